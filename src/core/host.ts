@@ -1,0 +1,58 @@
+// What the engine needs from whoever runs it (the CLI through Node's fs, the extension
+// through vscode.workspace.fs). Paths are vault-relative with `/` separators, never absolute.
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+export interface VaultFile {
+  /** Vault-relative, `/`-separated: `papers/attention.md`. */
+  readonly path: string;
+  /** Size in bytes when the host knows it cheaply (lets the index skip over-large files unread). */
+  readonly size?: number;
+}
+
+/** A folder of notes. Every method may reject; the index reports the file and goes on. */
+export interface VaultHost {
+  /** Every file under the root that is not excluded: notes (`.md`) and attachments alike. */
+  listFiles(): Promise<VaultFile[]>;
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+/** Optional ability: synchronous reads (the CLI's fast path; a host without it is read async). */
+export interface SyncReadHost extends VaultHost {
+  readFileSync(path: string): Uint8Array;
+}
+
+export function canReadSync(host: VaultHost): host is SyncReadHost {
+  return typeof (host as Partial<SyncReadHost>).readFileSync === 'function';
+}
+
+export type VaultChange =
+  | { readonly type: 'changed'; readonly path: string }
+  | { readonly type: 'deleted'; readonly path: string }
+  | { readonly type: 'renamed'; readonly from: string; readonly to: string };
+
+export interface Disposable {
+  dispose(): void;
+}
+
+/** Optional ability: the host tells about changes on disk. */
+export interface WatchHost extends VaultHost {
+  watch(onChange: (change: VaultChange) => void): Disposable;
+}
+
+export function canWatch(host: VaultHost): host is WatchHost {
+  return typeof (host as Partial<WatchHost>).watch === 'function';
+}
+
+/** A file that could not be indexed, and why, in words a user can act on. */
+export interface FileProblem {
+  readonly path: string;
+  readonly reason: 'unreadable' | 'binary' | 'too-large' | 'invalid-utf8';
+  readonly message: string;
+}

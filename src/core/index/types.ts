@@ -1,0 +1,135 @@
+// The shapes NoteIndex answers with. Paths are vault-relative with `/` separators.
+import type { LinkItem, NoteSyntax, Position, Range, TagItem } from '../syntax/types';
+
+export interface NoteInfo {
+  /** `papers/attention.md` */
+  readonly path: string;
+  /** Frontmatter title, else first H1, else the file name without `.md`. */
+  readonly title: string;
+  readonly aliases: readonly string[];
+  readonly syntax: NoteSyntax;
+}
+
+/** Where a link points, as DESIGN.md §3 decides. */
+export type Resolution =
+  /** A note (possibly one of several: then `ambiguous` lists every candidate, the chosen one first). */
+  | {
+      readonly kind: 'note';
+      readonly path: string;
+      readonly ambiguous?: readonly string[];
+      /** How it matched: helps hovers and diagnostics explain themselves. */
+      readonly via: 'path' | 'title' | 'alias' | 'loose';
+    }
+  /** A non-markdown file of the vault (`![[figure.png]]`). */
+  | { readonly kind: 'attachment'; readonly path: string; readonly ambiguous?: readonly string[] }
+  /** `[[#Heading]]`: the linking note itself. */
+  | { readonly kind: 'self'; readonly path: string }
+  /** Nothing matched: a placeholder named by the normalized target (lowercase, no `.md`). */
+  | { readonly kind: 'placeholder'; readonly name: string; readonly attachment: boolean };
+
+export interface ResolvedLink {
+  /** The linking note. */
+  readonly source: string;
+  readonly link: LinkItem;
+  readonly resolution: Resolution;
+}
+
+export interface Backlink extends ResolvedLink {
+  /** The paragraph or list item around the link, as text (trimmed; list marker kept off). */
+  readonly context: string;
+  /** Where that context starts in the source note. */
+  readonly contextStart: Position;
+}
+
+export interface TagNode {
+  /** Full path of the tag, first casing seen: `ml/transformers`. */
+  readonly name: string;
+  /** Last segment: `transformers`. */
+  readonly label: string;
+  /** Notes carrying this tag or any tag below it. */
+  readonly noteCount: number;
+  /** Occurrences of exactly this tag. */
+  readonly count: number;
+  readonly children: readonly TagNode[];
+}
+
+export interface TagOccurrence {
+  readonly path: string;
+  readonly tag: TagItem;
+}
+
+export interface Placeholder {
+  /** Normalized target (`bitter-lesson`); the display text is the first casing seen. */
+  readonly name: string;
+  readonly display: string;
+  readonly attachment: boolean;
+  readonly backlinks: number;
+}
+
+export interface CompletionCandidate {
+  readonly path: string;
+  /** The shortest target that resolves uniquely to this note from the asking note. */
+  readonly insertText: string;
+  readonly title: string;
+  readonly aliases: readonly string[];
+  /** The placeholder's name for notes that do not exist yet. */
+  readonly placeholder?: boolean;
+}
+
+export interface UnlinkedMention {
+  readonly source: string;
+  /** The title or alias that was found. */
+  readonly text: string;
+  readonly range: Range;
+  readonly context: string;
+}
+
+export interface IndexStats {
+  readonly notes: number;
+  readonly attachments: number;
+  readonly links: number;
+  readonly resolved: number;
+  readonly unresolved: number;
+  readonly ambiguous: number;
+  readonly tags: number;
+  readonly placeholders: number;
+}
+
+/**
+ * What NoteIndex (src/core/index/noteIndex.ts) offers. Adapters, the CLI and the preview
+ * program against this; every query answers from memory without rescanning notes.
+ */
+export interface NoteQueries {
+  /** Add or replace a file. `.md` text is scanned; any other path is registered as an attachment (text ignored). */
+  upsert(path: string, text: string): void;
+  /** Register a non-markdown file (attachment) by path. */
+  addAttachment(path: string): void;
+  remove(path: string): void;
+  rename(from: string, to: string): void;
+  has(path: string): boolean;
+
+  note(path: string): NoteInfo | undefined;
+  notes(): Iterable<NoteInfo>;
+  attachments(): Iterable<string>;
+  /** The note's text as last upserted. */
+  textOf(path: string): string | undefined;
+
+  /** Resolve a target as if written in `fromPath` (DESIGN.md §3). */
+  resolve(target: string, fromPath: string): Resolution;
+  forwardLinks(path: string): readonly ResolvedLink[];
+  /** Backlinks of a note path, or of a placeholder when given `{ placeholder: name }`. */
+  backlinks(target: string | { placeholder: string }): Backlink[];
+  /** Notes tagged `tag` or (nested, default true) any tag below it; case-insensitive. */
+  notesWithTag(tag: string, options?: { nested?: boolean }): TagOccurrence[];
+  tagTree(): TagNode[];
+  placeholders(): Placeholder[];
+  /** Notes with no links in or out. */
+  orphans(): string[];
+  ambiguousLinks(): ResolvedLink[];
+  /** Links that resolve to a placeholder (broken), in path then position order. */
+  brokenLinks(): ResolvedLink[];
+  /** Every note (and placeholder, flagged) with the shortest unique target from `fromPath`. */
+  completionCandidates(fromPath: string): CompletionCandidate[];
+  unlinkedMentions(path: string): UnlinkedMention[];
+  stats(): IndexStats;
+}
