@@ -1,0 +1,78 @@
+// Vault paths and link targets as strings: `/`-separated, relative to the vault root.
+// No Node `path` here: the engine also runs in a browser.
+
+const MD = /\.md$/i;
+// An extension that names a file kind (`png`, `pdf`, `excalidraw`), not a version (`v1.2`) or prose (`Dr. Who`).
+const FILE_EXTENSION = /\.([A-Za-z][A-Za-z0-9]{0,9})$/;
+
+export function isNotePath(path: string): boolean {
+  return MD.test(path);
+}
+
+export function stripMd(pathOrTarget: string): string {
+  return pathOrTarget.replace(MD, '');
+}
+
+/** `papers/attention.md` -> `papers`; a note at the root -> `''`. */
+export function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+/** `papers/attention.md` -> `attention.md`. */
+export function fileNameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The key a note is looked up by: its file name, lowercase, without `.md`. */
+export function noteNameKey(path: string): string {
+  return stripMd(fileNameOf(path)).toLowerCase();
+}
+
+/** A target that names a non-note file (`figure.png`, `paper.pdf`) has an extension other than `.md`. */
+export function hasAttachmentExtension(target: string): boolean {
+  const m = FILE_EXTENSION.exec(fileNameOf(target));
+  return m !== null && m[1].toLowerCase() !== 'md';
+}
+
+export function lowerKey(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+/** Spaces, dashes and underscores alike: `My Note`, `my-note` and `my_note` share `my-note`. */
+export function looseKey(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+}
+
+export function isRelativeTarget(target: string): boolean {
+  return target.startsWith('/') || target.startsWith('./') || target.startsWith('../');
+}
+
+/**
+ * The vault path a relative target (`/x`, `./x`, `../x`) names from a note in `fromFolder`,
+ * or undefined when it climbs above the root: a link never leaves the vault.
+ */
+export function absoluteTarget(target: string, fromFolder: string): string | undefined {
+  const parts = target.startsWith('/') || fromFolder === '' ? [] : fromFolder.split('/');
+  for (const segment of target.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else {
+      parts.push(segment);
+    }
+  }
+  return parts.length === 0 ? undefined : parts.join('/');
+}
+
+/** `x/papers/attention` ends with `papers/attention` at a folder boundary; `mypapers/attention` does not. */
+export function endsWithSegments(path: string, suffix: string): boolean {
+  if (!path.endsWith(suffix)) return false;
+  const before = path.length - suffix.length;
+  return before === 0 || path.charCodeAt(before - 1) === 47 /* / */;
+}
+
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
