@@ -1,0 +1,83 @@
+// Decides which vault files Marginalia sees, from the `marginalia.include` / `exclude`
+// globs. One decision serves both the initial listing and the file watcher, so a file the
+// listing skipped never sneaks in through a change event.
+// Pure: no `vscode` import, so it is unit-tested in Node.
+
+export class PathFilter {
+  private readonly include: RegExp[];
+  private readonly exclude: RegExp[];
+
+  constructor(include: readonly string[], exclude: readonly string[]) {
+    this.include = include.map(globToRegExp);
+    this.exclude = exclude.map(globToRegExp);
+  }
+
+  /** `path` is vault-relative with `/` separators. */
+  accepts(path: string): boolean {
+    return matchesSelfOrFolder(this.include, path) && !matchesSelfOrFolder(this.exclude, path);
+  }
+}
+
+// A pattern that names a folder (`drafts`, `**/node_modules`) covers everything in it,
+// the way VS Code's `files.exclude` reads.
+function matchesSelfOrFolder(patterns: readonly RegExp[], path: string): boolean {
+  if (patterns.length === 0) return false;
+  for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 1)) {
+    const prefix = path.slice(0, end);
+    if (patterns.some(p => p.test(prefix))) return true;
+  }
+  return false;
+}
+
+/** VS Code's glob dialect: `**`, `*`, `?`, `{a,b}`, `[a-z]`, `[!a]`. */
+export function globToRegExp(glob: string): RegExp {
+  const source = translate(glob.replace(/^\.?\//, ''), 0, false).source;
+  return new RegExp(`^${source}$`);
+}
+
+function translate(glob: string, from: number, inBraces: boolean): { source: string; end: number } {
+  let out = '';
+  let i = from;
+  while (i < glob.length) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      const atSegmentStart = i === 0 || glob[i - 1] === '/';
+      const followedBySlash = glob[i + 2] === '/';
+      if (atSegmentStart && followedBySlash) { out += '(?:.*/)?'; i += 3; continue; }
+      out += '.*';
+      i += 2;
+      // `a/**` also matches `a` itself.
+      if (out.endsWith('/.*')) out = out.slice(0, -3) + '(?:/.*)?';
+      continue;
+    }
+    if (c === '*') { out += '[^/]*'; i++; continue; }
+    if (c === '?') { out += '[^/]'; i++; continue; }
+    if (c === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close > 0) {
+        const body = glob.slice(i + 1, close).replace(/\\/g, '\\\\');
+        out += body.startsWith('!') ? `[^/${body.slice(1)}]` : `[${body}]`;
+        i = close + 1;
+        continue;
+      }
+    }
+    if (c === '{') {
+      const alternatives: string[] = [];
+      let j = i + 1;
+      for (;;) {
+        const part = translate(glob, j, true);
+        alternatives.push(part.source);
+        j = part.end;
+        if (glob[j] !== ',') break;
+        j++;
+      }
+      out += `(?:${alternatives.join('|')})`;
+      i = j + 1;
+      continue;
+    }
+    if (inBraces && (c === ',' || c === '}')) return { source: out, end: i };
+    out += c.replace(/[.+^$()|\\]/g, '\\$&');
+    i++;
+  }
+  return { source: out, end: i };
+}
