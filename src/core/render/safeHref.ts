@@ -1,0 +1,20 @@
+// The one gate every href or src built from note text passes before it reaches HTML.
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/;
+// Matches DESIGN.md §8: the webview refuses any other scheme for external links.
+const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
+const IMAGE_DATA = /^data:image\/(?:png|gif|jpeg|webp);/;
+
+/**
+ * The href when it is relative or uses an allowed scheme, else `fallback`.
+ * Control characters and spaces are dropped before looking at the scheme because browsers
+ * drop them too (`java\tscript:` runs as `javascript:`).
+ */
+export function safeHref(href: string, fallback = '#', options: { image?: boolean } = {}): string {
+  const squeezed = href.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
+  const scheme = SCHEME.exec(squeezed);
+  if (!scheme) return href;
+  if (ALLOWED_SCHEMES.has(scheme[1]!)) return href;
+  if (options.image && IMAGE_DATA.test(squeezed)) return href;
+  return fallback;
+}

@@ -1,0 +1,65 @@
+// Shapes shared by the render rules: what a rule stores on its tokens, what the host
+// injects through markdown-it's `env`, and what collectLinksAndTags returns.
+import type { LinkKind } from '../syntax/types';
+
+/** What the host says about a link target. Core never resolves by itself (DESIGN.md §3 is the index's job). */
+export interface ResolvedHref {
+  readonly href: string;
+  /** false: the link is broken (placeholder or missing attachment) and renders as `wikilink missing`. */
+  readonly exists: boolean;
+  readonly ambiguous?: boolean;
+}
+
+/**
+ * `fragment` is the heading (`Intro`, `page=3`) or the block id with its caret (`^quote-1`),
+ * so one callback serves both suffix forms.
+ */
+export type ResolveLink = (target: string, fragment?: string) => ResolvedHref | undefined;
+
+/** Per-render data, passed as markdown-it's `env` (never module state). */
+export interface RenderEnv {
+  resolveLink?: ResolveLink;
+}
+
+/** Parsed `[[...]]` / `![[...]]`, kept on `wikilink_open` and `wikiembed` tokens as `meta`. */
+export interface WikiLinkMeta {
+  readonly kind: 'wiki' | 'embed';
+  readonly target: string;
+  readonly heading?: string;
+  readonly block?: string;
+  readonly label?: string;
+  /** The text between the brackets, as written: the display text when there is no label. */
+  readonly inner: string;
+  /** Offset of the link in the inline source it was parsed from (gives its line). */
+  readonly offset: number;
+}
+
+/** Kept on `tag_open` tokens as `meta`. */
+export interface TagMeta {
+  /** Without `#`, casing as written. */
+  readonly name: string;
+  readonly offset: number;
+}
+
+/** A link as collectLinksAndTags reports it: the fields the scanner's LinkItem has, plus the line. */
+export interface FoundLink {
+  readonly kind: LinkKind;
+  readonly target: string;
+  readonly heading?: string;
+  readonly block?: string;
+  readonly label?: string;
+  /** 0-based line of the link's start. */
+  readonly line: number;
+}
+
+export interface FoundTag {
+  readonly name: string;
+  readonly line: number;
+}
+
+export interface LinksAndTags {
+  /** In text order. */
+  readonly links: FoundLink[];
+  /** Inline tags only (frontmatter tags are the scanner's job), in text order. */
+  readonly tags: FoundTag[];
+}
