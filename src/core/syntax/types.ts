@@ -123,6 +123,12 @@ export interface NoteSyntax {
   readonly blockIds: readonly BlockIdItem[];
   readonly footnotes: readonly FootnoteItem[];
   readonly math: readonly MathItem[];
+  /**
+   * Fenced and indented code blocks and inline code spans, in text order. Optional (added
+   * for the index): unlinked mentions skip them; a scanner that leaves it out lets mentions
+   * in code through.
+   */
+  readonly code?: readonly Span[];
   /** Number of lines (a text with no newline has 1). */
   readonly lineCount: number;
 }
