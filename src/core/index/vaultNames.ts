@@ -1,5 +1,6 @@
 // Every name a link can use to reach a note or attachment, as maps: resolving a link
 // looks up a few keys and never scans all notes.
+import { addToSet, removeFromSet } from './setMap';
 import { fileNameOf, looseKey, lowerKey, noteNameKey, stripMd } from './paths';
 
 /** What a note answers to besides its path: frontmatter `title` and `aliases`. */
@@ -9,20 +10,6 @@ export interface NoteNames {
 }
 
 type PathSets = Map<string, Set<string>>;
-
-function addTo(map: PathSets, key: string, path: string): void {
-  if (key === '') return;
-  const set = map.get(key);
-  if (set) set.add(path);
-  else map.set(key, new Set([path]));
-}
-
-function removeFrom(map: PathSets, key: string, path: string): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(path);
-  if (set.size === 0) map.delete(key);
-}
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -44,16 +31,16 @@ export class VaultNames {
   private readonly attachmentsByName: PathSets = new Map();
 
   addNote(path: string, names: NoteNames): void {
-    this.editNote(path, names, addTo);
+    this.editNote(path, names, addToSet);
     if (names.title !== undefined) this.titleOf.set(path, lowerKey(names.title));
   }
 
   removeNote(path: string, names: NoteNames): void {
-    this.editNote(path, names, removeFrom);
+    this.editNote(path, names, removeFromSet);
     this.titleOf.delete(path);
   }
 
-  private editNote(path: string, names: NoteNames, edit: typeof addTo): void {
+  private editNote(path: string, names: NoteNames, edit: typeof addToSet): void {
     const fileName = stripMd(fileNameOf(path));
     edit(this.byName, noteNameKey(path), path);
     edit(this.byLooseName, looseKey(fileName), path);
@@ -64,11 +51,11 @@ export class VaultNames {
   }
 
   addAttachment(path: string): void {
-    addTo(this.attachmentsByName, fileNameOf(path).toLowerCase(), path);
+    addToSet(this.attachmentsByName, fileNameOf(path).toLowerCase(), path);
   }
 
   removeAttachment(path: string): void {
-    removeFrom(this.attachmentsByName, fileNameOf(path).toLowerCase(), path);
+    removeFromSet(this.attachmentsByName, fileNameOf(path).toLowerCase(), path);
   }
 
   /** Notes whose file name (lowercase, no `.md`) is `nameKey`. */

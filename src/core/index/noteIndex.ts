@@ -1,0 +1,331 @@
+// All notes of a vault in memory: resolution, backlinks, tags, placeholders. Every change
+// costs work in proportion to the note and to the links whose meaning it changes.
+import { scanNote } from '../syntax/scanNote';
+import type { NoteSyntax } from '../syntax/types';
+import { contextText } from './context';
+import { compareLinks, LinkGraph, placeholderKey, type LinkRecord } from './linkGraph';
+import { findMentions } from './mentions';
+import { comparePaths, fileNameOf, isNotePath, lowerKey, noteNameKey, stripMd } from './paths';
+import { resolveLink, shortestUniqueTarget } from './resolve';
+import { TagTable } from './tagTable';
+import type {
+  Backlink,
+  CompletionCandidate,
+  IndexStats,
+  NoteInfo,
+  NoteQueries,
+  Placeholder,
+  Resolution,
+  ResolvedLink,
+  TagNode,
+  TagOccurrence,
+  UnlinkedMention,
+} from './types';
+import { attachmentKeys, noteKeys, VaultNames, type NoteNames } from './vaultNames';
+
+interface NoteRecord {
+  readonly info: NoteInfo;
+  readonly text: string;
+  readonly names: NoteNames;
+  /** What this note answers to (see `noteKeys`). */
+  readonly keys: readonly string[];
+  readonly links: readonly LinkRecord[];
+  readonly tags: readonly TagOccurrence[];
+}
+
+function namesOf(syntax: NoteSyntax): NoteNames {
+  const fm = syntax.frontmatter;
+  return fm?.title !== undefined ? { title: fm.title, aliases: fm.aliases } : { aliases: fm?.aliases ?? [] };
+}
+
+function sameNames(a: NoteNames, b: NoteNames): boolean {
+  return a.title === b.title && a.aliases.length === b.aliases.length && a.aliases.every((x, i) => x === b.aliases[i]);
+}
+
+function resolved(record: LinkRecord): ResolvedLink {
+  return { source: record.source, link: record.link, resolution: record.resolution };
+}
+
+export class NoteIndex implements NoteQueries {
+  private readonly records = new Map<string, NoteRecord>();
+  private readonly attachmentPaths = new Set<string>();
+  private readonly names = new VaultNames();
+  private readonly graph = new LinkGraph();
+  private readonly tags = new TagTable();
+  /** Completion entries, dropped when the note or a note of the same file name changes. */
+  private readonly candidates = new Map<string, CompletionCandidate>();
+  private bulk: 'none' | 'empty' | 'nonempty' = 'none';
+
+  /**
+   * Starts a bulk load (a cold build): links are resolved once, at `endBulk`, instead of
+   * after every note. Queries in between see unresolved links.
+   */
+  beginBulk(): void {
+    this.bulk = this.records.size === 0 && this.attachmentPaths.size === 0 ? 'empty' : 'nonempty';
+  }
+
+  endBulk(): void {
+    // Into an empty index every link is new and queued: no need to look up who else a name touches.
+    if (this.bulk === 'empty') this.graph.untouchAll();
+    this.bulk = 'none';
+    this.settle();
+  }
+
+  upsert(path: string, text: string): void {
+    if (!isNotePath(path)) return this.addAttachment(path);
+    this.putNote(path, text, scanNote(text));
+    this.settle();
+  }
+
+  /** Note paths (`.md`) are ignored here: a note needs its text (`upsert`). */
+  addAttachment(path: string): void {
+    if (isNotePath(path) || this.attachmentPaths.has(path)) return;
+    this.attachmentPaths.add(path);
+    this.names.addAttachment(path);
+    this.graph.touch(attachmentKeys(path));
+    this.settle();
+  }
+
+  remove(path: string): void {
+    this.drop(path);
+    this.settle();
+  }
+
+  /** Moves a note or attachment; links that named the old path now resolve anew (their text is the editor's business). */
+  rename(from: string, to: string): void {
+    if (from === to) return;
+    const note = this.records.get(from);
+    const attachment = this.attachmentPaths.has(from);
+    if (!note && !attachment) return;
+    this.drop(from);
+    if (isNotePath(to)) {
+      // An attachment renamed to `.md` is an empty note until the host sends its text.
+      const text = note?.text ?? '';
+      this.putNote(to, text, note?.info.syntax ?? scanNote(text));
+    } else {
+      this.drop(to);
+      this.attachmentPaths.add(to);
+      this.names.addAttachment(to);
+      this.graph.touch(attachmentKeys(to));
+    }
+    this.settle();
+  }
+
+  private putNote(path: string, text: string, syntax: NoteSyntax): void {
+    const old = this.records.get(path);
+    const names = namesOf(syntax);
+    let keys: readonly string[];
+    if (old) {
+      this.graph.drop(old.links);
+      this.tags.remove(old.tags);
+      keys = old.keys;
+      if (!sameNames(old.names, names)) {
+        this.names.removeNote(path, old.names);
+        this.graph.touch(old.keys);
+        this.names.addNote(path, names);
+        keys = noteKeys(path, names);
+        this.graph.touch(keys);
+      }
+    } else {
+      this.drop(path); // an attachment of the same path, if any
+      this.names.addNote(path, names);
+      keys = noteKeys(path, names);
+      this.graph.touch(keys);
+      this.forgetCandidatesNamed(path);
+    }
+    this.candidates.delete(path);
+    const info: NoteInfo = {
+      path,
+      title: names.title ?? syntax.title ?? stripMd(fileNameOf(path)),
+      aliases: names.aliases,
+      syntax,
+    };
+    this.records.set(path, {
+      info,
+      text,
+      names,
+      keys,
+      links: syntax.links.map(link => this.graph.add(path, link)),
+      tags: this.tags.add(path, syntax.tags),
+    });
+  }
+
+  private drop(path: string): void {
+    const note = this.records.get(path);
+    if (note) {
+      this.graph.drop(note.links);
+      this.tags.remove(note.tags);
+      this.names.removeNote(path, note.names);
+      this.records.delete(path);
+      this.graph.touch(note.keys);
+      this.forgetCandidatesNamed(path);
+    } else if (this.attachmentPaths.delete(path)) {
+      this.names.removeAttachment(path);
+      this.graph.touch(attachmentKeys(path));
+    }
+  }
+
+  /** A note came or went: the shortest unique target of every note sharing its file name may change. */
+  private forgetCandidatesNamed(path: string): void {
+    this.candidates.delete(path);
+    for (const p of this.names.notesNamed(noteNameKey(path))) this.candidates.delete(p);
+  }
+
+  private settle(): void {
+    if (this.bulk === 'none') this.graph.resolvePending(this.names);
+  }
+
+  has(path: string): boolean {
+    return this.records.has(path) || this.attachmentPaths.has(path);
+  }
+
+  note(path: string): NoteInfo | undefined {
+    return this.records.get(path)?.info;
+  }
+
+  *notes(): Iterable<NoteInfo> {
+    for (const record of this.records.values()) yield record.info;
+  }
+
+  attachments(): Iterable<string> {
+    return this.attachmentPaths.values();
+  }
+
+  textOf(path: string): string | undefined {
+    return this.records.get(path)?.text;
+  }
+
+  /** `target` may carry `#heading` or `|label`: they do not change which note is meant. */
+  resolve(target: string, fromPath: string): Resolution {
+    return resolveLink(target.split(/[#|]/, 1)[0].trim(), fromPath, this.names);
+  }
+
+  /** Whether the note has a heading with this text or slug (`[[note#Heading]]` checks). */
+  headingExists(path: string, heading: string): boolean {
+    const wanted = lowerKey(heading);
+    const headings = this.records.get(path)?.info.syntax.headings ?? [];
+    return headings.some(h => h.slug === wanted || h.text.toLowerCase() === wanted);
+  }
+
+  /** Whether the note has a `^id` block (`[[note#^id]]` checks). */
+  blockExists(path: string, id: string): boolean {
+    return (this.records.get(path)?.info.syntax.blockIds ?? []).some(b => b.id === id);
+  }
+
+  forwardLinks(path: string): readonly ResolvedLink[] {
+    return (this.records.get(path)?.links ?? []).map(resolved);
+  }
+
+  backlinks(target: string | { placeholder: string }): Backlink[] {
+    const key = typeof target === 'string' ? target : placeholderKey(target.placeholder);
+    const out: Backlink[] = [];
+    for (const record of this.graph.incoming.get(key) ?? []) {
+      const text = this.records.get(record.source)!.text;
+      const context = contextText(text, record.link.context, record.link.range);
+      out.push({ ...resolved(record), context: context.text, contextStart: context.start });
+    }
+    return out.sort(compareLinks);
+  }
+
+  notesWithTag(tag: string, options?: { nested?: boolean }): TagOccurrence[] {
+    return this.tags.notesWithTag(tag, options?.nested ?? true);
+  }
+
+  tagTree(): TagNode[] {
+    return this.tags.tree();
+  }
+
+  placeholders(): Placeholder[] {
+    const out: Placeholder[] = [];
+    for (const [key, records] of this.graph.incoming) {
+      if (!key.startsWith('\0')) continue;
+      const first = firstLink(records);
+      if (first.resolution.kind !== 'placeholder') continue;
+      const { name, attachment } = first.resolution;
+      out.push({ name, display: stripMd(first.link.target), attachment, backlinks: records.size });
+    }
+    return out.sort((a, b) => comparePaths(a.name, b.name));
+  }
+
+  /** Notes with no link in or out to another note (attachments and placeholders do not count). */
+  orphans(): string[] {
+    const out: string[] = [];
+    for (const [path, record] of this.records) {
+      const linksOut = record.links.some(l => l.resolution.kind === 'note' && l.resolution.path !== path);
+      if (linksOut) continue;
+      const linksIn = [...(this.graph.incoming.get(path) ?? [])].some(l => l.source !== path);
+      if (!linksIn) out.push(path);
+    }
+    return out.sort(comparePaths);
+  }
+
+  ambiguousLinks(): ResolvedLink[] {
+    return [...this.graph.ambiguous].map(resolved).sort(compareLinks);
+  }
+
+  brokenLinks(): ResolvedLink[] {
+    const out: ResolvedLink[] = [];
+    for (const [key, records] of this.graph.incoming) {
+      if (key.startsWith('\0')) for (const record of records) out.push(resolved(record));
+    }
+    return out.sort(compareLinks);
+  }
+
+  /** The insert text does not depend on `fromPath`: a shortest unique target is unique from anywhere. */
+  completionCandidates(_fromPath: string): CompletionCandidate[] {
+    const out: CompletionCandidate[] = [];
+    for (const [path, record] of this.records) {
+      let candidate = this.candidates.get(path);
+      if (!candidate) {
+        const { title, aliases } = record.info;
+        candidate = { path, insertText: shortestUniqueTarget(path, this.names), title, aliases };
+        this.candidates.set(path, candidate);
+      }
+      out.push(candidate);
+    }
+    for (const p of this.placeholders()) {
+      if (p.attachment) continue;
+      out.push({ path: p.name, insertText: p.display, title: p.display, aliases: [], placeholder: true });
+    }
+    return out;
+  }
+
+  unlinkedMentions(path: string): UnlinkedMention[] {
+    const info = this.records.get(path)?.info;
+    if (!info) return [];
+    return findMentions([info.title, ...info.aliases], this.otherNotes(path));
+  }
+
+  private *otherNotes(path: string): Iterable<{ info: NoteInfo; text: string }> {
+    for (const [p, record] of this.records) if (p !== path) yield record;
+  }
+
+  stats(): IndexStats {
+    let links = 0;
+    for (const record of this.records.values()) links += record.links.length;
+    let unresolved = 0;
+    let placeholders = 0;
+    for (const [key, records] of this.graph.incoming) {
+      if (!key.startsWith('\0')) continue;
+      placeholders++;
+      unresolved += records.size;
+    }
+    return {
+      notes: this.records.size,
+      attachments: this.attachmentPaths.size,
+      links,
+      resolved: links - unresolved,
+      unresolved,
+      ambiguous: this.graph.ambiguous.size,
+      tags: this.tags.count(),
+      placeholders,
+    };
+  }
+}
+
+/** The first link in path and text order: its casing names a placeholder. */
+function firstLink(records: Iterable<LinkRecord>): LinkRecord {
+  let first: LinkRecord | undefined;
+  for (const r of records) if (!first || compareLinks(r, first) < 0) first = r;
+  return first!;
+}

@@ -1,0 +1,103 @@
+// Tags of every note, by lowercase tag and by each of its parents (`#a/b` also counts
+// under `#a`), updated one note at a time.
+import type { TagItem } from '../syntax/types';
+import { comparePaths } from './paths';
+import type { TagNode, TagOccurrence } from './types';
+
+interface TagEntry {
+  /** Occurrences of exactly this tag. */
+  readonly exact: Set<TagOccurrence>;
+  /** Occurrences of this tag and every tag below it. */
+  readonly below: Set<TagOccurrence>;
+}
+
+/** `ml/transformers/bert` -> `ml`, `ml/transformers`, `ml/transformers/bert`. */
+function prefixes(lowerTag: string): string[] {
+  const out: string[] = [];
+  for (let i = lowerTag.indexOf('/'); i >= 0; i = lowerTag.indexOf('/', i + 1)) out.push(lowerTag.slice(0, i));
+  out.push(lowerTag);
+  return out;
+}
+
+function normalizeTag(tag: string): string {
+  return tag.replace(/^#/, '').toLowerCase();
+}
+
+export function compareOccurrences(a: TagOccurrence, b: TagOccurrence): number {
+  return comparePaths(a.path, b.path) || a.tag.range.startOffset - b.tag.range.startOffset;
+}
+
+export class TagTable {
+  private readonly entries = new Map<string, TagEntry>();
+
+  /** Adds a note's tags; returns the occurrences, which `remove` takes back. */
+  add(path: string, tags: readonly TagItem[]): TagOccurrence[] {
+    const occurrences = tags.map(tag => ({ path, tag }));
+    for (const occ of occurrences) {
+      const lower = occ.tag.name.toLowerCase();
+      for (const prefix of prefixes(lower)) {
+        let entry = this.entries.get(prefix);
+        if (!entry) this.entries.set(prefix, (entry = { exact: new Set(), below: new Set() }));
+        entry.below.add(occ);
+        if (prefix === lower) entry.exact.add(occ);
+      }
+    }
+    return occurrences;
+  }
+
+  remove(occurrences: readonly TagOccurrence[]): void {
+    for (const occ of occurrences) {
+      const lower = occ.tag.name.toLowerCase();
+      for (const prefix of prefixes(lower)) {
+        const entry = this.entries.get(prefix);
+        if (!entry) continue;
+        entry.below.delete(occ);
+        entry.exact.delete(occ);
+        if (entry.below.size === 0) this.entries.delete(prefix);
+      }
+    }
+  }
+
+  /** In path, then text order. */
+  notesWithTag(tag: string, nested: boolean): TagOccurrence[] {
+    const entry = this.entries.get(normalizeTag(tag));
+    if (!entry) return [];
+    return [...(nested ? entry.below : entry.exact)].sort(compareOccurrences);
+  }
+
+  /** Distinct tags as written (not counting parents that only appear inside a nested tag). */
+  count(): number {
+    let n = 0;
+    for (const entry of this.entries.values()) if (entry.exact.size > 0) n++;
+    return n;
+  }
+
+  tree(): TagNode[] {
+    const roots: TagNode[] = [];
+    // Parents sort before their children, so each node's child list exists when it is built.
+    const keys = [...this.entries.keys()].sort(comparePaths);
+    const byKey = new Map<string, TagNode & { children: TagNode[] }>();
+    for (const key of keys) {
+      const entry = this.entries.get(key)!;
+      const node = { ...this.describe(key, entry), children: [] as TagNode[] };
+      byKey.set(key, node);
+      const slash = key.lastIndexOf('/');
+      const parent = slash < 0 ? undefined : byKey.get(key.slice(0, slash));
+      (parent ? parent.children : roots).push(node);
+    }
+    return roots;
+  }
+
+  /** The first casing seen: of the first occurrence in path and text order. */
+  private describe(key: string, entry: TagEntry): Omit<TagNode, 'children'> {
+    let first: TagOccurrence | undefined;
+    const notes = new Set<string>();
+    for (const occ of entry.below) {
+      notes.add(occ.path);
+      if (!first || compareOccurrences(occ, first) < 0) first = occ;
+    }
+    const depth = key.split('/').length;
+    const name = first!.tag.name.split('/').slice(0, depth).join('/');
+    return { name, label: name.slice(name.lastIndexOf('/') + 1), noteCount: notes.size, count: entry.exact.size };
+  }
+}

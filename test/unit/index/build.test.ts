@@ -1,0 +1,157 @@
+import * as assert from 'assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NodeVaultHost } from '../../../src/cli/nodeHost';
+import { buildIndex } from '../../../src/core/index/build';
+import { decodeNote } from '../../../src/core/index/decodeNote';
+import { MemoryHost, SyncMemoryHost } from './memoryHost';
+import { linksOf } from './vault';
+
+const bytes = (...b: number[]) => new Uint8Array(b);
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+suite('decodeNote', () => {
+  test('UTF-8 text decodes as is', () => {
+    assert.deepStrictEqual(decodeNote('a.md', utf8('héllo [[b]]')), { text: 'héllo [[b]]' });
+  });
+
+  test('a leading byte order mark is stripped', () => {
+    assert.deepStrictEqual(decodeNote('a.md', bytes(0xef, 0xbb, 0xbf, 0x68, 0x69)), { text: 'hi' });
+  });
+
+  test('invalid UTF-8 is a problem naming the file, the byte and its offset', () => {
+    const result = decodeNote('papers/x.md', bytes(0x61, 0x62, 0xff, 0x63));
+    assert.ok('problem' in result);
+    assert.strictEqual(result.problem.reason, 'invalid-utf8');
+    assert.strictEqual(result.problem.message, 'papers/x.md: not valid UTF-8 (byte 0xff at offset 2); save it as UTF-8 to index it');
+  });
+
+  test('a NUL byte near the start makes a file binary', () => {
+    const result = decodeNote('x.md', bytes(0x50, 0x4b, 0x00, 0x01));
+    assert.ok('problem' in result && result.problem.reason === 'binary');
+    assert.match(result.problem.message, /^x\.md: /);
+  });
+
+  test('a file over the limit is too large', () => {
+    const result = decodeNote('big.md', utf8('0123456789'), 5);
+    assert.ok('problem' in result && result.problem.reason === 'too-large');
+    assert.match(result.problem.message, /^big\.md: too large/);
+  });
+});
+
+suite('buildIndex', () => {
+  test('a vault builds into an index of its notes and attachments', async () => {
+    const host = new MemoryHost({ 'a.md': '[[b]] ![[f.png]]', 'notes/b.md': '', 'img/f.png': '' });
+    const { index, problems } = await buildIndex(host);
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(linksOf(index, 'a.md'), ['b -> notes/b.md', 'f.png -> img/f.png']);
+  });
+
+  test('a synchronous host builds the same index', async () => {
+    const host = new SyncMemoryHost({ 'a.md': '[[b]]', 'b.md': '' });
+    const { index } = await buildIndex(host);
+    assert.deepStrictEqual(linksOf(index, 'a.md'), ['b -> b.md']);
+  });
+
+  test('a listed file that is missing is a problem, the rest is indexed', async () => {
+    const host = new MemoryHost({ 'a.md': '[[b]]', 'b.md': '' });
+    host.listFiles = async () => [{ path: 'a.md' }, { path: 'b.md' }, { path: 'gone.md' }];
+    const { index, problems } = await buildIndex(host);
+    assert.deepStrictEqual(problems.map(p => [p.path, p.reason]), [['gone.md', 'unreadable']]);
+    assert.match(problems[0].message, /^gone\.md: could not be read \(ENOENT/);
+    assert.deepStrictEqual(linksOf(index, 'a.md'), ['b -> b.md']);
+  });
+
+  test('a read that throws is an unreadable problem, the rest is indexed', async () => {
+    const host = new SyncMemoryHost({ 'a.md': '[[b]]', 'b.md': '', 'locked.md': { fails: 'EACCES: permission denied' } });
+    const { index, problems } = await buildIndex(host);
+    assert.deepStrictEqual(problems.map(p => p.message), [
+      'locked.md: could not be read (EACCES: permission denied); check that it exists and you may read it',
+    ]);
+    assert.ok(index.has('a.md') && index.has('b.md'));
+  });
+
+  test('a binary note is a problem, the rest is indexed', async () => {
+    const { index, problems } = await buildIndex(new MemoryHost({ 'x.md': bytes(1, 0, 2), 'a.md': '' }));
+    assert.deepStrictEqual(problems.map(p => [p.path, p.reason]), [['x.md', 'binary']]);
+    assert.ok(index.has('a.md') && !index.has('x.md'));
+  });
+
+  test('a note over the size limit is a problem, and is not read', async () => {
+    const host = new MemoryHost({ 'huge.md': { size: 10 * 1024 * 1024 }, 'a.md': '' });
+    host.readFile = async p => {
+      if (p === 'huge.md') throw new Error('read an over-large file');
+      return utf8('');
+    };
+    const { index, problems } = await buildIndex(host);
+    assert.deepStrictEqual(problems.map(p => [p.path, p.reason]), [['huge.md', 'too-large']]);
+    assert.ok(index.has('a.md'));
+  });
+
+  test('a note with invalid UTF-8 is a problem, the rest is indexed', async () => {
+    const { index, problems } = await buildIndex(new MemoryHost({ 'bad.md': bytes(0xc3, 0x28), 'a.md': '' }));
+    assert.deepStrictEqual(problems.map(p => [p.path, p.reason]), [['bad.md', 'invalid-utf8']]);
+    assert.ok(index.has('a.md'));
+  });
+
+  test('a note with a byte order mark is indexed without it', async () => {
+    const { index } = await buildIndex(new MemoryHost({ 'a.md': bytes(0xef, 0xbb, 0xbf, 0x23, 0x20, 0x54) }));
+    assert.strictEqual(index.note('a.md')?.title, 'T');
+  });
+
+  test('problems go to the logger as they are found', async () => {
+    const warnings: string[] = [];
+    const logger = { info() {}, error() {}, warn: (m: string) => warnings.push(m) };
+    await buildIndex(new MemoryHost({ 'x.md': bytes(0) }), { logger });
+    assert.strictEqual(warnings.length, 1);
+    assert.match(warnings[0], /^x\.md: looks binary/);
+  });
+
+  test('progress is reported batch by batch and ends at the total', async () => {
+    const host = new MemoryHost({ 'a.md': '', 'b.md': '', 'c.md': '', 'd.md': '', 'e.md': '' });
+    const progress: string[] = [];
+    await buildIndex(host, { batchSize: 2, onProgress: (done, total) => progress.push(`${done}/${total}`) });
+    assert.deepStrictEqual(progress, ['2/5', '4/5', '5/5']);
+  });
+
+  test('a cancelled build stops between batches', async () => {
+    const host = new MemoryHost({ 'a.md': '', 'b.md': '', 'c.md': '', 'd.md': '' });
+    let batches = 0;
+    const { index } = await buildIndex(host, { batchSize: 2, onProgress: () => batches++, isCancelled: () => batches > 0 });
+    assert.deepStrictEqual([...index.notes()].map(n => n.path), ['a.md', 'b.md']);
+  });
+});
+
+suite('NodeVaultHost', () => {
+  let root: string;
+  setup(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-'));
+    const write = (p: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
+      fs.writeFileSync(path.join(root, p), text);
+    };
+    write('a.md', '[[b]]');
+    write('notes/b.md', 'hello');
+    write('img/f.png', 'png');
+    write('.git/HEAD.md', 'x');
+    write('.obsidian/workspace.md', 'x');
+    write('node_modules/pkg/readme.md', 'x');
+  });
+  teardown(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('lists files with / paths and note sizes, skipping .git, node_modules and dot-folders', async () => {
+    const files = await new NodeVaultHost(root).listFiles();
+    assert.deepStrictEqual(files, [{ path: 'a.md', size: 5 }, { path: 'img/f.png' }, { path: 'notes/b.md', size: 5 }]);
+  });
+
+  test('reads a file by its vault path', () => {
+    assert.strictEqual(new TextDecoder().decode(new NodeVaultHost(root).readFileSync('notes/b.md')), 'hello');
+  });
+
+  test('a vault on disk builds through the synchronous path', async () => {
+    const { index, problems } = await buildIndex(new NodeVaultHost(root));
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(linksOf(index, 'a.md'), ['b -> notes/b.md']);
+  });
+});
