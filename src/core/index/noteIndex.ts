@@ -3,7 +3,7 @@
 import { scanNote } from '../syntax/scanNote';
 import type { NoteSyntax } from '../syntax/types';
 import { contextText } from './context';
-import { compareLinks, LinkGraph, placeholderKey, type LinkRecord } from './linkGraph';
+import { compareLinks, isPlaceholderKey, LinkGraph, placeholderKey, type LinkRecord } from './linkGraph';
 import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, lowerKey, noteNameKey, stripMd } from './paths';
 import { resolveLink, shortestUniqueTarget } from './resolve';
@@ -21,14 +21,12 @@ import type {
   TagOccurrence,
   UnlinkedMention,
 } from './types';
-import { attachmentKeys, noteKeys, VaultNames, type NoteNames } from './vaultNames';
+import { VaultNames, type NoteNames } from './vaultNames';
 
 interface NoteRecord {
   readonly info: NoteInfo;
   readonly text: string;
   readonly names: NoteNames;
-  /** What this note answers to (see `noteKeys`). */
-  readonly keys: readonly string[];
   readonly links: readonly LinkRecord[];
   readonly tags: readonly TagOccurrence[];
 }
@@ -81,8 +79,7 @@ export class NoteIndex implements NoteQueries {
   addAttachment(path: string): void {
     if (isNotePath(path) || this.attachmentPaths.has(path)) return;
     this.attachmentPaths.add(path);
-    this.names.addAttachment(path);
-    this.graph.touch(attachmentKeys(path));
+    this.graph.touch(this.names.addAttachment(path));
     this.settle();
   }
 
@@ -105,8 +102,7 @@ export class NoteIndex implements NoteQueries {
     } else {
       this.drop(to);
       this.attachmentPaths.add(to);
-      this.names.addAttachment(to);
-      this.graph.touch(attachmentKeys(to));
+      this.graph.touch(this.names.addAttachment(to));
     }
     this.settle();
   }
@@ -114,23 +110,15 @@ export class NoteIndex implements NoteQueries {
   private putNote(path: string, text: string, syntax: NoteSyntax): void {
     const old = this.records.get(path);
     const names = namesOf(syntax);
-    let keys: readonly string[];
     if (old) {
       this.graph.drop(old.links);
       this.tags.remove(old.tags);
-      keys = old.keys;
       if (!sameNames(old.names, names)) {
-        this.names.removeNote(path, old.names);
-        this.graph.touch(old.keys);
-        this.names.addNote(path, names);
-        keys = noteKeys(path, names);
-        this.graph.touch(keys);
+        this.graph.touch(this.names.removeNote(path));
+        this.graph.touch(this.names.addNote(path, names));
       }
     } else {
-      this.drop(path); // an attachment of the same path, if any
-      this.names.addNote(path, names);
-      keys = noteKeys(path, names);
-      this.graph.touch(keys);
+      this.graph.touch(this.names.addNote(path, names));
       this.forgetCandidatesNamed(path);
     }
     this.candidates.delete(path);
@@ -144,7 +132,6 @@ export class NoteIndex implements NoteQueries {
       info,
       text,
       names,
-      keys,
       links: syntax.links.map(link => this.graph.add(path, link)),
       tags: this.tags.add(path, syntax.tags),
     });
@@ -155,13 +142,11 @@ export class NoteIndex implements NoteQueries {
     if (note) {
       this.graph.drop(note.links);
       this.tags.remove(note.tags);
-      this.names.removeNote(path, note.names);
+      this.graph.touch(this.names.removeNote(path));
       this.records.delete(path);
-      this.graph.touch(note.keys);
       this.forgetCandidatesNamed(path);
     } else if (this.attachmentPaths.delete(path)) {
-      this.names.removeAttachment(path);
-      this.graph.touch(attachmentKeys(path));
+      this.graph.touch(this.names.removeAttachment(path));
     }
   }
 
@@ -238,7 +223,7 @@ export class NoteIndex implements NoteQueries {
   placeholders(): Placeholder[] {
     const out: Placeholder[] = [];
     for (const [key, records] of this.graph.incoming) {
-      if (!key.startsWith('\0')) continue;
+      if (!isPlaceholderKey(key)) continue;
       const first = firstLink(records);
       if (first.resolution.kind !== 'placeholder') continue;
       const { name, attachment } = first.resolution;
@@ -266,7 +251,7 @@ export class NoteIndex implements NoteQueries {
   brokenLinks(): ResolvedLink[] {
     const out: ResolvedLink[] = [];
     for (const [key, records] of this.graph.incoming) {
-      if (key.startsWith('\0')) for (const record of records) out.push(resolved(record));
+      if (isPlaceholderKey(key)) for (const record of records) out.push(resolved(record));
     }
     return out.sort(compareLinks);
   }
@@ -306,7 +291,7 @@ export class NoteIndex implements NoteQueries {
     let unresolved = 0;
     let placeholders = 0;
     for (const [key, records] of this.graph.incoming) {
-      if (!key.startsWith('\0')) continue;
+      if (!isPlaceholderKey(key)) continue;
       placeholders++;
       unresolved += records.size;
     }

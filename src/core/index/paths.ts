@@ -41,7 +41,9 @@ export function lowerKey(text: string): string {
 
 /** Spaces, dashes and underscores alike: `My Note`, `my-note` and `my_note` share `my-note`. */
 export function looseKey(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+  const lower = text.trim().toLowerCase();
+  // Most names are already loose (`attention-mechanism`): skip the replace and its new string.
+  return /[\s_]|--/.test(lower) ? lower.replace(/[\s_-]+/g, '-') : lower;
 }
 
 export function isRelativeTarget(target: string): boolean {

@@ -37,7 +37,7 @@ export function resolveLink(target: string, fromPath: string, names: VaultNames)
 }
 
 /**
- * The keys whose notes or attachments can change what this link means (see `noteKeys`):
+ * The keys whose notes or attachments can change what this link means (see `VaultNames.addNote`):
  * a relative link is keyed by the absolute path it names, any other by its names.
  */
 export function linkKeys(target: string, fromPath: string): string[] {
@@ -62,26 +62,26 @@ function placeholder(target: string, attachment: boolean): Resolution {
 
 function noteAt(absolute: string, names: VaultNames, fromFolder: string): Resolution | undefined {
   const wanted = absolute.toLowerCase();
-  const found = filter(names.notesNamed(noteNameKey(absolute)), p => stripMd(p).toLowerCase() === wanted);
+  const found = filter(names.notesNamed(noteNameKey(absolute)), p => names.stem(p).lower === wanted);
   return found.length === 0 ? undefined : { kind: 'note', ...choose(found, fromFolder), via: 'path' };
 }
 
 function attachmentAt(absolute: string, names: VaultNames, fromFolder: string): Resolution | undefined {
   const wanted = absolute.toLowerCase();
-  const found = filter(names.attachmentsNamed(fileNameOf(wanted)), p => p.toLowerCase() === wanted);
+  const found = filter(names.attachmentsNamed(fileNameOf(wanted)), p => names.stem(p).lower === wanted);
   return found.length === 0 ? undefined : { kind: 'attachment', ...choose(found, fromFolder) };
 }
 
 function attachmentBySuffix(target: string, names: VaultNames, fromFolder: string): Resolution | undefined {
   const suffix = target.toLowerCase();
-  const found = filter(names.attachmentsNamed(fileNameOf(suffix)), p => endsWithSegments(p.toLowerCase(), suffix));
+  const found = filter(names.attachmentsNamed(fileNameOf(suffix)), p => endsWithSegments(names.stem(p).lower, suffix));
   return found.length === 0 ? undefined : { kind: 'attachment', ...choose(found, fromFolder) };
 }
 
 function noteBySuffix(target: string, names: VaultNames, fromFolder: string): Resolution | undefined {
   const whole = stripMd(target);
   const suffix = whole.toLowerCase();
-  const byPath = filter(names.notesNamed(noteNameKey(whole)), p => endsWithSegments(stripMd(p).toLowerCase(), suffix));
+  const byPath = filter(names.notesNamed(noteNameKey(whole)), p => endsWithSegments(names.stem(p).lower, suffix));
   if (byPath.length > 0) return { kind: 'note', ...choose(byPath, fromFolder), via: 'path' };
 
   const titleKey = lowerKey(whole);
@@ -93,7 +93,7 @@ function noteBySuffix(target: string, names: VaultNames, fromFolder: string): Re
 
   const loose = looseKey(whole);
   const byLooseName = filter(names.notesLooselyNamed(looseKey(fileNameOf(whole))), p =>
-    endsWithSegments(looseKey(stripMd(p)), loose),
+    endsWithSegments(names.stem(p).loose, loose),
   );
   const byLoose = new Set([...byLooseName, ...names.notesLooselyTitled(loose)]);
   if (byLoose.size > 0) return { kind: 'note', ...choose([...byLoose], fromFolder), via: 'loose' };
@@ -129,13 +129,13 @@ export function shortestUniqueTarget(path: string, names: VaultNames): string {
   const segments = whole.split('/');
   for (let k = 1; k <= segments.length; k++) {
     const suffix = segments.slice(-k).join('/');
-    if (sameName.size <= 1 || countEndingWith(sameName, suffix.toLowerCase()) <= 1) return suffix + ending;
+    if (sameName.size <= 1 || countEndingWith(sameName, suffix.toLowerCase(), names) <= 1) return suffix + ending;
   }
   return '/' + whole + ending;
 }
 
-function countEndingWith(paths: ReadonlySet<string>, suffix: string): number {
+function countEndingWith(paths: ReadonlySet<string>, suffix: string, names: VaultNames): number {
   let n = 0;
-  for (const p of paths) if (endsWithSegments(stripMd(p).toLowerCase(), suffix)) n++;
+  for (const p of paths) if (endsWithSegments(names.stem(p).lower, suffix)) n++;
   return n;
 }

@@ -3,7 +3,7 @@
 export function addToSet<T>(map: Map<string, Set<T>>, key: string, value: T): void {
   const set = map.get(key);
   if (set) set.add(value);
-  else map.set(key, new Set([value]));
+  else map.set(key, new Set<T>().add(value));
 }
 
 export function removeFromSet<T>(map: Map<string, Set<T>>, key: string, value: T): void {

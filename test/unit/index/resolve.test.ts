@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { linkKeys, resolveLink, shortestUniqueTarget } from '../../../src/core/index/resolve';
-import { VaultNames, noteKeys, type NoteNames } from '../../../src/core/index/vaultNames';
+import { VaultNames, type NoteNames } from '../../../src/core/index/vaultNames';
 
 /** A vault of names: note paths (optionally with frontmatter names) and attachment paths. */
 function vault(...files: (string | [string, NoteNames])[]): VaultNames {
@@ -229,7 +229,7 @@ suite('linkKeys', () => {
       ['../b/c', 'b/c.md', { aliases: [] }],
     ];
     for (const [t, path, names] of cases) {
-      const provided = new Set(noteKeys(path, names));
+      const provided = new Set(new VaultNames().addNote(path, names));
       assert.ok(
         linkKeys(t, 'a/x.md').some(k => provided.has(k)),
         `${t} -> ${path}: ${linkKeys(t, 'a/x.md')} vs ${[...provided]}`,
