@@ -50,8 +50,12 @@ export class LinkGraph {
   private readonly groups = new Map<string, TargetGroup>();
   /** Name key -> the groups that looked it up. */
   private readonly byKey = new Map<string, Set<TargetGroup>>();
-  /** Target (path or placeholder key) -> links resolved to it. */
+  /** Note or attachment path -> links resolved to it. */
   readonly incoming = new Map<string, Set<LinkRecord>>();
+  /** Placeholder key -> links waiting for that note (kept apart: queries list them often). */
+  readonly waiting = new Map<string, Set<LinkRecord>>();
+  /** Bumped whenever `waiting` changes, so answers derived from it can be cached. */
+  waitingVersion = 0;
   readonly ambiguous = new Set<LinkRecord>();
   private queue: LinkRecord[] = [];
   private readonly touchedKeys = new Set<string>();
@@ -80,9 +84,15 @@ export class LinkGraph {
         this.groups.delete(group.id);
         for (const key of group.keys) removeFromSet(this.byKey, key, group);
       }
-      if (record.target !== undefined) removeFromSet(this.incoming, record.target, record);
+      if (record.target !== undefined) removeFromSet(this.linksTo(record.target), record.target, record);
       this.ambiguous.delete(record);
     }
+  }
+
+  private linksTo(key: string): Map<string, Set<LinkRecord>> {
+    if (!isPlaceholderKey(key)) return this.incoming;
+    this.waitingVersion++;
+    return this.waiting;
   }
 
   /** A note or attachment answering to these keys came, went or changed names: its links may mean something else now. */
@@ -133,8 +143,8 @@ export class LinkGraph {
           ? undefined
           : resolution.path;
     if (record.target !== target) {
-      if (record.target !== undefined) removeFromSet(this.incoming, record.target, record);
-      if (target !== undefined) addToSet(this.incoming, target, record);
+      if (record.target !== undefined) removeFromSet(this.linksTo(record.target), record.target, record);
+      if (target !== undefined) addToSet(this.linksTo(target), target, record);
       record.target = target;
     }
     record.resolution = resolution;

@@ -3,7 +3,7 @@
 import { scanNote } from '../syntax/scanNote';
 import type { NoteSyntax } from '../syntax/types';
 import { contextText } from './context';
-import { compareLinks, isPlaceholderKey, LinkGraph, placeholderKey, type LinkRecord } from './linkGraph';
+import { compareLinks, LinkGraph, placeholderKey, type LinkRecord } from './linkGraph';
 import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, lowerKey, noteNameKey, stripMd } from './paths';
 import { resolveLink, shortestUniqueTarget } from './resolve';
@@ -52,6 +52,9 @@ export class NoteIndex implements NoteQueries {
   private readonly tags = new TagTable();
   /** Completion entries, dropped when the note or a note of the same file name changes. */
   private readonly candidates = new Map<string, CompletionCandidate>();
+  /** All of them in one list, until one changes: a completion query is then a copy. */
+  private candidateList: CompletionCandidate[] | undefined;
+  private placeholderList: { version: number; list: Placeholder[] } | undefined;
   private bulk: 'none' | 'empty' | 'nonempty' = 'none';
 
   /**
@@ -121,13 +124,13 @@ export class NoteIndex implements NoteQueries {
       this.graph.touch(this.names.addNote(path, names));
       this.forgetCandidatesNamed(path);
     }
-    this.candidates.delete(path);
     const info: NoteInfo = {
       path,
       title: names.title ?? syntax.title ?? stripMd(fileNameOf(path)),
       aliases: names.aliases,
       syntax,
     };
+    if (old && (old.info.title !== info.title || !sameNames(old.names, names))) this.forgetCandidate(path);
     this.records.set(path, {
       info,
       text,
@@ -152,8 +155,13 @@ export class NoteIndex implements NoteQueries {
 
   /** A note came or went: the shortest unique target of every note sharing its file name may change. */
   private forgetCandidatesNamed(path: string): void {
+    this.forgetCandidate(path);
+    for (const p of this.names.notesNamed(noteNameKey(path))) this.forgetCandidate(p);
+  }
+
+  private forgetCandidate(path: string): void {
     this.candidates.delete(path);
-    for (const p of this.names.notesNamed(noteNameKey(path))) this.candidates.delete(p);
+    this.candidateList = undefined;
   }
 
   private settle(): void {
@@ -202,9 +210,12 @@ export class NoteIndex implements NoteQueries {
   }
 
   backlinks(target: string | { placeholder: string }): Backlink[] {
-    const key = typeof target === 'string' ? target : placeholderKey(target.placeholder);
+    const records =
+      typeof target === 'string'
+        ? this.graph.incoming.get(target)
+        : this.graph.waiting.get(placeholderKey(target.placeholder));
     const out: Backlink[] = [];
-    for (const record of this.graph.incoming.get(key) ?? []) {
+    for (const record of records ?? []) {
       const text = this.records.get(record.source)!.text;
       const context = contextText(text, record.link.context, record.link.range);
       out.push({ ...resolved(record), context: context.text, contextStart: context.start });
@@ -221,15 +232,18 @@ export class NoteIndex implements NoteQueries {
   }
 
   placeholders(): Placeholder[] {
-    const out: Placeholder[] = [];
-    for (const [key, records] of this.graph.incoming) {
-      if (!isPlaceholderKey(key)) continue;
-      const first = firstLink(records);
-      if (first.resolution.kind !== 'placeholder') continue;
-      const { name, attachment } = first.resolution;
-      out.push({ name, display: stripMd(first.link.target), attachment, backlinks: records.size });
+    if (this.placeholderList?.version !== this.graph.waitingVersion) {
+      const list: Placeholder[] = [];
+      for (const records of this.graph.waiting.values()) {
+        const first = firstLink(records);
+        if (first.resolution.kind !== 'placeholder') continue;
+        const { name, attachment } = first.resolution;
+        list.push({ name, display: stripMd(first.link.target), attachment, backlinks: records.size });
+      }
+      list.sort((a, b) => comparePaths(a.name, b.name));
+      this.placeholderList = { version: this.graph.waitingVersion, list };
     }
-    return out.sort((a, b) => comparePaths(a.name, b.name));
+    return this.placeholderList.list.slice();
   }
 
   /** Notes with no link in or out to another note (attachments and placeholders do not count). */
@@ -250,24 +264,25 @@ export class NoteIndex implements NoteQueries {
 
   brokenLinks(): ResolvedLink[] {
     const out: ResolvedLink[] = [];
-    for (const [key, records] of this.graph.incoming) {
-      if (isPlaceholderKey(key)) for (const record of records) out.push(resolved(record));
-    }
+    for (const records of this.graph.waiting.values()) for (const record of records) out.push(resolved(record));
     return out.sort(compareLinks);
   }
 
   /** The insert text does not depend on `fromPath`: a shortest unique target is unique from anywhere. */
   completionCandidates(_fromPath: string): CompletionCandidate[] {
-    const out: CompletionCandidate[] = [];
-    for (const [path, record] of this.records) {
-      let candidate = this.candidates.get(path);
-      if (!candidate) {
-        const { title, aliases } = record.info;
-        candidate = { path, insertText: shortestUniqueTarget(path, this.names), title, aliases };
-        this.candidates.set(path, candidate);
+    if (!this.candidateList) {
+      this.candidateList = [];
+      for (const [path, record] of this.records) {
+        let candidate = this.candidates.get(path);
+        if (!candidate) {
+          const { title, aliases } = record.info;
+          candidate = { path, insertText: shortestUniqueTarget(path, this.names), title, aliases };
+          this.candidates.set(path, candidate);
+        }
+        this.candidateList.push(candidate);
       }
-      out.push(candidate);
     }
+    const out = this.candidateList.slice();
     for (const p of this.placeholders()) {
       if (p.attachment) continue;
       out.push({ path: p.name, insertText: p.display, title: p.display, aliases: [], placeholder: true });
@@ -289,12 +304,7 @@ export class NoteIndex implements NoteQueries {
     let links = 0;
     for (const record of this.records.values()) links += record.links.length;
     let unresolved = 0;
-    let placeholders = 0;
-    for (const [key, records] of this.graph.incoming) {
-      if (!isPlaceholderKey(key)) continue;
-      placeholders++;
-      unresolved += records.size;
-    }
+    for (const records of this.graph.waiting.values()) unresolved += records.size;
     return {
       notes: this.records.size,
       attachments: this.attachmentPaths.size,
@@ -303,7 +313,7 @@ export class NoteIndex implements NoteQueries {
       unresolved,
       ambiguous: this.graph.ambiguous.size,
       tags: this.tags.count(),
-      placeholders,
+      placeholders: this.graph.waiting.size,
     };
   }
 }

@@ -9,6 +9,9 @@ interface TagEntry {
   readonly exact: Set<TagOccurrence>;
   /** Occurrences of this tag and every tag below it. */
   readonly below: Set<TagOccurrence>;
+  /** Query answers in path order, kept until the entry changes (hub tags hold thousands). */
+  sortedExact?: TagOccurrence[];
+  sortedBelow?: TagOccurrence[];
 }
 
 /** `ml/transformers/bert` -> `ml`, `ml/transformers`, `ml/transformers/bert`. */
@@ -38,6 +41,7 @@ export class TagTable {
       for (const prefix of prefixes(lower)) {
         let entry = this.entries.get(prefix);
         if (!entry) this.entries.set(prefix, (entry = { exact: new Set(), below: new Set() }));
+        entry.sortedExact = entry.sortedBelow = undefined;
         entry.below.add(occ);
         if (prefix === lower) entry.exact.add(occ);
       }
@@ -51,6 +55,7 @@ export class TagTable {
       for (const prefix of prefixes(lower)) {
         const entry = this.entries.get(prefix);
         if (!entry) continue;
+        entry.sortedExact = entry.sortedBelow = undefined;
         entry.below.delete(occ);
         entry.exact.delete(occ);
         if (entry.below.size === 0) this.entries.delete(prefix);
@@ -62,7 +67,8 @@ export class TagTable {
   notesWithTag(tag: string, nested: boolean): TagOccurrence[] {
     const entry = this.entries.get(normalizeTag(tag));
     if (!entry) return [];
-    return [...(nested ? entry.below : entry.exact)].sort(compareOccurrences);
+    if (nested) return (entry.sortedBelow ??= [...entry.below].sort(compareOccurrences)).slice();
+    return (entry.sortedExact ??= [...entry.exact].sort(compareOccurrences)).slice();
   }
 
   /** Distinct tags as written (not counting parents that only appear inside a nested tag). */
