@@ -1,23 +1,20 @@
 // The sample vault opens in a real workbench with the extension loaded.
 const assert = require('assert');
-const { openWorkbench } = require('./workbench');
+const { useWorkbench } = require('./workbench');
 
 suite('sample vault in the workbench', function () {
   this.timeout(120000);
-  let wb;
-
-  suiteSetup(async () => { wb = await openWorkbench({ name: 'sample-vault' }); });
-  suiteTeardown(async () => { if (wb) await wb.close(); });
-  teardown(async function () { if (wb) await wb.screenshotIfFailed(this.currentTest); });
+  const workbench = useWorkbench({ name: 'sample-vault' });
 
   test('the explorer shows the notes and folders of the vault', async () => {
-    const items = await wb.explorerItems();
+    const items = await workbench().explorerItems();
     for (const name of ['papers', 'people', 'podcasts', 'transformers.md', 'gpt3.md']) {
       assert.ok(items.some(i => i.startsWith(name)), `${name} not in the explorer: ${JSON.stringify(items)}`);
     }
   });
 
   test('a note opens in the editor from Quick Open', async () => {
+    const wb = workbench();
     await wb.openFile('transformers.md');
     // Monaco draws spaces as no-break spaces.
     const text = (await wb.page.textContent('.editor-instance .monaco-editor .view-lines')).replace(/\u00a0/g, ' ');

@@ -44,6 +44,23 @@ async function openWorkbench({ name, fixture = SAMPLE_VAULT, open, extensionsDir
   return wb;
 }
 
+/**
+ * For a mocha suite (TDD ui): opens the workbench before the suite, screenshots every failing
+ * test, closes it all after. Returns a getter for the Workbench.
+ *   const workbench = useWorkbench({ name: 'sample-vault' });
+ *   test('...', async () => { await workbench().openFile('gpt3.md'); });
+ */
+function useWorkbench(options) {
+  let wb;
+  suiteSetup(async () => { wb = await openWorkbench(options); });
+  teardown(async function () { if (wb) await wb.screenshotIfFailed(this.currentTest); });
+  suiteTeardown(async () => { if (wb) await wb.close(); });
+  return () => {
+    if (!wb) throw new Error('the workbench did not open: see the "before all" hook failure');
+    return wb;
+  };
+}
+
 class Workbench {
   constructor(server, context, page, errors) {
     this.server = server;
@@ -149,4 +166,4 @@ class Workbench {
   }
 }
 
-module.exports = { openWorkbench, SAMPLE_VAULT, SCREENSHOTS };
+module.exports = { openWorkbench, useWorkbench, SAMPLE_VAULT, SCREENSHOTS };

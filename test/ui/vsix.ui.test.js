@@ -1,0 +1,57 @@
+// The packaged extension, as users get it: `npm run package` makes a .vsix holding only
+// what runs, it installs into a fresh code-server, and it activates there on the sample vault.
+const assert = require('assert');
+const { execFileSync, spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { openWorkbench } = require('./workbench');
+const { ROOT, E2E } = require('../harness/server');
+
+const { version } = require('../../package.json');
+const VSIX = path.join(ROOT, `marginalia-${version}.vsix`);
+const EXTENSIONS = path.join(E2E, 'runs', 'vsix-extensions');
+
+// The vsix is a zip: list it with python3's zipfile (the harness installs python3).
+function vsixEntries(file) {
+  const out = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', file],
+    { encoding: 'utf8' });
+  return out.split('\n').filter(Boolean).sort();
+}
+
+suite('packaged extension (.vsix)', function () {
+  this.timeout(180000);
+  let wb;
+
+  suiteSetup(() => {
+    fs.rmSync(VSIX, { force: true });
+    execFileSync('npm', ['run', 'package'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  });
+  suiteTeardown(async () => {
+    if (wb) await wb.close();
+    // `npm run package` left a minified bundle without source maps: put the development build
+    // back (a broken build is the build stage's failure to report, not this suite's).
+    spawnSync('node', ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  });
+  teardown(async function () { if (wb) await wb.screenshotIfFailed(this.currentTest); });
+
+  test('the vsix holds only the bundles, media, README, LICENSE and package.json', () => {
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|README\.md|dist\/extension\.js|dist\/cli\.js|media\/.+))$/;
+    const entries = vsixEntries(VSIX);
+    assert.deepStrictEqual(entries.filter(e => !allowed.test(e)), [], `unexpected files in ${path.basename(VSIX)}`);
+    const required = ['extension/package.json', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/cli.js'];
+    if (fs.existsSync(path.join(ROOT, 'README.md'))) required.push('extension/README.md');
+    assert.deepStrictEqual(required.filter(e => !entries.includes(e)), [], 'missing from the vsix');
+  });
+
+  test('the vsix installs into a fresh code-server extensions folder', () => {
+    execFileSync('bash', [path.join(ROOT, 'test/harness/install-vsix.sh'), VSIX, EXTENSIONS], { stdio: 'inherit' });
+    assert.ok(fs.existsSync(path.join(EXTENSIONS, `marginalia.marginalia-${version}`, 'dist', 'extension.js')));
+  });
+
+  test('the installed extension activates on the sample vault and counts its notes', async () => {
+    wb = await openWorkbench({ name: 'vsix', development: false, extensionsDir: EXTENSIONS });
+    const text = await wb.waitForStatusBarText(/^\d[\d,]* notes?$/, 60000);
+    assert.ok(Number(text.replace(/\D/g, '')) > 0, text);
+    await wb.screenshot('vsix-installed');
+  });
+});
