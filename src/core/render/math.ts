@@ -1,0 +1,30 @@
+// Math in all four delimiter forms, drawn by KaTeX with the safety options of DESIGN.md §8.
+import katexPlugin, { type MarkdownKatexOptions } from '@vscode/markdown-it-katex';
+import type { KatexOptions } from 'katex';
+import type MarkdownIt from 'markdown-it';
+import { mathBlockRule, mathInlineRule } from './mathRule';
+
+/**
+ * The plugin spreads its options into katex.renderToString, so KaTeX's own options ride along.
+ * trust: false keeps \href, \url, \htmlClass and friends inert; maxSize and maxExpand cap
+ * what a hostile formula can make KaTeX draw or expand; with throwOnError: false a bad formula
+ * becomes KaTeX's escaped error mark; strict 'ignore' stops KaTeX logging a console warning
+ * for every non-LaTeX character a note uses.
+ */
+export const KATEX_OPTIONS: KatexOptions = {
+  throwOnError: false,
+  trust: false,
+  maxSize: 10,
+  maxExpand: 1000,
+  strict: 'ignore',
+};
+
+export function math(md: MarkdownIt): void {
+  md.use(katexPlugin, KATEX_OPTIONS as MarkdownKatexOptions);
+  // Before 'escape', which would otherwise read `\(` as an escaped parenthesis.
+  md.inline.ruler.before('escape', 'math_backslash', mathInlineRule);
+  // Placed and allowed to interrupt like the plugin's `$$` block.
+  md.block.ruler.after('blockquote', 'math_bracket_block', mathBlockRule, {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
+}

@@ -1,0 +1,104 @@
+// `\(..\)` inline and `\[..\]` display math, the two delimiter forms @vscode/markdown-it-katex
+// lacks. They emit that plugin's token types (math_inline, math_inline_block, math_block), so
+// one KaTeX renderer with one set of safety options draws all four forms (DESIGN.md §5).
+import type MarkdownIt from 'markdown-it';
+
+type Closer = 0x29 /* ) */ | 0x5d; /* ] */
+
+/** Per-parse memo on the inline state, as markdown-it's backticks rule keeps its own. */
+interface MathState extends MarkdownIt.StateInline {
+  /** closer -> an offset from which no closer exists in the rest of `src`. */
+  mathNoCloserFrom?: Map<number, number>;
+}
+
+/** True when the char at `i` is preceded by an even run of backslashes (so it is not escaped). */
+function unescapedAt(src: string, i: number): boolean {
+  let n = 0;
+  while (i - 1 - n >= 0 && src.charCodeAt(i - 1 - n) === 0x5c) n++;
+  return n % 2 === 0;
+}
+
+/**
+ * Offset of the backslash of the first `\)` / `\]` at or after `from` that is itself unescaped
+ * (`\\)` is TeX's line break then a parenthesis), or -1. Whether an offset closes depends on that
+ * offset alone, so a failed search from `from` means every later search fails too: remembering
+ * it keeps `\(` x 100k linear.
+ */
+export function findMathClose(src: string, from: number, max: number, closer: Closer): number {
+  // A plain loop, not indexOf: the search must stop at `max` (a line, a link label).
+  for (let i = from; i + 1 < max; i++) {
+    if (src.charCodeAt(i + 1) === closer && src.charCodeAt(i) === 0x5c && unescapedAt(src, i)) return i;
+  }
+  return -1;
+}
+
+export function mathInlineRule(state: MathState, silent: boolean): boolean {
+  const src = state.src;
+  const pos = state.pos;
+  if (src.charCodeAt(pos) !== 0x5c /* \ */) return false;
+  const kind = src.charCodeAt(pos + 1);
+  if (kind !== 0x28 /* ( */ && kind !== 0x5b /* [ */) return false;
+  const closer: Closer = kind === 0x28 ? 0x29 : 0x5d;
+
+  // The memo only holds for searches that run to the end of the whole source (not a link label).
+  const whole = state.posMax === src.length;
+  const memo = (state.mathNoCloserFrom ??= new Map());
+  const known = memo.get(closer);
+  if (whole && known !== undefined && pos + 2 >= known) return false;
+  const close = findMathClose(src, pos + 2, state.posMax, closer);
+  if (close < 0) {
+    if (whole) memo.set(closer, pos + 2);
+    return false;
+  }
+
+  if (!silent) {
+    const token = state.push(kind === 0x28 ? 'math_inline' : 'math_inline_block', 'math', 0);
+    token.markup = kind === 0x28 ? '\\(' : '\\[';
+    token.content = src.slice(pos + 2, close);
+  }
+  state.pos = close + 2;
+  return true;
+}
+
+/** Offset just past `\]` when it closes the line (trailing spaces allowed); -1 when none; -2 when text follows it. */
+function closesLine(src: string, from: number, max: number): number {
+  const close = findMathClose(src, from, max, 0x5d);
+  if (close < 0) return -1;
+  return src.slice(close + 2, max).trim() === '' ? close : -2;
+}
+
+/**
+ * A display block that starts a line with `\[` and ends at a line ending with `\]`. Stops at a
+ * blank line or the end of the container, like a paragraph would (TeX forbids blank lines in
+ * display math); without its closer it is not a block, and the text stays a paragraph.
+ */
+export function mathBlockRule(state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const src = state.src;
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+  if (src.charCodeAt(start) !== 0x5c || src.charCodeAt(start + 1) !== 0x5b) return false;
+
+  let line = startLine;
+  let close = closesLine(src, start + 2, state.eMarks[line]!);
+  while (close === -1) {
+    line++;
+    if (line >= endLine || state.isEmpty(line) || state.sCount[line]! < state.blkIndent) return false;
+    close = closesLine(src, state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
+  }
+  if (close < 0) return false;
+  if (silent) return true;
+
+  // Line by line, so container prefixes (`> `, list indent) stay out of the TeX.
+  const parts: string[] = [];
+  for (let l = startLine; l <= line; l++) {
+    const from = l === startLine ? start + 2 : state.bMarks[l]! + state.tShift[l]!;
+    parts.push(src.slice(from, l === line ? close : state.eMarks[l]));
+  }
+  const token = state.push('math_block', 'math', 0);
+  token.block = true;
+  token.markup = '\\[';
+  token.content = parts.join('\n').trim();
+  token.map = [startLine, line + 1];
+  state.line = line + 1;
+  return true;
+}
