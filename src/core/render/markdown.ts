@@ -1,0 +1,93 @@
+// The one markdown-it pipeline of DESIGN.md §5, and the links and tags it sees (which the
+// differential test holds against the scanner: one meaning, two readers).
+import MarkdownIt from 'markdown-it';
+import { frontmatter } from './frontmatterRule';
+import { htmlComments } from './htmlCommentRule';
+import { linkOffsets, type MarkdownLinkMeta } from './linkOffsetRule';
+import { math } from './math';
+import { tags } from './tagRule';
+import type { FoundLink, FoundTag, LinksAndTags, TagMeta, WikiLinkMeta } from './types';
+import { wikiLinks } from './wikiLinkRule';
+
+export interface MarkdownOptions {
+  /**
+   * Let raw HTML through. Off by default: notes are untrusted text, and nothing sanitizes
+   * yet (DESIGN.md §8). HTML comments are read as comments either way.
+   */
+  readonly html?: boolean;
+}
+
+export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
+  // linkify and typographer off: neither the scanner nor Obsidian turns bare URLs into
+  // links or rewrites quotes, and a URL's `#anchor` must stay plain text.
+  const md = new MarkdownIt('default', { html: options.html ?? false, linkify: false, typographer: false });
+  return md.use(frontmatter).use(htmlComments).use(math).use(wikiLinks).use(tags).use(linkOffsets);
+}
+
+/** 0-based line of an offset into an inline token's content, given the line the content starts on. */
+function lineFinder(content: string, firstLine: number): (offset: number) => number {
+  const breaks: number[] = [];
+  for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) breaks.push(i);
+  return (offset) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return firstLine + lo;
+  };
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text; // a stray `%` is just a character of the name
+  }
+}
+
+/** `[text](other-note.md#heading)` -> target and heading; undefined for anything that is not a note. */
+function noteLink(href: string | null): { target: string; heading?: string } | undefined {
+  if (!href || SCHEME.test(href) || href.startsWith('//')) return undefined;
+  const hash = href.indexOf('#');
+  const target = decode(hash < 0 ? href : href.slice(0, hash));
+  if (!/\.md$/i.test(target)) return undefined;
+  const heading = hash < 0 ? '' : decode(href.slice(hash + 1));
+  return heading === '' ? { target } : { target, heading };
+}
+
+function collectInline(children: MarkdownIt.Token[], lineOf: (offset: number) => number, found: LinksAndTags): void {
+  for (const token of children) {
+    if (token.type === 'wikilink_open' || token.type === 'wikiembed') {
+      const { offset, inner, ...parts } = token.meta as WikiLinkMeta;
+      const link: FoundLink = { ...parts, line: lineOf(offset) };
+      found.links.push(link);
+    } else if (token.type === 'tag_open') {
+      const { name, offset } = token.meta as TagMeta;
+      const tag: FoundTag = { name, line: lineOf(offset) };
+      found.tags.push(tag);
+    } else if (token.type === 'link_open') {
+      const note = noteLink(token.attrGet('href'));
+      const meta = token.meta as MarkdownLinkMeta | null;
+      if (!note || !meta) continue;
+      found.links.push({ kind: 'markdown', ...note, label: meta.label, line: lineOf(meta.offset) });
+    }
+    // An image's children are its alt text, not visible content: nothing there counts.
+  }
+}
+
+/** The wiki-links, embeds, markdown links to `.md` notes and inline tags markdown-it finds, in text order. */
+export function collectLinksAndTags(md: MarkdownIt, text: string): LinksAndTags {
+  const found: LinksAndTags = { links: [], tags: [] };
+  let line = 0; // table cells carry no map: they take their row's
+  for (const token of md.parse(text, {})) {
+    if (token.map) line = token.map[0];
+    if (token.type !== 'inline' || !token.children) continue;
+    collectInline(token.children, lineFinder(token.content, line), found);
+  }
+  return found;
+}
