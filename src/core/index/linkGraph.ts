@@ -100,11 +100,6 @@ export class LinkGraph {
     for (const key of keys) this.touchedKeys.add(key);
   }
 
-  /** Forgets touched keys: only for a bulk load into an empty index, where every link is queued anyway. */
-  untouchAll(): void {
-    this.touchedKeys.clear();
-  }
-
   /** Resolves the queued links and those that looked up a touched key. */
   resolvePending(names: VaultNames): void {
     for (const key of this.touchedKeys) {

@@ -66,8 +66,6 @@ export class NoteIndex implements NoteQueries {
   }
 
   endBulk(): void {
-    // Into an empty index every link is new and queued: no need to look up who else a name touches.
-    if (this.bulk === 'empty') this.graph.untouchAll();
     this.bulk = 'none';
     this.settle();
   }
@@ -82,7 +80,7 @@ export class NoteIndex implements NoteQueries {
   addAttachment(path: string): void {
     if (isNotePath(path) || this.attachmentPaths.has(path)) return;
     this.attachmentPaths.add(path);
-    this.graph.touch(this.names.addAttachment(path));
+    this.touch(this.names.addAttachment(path));
     this.settle();
   }
 
@@ -105,7 +103,7 @@ export class NoteIndex implements NoteQueries {
     } else {
       this.drop(to);
       this.attachmentPaths.add(to);
-      this.graph.touch(this.names.addAttachment(to));
+      this.touch(this.names.addAttachment(to));
     }
     this.settle();
   }
@@ -117,11 +115,11 @@ export class NoteIndex implements NoteQueries {
       this.graph.drop(old.links);
       this.tags.remove(old.tags);
       if (!sameNames(old.names, names)) {
-        this.graph.touch(this.names.removeNote(path));
-        this.graph.touch(this.names.addNote(path, names));
+        this.touch(this.names.removeNote(path));
+        this.touch(this.names.addNote(path, names));
       }
     } else {
-      this.graph.touch(this.names.addNote(path, names));
+      this.touch(this.names.addNote(path, names));
       this.forgetCandidatesNamed(path);
     }
     const info: NoteInfo = {
@@ -145,11 +143,11 @@ export class NoteIndex implements NoteQueries {
     if (note) {
       this.graph.drop(note.links);
       this.tags.remove(note.tags);
-      this.graph.touch(this.names.removeNote(path));
+      this.touch(this.names.removeNote(path));
       this.records.delete(path);
       this.forgetCandidatesNamed(path);
     } else if (this.attachmentPaths.delete(path)) {
-      this.graph.touch(this.names.removeAttachment(path));
+      this.touch(this.names.removeAttachment(path));
     }
   }
 
@@ -162,6 +160,11 @@ export class NoteIndex implements NoteQueries {
   private forgetCandidate(path: string): void {
     this.candidates.delete(path);
     this.candidateList = undefined;
+  }
+
+  /** Into an empty index every link is new and queued anyway: no other link to tell. */
+  private touch(keys: readonly string[]): void {
+    if (this.bulk !== 'empty') this.graph.touch(keys);
   }
 
   private settle(): void {
