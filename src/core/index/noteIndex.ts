@@ -3,10 +3,11 @@
 import { scanNote } from '../syntax/scanNote';
 import type { NoteSyntax } from '../syntax/types';
 import { contextText } from './context';
+import { CompletionList } from './completionList';
 import { compareLinks, LinkGraph, placeholderKey, type LinkRecord } from './linkGraph';
 import { findMentions } from './mentions';
-import { comparePaths, fileNameOf, isNotePath, lowerKey, noteNameKey, stripMd } from './paths';
-import { resolveLink, shortestUniqueTarget } from './resolve';
+import { comparePaths, fileNameOf, isNotePath, lowerKey, stripMd } from './paths';
+import { resolveLink } from './resolve';
 import { TagTable } from './tagTable';
 import type {
   Backlink,
@@ -50,10 +51,7 @@ export class NoteIndex implements NoteQueries {
   private readonly names = new VaultNames();
   private readonly graph = new LinkGraph();
   private readonly tags = new TagTable();
-  /** Completion entries, dropped when the note or a note of the same file name changes. */
-  private readonly candidates = new Map<string, CompletionCandidate>();
-  /** All of them in one list, until one changes: a completion query is then a copy. */
-  private candidateList: CompletionCandidate[] | undefined;
+  private readonly completion = new CompletionList(this.names);
   private placeholderList: { version: number; list: Placeholder[] } | undefined;
   private bulk: 'none' | 'empty' | 'nonempty' = 'none';
 
@@ -120,7 +118,7 @@ export class NoteIndex implements NoteQueries {
       }
     } else {
       this.touch(this.names.addNote(path, names));
-      this.forgetCandidatesNamed(path);
+      this.completion.forgetNamed(path);
     }
     const info: NoteInfo = {
       path,
@@ -128,7 +126,7 @@ export class NoteIndex implements NoteQueries {
       aliases: names.aliases,
       syntax,
     };
-    if (old && (old.info.title !== info.title || !sameNames(old.names, names))) this.forgetCandidate(path);
+    if (old && (old.info.title !== info.title || !sameNames(old.names, names))) this.completion.forget(path);
     this.records.set(path, {
       info,
       text,
@@ -145,23 +143,13 @@ export class NoteIndex implements NoteQueries {
       this.tags.remove(note.tags);
       this.touch(this.names.removeNote(path));
       this.records.delete(path);
-      this.forgetCandidatesNamed(path);
+      this.completion.forgetNamed(path);
     } else if (this.attachmentPaths.delete(path)) {
       this.touch(this.names.removeAttachment(path));
     }
   }
 
   /** A note came or went: the shortest unique target of every note sharing its file name may change. */
-  private forgetCandidatesNamed(path: string): void {
-    this.forgetCandidate(path);
-    for (const p of this.names.notesNamed(noteNameKey(path))) this.forgetCandidate(p);
-  }
-
-  private forgetCandidate(path: string): void {
-    this.candidates.delete(path);
-    this.candidateList = undefined;
-  }
-
   /** Into an empty index every link is new and queued anyway: no other link to tell. */
   private touch(keys: readonly string[]): void {
     if (this.bulk !== 'empty') this.graph.touch(keys);
@@ -273,19 +261,7 @@ export class NoteIndex implements NoteQueries {
 
   /** The insert text does not depend on `fromPath`: a shortest unique target is unique from anywhere. */
   completionCandidates(_fromPath: string): CompletionCandidate[] {
-    if (!this.candidateList) {
-      this.candidateList = [];
-      for (const [path, record] of this.records) {
-        let candidate = this.candidates.get(path);
-        if (!candidate) {
-          const { title, aliases } = record.info;
-          candidate = { path, insertText: shortestUniqueTarget(path, this.names), title, aliases };
-          this.candidates.set(path, candidate);
-        }
-        this.candidateList.push(candidate);
-      }
-    }
-    const out = this.candidateList.slice();
+    const out = this.completion.entries(this.notes());
     for (const p of this.placeholders()) {
       if (p.attachment) continue;
       out.push({ path: p.name, insertText: p.display, title: p.display, aliases: [], placeholder: true });

@@ -1,0 +1,38 @@
+// Completion entries for every note, kept between queries: a note's entry is rebuilt only
+// when its title or aliases change or a note sharing its file name comes or goes.
+import { noteNameKey } from './paths';
+import { shortestUniqueTarget } from './resolve';
+import type { CompletionCandidate, NoteInfo } from './types';
+import type { VaultNames } from './vaultNames';
+
+export class CompletionList {
+  private readonly byPath = new Map<string, CompletionCandidate>();
+  /** All entries in one list until one changes: a query is then a copy. */
+  private list: CompletionCandidate[] | undefined;
+
+  constructor(private readonly names: VaultNames) {}
+
+  /** The note's title or aliases changed. */
+  forget(path: string): void {
+    this.byPath.delete(path);
+    this.list = undefined;
+  }
+
+  /** A note came or went: the shortest unique target of every note of its file name may change. */
+  forgetNamed(path: string): void {
+    this.forget(path);
+    for (const p of this.names.notesNamed(noteNameKey(path))) this.forget(p);
+  }
+
+  entries(notes: Iterable<NoteInfo>): CompletionCandidate[] {
+    if (!this.list) {
+      this.list = [];
+      for (const { path, title, aliases } of notes) {
+        let entry = this.byPath.get(path);
+        if (!entry) this.byPath.set(path, (entry = { path, insertText: shortestUniqueTarget(path, this.names), title, aliases }));
+        this.list.push(entry);
+      }
+    }
+    return this.list.slice();
+  }
+}
