@@ -27,7 +27,7 @@ bash test/harness/install-vsix.sh "$VSIX" "$EXTS"
 trap 'bash "$ROOT/test/harness/stop.sh" "$RUN"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-EXTENSIONS_DIR=$EXTS PORT=$PORT bash test/harness/start.sh "$RUN" samples/research-notes >/dev/null
+CODE_SERVER_EXTENSIONS_DIR=$EXTS CODE_SERVER_PORT=$PORT bash test/harness/start.sh "$RUN" samples/research-notes >/dev/null
 pid=$(cat "$RUN/cs.pid")
 
 echo

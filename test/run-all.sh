@@ -31,7 +31,7 @@ stage() {
       read -r fp ff <<< "$counts"
       p=$((p + fp)); f=$((f + ff))
     else
-      crashed="no results from $file"
+      crashed="${crashed:+$crashed, }no results from $file"
     fi
   done
   # A non-zero exit with no failing test means the stage itself broke (or, for build, failed).

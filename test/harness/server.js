@@ -31,7 +31,7 @@ function startServer({ name, fixture, open, env = {}, extensionsDir }) {
   const args = [path.join(HARNESS, 'start.sh'), runDir, fixture];
   if (open) args.push(open);
   const fullEnv = { ...process.env, ...env };
-  if (extensionsDir) fullEnv.EXTENSIONS_DIR = extensionsDir;
+  if (extensionsDir) fullEnv.CODE_SERVER_EXTENSIONS_DIR = extensionsDir;
   const out = execFileSync('bash', args, { env: fullEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const port = Number(out.trim().split('\n').pop());
   const server = {

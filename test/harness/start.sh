@@ -5,7 +5,7 @@
 #            of FIXTURE), config.yaml, code-server.log, cs.pid, port
 #   FIXTURE  the folder to copy, so no run ever edits the committed files
 #   OPEN     what code-server opens, relative to the copy (a .code-workspace file); default the copy
-# Env: PORT (default: a free port picked now), EXTENSIONS_DIR (default: RUN_DIR/extensions, empty).
+# Env: CODE_SERVER_PORT (default: a free port picked now), CODE_SERVER_EXTENSIONS_DIR (default: RUN_DIR/extensions, empty).
 # Everything exported here reaches the extension host (e.g. MARGINALIA_TEST_RESULTS).
 # Prints the port on stdout; progress goes to stderr. Stop with stop.sh RUN_DIR.
 set -euo pipefail
@@ -23,7 +23,7 @@ RUN=$(cd "$RUN" && pwd)
 WS=$RUN/workspace/$(basename "$FIXTURE")
 mkdir -p "$RUN/workspace" && cp -r "$FIXTURE" "$WS"
 OPEN_PATH=$WS${3:+/$3}
-EXTS=${EXTENSIONS_DIR:-$RUN/extensions}
+EXTS=${CODE_SERVER_EXTENSIONS_DIR:-$RUN/extensions}
 mkdir -p "$EXTS"
 
 # The web default is files.autoSave=afterDelay: typed test text would land in the fixture.
@@ -46,11 +46,15 @@ cat > "$RUN/user-data/User/settings.json" <<'JSON'
 }
 JSON
 
+# code-server lets these override its arguments (PORT beats --bind-addr), or, inside a VS Code
+# terminal, hands the folder to that VS Code instead of starting: none of them may leak in.
+unset PORT CODE_SERVER_HOST CODE_SERVER_CONFIG VSCODE_IPC_HOOK_CLI CODE_SERVER_PARENT_PID CODE_SERVER_SESSION_SOCKET
+
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
 # A free port can be taken between picking and binding: try again with another one.
 for attempt in 1 2 3; do
-  port=${PORT:-$(free_port)}
+  port=${CODE_SERVER_PORT:-$(free_port)}
   printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$port" > "$RUN/config.yaml"
   # HOME and --config keep code-server out of ~/.config and ~/.local/share; setsid makes it
   # the leader of its own process group, so stop.sh can end the whole group (watcher, pty host).
@@ -71,7 +75,7 @@ for attempt in 1 2 3; do
     sleep 0.1
   done
   "$HARNESS/stop.sh" "$RUN"
-  if grep -q EADDRINUSE "$RUN/code-server.log" && [ -z "${PORT:-}" ]; then
+  if grep -q EADDRINUSE "$RUN/code-server.log" && [ -z "${CODE_SERVER_PORT:-}" ]; then
     echo "port $port was taken, trying another" >&2
     continue
   fi

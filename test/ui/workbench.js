@@ -19,6 +19,10 @@ const SAMPLE_VAULT = path.join(ROOT, 'samples/research-notes');
  *   development   load the working copy as extensionDevelopmentPath (default true)
  */
 async function openWorkbench({ name, fixture = SAMPLE_VAULT, open, extensionsDir, development = true }) {
+  if (development && !fs.existsSync(path.join(ROOT, 'dist/extension.js'))) {
+    // The workbench would open without the extension and the tests would fail far from the cause.
+    throw new Error('dist/extension.js is missing: run `npm run build` first');
+  }
   const server = startServer({ name: `ui-${name}`, fixture, open, extensionsDir });
   let browser;
   try {
