@@ -35,11 +35,12 @@ suite('packaged extension (.vsix)', function () {
   teardown(async function () { if (wb) await wb.screenshotIfFailed(this.currentTest); });
 
   test('the vsix holds only the bundles, media, README, LICENSE and package.json', () => {
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|README\.md|dist\/extension\.js|dist\/cli\.js|media\/.+))$/;
+    // vsce stores LICENSE as LICENSE.txt and README.md as readme.md.
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/extension\.js|dist\/cli\.js|media\/.+))$/;
     const entries = vsixEntries(VSIX);
     assert.deepStrictEqual(entries.filter(e => !allowed.test(e)), [], `unexpected files in ${path.basename(VSIX)}`);
     const required = ['extension/package.json', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/cli.js'];
-    if (fs.existsSync(path.join(ROOT, 'README.md'))) required.push('extension/README.md');
+    if (fs.existsSync(path.join(ROOT, 'README.md'))) required.push('extension/readme.md');
     assert.deepStrictEqual(required.filter(e => !entries.includes(e)), [], 'missing from the vsix');
   });
 
