@@ -50,6 +50,8 @@ JSON
 # terminal, hands the folder to that VS Code instead of starting: none of them may leak in.
 unset PORT CODE_SERVER_HOST CODE_SERVER_CONFIG VSCODE_IPC_HOOK_CLI CODE_SERVER_PARENT_PID CODE_SERVER_SESSION_SOCKET
 
+# Node rather than curl: a fresh machine may have Node and nothing else.
+answers() { node -e 'require("http").get(`http://127.0.0.1:${process.argv[1]}/healthz`, r => process.exit(r.statusCode === 200 ? 0 : 1)).on("error", () => process.exit(1))' "$1"; }
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 
 # A free port can be taken between picking and binding: try again with another one.
@@ -66,7 +68,7 @@ for attempt in 1 2 3; do
   echo "$pid" > "$RUN/cs.pid"
   echo "$port" > "$RUN/port"
   for _ in $(seq 1 200); do
-    if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
+    if answers "$port"; then
       echo "code-server up on 127.0.0.1:$port (pgid $pid), run dir $RUN" >&2
       echo "$port"
       exit 0
