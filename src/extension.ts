@@ -1,0 +1,50 @@
+// Builds the engine (one NoteIndex per workspace folder) and registers the adapters.
+// Activation does no I/O: indexing starts on the next turn, under a progress indicator.
+import * as vscode from 'vscode';
+import type { FileProblem } from './core/host';
+import type { NoteQueries } from './core/index/types';
+import { registerCompletion } from './vscode/completion';
+import { registerDefinition } from './vscode/definition';
+import { registerReindex } from './vscode/reindex';
+import { NotesStatus } from './vscode/statusBar';
+import { registerEditSync } from './vscode/syncEdits';
+import { registerFileSync } from './vscode/syncFiles';
+import { Vaults } from './vscode/vaults';
+
+/** What in-host tests reach through `extension.exports`. */
+export interface MarginaliaApi {
+  /** Settles when every indexing started so far has finished. */
+  ready(): Promise<void>;
+  indexFor(uri: vscode.Uri): NoteQueries | undefined;
+  noteCount(): number;
+  /** The status bar item's text (`$(book) 1,234 notes`). */
+  statusText(): string;
+  /** Files the last indexing of `uri`'s folder could not read. */
+  problemsFor(uri: vscode.Uri): readonly FileProblem[];
+}
+
+export function activate(context: vscode.ExtensionContext): MarginaliaApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Marginalia', { log: true });
+  const vaults = new Vaults(log);
+  const status = new NotesStatus(vaults);
+  context.subscriptions.push(
+    log, vaults, status,
+    registerReindex(vaults, log),
+    registerFileSync(vaults),
+    registerEditSync(vaults),
+    registerCompletion(vaults),
+    registerDefinition(vaults),
+  );
+  vaults.start();
+  log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
+  return {
+    ready: () => vaults.ready(),
+    indexFor: uri => vaults.vaultFor(uri)?.index,
+    noteCount: () => vaults.all().reduce((sum, v) => sum + v.index.stats().notes, 0),
+    statusText: () => status.text,
+    problemsFor: uri => vaults.vaultFor(uri)?.problems ?? [],
+  };
+}
+
+export function deactivate(): void {}

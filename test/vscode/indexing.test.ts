@@ -1,0 +1,72 @@
+// Indexing the sample vault: activation, counts, the status bar, and files that are
+// not notes at all (binary, not UTF-8) named and skipped without stopping the rest.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { folder, marginalia, run, uriOf, waitFor, writeNote } from './marginalia';
+
+const excluded = '{**/node_modules/**,**/.git/**,**/out/**,**/dist/**,**/.obsidian/**,**/.trash/**,**/.vscode/**}';
+
+async function markdownFiles(): Promise<string[]> {
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder(), '**/*.md'), excluded);
+  return found.map(u => vscode.workspace.asRelativePath(u, false)).sort();
+}
+
+if (run === 'single') suite('indexing the vault', () => {
+  test('the extension activates by itself on a folder of notes', async () => {
+    const extension = vscode.extensions.getExtension('marginalia.marginalia');
+    assert.ok(extension);
+    await waitFor('Marginalia is active', () => extension.isActive, 20000);
+  });
+
+  test('every markdown file of the folder is a note in the index', async () => {
+    const api = await marginalia();
+    const files = await markdownFiles();
+    const index = api.indexFor(folder())!;
+    assert.ok(files.length > 0, 'the fixture has notes');
+    assert.deepStrictEqual([...index.notes()].map(n => n.path).sort(), files);
+    assert.strictEqual(api.noteCount(), files.length);
+  });
+
+  test('the status bar shows the note count once indexing is done', async () => {
+    const api = await marginalia();
+    // Redrawn at most every 200 ms while notes change: earlier suites just deleted theirs.
+    await waitFor('the status shows the count', () => api.statusText() === `$(book) ${api.noteCount().toLocaleString('en')} notes`);
+  });
+
+  test('the reindex command builds the index again from disk', async () => {
+    const api = await marginalia();
+    const before = api.indexFor(folder());
+    await vscode.commands.executeCommand('marginalia.reindex');
+    await api.ready();
+    assert.notStrictEqual(api.indexFor(folder()), before);
+    assert.strictEqual(api.noteCount(), (await markdownFiles()).length);
+  });
+
+  test('a note that is not valid UTF-8 is reported by name and the rest is still indexed', async () => {
+    const api = await marginalia();
+    const bad = uriOf('latin1-note.md');
+    await writeNote(bad, new Uint8Array([0x23, 0x20, 0x43, 0x61, 0x66, 0xe9, 0x0a])); // "# Café" in Latin-1
+    try {
+      await vscode.commands.executeCommand('marginalia.reindex');
+      await api.ready();
+      const problem = api.problemsFor(folder()).find(p => p.path === 'latin1-note.md');
+      assert.strictEqual(problem?.reason, 'invalid-utf8');
+      assert.strictEqual(api.noteCount(), (await markdownFiles()).length - 1);
+    } finally {
+      await vscode.workspace.fs.delete(bad);
+    }
+  });
+
+  test('a binary file named .md that appears on disk is reported and not indexed', async () => {
+    const api = await marginalia();
+    const bad = uriOf('binary-note.md');
+    await writeNote(bad, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]));
+    try {
+      await waitFor('the binary note is reported', () => api.problemsFor(folder()).some(p => p.path === 'binary-note.md'));
+      assert.strictEqual(api.indexFor(folder())!.has('binary-note.md'), false);
+    } finally {
+      await vscode.workspace.fs.delete(bad);
+    }
+    await waitFor('the report is dropped with the file', () => !api.problemsFor(folder()).some(p => p.path === 'binary-note.md'));
+  });
+});
