@@ -1,0 +1,120 @@
+// `[[` completes note names (the shortest target that still resolves uniquely) and
+// `[[note#` that note's headings, `[[note#^` its block ids. Always leaves `[[target]]`:
+// an auto-closed `]]` after the cursor is replaced, never doubled.
+import * as vscode from 'vscode';
+import { folderOf } from '../core/index/paths';
+import type { CompletionCandidate, NoteQueries } from '../core/index/types';
+import { scanNote } from '../core/syntax/scanNote';
+import type { NoteSyntax } from '../core/syntax/types';
+import { isLinkPosition, typedLinkAt } from './typedLink';
+import type { Vaults } from './vaults';
+
+export function registerCompletion(vaults: Vaults): vscode.Disposable {
+  return vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, {
+    provideCompletionItems(doc, position) {
+      const at = vaults.locate(doc.uri);
+      if (!at) return undefined;
+      const text = doc.getText();
+      const link = typedLinkAt(text, doc.offsetAt(position));
+      if (!link || !isLinkPosition(text, link)) return undefined;
+      const range = new vscode.Range(doc.positionAt(link.replaceStart), doc.positionAt(link.replaceEnd));
+      const close = link.addsClosing ? ']]' : '';
+      if (!link.subpath) return noteItems(at.vault.index.completionCandidates(at.path), link.target, range, close);
+      const syntax = syntaxOf(at.vault.index, link.target, at.path, text);
+      if (!syntax) return undefined;
+      return link.subpath.kind === 'heading'
+        ? syntax.headings.map((h, i) => item(safeText(h.text), vscode.CompletionItemKind.Reference, range, close, i, `H${h.level}`))
+        : syntax.blockIds.map((b, i) => item(b.id, vscode.CompletionItemKind.Reference, range, close, i, 'block'));
+    },
+  }, '[', '#', '^');
+}
+
+// A vault of 10,000 notes has as many candidates: sending them all makes the list take
+// seconds to show. The best few go, marked incomplete, so each keystroke asks again.
+const maxItems = 200;
+
+function noteItems(candidates: CompletionCandidate[], typed: string, range: vscode.Range, close: string): vscode.CompletionList {
+  const wanted = typed.toLowerCase();
+  const ranked = candidates
+    .map(c => ({ c, rank: rankOf(c, wanted) }))
+    .filter(r => r.rank < noMatch)
+    .sort((a, b) => Number(!!a.c.placeholder) - Number(!!b.c.placeholder) || a.rank - b.rank ||
+      a.c.insertText.length - b.c.insertText.length || (a.c.insertText < b.c.insertText ? -1 : 1));
+  const items = ranked.slice(0, maxItems).map(({ c }, i) => {
+    const folder = folderOf(c.path);
+    const it = item(c.insertText, c.placeholder ? vscode.CompletionItemKind.Reference : vscode.CompletionItemKind.File,
+      range, close, i, c.placeholder ? 'not created yet' : folder || undefined);
+    it.detail = c.placeholder ? undefined : c.title;
+    // Typing part of a title or alias finds the note too.
+    it.filterText = filterTextOf(c);
+    const docs = new vscode.MarkdownString().appendMarkdown('**').appendText(c.title).appendMarkdown('**');
+    if (c.aliases.length) docs.appendText(`\nalso: ${c.aliases.join(', ')}`);
+    it.documentation = c.placeholder ? undefined : docs;
+    return it;
+  });
+  return new vscode.CompletionList(items, ranked.length > maxItems);
+}
+
+function filterTextOf(c: CompletionCandidate): string {
+  return [c.insertText, c.title, ...c.aliases].join(' ');
+}
+
+interface MatchKeys { readonly target: string; readonly name: string; readonly names: readonly string[]; readonly all: string }
+
+// The index hands out the same candidate objects until a note changes: lowercase each once.
+const keysOf = new WeakMap<CompletionCandidate, MatchKeys>();
+
+function matchKeys(c: CompletionCandidate): MatchKeys {
+  let keys = keysOf.get(c);
+  if (!keys) {
+    const target = c.insertText.toLowerCase();
+    keys = { target, name: target.slice(target.lastIndexOf('/') + 1), names: [c.title, ...c.aliases].map(n => n.toLowerCase()),
+      all: filterTextOf(c).toLowerCase() };
+    keysOf.set(c, keys);
+  }
+  return keys;
+}
+
+const noMatch = 4;
+
+// Offered first: targets, then titles or aliases, that start with what is typed; then
+// containing it; then holding its letters in order (VS Code's own filter is fuzzy too).
+function rankOf(c: CompletionCandidate, typed: string): number {
+  if (typed === '') return 0;
+  const { target, name, names, all } = matchKeys(c);
+  if (target.startsWith(typed) || name.startsWith(typed)) return 0;
+  if (names.some(n => n.startsWith(typed))) return 1;
+  if (all.includes(typed)) return 2;
+  return hasInOrder(all, typed) ? 3 : noMatch;
+}
+
+function hasInOrder(text: string, letters: string): boolean {
+  let at = 0;
+  for (const ch of letters) {
+    at = text.indexOf(ch, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+function item(label: string, kind: vscode.CompletionItemKind, range: vscode.Range, close: string, order: number,
+  description?: string): vscode.CompletionItem {
+  const it = new vscode.CompletionItem({ label, description }, kind);
+  it.insertText = label + close;
+  it.range = range;
+  it.sortText = String(order).padStart(6, '0');
+  return it;
+}
+
+/** The syntax of the note `target` names: for `[[#`, the live text of this very note. */
+function syntaxOf(index: NoteQueries, target: string, fromPath: string, liveText: string): NoteSyntax | undefined {
+  if (target === '') return scanNote(liveText);
+  const r = index.resolve(target, fromPath);
+  if (r.kind === 'self') return scanNote(liveText);
+  return r.kind === 'note' ? index.note(r.path)?.syntax : undefined;
+}
+
+// `#`, `|`, `^` and brackets would end the link early: Obsidian writes them as spaces.
+function safeText(heading: string): string {
+  return heading.replace(/[#|^[\]]+/g, ' ').replace(/\s+/g, ' ').trim();
+}

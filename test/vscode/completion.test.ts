@@ -1,0 +1,123 @@
+// `[[` completion through VS Code's own command, as the editor asks for it.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { folder, lines, marginalia, removeScratch, run, uriOf, waitFor, writeNote } from './marginalia';
+
+const dir = 'completion-scratch';
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+let notesWritten = 0;
+
+/** Completes at the `|` in `text`, written to a new note of the vault (an open one would lag the disk). */
+async function complete(text: string): Promise<{ items: vscode.CompletionItem[]; doc: vscode.TextDocument; incomplete: boolean }> {
+  const path = `${dir}/typing-${++notesWritten}.md`;
+  const offset = text.indexOf('|');
+  await writeNote(uriOf(path), text.replace('|', ''));
+  const doc = await vscode.workspace.openTextDocument(uriOf(path));
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider', doc.uri, doc.positionAt(offset), '[');
+  // Only ours: word-based and other providers may add their own.
+  const items = list.items.filter(i => i.kind === vscode.CompletionItemKind.File || i.kind === vscode.CompletionItemKind.Reference);
+  return { items, doc, incomplete: !!list.isIncomplete };
+}
+
+/** The line as it reads once `item` is accepted. */
+function accepted(doc: vscode.TextDocument, item: vscode.CompletionItem): string {
+  const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
+  const line = doc.lineAt(range.start.line).text;
+  return line.slice(0, range.start.character) + String(item.insertText) + line.slice(range.end.character);
+}
+
+if (run === 'single') suite('[[ completion', () => {
+  suiteSetup(async () => {
+    await writeNote(uriOf(`${dir}/vaswani.md`), lines('---', 'title: Attention Is All You Need', 'aliases: [transformer paper]', '---', 'Body.'));
+    await writeNote(uriOf(`${dir}/outline.md`), lines('# Outline', '', '## Method', '', 'A claim. ^claim-1', '', '## Results'));
+    await writeNote(uriOf(`${dir}/wishes.md`), 'I should write [[not-yet-written]] one day.');
+    const api = await marginalia();
+    await waitFor('the scratch notes are indexed', () => ['vaswani', 'outline', 'wishes']
+      .every(n => api.indexFor(folder())!.has(`${dir}/${n}.md`)));
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await removeScratch(dir);
+  });
+
+  test('[[tra offers transformers first', async () => {
+    const { items } = await complete('see [[tra|');
+    assert.strictEqual(labelOf(items[0]), 'transformers');
+  });
+
+  test('accepting a suggestion closes the link', async () => {
+    const { items, doc } = await complete('see [[tra|');
+    assert.strictEqual(accepted(doc, items[0]), 'see [[transformers]]');
+  });
+
+  test('the suggestion replaces an auto-closed ]] instead of adding another', async () => {
+    const { items, doc } = await complete('see [[tra|]] and more');
+    assert.strictEqual(accepted(doc, items[0]), 'see [[transformers]] and more');
+  });
+
+  test('typing part of a title finds the note', async () => {
+    const { items } = await complete('see [[|');
+    const item = items.find(i => labelOf(i) === 'vaswani');
+    assert.ok(item, 'vaswani is offered');
+    assert.ok(item.filterText?.includes('Attention Is All You Need'), item.filterText);
+    assert.ok(item.filterText?.includes('transformer paper'), 'aliases count too');
+    assert.strictEqual(item.detail, 'Attention Is All You Need');
+  });
+
+  test('notes not written yet are offered after every real note', async () => {
+    const { items } = await complete('see [[|');
+    const placeholder = items.findIndex(i => labelOf(i) === 'not-yet-written');
+    const lastNote = items.map(i => i.kind).lastIndexOf(vscode.CompletionItemKind.File);
+    assert.ok(placeholder > lastNote, `placeholder at ${placeholder}, last note at ${lastNote}`);
+  });
+
+  test('[[ inside a code span offers no notes', async () => {
+    const { items } = await complete('see `[[tra|`');
+    assert.deepStrictEqual(items.map(labelOf), []);
+  });
+
+  test('[[ inside a fenced code block offers no notes', async () => {
+    const { items } = await complete(lines('```', '[[tra|', '```'));
+    assert.deepStrictEqual(items.map(labelOf), []);
+  });
+
+  test('a single [ offers no notes', async () => {
+    const { items } = await complete('see [tra|');
+    assert.deepStrictEqual(items.map(labelOf), []);
+  });
+
+  test('[[note# offers the headings of that note', async () => {
+    const { items, doc } = await complete('see [[outline#|]]');
+    assert.deepStrictEqual(items.map(labelOf), ['Outline', 'Method', 'Results']);
+    assert.strictEqual(accepted(doc, items[1]), 'see [[outline#Method]]');
+  });
+
+  test('[[# offers the headings of the note being written, unsaved ones included', async () => {
+    const { items } = await complete(lines('# Here', '## Also here', 'see [[#|'));
+    assert.deepStrictEqual(items.map(labelOf), ['Here', 'Also here']);
+  });
+
+  test('[[note#^ offers the block ids of that note', async () => {
+    const { items, doc } = await complete('see [[outline#^|');
+    assert.deepStrictEqual(items.map(labelOf), ['claim-1']);
+    assert.strictEqual(accepted(doc, items[0]), 'see [[outline#^claim-1]]');
+  });
+
+  test('a vault with more notes than a list should hold sends the best ones and asks again as the user types', async () => {
+    const api = await marginalia();
+    const many = Array.from({ length: 230 }, (_, i) => `${dir}/many/bulk-${i}.md`);
+    await Promise.all(many.map(p => writeNote(uriOf(p), '# Bulk')));
+    await waitFor('the notes are indexed', () => many.every(p => api.indexFor(folder())!.has(p)), 20000);
+    const all = await complete('see [[|');
+    assert.ok(all.incomplete, 'the list says it is incomplete');
+    assert.ok(all.items.length < many.length, `${all.items.length} items`);
+    const narrowed = await complete('see [[bulk-227|');
+    assert.strictEqual(labelOf(narrowed.items[0]), 'bulk-227');
+  });
+});
