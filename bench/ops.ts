@@ -1,0 +1,88 @@
+// In-process measurements on one vault: incremental updates and queries.
+// Bundled and run by bench/run.mjs: `node ops.js DIR` prints one JSON line.
+import { buildIndex } from '../src/core/index/build';
+import { NodeVaultHost } from '../src/cli/nodeHost';
+
+const ROUNDS = 300;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function p95(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length * 0.95)];
+}
+function time(f: () => unknown): number {
+  const t = process.hrtime.bigint();
+  f();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+// Deterministic choice of notes, so runs compare.
+let seed = 12345;
+const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+
+async function main(dir: string) {
+  const { index } = await buildIndex(new NodeVaultHost(dir));
+  const paths = [...index.notes()].map(n => n.path);
+  const pick = () => paths[Math.floor(rand() * paths.length)];
+  const names = paths.map(p => p.slice(p.lastIndexOf('/') + 1, -3));
+  const tags = index.tagTree().flatMap(t => [t.name, ...t.children.map(c => c.name)]);
+
+  // Warm up the JIT on each path first: the editor's steady state is what users feel.
+  for (let i = 0; i < 50; i++) {
+    index.backlinks(pick());
+    index.completionCandidates(pick());
+  }
+
+  const edit: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const p = pick();
+    const text = index.textOf(p) ?? '';
+    // A realistic keystroke-level edit: a sentence with a new link and a tag added at the end.
+    const next = `${text}\nAlso see [[${names[Math.floor(rand() * names.length)]}]] #bench/edit-${i % 7}.\n`;
+    edit.push(time(() => index.upsert(p, next)));
+  }
+
+  const add: number[] = [];
+  const added: string[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const p = `bench-new/note-${i}.md`;
+    const text = `# New note ${i}\n\nLinks [[${names[i % names.length]}]] and [[missing-bench-${i % 13}]] #bench/new.\n`;
+    added.push(p);
+    add.push(time(() => index.upsert(p, text)));
+  }
+  const del: number[] = [];
+  for (const p of added) del.push(time(() => index.remove(p)));
+
+  const rename: number[] = [];
+  for (let i = 0; i < ROUNDS / 3; i++) {
+    const p = pick();
+    const to = p.replace(/\.md$/, `-renamed-${i}.md`);
+    rename.push(time(() => index.rename(p, to)));
+    paths[paths.indexOf(p)] = to;
+  }
+
+  const backlinks: number[] = [];
+  const completion: number[] = [];
+  const tag: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    backlinks.push(time(() => index.backlinks(pick())));
+    completion.push(time(() => index.completionCandidates(pick())));
+    tag.push(time(() => index.notesWithTag(tags[i % tags.length])));
+  }
+
+  const stats = (xs: number[]) => ({ median: median(xs), p95: p95(xs) });
+  console.log(JSON.stringify({
+    notes: paths.length,
+    edit: stats(edit), add: stats(add), delete: stats(del), rename: stats(rename),
+    backlinks: stats(backlinks), completion: stats(completion), tag: stats(tag),
+    heapMB: process.memoryUsage().heapUsed / 2 ** 20,
+  }));
+}
+
+main(process.argv[2]).catch(e => {
+  console.error(e);
+  process.exit(1);
+});

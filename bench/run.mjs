@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// npm run bench [-- --large] [-- --sizes 1000,10000]: generates vaults with bench/gen-vault.mjs
+// (deterministic, seed 42) and prints a table of cold index time (CLI, from process start),
+// peak RSS, and medians of incremental updates and queries. Measures; never asserts.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const vaults = path.join(here, 'vaults');
+const cli = path.join(root, 'dist', 'cli.js');
+const args = process.argv.slice(2);
+const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
+const sizes = sizesArg ? sizesArg.split(',').map(Number) : [1000, 10000, ...(args.includes('--large') ? [50000] : [])];
+const coldRuns = Number(process.env.BENCH_COLD_RUNS || 5);
+
+if (!fs.existsSync(cli)) {
+  console.error('bench: dist/cli.js is missing; run `npm run build` first (npm run bench does).');
+  process.exit(2);
+}
+
+function vaultOf(n) {
+  const dir = path.join(vaults, `${n}-42`);
+  if (!fs.existsSync(dir)) {
+    fs.mkdirSync(vaults, { recursive: true });
+    process.stderr.write(`generating ${n} notes into ${path.relative(root, dir)} ...\n`);
+    const r = spawnSync(process.execPath, [path.join(here, 'gen-vault.mjs'), String(n), dir, '42'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error(`gen-vault failed for ${n}`);
+  }
+  return dir;
+}
+
+function duBytes(dir) {
+  let total = 0;
+  const walk = d => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else total += fs.statSync(p).size;
+    }
+  };
+  walk(dir);
+  return total;
+}
+
+/** Wall time of `marginalia index DIR --json` from spawn to exit, and the child's peak RSS (fd 3). */
+function coldIndex(dir) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--require', path.join(here, 'report-rss.cjs'), cli, 'index', dir, '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`marginalia index failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.toString());
+  return { ms, rssMB: Number(r.output[3].toString().trim()) / 1024, stats: out };
+}
+
+const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const opsBundle = path.join(root, 'out', 'bench', 'ops.js');
+await esbuild.build({ entryPoints: [path.join(here, 'ops.ts')], outfile: opsBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+
+const rows = [];
+for (const n of sizes) {
+  const dir = vaultOf(n);
+  const mb = duBytes(dir) / 1e6;
+  coldIndex(dir); // one unmeasured run so every measured run sees a warm page cache alike
+  const runs = Array.from({ length: n >= 50000 ? Math.min(3, coldRuns) : coldRuns }, () => coldIndex(dir));
+  const ops = spawnSync(process.execPath, [opsBundle, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (ops.status !== 0) throw new Error(`ops bench failed: ${ops.stderr}`);
+  const o = JSON.parse(ops.stdout.trim().split('\n').pop());
+  const s = runs[0].stats;
+  rows.push({
+    notes: n, mb, cold: median(runs.map(r => r.ms)), build: median(runs.map(r => r.stats.millis)), rss: Math.max(...runs.map(r => r.rssMB)),
+    links: s.links, o,
+  });
+}
+
+const f = (x, d = 2) => x.toFixed(d);
+const table = [
+  '| notes | size | cold index (CLI, process start to exit) | of which index build | peak RSS | edit one note | add note | delete note | rename note | backlinks | completion | tag lookup |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(r => `| ${r.notes.toLocaleString('en-US')} | ${f(r.mb, 1)} MB | ${f(r.cold / 1000, 3)} s | ${f(r.build / 1000, 3)} s | ${f(r.rss, 0)} MB | ${f(r.o.edit.median, 3)} ms | ${f(r.o.add.median, 3)} ms | ${f(r.o.delete.median, 3)} ms | ${f(r.o.rename.median, 3)} ms | ${f(r.o.backlinks.median, 3)} ms | ${f(r.o.completion.median, 3)} ms | ${f(r.o.tag.median, 3)} ms |`),
+];
+console.log(`\nMarginalia bench — node ${process.version}, ${(await import('node:os')).cpus().length} cores; medians (cold: ${coldRuns} runs; ops: 300 each)\n`);
+console.log(table.join('\n'));
+console.log('\np95: ' + rows.map(r => `${r.notes}: edit ${f(r.o.edit.p95, 3)} ms, add ${f(r.o.add.p95, 3)} ms, delete ${f(r.o.delete.p95, 3)} ms, backlinks ${f(r.o.backlinks.p95, 3)} ms, completion ${f(r.o.completion.p95, 3)} ms`).join('; '));
+console.log('budgets (DESIGN.md §7): 10k cold < 0.6 s, 50k < 3.5 s, edit < 1 ms, add/delete < 2 ms, queries < 1 ms, RSS < 200 MB at 10k');

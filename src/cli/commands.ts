@@ -1,0 +1,141 @@
+// One function per command: the index in, lines of text or a JSON value out.
+// The JSON shapes here are the CLI's stable contract (README "Command line").
+import type { NoteIndex } from '../core/index/noteIndex';
+import type { FileProblem } from '../core/host';
+import type { Backlink, ResolvedLink, TagNode } from '../core/index/types';
+
+export interface Output {
+  /** Lines for stdout (text mode) or one JSON value. */
+  readonly text?: string[];
+  readonly json?: unknown;
+  readonly exitCode: number;
+}
+
+export function indexCommand(index: NoteIndex, problems: readonly FileProblem[], millis: number, json: boolean): Output {
+  const s = index.stats();
+  if (json) {
+    return { json: { ...s, problems: problems.map(p => ({ path: p.path, reason: p.reason, message: p.message })), millis: round(millis) }, exitCode: 0 };
+  }
+  const n = (x: number) => x.toLocaleString('en-US');
+  return {
+    text: [
+      `notes         ${n(s.notes)}`,
+      `attachments   ${n(s.attachments)}`,
+      `links         ${n(s.links)} (${n(s.resolved)} resolved, ${n(s.ambiguous)} of them ambiguous; ${n(s.unresolved)} unresolved)`,
+      `tags          ${n(s.tags)}`,
+      `placeholders  ${n(s.placeholders)}`,
+      `unreadable    ${n(problems.length)}`,
+      `indexed in ${round(millis)} ms`,
+    ],
+    exitCode: 0,
+  };
+}
+
+interface CheckProblem {
+  path: string;
+  line: number;
+  column: number;
+  kind: 'broken' | 'ambiguous' | FileProblem['reason'];
+  target?: string;
+  candidates?: string[];
+  message: string;
+}
+
+/** Broken and ambiguous links, then files that could not be read; path order, then position. */
+export function checkCommand(index: NoteIndex, problems: readonly FileProblem[], json: boolean): Output {
+  const found: CheckProblem[] = [];
+  for (const r of index.brokenLinks()) {
+    const attachment = r.resolution.kind === 'placeholder' && r.resolution.attachment;
+    found.push(at(r, 'broken', `${attachment ? 'missing attachment' : 'broken link'} ${linkText(index, r)}: no ${attachment ? 'file' : 'note'} named "${r.link.target}"`));
+  }
+  for (const r of index.ambiguousLinks()) {
+    const res = r.resolution;
+    const candidates = res.kind === 'note' || res.kind === 'attachment' ? [...(res.ambiguous ?? [])] : [];
+    found.push({
+      ...at(r, 'ambiguous', `ambiguous link ${linkText(index, r)}: ${candidates.length} files match (${candidates.join(', ')}); it opens ${candidates[0]}`),
+      candidates,
+    });
+  }
+  for (const p of problems) found.push({ path: p.path, line: 1, column: 1, kind: p.reason, message: p.message });
+  found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+  const exitCode = found.length ? 1 : 0;
+  if (json) return { json: { problems: found }, exitCode };
+  return { text: found.map(p => `${p.path}:${p.line}:${p.column}: ${p.message}`), exitCode };
+}
+
+/** NOTE is a vault path (`papers/x.md`) or a link target (`x`, `Bitter Lesson`) resolved from the root. */
+export function backlinksCommand(index: NoteIndex, note: string, json: boolean): Output | string {
+  const path = note.replace(/\\/g, '/').replace(/^\.\//, '');
+  let subject: { note: string } | { placeholder: string };
+  if (index.has(path)) subject = { note: path };
+  else {
+    const r = index.resolve(path, '');
+    if (r.kind === 'note' || r.kind === 'attachment') subject = { note: r.path };
+    else if (r.kind === 'placeholder' && index.placeholders().some(p => p.name === r.name)) subject = { placeholder: r.name };
+    else return `no note and no link target "${note}" in this folder`;
+  }
+  const links = 'note' in subject ? index.backlinks(subject.note) : index.backlinks({ placeholder: subject.placeholder });
+  if (json) {
+    return {
+      json: {
+        ...('note' in subject ? { note: subject.note } : { placeholder: subject.placeholder }),
+        backlinks: links.map(b => ({ source: b.source, line: b.link.range.start.line + 1, column: b.link.range.start.character + 1, target: b.link.target, context: b.context })),
+      },
+      exitCode: 0,
+    };
+  }
+  return { text: links.flatMap((b: Backlink) => [`${b.source}:${b.link.range.start.line + 1}:${b.link.range.start.character + 1}`, ...b.context.split('\n').map(l => `    ${l}`)]), exitCode: 0 };
+}
+
+export function tagsCommand(index: NoteIndex, json: boolean): Output {
+  const rows: { name: string; count: number; noteCount: number; notes: string[]; depth: number }[] = [];
+  const walk = (nodes: readonly TagNode[], depth: number) => {
+    for (const t of nodes) {
+      const exact = index.notesWithTag(t.name, { nested: false }).map(o => o.path);
+      rows.push({ name: t.name, count: t.count, noteCount: t.noteCount, notes: [...new Set(exact)].sort(), depth });
+      walk(t.children, depth + 1);
+    }
+  };
+  walk(index.tagTree(), 0);
+  if (json) return { json: { tags: rows.map(({ depth: _depth, ...r }) => r) }, exitCode: 0 };
+  return {
+    text: rows.map(r => `${'  '.repeat(r.depth)}#${r.name} (${r.noteCount} ${r.noteCount === 1 ? 'note' : 'notes'})${r.notes.length ? ': ' + r.notes.join(', ') : ''}`),
+    exitCode: 0,
+  };
+}
+
+/** Nodes: notes, attachments that are linked, placeholders. Edges: one per (source, target) with a count. */
+export function graphCommand(index: NoteIndex): Output {
+  const nodes: { id: string; type: 'note' | 'attachment' | 'placeholder'; title: string }[] = [];
+  const edges = new Map<string, { source: string; target: string; count: number }>();
+  const attachments = new Set<string>();
+  for (const n of index.notes()) {
+    nodes.push({ id: n.path, type: 'note', title: n.title });
+    for (const r of index.forwardLinks(n.path)) {
+      const res = r.resolution;
+      const target = res.kind === 'placeholder' ? res.name : res.path;
+      if (res.kind === 'self') continue;
+      if (res.kind === 'attachment') attachments.add(res.path);
+      const key = `${n.path}\u0000${target}`;
+      const e = edges.get(key);
+      if (e) e.count++;
+      else edges.set(key, { source: n.path, target, count: 1 });
+    }
+  }
+  for (const a of [...attachments].sort()) nodes.push({ id: a, type: 'attachment', title: a.slice(a.lastIndexOf('/') + 1) });
+  for (const p of index.placeholders()) nodes.push({ id: p.name, type: 'placeholder', title: p.display });
+  nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const edgeList = [...edges.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
+  return { json: { nodes, edges: edgeList }, exitCode: 0 };
+}
+
+function at(r: ResolvedLink, kind: CheckProblem['kind'], message: string): CheckProblem {
+  return { path: r.source, line: r.link.range.start.line + 1, column: r.link.range.start.character + 1, kind, target: r.link.target, message };
+}
+
+function linkText(index: NoteIndex, r: ResolvedLink): string {
+  const text = index.textOf(r.source);
+  return text === undefined ? r.link.target : text.slice(r.link.range.startOffset, r.link.range.endOffset);
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -1,0 +1,99 @@
+// `marginalia`: the notes engine on a folder, with no VS Code (DESIGN.md §6).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildIndex } from '../core/index/build';
+import type { Logger } from '../core/host';
+import { parseArgs, USAGE, UsageError } from './args';
+import { backlinksCommand, checkCommand, graphCommand, indexCommand, tagsCommand, type Output } from './commands';
+import { NodeVaultHost } from './nodeHost';
+
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`marginalia: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  const root = path.resolve(args.dir);
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(root);
+  } catch {
+    stat = undefined;
+  }
+  if (!stat) {
+    io.err(`marginalia: folder not found: ${args.dir}`);
+    return 2;
+  }
+  if (!stat.isDirectory()) {
+    io.err(`marginalia: not a folder: ${args.dir} (give the folder that holds your notes)`);
+    return 2;
+  }
+
+  // File problems go to stderr as they are found, so a user sees every unreadable file
+  // while the rest of the folder is still indexed.
+  const logger: Logger = { info() {}, warn: m => io.err(`marginalia: ${m}`), error: m => io.err(`marginalia: ${m}`) };
+  const host = new NodeVaultHost(root);
+  const { index, problems, millis } = await buildIndex(host, { logger, maxFileBytes: args.maxFileBytes });
+
+  let result: Output | string;
+  switch (args.command) {
+    case 'index':
+      result = indexCommand(index, problems, millis, args.json);
+      break;
+    case 'check':
+      result = checkCommand(index, problems, args.json);
+      break;
+    case 'backlinks':
+      result = backlinksCommand(index, noteArgument(root, args.note ?? ''), args.json);
+      break;
+    case 'tags':
+      result = tagsCommand(index, args.json);
+      break;
+    case 'graph':
+      result = graphCommand(index);
+      break;
+  }
+  if (typeof result === 'string') {
+    io.err(`marginalia: ${result}`);
+    return 2;
+  }
+  if (result.json !== undefined) io.out(JSON.stringify(result.json, null, 2));
+  else if (result.text?.length) io.out(result.text.join('\n'));
+  return result.exitCode;
+}
+
+/** A NOTE given as a path that exists (relative to the cwd or to DIR) becomes vault-relative; anything else is a link target. */
+function noteArgument(root: string, note: string): string {
+  for (const candidate of [path.resolve(note), path.resolve(root, note)]) {
+    const rel = path.relative(root, candidate);
+    if (!rel.startsWith('..') && !path.isAbsolute(rel) && fs.existsSync(candidate) && fs.statSync(candidate).isFile()) {
+      return rel.split(path.sep).join('/');
+    }
+  }
+  return note;
+}
+
+if (require.main === module) {
+  const io: CliIO = { out: t => process.stdout.write(t + '\n'), err: t => process.stderr.write(t + '\n') };
+  runCli(process.argv.slice(2), io).then(
+    code => {
+      process.exitCode = code;
+    },
+    e => {
+      process.stderr.write(`marginalia: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

@@ -1,0 +1,174 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from '../../../src/cli/main';
+
+const lines = (...l: string[]) => l.join('\n');
+
+/** Writes a vault into a fresh temp folder: { 'a.md': 'text' | Uint8Array }. */
+function vault(files: Record<string, string | Uint8Array>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cli-'));
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), content);
+  }
+  return dir;
+}
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: t => (out += t + '\n'), err: t => (err += t + '\n') });
+  return { code, out, err };
+}
+
+const research = () =>
+  vault({
+    'transformers.md': lines('# Transformers', '', '#attention is all you need. See [[bitter-lesson]].', '', '- key idea: [[attention]]'),
+    'gpt3.md': lines('# GPT-3', '', 'It uses 96 layers (see [[transformers]]) and is #ml/llm.', '', 'Unrelated paragraph.'),
+    'papers/attention.md': lines('---', 'title: Attention Is All You Need', 'tags: [ml/transformers]', '---', '', 'The paper. [[gpt3|GPT-3]] came later.'),
+    'notes/attention.md': '# Attention (my notes)\n',
+  });
+
+suite('cli', () => {
+  test('index counts notes, links and tags', async () => {
+    const r = await run('index', research(), '--json');
+    assert.strictEqual(r.code, 0, r.err);
+    const s = JSON.parse(r.out);
+    assert.strictEqual(s.notes, 4);
+    assert.strictEqual(s.links, 4);
+    assert.strictEqual(s.unresolved, 1);
+    assert.strictEqual(s.ambiguous, 1);
+    assert.deepStrictEqual(s.problems, []);
+    assert.strictEqual(typeof s.millis, 'number');
+  });
+
+  test('index prints a readable summary', async () => {
+    const r = await run('index', research());
+    assert.strictEqual(r.code, 0);
+    assert.match(r.out, /^notes +4$/m);
+    assert.match(r.out, /^links +4 \(3 resolved, 1 of them ambiguous; 1 unresolved\)$/m);
+  });
+
+  test('check lists each broken and ambiguous link as path:line:col: message and exits 1', async () => {
+    const r = await run('check', research());
+    assert.strictEqual(r.code, 1);
+    assert.deepStrictEqual(r.out.trim().split('\n'), [
+      'transformers.md:3:33: broken link [[bitter-lesson]]: no note named "bitter-lesson"',
+      'transformers.md:5:13: ambiguous link [[attention]]: 2 files match (notes/attention.md, papers/attention.md); it opens notes/attention.md',
+    ]);
+  });
+
+  test('check exits 0 on a vault with no broken links', async () => {
+    const r = await run('check', vault({ 'a.md': 'see [[b]]', 'b.md': 'back to [[a]]' }));
+    assert.strictEqual(r.code, 0);
+    assert.strictEqual(r.out, '');
+  });
+
+  test('a missing folder is a clear message and exit 2', async () => {
+    const r = await run('index', path.join(os.tmpdir(), 'no-such-marginalia-vault'));
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /folder not found: .*no-such-marginalia-vault/);
+  });
+
+  test('a file given as DIR is refused with exit 2', async () => {
+    const dir = vault({ 'a.md': 'x' });
+    const r = await run('index', path.join(dir, 'a.md'));
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /not a folder/);
+  });
+
+  test('an unknown command prints usage and exits 2', async () => {
+    const r = await run('frobnicate', '.');
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /unknown command "frobnicate"/);
+    assert.match(r.err, /usage: marginalia/);
+  });
+
+  test('graph without --json is a usage error', async () => {
+    assert.strictEqual((await run('graph', '.')).code, 2);
+  });
+
+  test('binary, invalid UTF-8 and over-large notes are each named, and the rest is indexed', async () => {
+    const dir = vault({
+      'good.md': 'links to [[other]]',
+      'other.md': '# Other',
+      'binary.md': new Uint8Array([0x23, 0x20, 0x00, 0x01, 0x02]),
+      'latin1.md': new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+      'huge.md': 'x'.repeat(2 * 1024 * 1024),
+    });
+    const r = await run('index', dir, '--json', '--max-file-size', '1');
+    assert.strictEqual(r.code, 0);
+    const s = JSON.parse(r.out);
+    assert.strictEqual(s.notes, 2);
+    assert.strictEqual(s.resolved, 1);
+    const byPath = Object.fromEntries(s.problems.map((p: { path: string; reason: string }) => [p.path, p.reason]));
+    assert.deepStrictEqual(byPath, { 'binary.md': 'binary', 'huge.md': 'too-large', 'latin1.md': 'invalid-utf8' });
+    for (const name of ['binary.md', 'latin1.md', 'huge.md']) assert.ok(r.err.includes(name), `stderr names ${name}: ${r.err}`);
+  });
+
+  test('check reports unreadable files as problems too', async () => {
+    const dir = vault({ 'ok.md': 'fine', 'latin1.md': new Uint8Array([0xe9]) });
+    const r = await run('check', dir);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.out, /^latin1\.md:1:1: .*UTF-8/m);
+  });
+
+  test('backlinks of a note give each linking note with line and paragraph', async () => {
+    const r = await run('backlinks', research(), 'transformers.md', '--json');
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(JSON.parse(r.out), {
+      note: 'transformers.md',
+      backlinks: [{ source: 'gpt3.md', line: 3, column: 24, target: 'transformers', context: 'It uses 96 layers (see [[transformers]]) and is #ml/llm.' }],
+    });
+  });
+
+  test('backlinks accept a link target and a note that does not exist yet', async () => {
+    const dir = research();
+    const byName = JSON.parse((await run('backlinks', dir, 'GPT3', '--json')).out);
+    assert.strictEqual(byName.note, 'gpt3.md');
+    assert.deepStrictEqual(byName.backlinks.map((b: { source: string }) => b.source), ['papers/attention.md']);
+    const placeholder = JSON.parse((await run('backlinks', dir, 'bitter-lesson', '--json')).out);
+    assert.strictEqual(placeholder.placeholder, 'bitter-lesson');
+    assert.strictEqual(placeholder.backlinks[0].source, 'transformers.md');
+  });
+
+  test('backlinks of an unknown note is a clear error', async () => {
+    const r = await run('backlinks', research(), 'nothing-like-this');
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /no note and no link target "nothing-like-this"/);
+  });
+
+  test('backlinks in text mode show the location then the indented context', async () => {
+    const r = await run('backlinks', research(), 'transformers');
+    assert.strictEqual(r.out, 'gpt3.md:3:24\n    It uses 96 layers (see [[transformers]]) and is #ml/llm.\n');
+  });
+
+  test('tags lists each tag with its notes, nested tags under their parent', async () => {
+    const r = await run('tags', research(), '--json');
+    const tags = JSON.parse(r.out).tags as { name: string; notes: string[]; noteCount: number }[];
+    const byName = Object.fromEntries(tags.map(t => [t.name, t]));
+    assert.deepStrictEqual(byName['attention'].notes, ['transformers.md']);
+    assert.deepStrictEqual(byName['ml'].notes, []);
+    assert.strictEqual(byName['ml'].noteCount, 2);
+    assert.deepStrictEqual(byName['ml/llm'].notes, ['gpt3.md']);
+    const text = (await run('tags', research())).out;
+    assert.match(text, /^#ml \(2 notes\)$/m);
+    assert.match(text, /^ {2}#ml\/llm \(1 note\): gpt3\.md$/m);
+  });
+
+  test('graph --json has notes, placeholders and counted edges', async () => {
+    const g = JSON.parse((await run('graph', research(), '--json')).out);
+    assert.deepStrictEqual(
+      g.nodes.map((n: { id: string; type: string }) => `${n.type}:${n.id}`),
+      ['placeholder:bitter-lesson', 'note:gpt3.md', 'note:notes/attention.md', 'note:papers/attention.md', 'note:transformers.md'],
+    );
+    assert.deepStrictEqual(g.edges, [
+      { source: 'gpt3.md', target: 'transformers.md', count: 1 },
+      { source: 'papers/attention.md', target: 'gpt3.md', count: 1 },
+      { source: 'transformers.md', target: 'bitter-lesson', count: 1 },
+      { source: 'transformers.md', target: 'notes/attention.md', count: 1 },
+    ]);
+  });
+});
