@@ -62,6 +62,14 @@ suite('render: tags', () => {
     assert.deepStrictEqual(tagNames('[x](note.md "see #title")'), []);
   });
 
+  test('a tag inside a link\'s text is a span, so no anchor nests in an anchor', () => {
+    assert.strictEqual(md.renderInline('[see #draft](x.md)'), '<a href="x.md">see <span class="tag" data-tag="draft">#draft</span></a>');
+  });
+
+  test('a trailing / is not part of the tag', () => {
+    assert.deepStrictEqual(tagNames('#a/b/ and #c/'), ['a/b', 'c']);
+  });
+
   test('a tag name is text in the anchor and an escaped attribute', () => {
     assert.strictEqual(md.renderInline('#a<b>'), '<a class="tag" data-tag="a">#a</a>&lt;b&gt;');
   });
