@@ -1,6 +1,7 @@
 // The one markdown-it pipeline of DESIGN.md §5, and the links and tags it sees (which the
 // differential test holds against the scanner: one meaning, two readers).
 import MarkdownIt from 'markdown-it';
+import { noteTarget } from '../syntax/noteLink';
 import { frontmatter } from './frontmatterRule';
 import { htmlComments } from './htmlCommentRule';
 import { linkOffsets, type MarkdownLinkMeta } from './linkOffsetRule';
@@ -21,6 +22,11 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   // linkify and typographer off: neither the scanner nor Obsidian turns bare URLs into
   // links or rewrites quotes, and a URL's `#anchor` must stay plain text.
   const md = new MarkdownIt('default', { html: options.html ?? false, linkify: false, typographer: false });
+  // A byte-order mark belongs to no line (the scanner skips it too); left in, it would hide a
+  // first-line heading or frontmatter.
+  md.core.ruler.before('normalize', 'byte_order_mark', (state) => {
+    if (state.src.charCodeAt(0) === 0xfeff) state.src = state.src.slice(1);
+  });
   return md.use(frontmatter).use(htmlComments).use(math).use(wikiLinks).use(tags).use(linkOffsets);
 }
 
@@ -40,26 +46,6 @@ function lineFinder(content: string, firstLine: number): (offset: number) => num
   };
 }
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text; // a stray `%` is just a character of the name
-  }
-}
-
-/** `[text](other-note.md#heading)` -> target and heading; undefined for anything that is not a note. */
-function noteLink(href: string | null): { target: string; heading?: string } | undefined {
-  if (!href || SCHEME.test(href) || href.startsWith('//')) return undefined;
-  const hash = href.indexOf('#');
-  const target = decode(hash < 0 ? href : href.slice(0, hash));
-  if (!/\.md$/i.test(target)) return undefined;
-  const heading = hash < 0 ? '' : decode(href.slice(hash + 1));
-  return heading === '' ? { target } : { target, heading };
-}
-
 function collectInline(children: MarkdownIt.Token[], lineOf: (offset: number) => number, found: LinksAndTags): void {
   for (const token of children) {
     if (token.type === 'wikilink_open' || token.type === 'wikiembed') {
@@ -71,16 +57,22 @@ function collectInline(children: MarkdownIt.Token[], lineOf: (offset: number) =>
       const tag: FoundTag = { name, line: lineOf(offset) };
       found.tags.push(tag);
     } else if (token.type === 'link_open') {
-      const note = noteLink(token.attrGet('href'));
+      // The scanner's own test of which destinations name notes (the raw text it also takes
+      // only measures the path for the scanner's ranges: not needed here).
       const meta = token.meta as MarkdownLinkMeta | null;
-      if (!note || !meta) continue;
-      found.links.push({ kind: 'markdown', ...note, label: meta.label, line: lineOf(meta.offset) });
+      const note = meta && noteTarget(token.attrGet('href') ?? '', '');
+      if (!meta || !note) continue;
+      const { pathLength, ...parts } = note;
+      found.links.push({ kind: 'markdown', ...parts, label: meta.label, line: lineOf(meta.offset) });
     }
     // An image's children are its alt text, not visible content: nothing there counts.
   }
 }
 
-/** The wiki-links, embeds, markdown links to `.md` notes and inline tags markdown-it finds, in text order. */
+/**
+ * The wiki-links, embeds, markdown links to `.md` notes and inline tags that `md` (made by
+ * createMarkdown) finds in `text`, in text order.
+ */
 export function collectLinksAndTags(md: MarkdownIt, text: string): LinksAndTags {
   const found: LinksAndTags = { links: [], tags: [] };
   let line = 0; // table cells carry no map: they take their row's

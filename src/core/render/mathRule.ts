@@ -2,34 +2,18 @@
 // lacks. They emit that plugin's token types (math_inline, math_inline_block, math_block), so
 // one KaTeX renderer with one set of safety options draws all four forms (DESIGN.md §5).
 import type MarkdownIt from 'markdown-it';
+import { findMathClose } from '../syntax/mathBlocks';
 
 type Closer = 0x29 /* ) */ | 0x5d; /* ] */
 
-/** Per-parse memo on the inline state, as markdown-it's backticks rule keeps its own. */
+/**
+ * Per-parse memo on the inline state, as markdown-it's backticks rule keeps its own. Whether an
+ * offset closes depends on that offset alone (findMathClose), so once a search from `from`
+ * fails, every later one fails too: remembering it keeps `\(` x 100k linear.
+ */
 interface MathState extends MarkdownIt.StateInline {
   /** closer -> an offset from which no closer exists in the rest of `src`. */
   mathNoCloserFrom?: Map<number, number>;
-}
-
-/** True when the char at `i` is preceded by an even run of backslashes (so it is not escaped). */
-function unescapedAt(src: string, i: number): boolean {
-  let n = 0;
-  while (i - 1 - n >= 0 && src.charCodeAt(i - 1 - n) === 0x5c) n++;
-  return n % 2 === 0;
-}
-
-/**
- * Offset of the backslash of the first `\)` / `\]` at or after `from` that is itself unescaped
- * (`\\)` is TeX's line break then a parenthesis), or -1. Whether an offset closes depends on that
- * offset alone, so a failed search from `from` means every later search fails too: remembering
- * it keeps `\(` x 100k linear.
- */
-export function findMathClose(src: string, from: number, max: number, closer: Closer): number {
-  // A plain loop, not indexOf: the search must stop at `max` (a line, a link label).
-  for (let i = from; i + 1 < max; i++) {
-    if (src.charCodeAt(i + 1) === closer && src.charCodeAt(i) === 0x5c && unescapedAt(src, i)) return i;
-  }
-  return -1;
 }
 
 export function mathInlineRule(state: MathState, silent: boolean): boolean {

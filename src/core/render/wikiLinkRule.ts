@@ -1,46 +1,9 @@
 // Inline rule for `[[target#Heading|label]]` and `![[embed]]` (DESIGN.md §2).
 // Parsing only: resolution happens when rendering (wikiLinkRender.ts), through env.
 import type MarkdownIt from 'markdown-it';
+import { parseWikiLink } from '../syntax/wikiLink';
 import type { WikiLinkMeta } from './types';
 import { wikiLinkRender } from './wikiLinkRender';
-
-export interface WikiLinkParts {
-  readonly target: string;
-  readonly heading?: string;
-  readonly block?: string;
-  readonly label?: string;
-}
-
-/** Splits the text between the brackets; undefined when it names nothing (`[[]]`, `[[|x]]`, `[[#]]`). */
-export function parseWikiLinkInner(inner: string): WikiLinkParts | undefined {
-  const bar = inner.indexOf('|');
-  // `\|` is the table form of the separator; accepted everywhere so a row copied out of a
-  // table keeps its label. (Inside a table the table rule has already turned it into `|`.)
-  const headEnd = bar > 0 && inner.charCodeAt(bar - 1) === 0x5c /* \ */ ? bar - 1 : bar;
-  const head = bar < 0 ? inner : inner.slice(0, headEnd);
-  const hash = head.indexOf('#');
-  const target = (hash < 0 ? head : head.slice(0, hash)).trim();
-  const fragment = hash < 0 ? '' : head.slice(hash + 1).trim();
-  const isBlock = fragment.startsWith('^');
-  const name = isBlock ? fragment.slice(1).trim() : fragment;
-  if (target === '' && name === '') return undefined;
-  const label = bar < 0 ? '' : inner.slice(bar + 1).trim();
-  return {
-    target,
-    ...(name === '' ? {} : isBlock ? { block: name } : { heading: name }),
-    ...(label === '' ? {} : { label }),
-  };
-}
-
-/** Index of the `]]` that closes a link opened before `from`, or -1: no line breaks, no nested brackets. */
-function findClose(src: string, from: number, max: number): number {
-  for (let i = from; i < max; i++) {
-    const ch = src.charCodeAt(i);
-    if (ch === 0x5d /* ] */) return i + 1 < max && src.charCodeAt(i + 1) === 0x5d ? i : -1;
-    if (ch === 0x5b /* [ */ || ch === 0x0a /* \n */) return -1;
-  }
-  return -1;
-}
 
 export function wikiLinkRule(state: MarkdownIt.StateInline, silent: boolean): boolean {
   const src = state.src;
@@ -48,13 +11,13 @@ export function wikiLinkRule(state: MarkdownIt.StateInline, silent: boolean): bo
   const embed = src.charCodeAt(start) === 0x21; /* ! */
   const open = embed ? start + 1 : start;
   if (src.charCodeAt(open) !== 0x5b || src.charCodeAt(open + 1) !== 0x5b) return false;
-  const close = findClose(src, open + 2, state.posMax);
-  if (close < 0) return false;
-  const inner = src.slice(open + 2, close);
-  const parts = parseWikiLinkInner(inner);
-  if (!parts) return false;
+  // The scanner's own reading of the brackets, so both readers agree on every link.
+  const link = parseWikiLink(src, open, state.posMax);
+  if (!link) return false;
+  const inner = src.slice(open + 2, link.end - 2);
 
   if (!silent) {
+    const { end, targetStart, targetEnd, ...parts } = link;
     const meta: WikiLinkMeta = { kind: embed ? 'embed' : 'wiki', ...parts, inner, offset: start };
     if (embed) {
       const token = state.push('wikiembed', '', 0);
@@ -71,7 +34,7 @@ export function wikiLinkRule(state: MarkdownIt.StateInline, silent: boolean): bo
       state.push('wikilink_close', 'a', -1).markup = ']]';
     }
   }
-  state.pos = close + 2;
+  state.pos = link.end;
   return true;
 }
 

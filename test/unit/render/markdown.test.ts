@@ -14,6 +14,10 @@ suite('render: the pipeline', () => {
     assert.strictEqual(md.render('https://example.com/page#intro'), '<p>https://example.com/page#intro</p>\n');
   });
 
+  test('a byte-order mark does not hide a first-line heading', () => {
+    assert.strictEqual(md.render('\ufeff# Title'), '<h1>Title</h1>\n');
+  });
+
   test('quotes are left as typed', () => {
     assert.strictEqual(md.render('"quoted" -- text'), '<p>&quot;quoted&quot; -- text</p>\n');
   });
@@ -27,6 +31,14 @@ suite('render: frontmatter', () => {
   test('links and tags in frontmatter are not inline ones', () => {
     const found = collect(lines('---', 'related: "[[attention]]"', 'note: "#draft"', '---', '#real'));
     assert.deepStrictEqual(found, { links: [], tags: [{ name: 'real', line: 4 }] });
+  });
+
+  test('frontmatter after a byte-order mark is still frontmatter', () => {
+    assert.strictEqual(md.render(lines('\ufeff---', 'title: x', '---', 'Body')), '<p>Body</p>\n');
+  });
+
+  test('the closing fence may be ...', () => {
+    assert.strictEqual(md.render(lines('---', 'title: x', '...', 'Body')), '<p>Body</p>\n');
   });
 
   test('--- that is not closed is a thematic break', () => {
