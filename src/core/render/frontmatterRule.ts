@@ -1,6 +1,6 @@
-// YAML frontmatter at the top of a note: one hidden token, so it neither renders as a
-// setext heading (`title: x` over `---`) nor yields links or tags, while every later block
-// keeps its true line numbers.
+// YAML frontmatter at the top of a note: one token that renders as nothing, so it neither
+// renders as a setext heading (`title: x` over `---`) nor yields links or tags, while every
+// later block keeps its true line numbers.
 import type MarkdownIt from 'markdown-it';
 
 const OPEN = /^---[ \t]*$/;
