@@ -1,149 +1,211 @@
 // Every link of the vault with what it resolves to, who links to what, and — so that a
 // change costs only what it touches — which links looked up each name.
+//
+// Links with the same target text (relative ones: from the same folder) form a group that
+// is resolved once and counted once: a new link to a known target costs a set insertion.
+// Only a group whose target is ambiguous resolves link by link, since the tie-break
+// depends on the linking note's folder.
 import type { LinkItem } from '../syntax/types';
 import { comparePaths, folderOf, isRelativeTarget } from './paths';
-import { linkKeys, resolveLink } from './resolve';
+import { linkKeys, resolveTarget } from './resolve';
 import { addToSet, removeFromSet } from './setMap';
 import type { Resolution, ResolvedLink } from './types';
 import type { VaultNames } from './vaultNames';
 
-/**
- * The links that look up the same names: those with the same target text (and, for a
- * relative target, the same folder). Name keys are registered once per group, not per link.
- */
 interface TargetGroup {
   readonly id: string;
-  /** The name keys its links looked up (see `linkKeys`). */
+  readonly target: string;
+  /** The linking notes' folder for a relative target; `''` (any) otherwise. */
+  readonly folder: string;
+  /** The name keys its links look up (see `linkKeys`). */
   readonly keys: readonly string[];
   readonly links: Set<LinkRecord>;
+  /** What all its links mean; undefined when ambiguous (each link has its own) or not yet resolved. */
+  resolution: Resolution | undefined;
+  /** Where the group is counted: a path in `incoming`, or a placeholder name in `waiting`. */
+  countedAt: Count | undefined;
+  pending: boolean;
 }
+
+type Count = { readonly path: string } | { readonly placeholder: string };
 
 export interface LinkRecord {
   readonly source: string;
   readonly link: LinkItem;
-  readonly group: TargetGroup;
-  resolution: Resolution;
-  /** Where this link is counted in `incoming`: a note or attachment path, or a placeholder key. */
-  target: string | undefined;
-  /** Queued for resolution. */
-  pending: boolean;
-  /** False once its note is gone or rescanned (it may still sit in the queue). */
-  alive: boolean;
+  /** Undefined for a same-note link (`[[#Heading]]`): it means its note, whatever else changes. */
+  readonly group: TargetGroup | undefined;
+  /** Its own resolution: same-note links, and links of an ambiguous group. */
+  own: Resolution | undefined;
 }
 
 const UNRESOLVED: Resolution = { kind: 'placeholder', name: '', attachment: false };
 
-/** Placeholder keys cannot clash with paths: no path holds a NUL. */
-export function placeholderKey(name: string): string {
-  return '\0' + name;
-}
-
-export function isPlaceholderKey(key: string): boolean {
-  return key.charCodeAt(0) === 0;
-}
-
-export function compareLinks(a: ResolvedLink, b: ResolvedLink): number {
+export function compareLinks(a: Pick<ResolvedLink, 'source' | 'link'>, b: Pick<ResolvedLink, 'source' | 'link'>): number {
   return comparePaths(a.source, b.source) || a.link.range.startOffset - b.link.range.startOffset;
 }
 
 export class LinkGraph {
   private readonly groups = new Map<string, TargetGroup>();
-  /** Name key -> the groups that looked it up. */
+  /** Name key -> the groups that look it up. */
   private readonly byKey = new Map<string, Set<TargetGroup>>();
-  /** Note or attachment path -> links resolved to it. */
-  readonly incoming = new Map<string, Set<LinkRecord>>();
-  /** Placeholder key -> links waiting for that note (kept apart: queries list them often). */
-  readonly waiting = new Map<string, Set<LinkRecord>>();
-  /** Bumped whenever `waiting` changes, so answers derived from it can be cached. */
-  waitingVersion = 0;
-  readonly ambiguous = new Set<LinkRecord>();
-  private queue: LinkRecord[] = [];
+  /** Note or attachment path -> the groups resolved to it. */
+  private readonly incoming = new Map<string, Set<TargetGroup>>();
+  /** Path -> links of ambiguous groups that chose it. */
+  private readonly incomingLinks = new Map<string, Set<LinkRecord>>();
+  /** Placeholder name -> the groups waiting for that note. */
+  private readonly waiting = new Map<string, Set<TargetGroup>>();
+  private readonly ambiguous = new Set<TargetGroup>();
   private readonly touchedKeys = new Set<string>();
+  private queue: TargetGroup[] = [];
+  /** Bumped whenever what `placeholders()` reports may change, so callers can cache it. */
+  waitingVersion = 0;
 
   add(source: string, link: LinkItem): LinkRecord {
     const target = link.target;
-    const id = isRelativeTarget(target) ? folderOf(source) + '\0' + target : target;
+    if (target === '') return { source, link, group: undefined, own: { kind: 'self', path: source } };
+    const folder = isRelativeTarget(target) ? folderOf(source) : '';
+    const id = folder === '' ? target : folder + '\0' + target;
     let group = this.groups.get(id);
     if (!group) {
-      group = { id, keys: linkKeys(target, source), links: new Set() };
+      const keys = linkKeys(target, source);
+      group = { id, target, folder, keys, links: new Set(), resolution: undefined, countedAt: undefined, pending: false };
       this.groups.set(id, group);
-      for (const key of group.keys) addToSet(this.byKey, key, group);
+      for (const key of keys) addToSet(this.byKey, key, group);
     }
-    const record: LinkRecord = { source, link, group, resolution: UNRESOLVED, target: undefined, pending: true, alive: true };
+    const record: LinkRecord = { source, link, group, own: undefined };
     group.links.add(record);
-    this.queue.push(record);
+    if (group.resolution === undefined) this.enqueue(group); // new, or ambiguous: the new link needs its own
+    else if (group.countedAt && 'placeholder' in group.countedAt) this.waitingVersion++;
     return record;
   }
 
   drop(records: readonly LinkRecord[]): void {
     for (const record of records) {
-      record.alive = false;
       const group = record.group;
+      if (!group) continue;
       group.links.delete(record);
-      if (group.links.size === 0) {
-        this.groups.delete(group.id);
-        for (const key of group.keys) removeFromSet(this.byKey, key, group);
-      }
-      if (record.target !== undefined) removeFromSet(this.linksTo(record.target), record.target, record);
-      this.ambiguous.delete(record);
+      this.uncountLink(record);
+      if (group.countedAt && 'placeholder' in group.countedAt) this.waitingVersion++;
+      if (group.links.size > 0) continue;
+      this.groups.delete(group.id);
+      for (const key of group.keys) removeFromSet(this.byKey, key, group);
+      this.uncountGroup(group);
+      this.ambiguous.delete(group);
     }
   }
 
-  private linksTo(key: string): Map<string, Set<LinkRecord>> {
-    if (!isPlaceholderKey(key)) return this.incoming;
-    this.waitingVersion++;
-    return this.waiting;
-  }
-
-  /** A note or attachment answering to these keys came, went or changed names: its links may mean something else now. */
+  /** A note or attachment answering to these keys came, went or changed names: links that look them up may mean something else now. */
   touch(keys: readonly string[]): void {
     for (const key of keys) this.touchedKeys.add(key);
   }
 
-  /** Resolves the queued links and those that looked up a touched key. */
   resolvePending(names: VaultNames): void {
-    for (const key of this.touchedKeys) {
-      for (const group of this.byKey.get(key) ?? []) {
-        for (const record of group.links) {
-          if (record.pending) continue;
-          record.pending = true;
-          this.queue.push(record);
-        }
-      }
-    }
+    for (const key of this.touchedKeys) for (const group of this.byKey.get(key) ?? []) this.enqueue(group);
     this.touchedKeys.clear();
     const queue = this.queue;
     this.queue = [];
-    // Most targets mean the same from every folder: resolve those once per pass. Only ties
-    // (ambiguous), relative and same-note links depend on where the link stands.
-    const sameEverywhere = new Map<string, Resolution>();
-    for (const record of queue) {
-      record.pending = false;
-      if (!record.alive) continue;
-      const target = record.link.target;
-      let resolution = sameEverywhere.get(target);
-      if (!resolution) {
-        resolution = resolveLink(target, record.source, names);
-        if (target !== '' && !isRelativeTarget(target) && !('ambiguous' in resolution)) sameEverywhere.set(target, resolution);
-      }
-      this.settle(record, resolution);
+    for (const group of queue) {
+      group.pending = false;
+      if (group.links.size > 0) this.resolveGroup(group, names);
     }
   }
 
-  private settle(record: LinkRecord, resolution: Resolution): void {
-    const target =
-      resolution.kind === 'placeholder'
-        ? placeholderKey(resolution.name)
-        : resolution.kind === 'self'
-          ? undefined
-          : resolution.path;
-    if (record.target !== target) {
-      if (record.target !== undefined) removeFromSet(this.linksTo(record.target), record.target, record);
-      if (target !== undefined) addToSet(this.linksTo(target), target, record);
-      record.target = target;
+  private enqueue(group: TargetGroup): void {
+    if (group.pending) return;
+    group.pending = true;
+    this.queue.push(group);
+  }
+
+  private resolveGroup(group: TargetGroup, names: VaultNames): void {
+    for (const record of group.links) this.uncountLink(record);
+    this.uncountGroup(group);
+    const resolution = resolveTarget(group.target, group.folder, names);
+    if (!('ambiguous' in resolution)) {
+      this.ambiguous.delete(group);
+      group.resolution = resolution;
+      group.countedAt = countOf(resolution);
+      if (group.countedAt) this.count(group.countedAt, group);
+      return;
     }
-    record.resolution = resolution;
-    if (resolution.kind !== 'self' && resolution.kind !== 'placeholder' && resolution.ambiguous) this.ambiguous.add(record);
-    else if (this.ambiguous.size > 0) this.ambiguous.delete(record);
+    // Ties go to the linking note's folder: resolve once per folder among the group's links.
+    this.ambiguous.add(group);
+    group.resolution = undefined;
+    const byFolder = new Map<string, Resolution>();
+    for (const record of group.links) {
+      const folder = folderOf(record.source);
+      let own = byFolder.get(folder);
+      if (!own) byFolder.set(folder, (own = resolveTarget(group.target, folder, names)));
+      record.own = own;
+      const at = countOf(own);
+      if (at && 'path' in at) addToSet(this.incomingLinks, at.path, record);
+    }
+  }
+
+  private count(at: Count, group: TargetGroup): void {
+    if ('path' in at) {
+      addToSet(this.incoming, at.path, group);
+    } else {
+      addToSet(this.waiting, at.placeholder, group);
+      this.waitingVersion++;
+    }
+  }
+
+  private uncountGroup(group: TargetGroup): void {
+    const at = group.countedAt;
+    if (!at) return;
+    if ('path' in at) {
+      removeFromSet(this.incoming, at.path, group);
+    } else {
+      removeFromSet(this.waiting, at.placeholder, group);
+      this.waitingVersion++;
+    }
+    group.countedAt = undefined;
+  }
+
+  private uncountLink(record: LinkRecord): void {
+    const at = record.own && record.group ? countOf(record.own) : undefined;
+    if (at && 'path' in at) removeFromSet(this.incomingLinks, at.path, record);
+    if (record.group) record.own = undefined;
+  }
+
+  resolutionOf(record: LinkRecord): Resolution {
+    return record.own ?? record.group?.resolution ?? UNRESOLVED;
+  }
+
+  /** Links resolved to a note or attachment, in no particular order. */
+  linksTo(path: string): LinkRecord[] {
+    const out: LinkRecord[] = [];
+    for (const group of this.incoming.get(path) ?? []) for (const record of group.links) out.push(record);
+    for (const record of this.incomingLinks.get(path) ?? []) out.push(record);
+    return out;
+  }
+
+  /** Links waiting for a placeholder, in no particular order. */
+  linksWaitingFor(name: string): LinkRecord[] {
+    const out: LinkRecord[] = [];
+    for (const group of this.waiting.get(name) ?? []) for (const record of group.links) out.push(record);
+    return out;
+  }
+
+  placeholderNames(): Iterable<string> {
+    return this.waiting.keys();
+  }
+
+  ambiguousLinks(): LinkRecord[] {
+    const out: LinkRecord[] = [];
+    for (const group of this.ambiguous) for (const record of group.links) out.push(record);
+    return out;
+  }
+}
+
+function countOf(resolution: Resolution): Count | undefined {
+  switch (resolution.kind) {
+    case 'note':
+    case 'attachment':
+      return { path: resolution.path };
+    case 'placeholder':
+      return { placeholder: resolution.name };
+    case 'self':
+      return undefined;
   }
 }

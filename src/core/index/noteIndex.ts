@@ -4,7 +4,7 @@ import { scanNote } from '../syntax/scanNote';
 import type { NoteSyntax } from '../syntax/types';
 import { contextText } from './context';
 import { CompletionList } from './completionList';
-import { compareLinks, LinkGraph, placeholderKey, type LinkRecord } from './linkGraph';
+import { compareLinks, LinkGraph, type LinkRecord } from './linkGraph';
 import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, lowerKey, stripMd } from './paths';
 import { resolveLink } from './resolve';
@@ -39,10 +39,6 @@ function namesOf(syntax: NoteSyntax): NoteNames {
 
 function sameNames(a: NoteNames, b: NoteNames): boolean {
   return a.title === b.title && a.aliases.length === b.aliases.length && a.aliases.every((x, i) => x === b.aliases[i]);
-}
-
-function resolved(record: LinkRecord): ResolvedLink {
-  return { source: record.source, link: record.link, resolution: record.resolution };
 }
 
 export class NoteIndex implements NoteQueries {
@@ -197,21 +193,22 @@ export class NoteIndex implements NoteQueries {
   }
 
   forwardLinks(path: string): readonly ResolvedLink[] {
-    return (this.records.get(path)?.links ?? []).map(resolved);
+    return (this.records.get(path)?.links ?? []).map(r => this.resolved(r));
+  }
+
+  private resolved(record: LinkRecord): ResolvedLink {
+    return { source: record.source, link: record.link, resolution: this.graph.resolutionOf(record) };
   }
 
   backlinks(target: string | { placeholder: string }): Backlink[] {
-    const records =
-      typeof target === 'string'
-        ? this.graph.incoming.get(target)
-        : this.graph.waiting.get(placeholderKey(target.placeholder));
-    const out: Backlink[] = [];
-    for (const record of records ?? []) {
-      const text = this.records.get(record.source)!.text;
-      const context = contextText(text, record.link.context, record.link.range);
-      out.push({ ...resolved(record), context: context.text, contextStart: context.start });
-    }
-    return out.sort(compareLinks);
+    const records = typeof target === 'string' ? this.graph.linksTo(target) : this.graph.linksWaitingFor(target.placeholder);
+    return records
+      .map(record => {
+        const text = this.records.get(record.source)!.text;
+        const context = contextText(text, record.link.context, record.link.range);
+        return { ...this.resolved(record), context: context.text, contextStart: context.start };
+      })
+      .sort(compareLinks);
   }
 
   notesWithTag(tag: string, options?: { nested?: boolean }): TagOccurrence[] {
@@ -225,11 +222,12 @@ export class NoteIndex implements NoteQueries {
   placeholders(): Placeholder[] {
     if (this.placeholderList?.version !== this.graph.waitingVersion) {
       const list: Placeholder[] = [];
-      for (const records of this.graph.waiting.values()) {
+      for (const name of this.graph.placeholderNames()) {
+        const records = this.graph.linksWaitingFor(name);
         const first = firstLink(records);
-        if (first.resolution.kind !== 'placeholder') continue;
-        const { name, attachment } = first.resolution;
-        list.push({ name, display: stripMd(first.link.target), attachment, backlinks: records.size });
+        const resolution = this.graph.resolutionOf(first);
+        const attachment = resolution.kind === 'placeholder' && resolution.attachment;
+        list.push({ name, display: stripMd(first.link.target), attachment, backlinks: records.length });
       }
       list.sort((a, b) => comparePaths(a.name, b.name));
       this.placeholderList = { version: this.graph.waitingVersion, list };
@@ -241,21 +239,24 @@ export class NoteIndex implements NoteQueries {
   orphans(): string[] {
     const out: string[] = [];
     for (const [path, record] of this.records) {
-      const linksOut = record.links.some(l => l.resolution.kind === 'note' && l.resolution.path !== path);
-      if (linksOut) continue;
-      const linksIn = [...(this.graph.incoming.get(path) ?? [])].some(l => l.source !== path);
-      if (!linksIn) out.push(path);
+      const linksOut = record.links.some(l => {
+        const r = this.graph.resolutionOf(l);
+        return r.kind === 'note' && r.path !== path;
+      });
+      if (!linksOut && !this.graph.linksTo(path).some(l => l.source !== path)) out.push(path);
     }
     return out.sort(comparePaths);
   }
 
   ambiguousLinks(): ResolvedLink[] {
-    return [...this.graph.ambiguous].map(resolved).sort(compareLinks);
+    return this.graph.ambiguousLinks().map(r => this.resolved(r)).sort(compareLinks);
   }
 
   brokenLinks(): ResolvedLink[] {
     const out: ResolvedLink[] = [];
-    for (const records of this.graph.waiting.values()) for (const record of records) out.push(resolved(record));
+    for (const name of this.graph.placeholderNames()) {
+      for (const record of this.graph.linksWaitingFor(name)) out.push(this.resolved(record));
+    }
     return out.sort(compareLinks);
   }
 
@@ -283,16 +284,20 @@ export class NoteIndex implements NoteQueries {
     let links = 0;
     for (const record of this.records.values()) links += record.links.length;
     let unresolved = 0;
-    for (const records of this.graph.waiting.values()) unresolved += records.size;
+    let placeholders = 0;
+    for (const name of this.graph.placeholderNames()) {
+      unresolved += this.graph.linksWaitingFor(name).length;
+      placeholders++;
+    }
     return {
       notes: this.records.size,
       attachments: this.attachmentPaths.size,
       links,
       resolved: links - unresolved,
       unresolved,
-      ambiguous: this.graph.ambiguous.size,
+      ambiguous: this.graph.ambiguousLinks().length,
       tags: this.tags.count(),
-      placeholders: this.graph.waiting.size,
+      placeholders,
     };
   }
 }

@@ -16,8 +16,11 @@ import type { Resolution } from './types';
 import { unique, type VaultNames } from './vaultNames';
 
 export function resolveLink(target: string, fromPath: string, names: VaultNames): Resolution {
-  if (target === '') return { kind: 'self', path: fromPath };
-  const fromFolder = folderOf(fromPath);
+  return target === '' ? { kind: 'self', path: fromPath } : resolveTarget(target, folderOf(fromPath), names);
+}
+
+/** What a (non-empty) target means when written in a note of `fromFolder`. */
+export function resolveTarget(target: string, fromFolder: string, names: VaultNames): Resolution {
   const attachment = hasAttachmentExtension(target);
   if (isRelativeTarget(target)) {
     const absolute = absoluteTarget(target, fromFolder);
