@@ -12,6 +12,8 @@ interface TagEntry {
   /** Query answers in path order, kept until the entry changes (hub tags hold thousands). */
   sortedExact?: TagOccurrence[];
   sortedBelow?: TagOccurrence[];
+  /** The tag tree's view of this entry, kept likewise. */
+  node?: Omit<TagNode, 'children'>;
 }
 
 /** `ml/transformers/bert` -> `ml`, `ml/transformers`, `ml/transformers/bert`. */
@@ -41,7 +43,7 @@ export class TagTable {
       for (const prefix of prefixes(lower)) {
         let entry = this.entries.get(prefix);
         if (!entry) this.entries.set(prefix, (entry = { exact: new Set(), below: new Set() }));
-        entry.sortedExact = entry.sortedBelow = undefined;
+        entry.sortedExact = entry.sortedBelow = entry.node = undefined;
         entry.below.add(occ);
         if (prefix === lower) entry.exact.add(occ);
       }
@@ -55,7 +57,7 @@ export class TagTable {
       for (const prefix of prefixes(lower)) {
         const entry = this.entries.get(prefix);
         if (!entry) continue;
-        entry.sortedExact = entry.sortedBelow = undefined;
+        entry.sortedExact = entry.sortedBelow = entry.node = undefined;
         entry.below.delete(occ);
         entry.exact.delete(occ);
         if (entry.below.size === 0) this.entries.delete(prefix);
@@ -67,8 +69,7 @@ export class TagTable {
   notesWithTag(tag: string, nested: boolean): TagOccurrence[] {
     const entry = this.entries.get(normalizeTag(tag));
     if (!entry) return [];
-    if (nested) return (entry.sortedBelow ??= [...entry.below].sort(compareOccurrences)).slice();
-    return (entry.sortedExact ??= [...entry.exact].sort(compareOccurrences)).slice();
+    return (nested ? sortedBelow(entry) : (entry.sortedExact ??= [...entry.exact].sort(compareOccurrences))).slice();
   }
 
   /** Distinct tags as written (not counting parents that only appear inside a nested tag). */
@@ -94,16 +95,19 @@ export class TagTable {
     return roots;
   }
 
-  /** The first casing seen: of the first occurrence in path and text order. */
+  /** Named with the first casing seen: that of the first occurrence in path and text order. */
   private describe(key: string, entry: TagEntry): Omit<TagNode, 'children'> {
-    let first: TagOccurrence | undefined;
-    const notes = new Set<string>();
-    for (const occ of entry.below) {
-      notes.add(occ.path);
-      if (!first || compareOccurrences(occ, first) < 0) first = occ;
-    }
+    if (entry.node) return entry.node;
+    const occurrences = sortedBelow(entry);
+    let notes = 0;
+    for (let i = 0; i < occurrences.length; i++) if (i === 0 || occurrences[i].path !== occurrences[i - 1].path) notes++;
     const depth = key.split('/').length;
-    const name = first!.tag.name.split('/').slice(0, depth).join('/');
-    return { name, label: name.slice(name.lastIndexOf('/') + 1), noteCount: notes.size, count: entry.exact.size };
+    const name = occurrences[0].tag.name.split('/').slice(0, depth).join('/');
+    const label = name.slice(name.lastIndexOf('/') + 1);
+    return (entry.node = { name, label, noteCount: notes, count: entry.exact.size });
   }
+}
+
+function sortedBelow(entry: TagEntry): TagOccurrence[] {
+  return (entry.sortedBelow ??= [...entry.below].sort(compareOccurrences));
 }
