@@ -7,7 +7,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 RESULTS=.e2e/results
-rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+rm -rf "$RESULTS" .e2e/screenshots && mkdir -p "$RESULTS"   # what is there after a run is from that run
 
 passed=0
 failed=0

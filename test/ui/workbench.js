@@ -140,8 +140,10 @@ class Workbench {
     await page.keyboard.press(key);
     await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout });
     await page.keyboard.type(text);
-    await page.waitForFunction(t => [...document.querySelectorAll('.quick-input-list .monaco-list-row')]
-      .some(r => r.textContent.includes(t)), text, { timeout });
+    // Enter picks the focused row, and results arrive while the list redraws: wait until the
+    // focused row is the one we mean, or Enter may pick a stale one.
+    await page.waitForFunction(t => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent
+      .includes(t), text, { timeout });
     await page.keyboard.press('Enter');
   }
 
