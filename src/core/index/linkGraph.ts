@@ -8,7 +8,7 @@
 import type { LinkItem } from '../syntax/types';
 import { comparePaths, folderOf, isRelativeTarget } from './paths';
 import { linkKeys, resolveTarget } from './resolve';
-import { addToSet, removeFromSet } from './setMap';
+import { SetMap } from './setMap';
 import type { Resolution, ResolvedLink } from './types';
 import type { VaultNames } from './vaultNames';
 
@@ -47,13 +47,13 @@ export function compareLinks(a: Pick<ResolvedLink, 'source' | 'link'>, b: Pick<R
 export class LinkGraph {
   private readonly groups = new Map<string, TargetGroup>();
   /** Name key -> the groups that look it up. */
-  private readonly byKey = new Map<string, Set<TargetGroup>>();
+  private readonly byKey = new SetMap<TargetGroup>();
   /** Note or attachment path -> the groups resolved to it. */
-  private readonly incoming = new Map<string, Set<TargetGroup>>();
+  private readonly incoming = new SetMap<TargetGroup>();
   /** Path -> links of ambiguous groups that chose it. */
-  private readonly incomingLinks = new Map<string, Set<LinkRecord>>();
+  private readonly incomingLinks = new SetMap<LinkRecord>();
   /** Placeholder name -> the groups waiting for that note. */
-  private readonly waiting = new Map<string, Set<TargetGroup>>();
+  private readonly waiting = new SetMap<TargetGroup>();
   private readonly ambiguous = new Set<TargetGroup>();
   private readonly touchedKeys = new Set<string>();
   private queue: TargetGroup[] = [];
@@ -70,7 +70,7 @@ export class LinkGraph {
       const keys = linkKeys(target, source);
       group = { id, target, folder, keys, links: new Set(), resolution: undefined, countedAt: undefined, pending: false };
       this.groups.set(id, group);
-      for (const key of keys) addToSet(this.byKey, key, group);
+      for (const key of keys) this.byKey.add(key, group);
     }
     const record: LinkRecord = { source, link, group, own: undefined };
     group.links.add(record);
@@ -88,7 +88,7 @@ export class LinkGraph {
       if (group.countedAt && 'placeholder' in group.countedAt) this.waitingVersion++;
       if (group.links.size > 0) continue;
       this.groups.delete(group.id);
-      for (const key of group.keys) removeFromSet(this.byKey, key, group);
+      for (const key of group.keys) this.byKey.delete(key, group);
       this.uncountGroup(group);
       this.ambiguous.delete(group);
     }
@@ -100,7 +100,7 @@ export class LinkGraph {
   }
 
   resolvePending(names: VaultNames): void {
-    for (const key of this.touchedKeys) for (const group of this.byKey.get(key) ?? []) this.enqueue(group);
+    for (const key of this.touchedKeys) for (const group of this.byKey.get(key)) this.enqueue(group);
     this.touchedKeys.clear();
     const queue = this.queue;
     this.queue = [];
@@ -137,15 +137,15 @@ export class LinkGraph {
       if (!own) byFolder.set(folder, (own = resolveTarget(group.target, folder, names)));
       record.own = own;
       const at = countOf(own);
-      if (at && 'path' in at) addToSet(this.incomingLinks, at.path, record);
+      if (at && 'path' in at) this.incomingLinks.add(at.path, record);
     }
   }
 
   private count(at: Count, group: TargetGroup): void {
     if ('path' in at) {
-      addToSet(this.incoming, at.path, group);
+      this.incoming.add(at.path, group);
     } else {
-      addToSet(this.waiting, at.placeholder, group);
+      this.waiting.add(at.placeholder, group);
       this.waitingVersion++;
     }
   }
@@ -154,9 +154,9 @@ export class LinkGraph {
     const at = group.countedAt;
     if (!at) return;
     if ('path' in at) {
-      removeFromSet(this.incoming, at.path, group);
+      this.incoming.delete(at.path, group);
     } else {
-      removeFromSet(this.waiting, at.placeholder, group);
+      this.waiting.delete(at.placeholder, group);
       this.waitingVersion++;
     }
     group.countedAt = undefined;
@@ -164,7 +164,7 @@ export class LinkGraph {
 
   private uncountLink(record: LinkRecord): void {
     const at = record.own && record.group ? countOf(record.own) : undefined;
-    if (at && 'path' in at) removeFromSet(this.incomingLinks, at.path, record);
+    if (at && 'path' in at) this.incomingLinks.delete(at.path, record);
     if (record.group) record.own = undefined;
   }
 
@@ -175,15 +175,15 @@ export class LinkGraph {
   /** Links resolved to a note or attachment, in no particular order. */
   linksTo(path: string): LinkRecord[] {
     const out: LinkRecord[] = [];
-    for (const group of this.incoming.get(path) ?? []) for (const record of group.links) out.push(record);
-    for (const record of this.incomingLinks.get(path) ?? []) out.push(record);
+    for (const group of this.incoming.get(path)) for (const record of group.links) out.push(record);
+    for (const record of this.incomingLinks.get(path)) out.push(record);
     return out;
   }
 
   /** Links waiting for a placeholder, in no particular order. */
   linksWaitingFor(name: string): LinkRecord[] {
     const out: LinkRecord[] = [];
-    for (const group of this.waiting.get(name) ?? []) for (const record of group.links) out.push(record);
+    for (const group of this.waiting.get(name)) for (const record of group.links) out.push(record);
     return out;
   }
 

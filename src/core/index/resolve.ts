@@ -65,52 +65,46 @@ function placeholder(target: string, attachment: boolean): Resolution {
 
 function noteAt(absolute: string, names: VaultNames, fromFolder: string): Resolution | undefined {
   const wanted = absolute.toLowerCase();
-  const found = filter(names.notesNamed(noteNameKey(absolute)), p => names.stem(p).lower === wanted);
+  const found = names.notesNamed(noteNameKey(absolute)).filter(p => names.stem(p).lower === wanted);
   return found.length === 0 ? undefined : { kind: 'note', ...choose(found, fromFolder), via: 'path' };
 }
 
 function attachmentAt(absolute: string, names: VaultNames, fromFolder: string): Resolution | undefined {
   const wanted = absolute.toLowerCase();
-  const found = filter(names.attachmentsNamed(fileNameOf(wanted)), p => names.stem(p).lower === wanted);
+  const found = names.attachmentsNamed(fileNameOf(wanted)).filter(p => names.stem(p).lower === wanted);
   return found.length === 0 ? undefined : { kind: 'attachment', ...choose(found, fromFolder) };
 }
 
 function attachmentBySuffix(target: string, names: VaultNames, fromFolder: string): Resolution | undefined {
   const suffix = target.toLowerCase();
-  const found = filter(names.attachmentsNamed(fileNameOf(suffix)), p => endsWithSegments(names.stem(p).lower, suffix));
+  const found = names.attachmentsNamed(fileNameOf(suffix)).filter(p => endsWithSegments(names.stem(p).lower, suffix));
   return found.length === 0 ? undefined : { kind: 'attachment', ...choose(found, fromFolder) };
 }
 
 function noteBySuffix(target: string, names: VaultNames, fromFolder: string): Resolution | undefined {
   const whole = stripMd(target);
   const suffix = whole.toLowerCase();
-  const byPath = filter(names.notesNamed(noteNameKey(whole)), p => endsWithSegments(names.stem(p).lower, suffix));
+  const byPath = names.notesNamed(noteNameKey(whole)).filter(p => endsWithSegments(names.stem(p).lower, suffix));
   if (byPath.length > 0) return { kind: 'note', ...choose(byPath, fromFolder), via: 'path' };
 
   const titleKey = lowerKey(whole);
-  const byTitle = [...names.notesTitled(titleKey)];
+  const byTitle = names.notesTitled(titleKey);
   if (byTitle.length > 0) {
     const chosen = choose(byTitle, fromFolder);
     return { kind: 'note', ...chosen, via: names.isTitleOf(chosen.path, titleKey) ? 'title' : 'alias' };
   }
 
   const loose = looseKey(whole);
-  const byLooseName = filter(names.notesLooselyNamed(looseKey(fileNameOf(whole))), p =>
-    endsWithSegments(names.stem(p).loose, loose),
-  );
+  const byLooseName = names
+    .notesLooselyNamed(looseKey(fileNameOf(whole)))
+    .filter(p => endsWithSegments(names.stem(p).loose, loose));
   const byLoose = new Set([...byLooseName, ...names.notesLooselyTitled(loose)]);
   if (byLoose.size > 0) return { kind: 'note', ...choose([...byLoose], fromFolder), via: 'loose' };
   return undefined;
 }
 
-function filter(paths: ReadonlySet<string>, keep: (path: string) => boolean): string[] {
-  const kept: string[] = [];
-  for (const p of paths) if (keep(p)) kept.push(p);
-  return kept;
-}
-
 /** Several candidates: the one in the linking note's folder, else the shortest path, else path order. */
-function choose(candidates: string[], fromFolder: string): { path: string; ambiguous?: string[] } {
+function choose(candidates: readonly string[], fromFolder: string): { path: string; ambiguous?: string[] } {
   if (candidates.length === 1) return { path: candidates[0] };
   const ranked = candidates.slice().sort((a, b) => {
     const local = Number(folderOf(b) === fromFolder) - Number(folderOf(a) === fromFolder);
@@ -132,12 +126,12 @@ export function shortestUniqueTarget(path: string, names: VaultNames): string {
   const segments = whole.split('/');
   for (let k = 1; k <= segments.length; k++) {
     const suffix = segments.slice(-k).join('/');
-    if (sameName.size <= 1 || countEndingWith(sameName, suffix.toLowerCase(), names) <= 1) return suffix + ending;
+    if (sameName.length <= 1 || countEndingWith(sameName, suffix.toLowerCase(), names) <= 1) return suffix + ending;
   }
   return '/' + whole + ending;
 }
 
-function countEndingWith(paths: ReadonlySet<string>, suffix: string, names: VaultNames): number {
+function countEndingWith(paths: readonly string[], suffix: string, names: VaultNames): number {
   let n = 0;
   for (const p of paths) if (endsWithSegments(names.stem(p).lower, suffix)) n++;
   return n;

@@ -1,14 +1,46 @@
-// A map from a key to a set of values, with empty sets removed so the map never grows stale.
+// A map from a key to a set of values. Most keys of the index hold one value (one note per
+// file name, one target group per note), so a lone value is stored bare and becomes a Set
+// only when a second one arrives: a Set per key would be most of the index's memory.
 
-export function addToSet<T>(map: Map<string, Set<T>>, key: string, value: T): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set<T>().add(value));
-}
+const NONE: readonly never[] = [];
 
-export function removeFromSet<T>(map: Map<string, Set<T>>, key: string, value: T): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (set.size === 0) map.delete(key);
+export class SetMap<T> {
+  private readonly map = new Map<string, T | Set<T>>();
+
+  add(key: string, value: T): void {
+    const held = this.map.get(key);
+    if (held === undefined) this.map.set(key, value);
+    else if (held instanceof Set) held.add(value);
+    else if (held !== value) this.map.set(key, new Set<T>().add(held).add(value));
+  }
+
+  delete(key: string, value: T): void {
+    const held = this.map.get(key);
+    if (held === value) {
+      this.map.delete(key);
+    } else if (held instanceof Set) {
+      held.delete(value);
+      if (held.size === 1) this.map.set(key, held.values().next().value as T);
+    }
+  }
+
+  /** The values under `key`, in insertion order (a fresh array: safe to hold while the map changes). */
+  get(key: string): readonly T[] {
+    const held = this.map.get(key);
+    if (held === undefined) return NONE;
+    return held instanceof Set ? [...held] : [held];
+  }
+
+  count(key: string): number {
+    const held = this.map.get(key);
+    return held === undefined ? 0 : held instanceof Set ? held.size : 1;
+  }
+
+  keys(): Iterable<string> {
+    return this.map.keys();
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
 }

@@ -1,7 +1,7 @@
 // Every name a link can use to reach a note or attachment, as maps: resolving a link
 // looks up a few keys and never scans all notes.
 import { fileNameOf, looseKey, lowerKey, stripMd } from './paths';
-import { addToSet, removeFromSet } from './setMap';
+import { SetMap } from './setMap';
 
 /** What a note answers to besides its path: frontmatter `title` and `aliases`. */
 export interface NoteNames {
@@ -28,20 +28,16 @@ interface Entry {
   readonly keys: readonly string[];
 }
 
-type PathSets = Map<string, Set<string>>;
-
-const NONE: ReadonlySet<string> = new Set();
-
 export class VaultNames {
   private readonly entries = new Map<string, Entry>();
   /** Lowercase file name without `.md` -> note paths. */
-  private readonly byName: PathSets = new Map();
-  private readonly byLooseName: PathSets = new Map();
+  private readonly byName = new SetMap<string>();
+  private readonly byLooseName = new SetMap<string>();
   /** Lowercase title or alias -> note paths. */
-  private readonly byTitle: PathSets = new Map();
-  private readonly byLooseTitle: PathSets = new Map();
+  private readonly byTitle = new SetMap<string>();
+  private readonly byLooseTitle = new SetMap<string>();
   /** Lowercase file name with its extension -> attachment paths. */
-  private readonly attachmentsByName: PathSets = new Map();
+  private readonly attachmentsByName = new SetMap<string>();
 
   /**
    * Files a note under its names and returns the keys under which its coming, going or
@@ -68,10 +64,10 @@ export class VaultNames {
       keys,
     };
     this.entries.set(path, entry);
-    addToSet(this.byName, name, path);
-    addToSet(this.byLooseName, looseName, path);
-    for (const t of titles) addToSet(this.byTitle, t, path);
-    for (const t of looseTitles) addToSet(this.byLooseTitle, t, path);
+    this.byName.add(name, path);
+    this.byLooseName.add(looseName, path);
+    for (const t of titles) this.byTitle.add(t, path);
+    for (const t of looseTitles) this.byLooseTitle.add(t, path);
     return keys;
   }
 
@@ -80,10 +76,10 @@ export class VaultNames {
     const entry = this.entries.get(path);
     if (!entry) return [];
     this.entries.delete(path);
-    removeFromSet(this.byName, entry.name, path);
-    removeFromSet(this.byLooseName, entry.looseName!, path);
-    for (const t of entry.titles) removeFromSet(this.byTitle, t, path);
-    for (const t of entry.looseTitles) removeFromSet(this.byLooseTitle, t, path);
+    this.byName.delete(entry.name, path);
+    this.byLooseName.delete(entry.looseName!, path);
+    for (const t of entry.titles) this.byTitle.delete(t, path);
+    for (const t of entry.looseTitles) this.byLooseTitle.delete(t, path);
     return entry.keys;
   }
 
@@ -92,7 +88,7 @@ export class VaultNames {
     const name = fileNameOf(lower);
     const keys = unique(['/' + lower, name]);
     this.entries.set(path, { stem: { lower, loose: lower }, name, titles: [], looseTitles: [], keys });
-    addToSet(this.attachmentsByName, name, path);
+    this.attachmentsByName.add(name, path);
     return keys;
   }
 
@@ -100,7 +96,7 @@ export class VaultNames {
     const entry = this.entries.get(path);
     if (!entry) return [];
     this.entries.delete(path);
-    removeFromSet(this.attachmentsByName, entry.name, path);
+    this.attachmentsByName.delete(entry.name, path);
     return entry.keys;
   }
 
@@ -110,20 +106,20 @@ export class VaultNames {
   }
 
   /** Notes whose file name (lowercase, no `.md`) is `nameKey`. */
-  notesNamed(nameKey: string): ReadonlySet<string> {
-    return this.byName.get(nameKey) ?? NONE;
+  notesNamed(nameKey: string): readonly string[] {
+    return this.byName.get(nameKey);
   }
 
-  notesLooselyNamed(key: string): ReadonlySet<string> {
-    return this.byLooseName.get(key) ?? NONE;
+  notesLooselyNamed(key: string): readonly string[] {
+    return this.byLooseName.get(key);
   }
 
-  notesTitled(key: string): ReadonlySet<string> {
-    return this.byTitle.get(key) ?? NONE;
+  notesTitled(key: string): readonly string[] {
+    return this.byTitle.get(key);
   }
 
-  notesLooselyTitled(key: string): ReadonlySet<string> {
-    return this.byLooseTitle.get(key) ?? NONE;
+  notesLooselyTitled(key: string): readonly string[] {
+    return this.byLooseTitle.get(key);
   }
 
   /** True when `lowerTitle` is the note's frontmatter title rather than one of its aliases. */
@@ -132,8 +128,8 @@ export class VaultNames {
   }
 
   /** Attachments whose file name (lowercase, with extension) is `nameKey`. */
-  attachmentsNamed(nameKey: string): ReadonlySet<string> {
-    return this.attachmentsByName.get(nameKey) ?? NONE;
+  attachmentsNamed(nameKey: string): readonly string[] {
+    return this.attachmentsByName.get(nameKey);
   }
 }
 
