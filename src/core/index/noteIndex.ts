@@ -145,7 +145,6 @@ export class NoteIndex implements NoteQueries {
     }
   }
 
-  /** A note came or went: the shortest unique target of every note sharing its file name may change. */
   /** Into an empty index every link is new and queued anyway: no other link to tell. */
   private touch(keys: readonly string[]): void {
     if (this.bulk !== 'empty') this.graph.touch(keys);
