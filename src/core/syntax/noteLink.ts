@@ -1,0 +1,34 @@
+// Which markdown links are links between notes: relative destinations, without a URL scheme,
+// whose path ends in `.md` (DESIGN.md §2). Same test as the preview's (render/markdown.ts).
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const MD = /\.md$/i;
+
+/** Percent-decoding that leaves a malformed escape as written instead of failing the whole text. */
+export function percentDecode(text: string): string {
+  if (text.indexOf('%') < 0) return text;
+  try {
+    return decodeURIComponent(text.replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
+  } catch {
+    return text;
+  }
+}
+
+export interface NoteTarget {
+  readonly target: string;
+  readonly heading?: string;
+  /** Length of the path part of the destination as written (before `#`). */
+  readonly pathLength: number;
+}
+
+/** The note a destination names, or undefined when it names something else (a URL, an image, an anchor). */
+export function noteTarget(href: string, raw: string): NoteTarget | undefined {
+  if (href === '' || SCHEME.test(href) || href.startsWith('//')) return undefined;
+  const hash = href.indexOf('#');
+  const target = percentDecode(hash < 0 ? href : href.slice(0, hash));
+  if (!MD.test(target)) return undefined;
+  const heading = hash < 0 ? '' : percentDecode(href.slice(hash + 1));
+  const rawHash = raw.indexOf('#');
+  const pathLength = rawHash < 0 ? raw.length : rawHash;
+  return heading === '' ? { target, pathLength } : { target, heading, pathLength };
+}

@@ -1,0 +1,38 @@
+// Offsets to VS Code positions (0-based line, UTF-16 character within the line).
+import type { LineTable } from './lines';
+import type { Position, Range } from './types';
+
+export class LineMap {
+  /** The line of the last lookup: items come mostly in text order, so the next is usually on it or just after. */
+  private last = 0;
+
+  constructor(private readonly lines: LineTable) {}
+
+  /** The line holding `offset` (an offset on a line break counts as the end of its line). */
+  lineOf(offset: number): number {
+    const start = this.lines.start;
+    const last = this.last;
+    if (start[last] <= offset) {
+      if (last + 1 >= this.lines.count || offset < start[last + 1]) return last;
+      if (last + 2 >= this.lines.count || offset < start[last + 2]) return (this.last = last + 1);
+    }
+    let lo = 0;
+    let hi = this.lines.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (start[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.last = lo);
+  }
+
+  position(offset: number): Position {
+    const line = this.lineOf(offset);
+    // A leading BOM belongs to no line (VS Code hides it): line 0 starts after it.
+    return { line, character: Math.max(0, offset - this.lines.start[line]) };
+  }
+
+  range(startOffset: number, endOffset: number): Range {
+    return { start: this.position(startOffset), end: this.position(endOffset), startOffset, endOffset };
+  }
+}

@@ -1,0 +1,70 @@
+// scanNote: a note's text in, everything DESIGN.md §2 lists out, with exact ranges.
+// Frontmatter first, then one block pass over the body that hands each paragraph, heading
+// and table cell to one inline pass. See docs/syntax.md for the choices where DESIGN.md is silent.
+import { collectDefinitions, scanBlocks } from './blocks';
+import { Findings } from './findings';
+import { readFrontmatter } from './frontmatter';
+import { splitLines } from './lines';
+import { LineMap } from './positions';
+import type { LinkItem, NoteSyntax } from './types';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function byStart(a: LinkItem, b: LinkItem): number {
+  return a.range.startOffset - b.range.startOffset;
+}
+
+/** Links come in text order, except a markdown link is known only at its `)`, after what its text holds. */
+function inTextOrder(links: LinkItem[]): LinkItem[] {
+  for (let i = 1; i < links.length; i++) if (links[i].range.startOffset < links[i - 1].range.startOffset) return links.sort(byStart);
+  return links;
+}
+
+/**
+ * Labels of `[^label]:` anywhere in the text. A reference to a footnote that is defined nowhere
+ * is plain text (as in markdown-it-footnote); looking for definitions by text alone, without the
+ * blocks, errs only for a definition written inside code, which notes do not do in earnest.
+ */
+function footnoteLabels(text: string): Set<string> | undefined {
+  let labels: Set<string> | undefined;
+  // Search for the rare `^`, not for `[^`: a one-character indexOf is much faster.
+  for (let i = text.indexOf('^') - 1; i >= -1; i = text.indexOf('^', i + 2) - 1) {
+    if (i < 0 || text.charCodeAt(i) !== 0x5b) continue;
+    let end = i + 2;
+    // A label with `[` in it is not read (so `[^[^[^...` stays linear).
+    while (end < text.length && end < i + 1000) {
+      const c = text.charCodeAt(end);
+      if (c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x5b) break;
+      end++;
+    }
+    if (end > i + 2 && text.charCodeAt(end) === 0x5d && text.charCodeAt(end + 1) === 0x3a) (labels ??= new Set()).add(text.slice(i + 2, end));
+  }
+  return labels;
+}
+
+export function scanNote(text: string): NoteSyntax {
+  // A BOM is tolerated: it belongs to no line, and offsets still count it.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = splitLines(text, bom);
+  const map = new LineMap(lines);
+  const frontmatter = readFrontmatter(text, lines, map);
+  const bodyLine = frontmatter ? frontmatter.bodyLine : 0;
+  const found = new Findings(text, map, collectDefinitions(text, lines, bodyLine), footnoteLabels(text));
+  scanBlocks(text, lines, bodyLine, found);
+
+  const title = frontmatter?.frontmatter.title ?? found.firstH1;
+  const result: Mutable<NoteSyntax> = {
+    links: inTextOrder(found.links),
+    tags: frontmatter && frontmatter.tags.length > 0 ? frontmatter.tags.concat(found.tags) : found.tags,
+    headings: found.headings,
+    blockIds: found.blockIds,
+    footnotes: found.footnotes,
+    math: found.mathItems,
+    code: found.codeSpans,
+    lineCount: lines.count,
+  };
+  // Absent, not undefined, when there is none.
+  if (frontmatter) result.frontmatter = frontmatter.frontmatter;
+  if (title !== undefined) result.title = title;
+  return result;
+}
