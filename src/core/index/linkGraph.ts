@@ -19,7 +19,8 @@ interface TargetGroup {
   readonly folder: string;
   /** The name keys its links look up (see `linkKeys`). */
   readonly keys: readonly string[];
-  readonly links: Set<LinkRecord>;
+  /** An array, not a Set: a record knows its slot, so removal is a swap, with no hashing. */
+  readonly links: LinkRecord[];
   /** What all its links mean; undefined when ambiguous (each link has its own) or not yet resolved. */
   resolution: Resolution | undefined;
   /** Where the group is counted: a path in `incoming`, or a placeholder name in `waiting`. */
@@ -36,6 +37,8 @@ export interface LinkRecord {
   readonly group: TargetGroup | undefined;
   /** Its own resolution: same-note links, and links of an ambiguous group. */
   own: Resolution | undefined;
+  /** Its index in `group.links`. */
+  slot: number;
 }
 
 const UNRESOLVED: Resolution = { kind: 'placeholder', name: '', attachment: false };
@@ -62,18 +65,18 @@ export class LinkGraph {
 
   add(source: string, link: LinkItem): LinkRecord {
     const target = link.target;
-    if (target === '') return { source, link, group: undefined, own: { kind: 'self', path: source } };
+    if (target === '') return { source, link, group: undefined, own: { kind: 'self', path: source }, slot: -1 };
     const folder = isRelativeTarget(target) ? folderOf(source) : '';
     const id = folder === '' ? target : folder + '\0' + target;
     let group = this.groups.get(id);
     if (!group) {
       const keys = linkKeys(target, source);
-      group = { id, target, folder, keys, links: new Set(), resolution: undefined, countedAt: undefined, pending: false };
+      group = { id, target, folder, keys, links: [], resolution: undefined, countedAt: undefined, pending: false };
       this.groups.set(id, group);
       for (const key of keys) this.byKey.add(key, group);
     }
-    const record: LinkRecord = { source, link, group, own: undefined };
-    group.links.add(record);
+    const record: LinkRecord = { source, link, group, own: undefined, slot: group.links.length };
+    group.links.push(record);
     if (group.resolution === undefined) this.enqueue(group); // new, or ambiguous: the new link needs its own
     else if (group.countedAt && 'placeholder' in group.countedAt) this.waitingVersion++;
     return record;
@@ -83,10 +86,11 @@ export class LinkGraph {
     for (const record of records) {
       const group = record.group;
       if (!group) continue;
-      group.links.delete(record);
+      const last = group.links.pop()!;
+      if (last !== record) group.links[(last.slot = record.slot)] = last;
       this.uncountLink(record);
       if (group.countedAt && 'placeholder' in group.countedAt) this.waitingVersion++;
-      if (group.links.size > 0) continue;
+      if (group.links.length > 0) continue;
       this.groups.delete(group.id);
       for (const key of group.keys) this.byKey.delete(key, group);
       this.uncountGroup(group);
@@ -106,7 +110,7 @@ export class LinkGraph {
     this.queue = [];
     for (const group of queue) {
       group.pending = false;
-      if (group.links.size > 0) this.resolveGroup(group, names);
+      if (group.links.length > 0) this.resolveGroup(group, names);
     }
   }
 

@@ -107,7 +107,7 @@ export class NoteIndex implements NoteQueries {
     const names = namesOf(syntax);
     if (old) {
       this.graph.drop(old.links);
-      this.tags.remove(old.tags);
+      this.tags.removeNote(path, old.tags);
       if (!sameNames(old.names, names)) {
         this.touch(this.names.removeNote(path));
         this.touch(this.names.addNote(path, names));
@@ -136,7 +136,7 @@ export class NoteIndex implements NoteQueries {
     const note = this.records.get(path);
     if (note) {
       this.graph.drop(note.links);
-      this.tags.remove(note.tags);
+      this.tags.removeNote(path, note.tags);
       this.touch(this.names.removeNote(path));
       this.records.delete(path);
       this.completion.forgetNamed(path);
