@@ -100,6 +100,21 @@ suite('buildIndex', () => {
     assert.strictEqual(index.note('a.md')?.title, 'T');
   });
 
+  test('a note the scanner throws on is a problem, the rest is indexed', async () => {
+    // Stands in for a scanner bug: the build must survive it and name the note.
+    const scanner = require('../../../src/core/syntax/scanNote') as { scanNote: (text: string) => unknown };
+    const real = scanner.scanNote;
+    scanner.scanNote = text => (text === 'boom' ? assert.fail('scanner bug') : real(text));
+    try {
+      const { index, problems } = await buildIndex(new MemoryHost({ 'odd.md': 'boom', 'a.md': '' }));
+      assert.deepStrictEqual(problems.map(p => [p.path, p.reason]), [['odd.md', 'unreadable']]);
+      assert.match(problems[0].message, /^odd\.md: could not be scanned \(scanner bug\)/);
+      assert.ok(index.has('a.md') && !index.has('odd.md'));
+    } finally {
+      scanner.scanNote = real;
+    }
+  });
+
   test('problems go to the logger as they are found', async () => {
     const warnings: string[] = [];
     const logger = { info() {}, error() {}, warn: (m: string) => warnings.push(m) };
