@@ -41,3 +41,19 @@ export function tagNames(text: string): string[] {
 export function scan(text: string): NoteSyntax {
   return scanNote(text);
 }
+
+/** `count` notes of 1 to `most` pieces each, picked by a seeded generator (mulberry32): the same notes on every run. */
+export function* randomNotes(pieces: readonly string[], most: number, count: number, seed: number): Generator<string> {
+  let state = seed;
+  const next = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = 0; i < count; i++) {
+    let text = '';
+    for (let n = 1 + Math.floor(next() * most); n > 0; n--) text += pieces[Math.floor(next() * pieces.length)];
+    yield text;
+  }
+}

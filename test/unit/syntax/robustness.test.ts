@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import { scanNote } from '../../../src/core/syntax/scanNote';
 import type { Position, Range } from '../../../src/core/syntax/types';
+import { randomNotes } from './helpers';
 
 const PIECES = [
   '[[a]]', '[[b|c]]', '![[d.png|3]]', '[[#h]]', '[[a#^b]]', '[[a\\|b]]', '[[x\ny]]', '#t', '#1', '#é', '#🚀', '#a/',
@@ -14,22 +15,6 @@ const PIECES = [
   '[^1]', '[^1]: x y\n', '^[', '^id', ' ^blk', '---\ntitle: x\n---\n', '\ufeff', '\u0000', '\ud800', '\udc00', '😀',
   'word', 'é', '日本', 'مرحبا', '"', "'", '&amp;', '%20', ':', '*', '_',
 ];
-
-/** Seeded notes of 1 to 60 pieces: the same notes on every run (mulberry32). */
-function* randomNotes(count: number, seed: number): Generator<string> {
-  let state = seed;
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < count; i++) {
-    let text = '';
-    for (let n = 1 + Math.floor(next() * 60); n > 0; n--) text += PIECES[Math.floor(next() * PIECES.length)];
-    yield text;
-  }
-}
 
 /** The position of an offset, counted the plain way (a BOM at 0 is no character of line 0). */
 function positionOf(text: string, offset: number): Position {
@@ -84,7 +69,7 @@ suite('scanner: bad input never crashes', () => {
   test('3,000 random notes of tricky pieces scan, and every item makes sense', function () {
     this.timeout(60_000);
     let index = 0;
-    for (const text of randomNotes(3000, 7)) {
+    for (const text of randomNotes(PIECES, 60, 3000, 7)) {
       try {
         check(text);
       } catch (error) {
