@@ -37,7 +37,7 @@ export interface LinkRecord {
   readonly group: TargetGroup | undefined;
   /** Its own resolution: same-note links, and links of an ambiguous group. */
   own: Resolution | undefined;
-  /** Its index in `group.links`. */
+  /** Its index in `group.links`; -1 once dropped. */
   slot: number;
 }
 
@@ -85,9 +85,10 @@ export class LinkGraph {
   drop(records: readonly LinkRecord[]): void {
     for (const record of records) {
       const group = record.group;
-      if (!group) continue;
+      if (!group || record.slot < 0) continue; // same-note, or dropped already
       const last = group.links.pop()!;
       if (last !== record) group.links[(last.slot = record.slot)] = last;
+      record.slot = -1;
       this.uncountLink(record);
       if (group.countedAt && 'placeholder' in group.countedAt) this.waitingVersion++;
       if (group.links.length > 0) continue;
