@@ -28,12 +28,14 @@ export function typedLinkAt(text: string, offset: number): TypedLink | undefined
   if (/[[\]|]/.test(typed)) return undefined;
   const open = lineStart + openInLine;
 
-  const lineEnd = text.slice(offset).search(/\r?\n/);
-  const after = text.slice(offset, lineEnd < 0 ? text.length : offset + lineEnd);
+  const newline = text.indexOf('\n', offset);
+  const after = text.slice(offset, newline < 0 ? text.length : newline).replace(/\r$/, '');
   const tail = /^[^[\]|#]*/.exec(after)![0];
   const next = after.slice(tail.length);
-  // Swallow the rest of the target and an auto-closed `]]`; before `|` or `#`, keep what follows.
-  const [replaceEnd, addsClosing] = next.startsWith(']]') ? [offset + tail.length + 2, true]
+  // Swallow the rest of the target and an auto-closed `]]` (or the lone `]` fast typing can
+  // leave: the editor does not always pair the second `[`); before `|` or `#`, keep what follows.
+  const closing = /^\]\]?/.exec(next)?.[0].length ?? 0;
+  const [replaceEnd, addsClosing] = closing > 0 ? [offset + tail.length + closing, true]
     : /^[|#]/.test(next) ? [offset + tail.length, false]
     : [offset, true];
 

@@ -51,4 +51,45 @@ suite('linking notes in the editor', function () {
       null, { timeout: 15000 });
     await wb.screenshot('editor-4-definition');
   });
+
+  test('closing an edited note without saving forgets the links typed into it', async () => {
+    const { page } = wb;
+    // insertText, not typing: the editor's bracket auto-closing varies with typing speed.
+    await wb.openFile('reading-list.md');
+    await wb.goToEndOfEditor();
+    await page.keyboard.insertText('\n\nTo write: [[qqx-draft]]');
+    await wb.openFile('bert.md');
+    await wb.goToEndOfEditor();
+    await page.keyboard.insertText('\n\nAlso to write: [[qqx-kept]]\n');
+    await wb.type('[[qqx');
+    const before = await qqxSuggestions(labels => labels.includes('qqx-kept'));
+    assert.ok(before.includes('qqx-draft'), `the unsaved link is offered as a note to write: ${JSON.stringify(before)}`);
+    await wb.screenshot('editor-5-unsaved-link-offered');
+    await page.keyboard.press('Escape');
+
+    const tab = page.locator('.tab', { hasText: 'reading-list.md' });
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').click();
+    await page.click('.monaco-dialog-box .monaco-button:has-text("Don\'t Save")', { timeout: 15000 });
+    await page.waitForFunction(() => document.querySelector('.tab.active')?.textContent.includes('bert.md'), null, { timeout: 15000 });
+    const after = await qqxSuggestions(labels => labels.includes('qqx-kept') && !labels.includes('qqx-draft'));
+    await wb.screenshot('editor-6-closed-unsaved');
+    assert.ok(!after.includes('qqx-draft'), JSON.stringify(after));
+  });
+
+  /**
+   * The suggestions at the cursor once `done` holds, asking again (Ctrl+Space) for up to
+   * 10 s: the index hears of edits and closes a moment after they happen.
+   */
+  async function qqxSuggestions(done) {
+    let labels = [];
+    for (const deadline = Date.now() + 10000; Date.now() < deadline;) {
+      labels = await wb.suggestions(3000) || [];
+      if (done(labels)) break;
+      await wb.page.keyboard.press('Escape');
+      await wb.page.waitForTimeout(200);
+      await wb.page.keyboard.press('Control+Space');
+    }
+    return labels;
+  }
 });

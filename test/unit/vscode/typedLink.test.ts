@@ -28,6 +28,10 @@ suite('typedLinkAt: the wiki-link being typed', () => {
     assert.strictEqual(accept('see [[tra‸]] then', 'transformers'), 'see [[transformers]] then');
   });
 
+  test('accepting before a lone ] (an editor that paired only one [) still leaves two', () => {
+    assert.strictEqual(accept('see [[tra‸] then', 'transformers'), 'see [[transformers]] then');
+  });
+
   test('accepting in the middle of a target replaces all of it', () => {
     assert.strictEqual(accept('see [[tra‸nsfo]]', 'transformers'), 'see [[transformers]]');
   });
