@@ -24,6 +24,9 @@ function linkItem(kind: LinkItem['kind'], target: string, heading: string | unde
   return { kind, target, label, range, targetRange, context };
 }
 
+// One for all notes: a scan runs to its end synchronously, and begin() resets it.
+const inlineScanner = new InlineScanner();
+
 interface PendingBlockId {
   id: string;
   range: BlockIdItem['range'];
@@ -61,7 +64,8 @@ export class Findings implements BlockSink {
     /** Labels of the note's footnote definitions: `[^x]` is a reference only when `[^x]:` exists. */
     readonly footnoteLabels: ReadonlySet<string> | undefined,
   ) {
-    this.inline = new InlineScanner(src, this);
+    this.inline = inlineScanner;
+    inlineScanner.begin(src, this);
   }
 
   // ---- from the block pass

@@ -163,9 +163,12 @@ class FieldReader {
 }
 
 /** The words of a string value, each with its own offsets when the value is written verbatim. */
+const WORD = /[^\s,]+/g;
+
 function splitWords(value: YamlString): YamlString[] {
   const words: YamlString[] = [];
-  const re = /[^\s,]+/g;
+  const re = WORD;
+  re.lastIndex = 0;
   for (let m = re.exec(value.value); m; m = re.exec(value.value)) {
     const start = value.verbatim ? value.start + m.index : value.start;
     const end = value.verbatim ? start + m[0].length : value.end;

@@ -69,10 +69,16 @@ export class InlineScanner {
   private wakeFrom = 0;
   private wake = -1;
 
-  constructor(
-    private readonly src: string,
-    private readonly found: Findings,
-  ) {}
+  private src = '';
+  private found!: Findings;
+
+  /** Starts a note: the scanner is reused from note to note (a vault is thousands), so nothing of the last one stays. */
+  begin(src: string, found: Findings): void {
+    this.src = src;
+    this.found = found;
+    this.wakeFrom = 0;
+    this.wake = -1;
+  }
 
   scan(kind: TextKind, segStart: Int32Array, segEnd: Int32Array, count: number): void {
     this.kind = kind;

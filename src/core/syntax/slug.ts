@@ -3,7 +3,6 @@
 // spaces become `-`. A repeated slug gets `-1`, `-2`, ... in order.
 
 const DROPPED = /[^\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc} -]/gu;
-const SPACES = / /g;
 
 export function githubSlug(text: string): string {
   const lower = text.toLowerCase();
@@ -11,10 +10,10 @@ export function githubSlug(text: string): string {
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
     if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x20 || c === 0x2d || c === 0x5f)) {
-      return lower.replace(DROPPED, '').replace(SPACES, '-');
+      return lower.replace(DROPPED, '').replaceAll(' ', '-');
     }
   }
-  return lower.replace(SPACES, '-');
+  return lower.replaceAll(' ', '-');
 }
 
 /** Slugs for the headings of one note, in order, made unique as GitHub does. */
