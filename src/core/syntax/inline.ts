@@ -10,10 +10,10 @@
 import { TextKind } from './blockState';
 import { BracketStack, Opener } from './brackets';
 import type { Findings } from './findings';
-import { isAllowedDestination, parseLinkDestination, parseLinkTitle } from './linkParts';
-import { findMathClose } from './mathBlocks';
+import { InlineMath } from './inlineMath';
+import { isAllowedDestination } from './linkParts';
+import { inlineTail, referenceTail } from './linkTail';
 import { noteTarget } from './noteLink';
-import { normalizeLabel } from './reference';
 import { canPrecedeTag, tagEnd } from './tagChars';
 import { parseWikiLink } from './wikiLink';
 
@@ -21,30 +21,11 @@ import { parseWikiLink } from './wikiLink';
 // character loop, and test() (no match object) allocates nothing.
 const WAKE = /[\\`$[\]!^#<]/g;
 
-interface LinkTail {
-  readonly end: number;
-  readonly href: string;
-  readonly rawStart: number;
-  readonly rawEnd: number;
-}
-
-const NEVER = 0x7fffffff;
 const AUTOLINK = /^[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\x00-\x20]*$/;
 const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
-function isAsciiWord(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-}
-
 function isBlockIdChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d;
-}
-
-/** True when the character at `i` follows an odd run of backslashes. */
-function isEscaped(src: string, i: number): boolean {
-  let n = 0;
-  while (i - 1 - n >= 0 && src.charCodeAt(i - 1 - n) === 0x5c) n++;
-  return n % 2 === 1;
 }
 
 export class InlineScanner {
@@ -56,11 +37,8 @@ export class InlineScanner {
   private end = 0;
   private kind = TextKind.Paragraph;
   private readonly openers = new BracketStack();
-  // From these offsets on, this text holds no closer of that kind (keeps `$` x 100k linear).
-  private noDollarFrom = NEVER;
-  private noDoubleDollarFrom = NEVER;
-  private noParenCloseFrom = NEVER;
-  private noBracketCloseFrom = NEVER;
+  private readonly math = new InlineMath();
+  private readonly nextLine = (pos: number) => this.nextLineStart(pos);
   private commentUnclosed = false;
   /** Backtick runs: length -> start of the last run of that length seen (markdown-it's memo). */
   private readonly backtickLast = new Map<number, number>();
@@ -86,7 +64,7 @@ export class InlineScanner {
     this.segCount = count;
     this.end = segEnd[count - 1];
     this.openers.clear();
-    this.noDollarFrom = this.noDoubleDollarFrom = this.noParenCloseFrom = this.noBracketCloseFrom = NEVER;
+    this.math.reset(this.src, this.end, this.found);
     this.commentUnclosed = false;
     if (this.backticksScanned || this.backtickLast.size > 0) this.backtickLast.clear();
     this.backticksScanned = false;
@@ -112,7 +90,7 @@ export class InlineScanner {
           pos = this.backticks(pos, lineEnd);
           break;
         case 0x24:
-          pos = this.dollar(pos);
+          pos = this.math.dollar(pos);
           break;
         case 0x5b:
           pos = this.openBracket(pos, lineEnd);
@@ -155,25 +133,12 @@ export class InlineScanner {
     const src = this.src;
     const next = src.charCodeAt(pos + 1);
     if (next === 0x28 /* ( */ || next === 0x5b /* [ */) {
-      const end = this.backslashMath(pos, next === 0x28);
+      const end = this.math.backslash(pos, next === 0x28);
       if (end >= 0) return end;
     }
     if (next === 0x20) return pos + 1;
     if (next >= 0xd800 && next <= 0xdbff && pos + 2 < lineEnd) return pos + 3;
     return pos + 2;
-  }
-
-  private backslashMath(pos: number, paren: boolean): number {
-    const from = pos + 2;
-    if (from >= (paren ? this.noParenCloseFrom : this.noBracketCloseFrom)) return -1;
-    const close = findMathClose(this.src, from, this.end, paren ? 0x29 : 0x5d);
-    if (close < 0) {
-      if (paren) this.noParenCloseFrom = from;
-      else this.noBracketCloseFrom = from;
-      return -1;
-    }
-    this.found.math(paren ? '\\(' : '\\[', !paren, pos, close + 2, this.src.slice(from, close));
-    return close + 2;
   }
 
   /** A code span: a run of backticks closed by a run of the same length; otherwise the run is text. */
@@ -197,56 +162,6 @@ export class InlineScanner {
     }
     this.backticksScanned = true;
     return runEnd;
-  }
-
-  /**
-   * `$..$` and `$$..$$` as @vscode/markdown-it-katex decides: `$` opens unless after a letter,
-   * digit, `_`, `$` or `\`; it closes at the first unescaped `$`, which must not be followed by
-   * a letter, digit or `$` — else the opener is plain text and reading goes on after it.
-   */
-  private dollar(pos: number): number {
-    const src = this.src;
-    if (src.charCodeAt(pos + 1) === 0x24) return this.doubleDollar(pos);
-    const prev = src.charCodeAt(pos - 1);
-    if (prev === 0x24 || prev === 0x5c || isAsciiWord(prev)) return pos + 1;
-    const from = pos + 1;
-    if (from >= this.noDollarFrom) return from;
-    let close = from;
-    for (;;) {
-      close = src.indexOf('$', close);
-      if (close < 0 || close >= this.end) {
-        this.noDollarFrom = from;
-        return from;
-      }
-      if (!isEscaped(src, close)) break;
-      close++;
-    }
-    const after = src.charCodeAt(close + 1);
-    if (after === 0x24 || isAsciiWord(after)) return from;
-    this.found.math('$', false, pos, close + 1, src.slice(from, close));
-    return close + 1;
-  }
-
-  private doubleDollar(pos: number): number {
-    const src = this.src;
-    const prev = src.charCodeAt(pos - 1);
-    if (prev === 0x24 || prev === 0x5c || src.charCodeAt(pos + 2) === 0x24) return pos + 2;
-    const from = pos + 2;
-    if (from >= this.noDoubleDollarFrom) return from;
-    let close = from;
-    for (;;) {
-      close = src.indexOf('$$', close);
-      if (close < 0 || close + 2 > this.end) {
-        this.noDoubleDollarFrom = from;
-        return from;
-      }
-      if (!isEscaped(src, close)) break;
-      close += 2;
-    }
-    const before = src.charCodeAt(close - 1);
-    if (before === 0x24 || before === 0x5c || src.charCodeAt(close + 2) === 0x24) return from;
-    this.found.math('$$', true, pos, close + 2, src.slice(from, close));
-    return close + 2;
   }
 
   /** `[[wiki-link]]`, `[^footnote]`, or the `[` that may start a markdown link. */
@@ -304,7 +219,10 @@ export class InlineScanner {
       this.found.footnote('inline', '', start, pos + 1);
       return pos + 1;
     }
-    const tail = this.linkTail(pos + 1) ?? this.referenceTail(start, kind, pos);
+    const definitions = this.found.definitions;
+    const tail =
+      inlineTail(this.src, pos + 1, this.end, this.nextLine) ??
+      (definitions && referenceTail(this.src, start + (kind === Opener.Image ? 2 : 1), pos, this.end, definitions));
     if (!tail) {
       if (openers.footnoteClose[index] === pos) return this.footnoteRef(start, pos);
       return pos + 1;
@@ -322,84 +240,6 @@ export class InlineScanner {
     }
     openers.poisonOpen();
     return tail.end;
-  }
-
-  /** `(dest "title")` right after `]`, or undefined. */
-  private linkTail(open: number): LinkTail | undefined {
-    const src = this.src;
-    const end = this.end;
-    if (open >= end || src.charCodeAt(open) !== 0x28 /* ( */) return undefined;
-    let pos = this.skipLinkSpace(open + 1);
-    if (pos >= end) return undefined;
-    let href = '';
-    let rawStart = pos;
-    let rawEnd = pos;
-    const dest = parseLinkDestination(src, pos, end);
-    if (dest) {
-      if (isAllowedDestination(dest.href)) {
-        href = dest.href;
-        rawStart = dest.rawStart;
-        rawEnd = dest.rawEnd;
-        pos = dest.end;
-      }
-      const afterDest = pos;
-      pos = this.skipLinkSpace(pos);
-      if (pos < end && pos !== afterDest) {
-        const title = parseLinkTitle(src, pos, end);
-        if (title >= 0) pos = this.skipLinkSpace(title);
-      }
-    }
-    if (pos >= end || src.charCodeAt(pos) !== 0x29 /* ) */) return undefined;
-    return { end: pos + 1, href, rawStart, rawEnd };
-  }
-
-  /**
-   * `[text][label]`, `[text][]` or `[label]` naming a link reference definition: markdown-it
-   * makes these links too, with the definition's destination (which is where the target stands).
-   */
-  private referenceTail(start: number, kind: Opener, close: number): LinkTail | undefined {
-    const definitions = this.found.definitions;
-    if (!definitions) return undefined;
-    const src = this.src;
-    let end = close + 1;
-    let label = '';
-    if (src.charCodeAt(close + 1) === 0x5b /* [ */) {
-      const second = this.labelEnd(close + 1);
-      if (second >= 0) {
-        label = src.slice(close + 2, second);
-        end = second + 1;
-      }
-    }
-    if (label === '') label = src.slice(start + (kind === Opener.Image ? 2 : 1), close);
-    const definition = definitions.get(normalizeLabel(label));
-    if (!definition) return undefined;
-    return { end, href: definition.href, rawStart: definition.rawStart, rawEnd: definition.rawEnd };
-  }
-
-  /** The `]` matching the `[` at `open` (nested brackets counted, escapes skipped), within a label's 999 characters; -1 if none. */
-  private labelEnd(open: number): number {
-    const src = this.src;
-    const max = Math.min(this.end, open + 1000);
-    let level = 1;
-    for (let pos = open + 1; pos < max; pos++) {
-      const c = src.charCodeAt(pos);
-      if (c === 0x5c) pos++;
-      else if (c === 0x5b) level++;
-      else if (c === 0x5d && --level === 0) return pos;
-    }
-    return -1;
-  }
-
-  /** Skips spaces, tabs and line breaks (with the next line's container markers). */
-  private skipLinkSpace(pos: number): number {
-    const src = this.src;
-    while (pos < this.end) {
-      const c = src.charCodeAt(pos);
-      if (c === 0x20 || c === 0x09) pos++;
-      else if (c === 0x0a || c === 0x0d) pos = this.nextLineStart(pos);
-      else break;
-    }
-    return pos;
   }
 
   private nextLineStart(pos: number): number {
