@@ -55,7 +55,7 @@ export function parseWikiLink(src: string, open: number, max: number): WikiLinkP
   while (targetEnd > targetStart && isBlank(src.charCodeAt(targetEnd - 1))) targetEnd--;
   const target = src.slice(targetStart, targetEnd).trim();
   const fragment = hash < 0 || hash >= headEnd ? '' : src.slice(hash + 1, headEnd).trim();
-  const isBlock = fragment.charCodeAt(0) === 0x5e; /* ^ */
+  const isBlock = fragment.length > 0 && fragment.charCodeAt(0) === 0x5e; /* ^ (length first: reading past the end deoptimizes) */
   const name = isBlock ? fragment.slice(1).trim() : fragment;
   if (target === '' && name === '') return undefined;
   const label = bar < 0 ? '' : src.slice(bar + 1, close).trim();
