@@ -12,11 +12,14 @@ export class WorkspaceHost implements VaultHost {
   }
 
   async listFiles(): Promise<VaultFile[]> {
-    // Plain excludes go to findFiles so it never walks node_modules; the filter then
-    // applies every pattern exactly (findFiles cannot take nested braces).
-    const simple = this.settings.exclude.filter(g => !/[{}]/.test(g));
-    const exclude = simple.length ? `{${simple.join(',')}}` : null;
-    const found = await Promise.all(this.settings.include.map(glob =>
+    // findFiles narrows the walk (never into node_modules, only into included folders); the
+    // filter then applies every pattern exactly. findFiles takes no nested braces, and a
+    // pattern naming a folder (`notes`) means its contents too.
+    const plain = (globs: readonly string[]) => globs.every(g => !/[{}]/.test(g));
+    const simpleExcludes = this.settings.exclude.filter(g => plain([g]));
+    const exclude = simpleExcludes.length ? `{${simpleExcludes.join(',')}}` : null;
+    const includes = plain(this.settings.include) ? this.settings.include.map(g => `{${g},${g}/**}`) : ['**/*'];
+    const found = await Promise.all(includes.map(glob =>
       vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, glob), exclude)));
     const paths = new Set<string>();
     for (const uri of found.flat()) {

@@ -27,8 +27,9 @@ if (run === 'single') suite('go to definition', () => {
       '# Paper', '', '## Method', '', 'We train.', '', '## Results', '', 'It works,', 'mostly. ^finding'));
     await writeNote(uriOf(`${dir}/a/twin.md`), '# Twin A');
     await writeNote(uriOf(`${dir}/b/twin.md`), '# Twin B');
+    await writeNote(uriOf(`${dir}/chart.png`), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
     const api = await marginalia();
-    await waitFor('the scratch notes are indexed', () => ['paper.md', 'a/twin.md', 'b/twin.md']
+    await waitFor('the scratch notes are indexed', () => ['paper.md', 'a/twin.md', 'b/twin.md', 'chart.png']
       .every(p => api.indexFor(folder())!.has(`${dir}/${p}`)));
   });
 
@@ -67,4 +68,9 @@ if (run === 'single') suite('go to definition', () => {
     const landings = await definitionAt(lines('# Top', '', '## Later', '', 'back to [[#La|ter]]'));
     assert.deepStrictEqual(landings, [{ path: `${dir}/from-${notesWritten}.md`, line: 2 }]);
   });
+
+  test('a link to an attachment opens the file', async () => {
+    assert.deepStrictEqual(await definitionAt('see ![[ch|art.png]]'), [{ path: `${dir}/chart.png`, line: 0 }]);
+  });
 });
+

@@ -4,6 +4,13 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { folder, marginalia, run, uriOf, waitFor, writeNote } from './marginalia';
 
+/** Settles on the next change of workspace folders. */
+function nextFolderChange(): Promise<void> {
+  return new Promise(resolve => {
+    const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => { listener.dispose(); resolve(); });
+  });
+}
+
 function notePaths(index: { notes(): Iterable<{ path: string }> }): string[] {
   return [...index.notes()].map(n => n.path).sort();
 }
@@ -55,4 +62,25 @@ if (run === 'multi-root') suite('multi-root workspace', () => {
       await vscode.workspace.fs.delete(uriOf('fresh.md', 'reading-list'));
     }
   });
+
+  test('a folder added to the workspace gets an index of its own, dropped when it is removed', async () => {
+    const api = await marginalia();
+    const extra = vscode.Uri.joinPath(folder('lab-notes'), '..', 'extra-notes');
+    await writeNote(vscode.Uri.joinPath(extra, 'extra.md'), '# Extra, see [[todo]]');
+    const added = nextFolderChange();
+    assert.ok(vscode.workspace.updateWorkspaceFolders(2, 0, { uri: extra }));
+    await added;
+    try {
+      await waitFor('extra-notes is indexed', () => api.indexFor(extra)?.has('extra.md') === true);
+      assert.strictEqual(api.indexFor(extra)!.resolve('todo', 'extra.md').kind, 'placeholder');
+      assert.strictEqual(api.noteCount(), 6);
+    } finally {
+      const removed = nextFolderChange();
+      vscode.workspace.updateWorkspaceFolders(2, 1);
+      await removed;
+    }
+    assert.strictEqual(api.indexFor(extra), undefined);
+    assert.strictEqual(api.noteCount(), 5);
+  });
 });
+

@@ -16,7 +16,7 @@ if (run === 'single') suite('include and exclude settings', () => {
   });
 
   suiteTeardown(async () => {
-    await config().update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    for (const setting of ['exclude', 'include', 'maxFileSize']) await config().update(setting, undefined, vscode.ConfigurationTarget.Workspace);
     for (const dir of ['archive-scratch', 'kept-scratch']) await removeScratch(dir);
   });
 
@@ -43,4 +43,33 @@ if (run === 'single') suite('include and exclude settings', () => {
     await waitFor('archive-scratch is back', () => api.indexFor(folder())!.has('archive-scratch/old.md')
       && api.indexFor(folder())!.has('archive-scratch/later.md'));
   });
+
+  test('including only one folder leaves every other note out', async () => {
+    const api = await marginalia();
+    await config().update('include', ['kept-scratch'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('only kept-scratch is indexed', () => api.indexFor(folder())!.has('kept-scratch/new.md') &&
+        [...api.indexFor(folder())!.notes()].every(n => n.path.startsWith('kept-scratch/')));
+    } finally {
+      await config().update('include', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the whole vault is back', () => api.indexFor(folder())!.has('archive-scratch/old.md'));
+  });
+
+  test('a note over marginalia.maxFileSize is reported as too large and left out', async () => {
+    const api = await marginalia();
+    await writeNote(uriOf('kept-scratch/long.md'), '# Long\n\n' + 'word '.repeat(400));
+    await waitFor('the long note is indexed', () => api.indexFor(folder())!.has('kept-scratch/long.md'));
+    await config().update('maxFileSize', 0.001, vscode.ConfigurationTarget.Workspace); // about 1 KB
+    try {
+      await waitFor('the long note is reported', () => api.problemsFor(folder()).some(p => p.path === 'kept-scratch/long.md'));
+      assert.strictEqual(api.problemsFor(folder()).find(p => p.path === 'kept-scratch/long.md')!.reason, 'too-large');
+      assert.strictEqual(api.indexFor(folder())!.has('kept-scratch/long.md'), false);
+      assert.ok(api.indexFor(folder())!.has('kept-scratch/new.md'), 'short notes stay');
+    } finally {
+      await config().update('maxFileSize', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('the long note is back', () => api.indexFor(folder())!.has('kept-scratch/long.md'));
+  });
 });
+

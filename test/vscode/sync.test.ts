@@ -117,4 +117,20 @@ if (run === 'single') suite('keeping the index in sync', () => {
     await vscode.workspace.fs.delete(uriOf(`${dir}/sub`), { recursive: true });
     await waitFor('both are gone', () => !index().has(`${dir}/sub/one.md`) && !index().has(`${dir}/sub/two.md`));
   });
+
+  test('an attachment added on disk becomes a link target', async () => {
+    const api = await marginalia();
+    await writeNote(uriOf(`${dir}/chart.png`), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    await waitFor('the attachment is indexed', () => [...api.indexFor(folder())!.attachments()].includes(`${dir}/chart.png`));
+    assert.deepStrictEqual(api.indexFor(folder())!.resolve('chart.png', `${dir}/source.md`).kind, 'attachment');
+  });
+
+  test('an attachment deleted on disk leaves the index', async () => {
+    const api = await marginalia();
+    await writeNote(uriOf(`${dir}/gone.png`), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    await waitFor('the attachment is indexed', () => [...api.indexFor(folder())!.attachments()].includes(`${dir}/gone.png`));
+    await vscode.workspace.fs.delete(uriOf(`${dir}/gone.png`));
+    await waitFor('the attachment is gone', () => ![...api.indexFor(folder())!.attachments()].includes(`${dir}/gone.png`));
+  });
 });
+
