@@ -31,17 +31,14 @@ export class NotesStatus implements vscode.Disposable {
     const vaults = this.vaults.all();
     if (vaults.length === 0) return this.item.hide();
     this.showsIndexing = this.vaults.indexing;
-    if (this.showsIndexing) {
-      this.item.text = '$(sync~spin) Indexing notes';
-      this.item.tooltip = 'Marginalia is reading the notes of this workspace';
-    } else {
-      const perFolder = vaults.map(v => ({ name: v.folder.name, stats: v.index.stats(), problems: v.problems.length }));
-      const notes = perFolder.reduce((sum, f) => sum + f.stats.notes, 0);
-      this.item.text = `$(book) ${formatCount(notes)} ${notes === 1 ? 'note' : 'notes'}`;
-      this.item.tooltip = perFolder.map(f =>
-        `${f.name}: ${formatCount(f.stats.notes)} notes, ${formatCount(f.stats.unresolved)} unresolved links` +
-        (f.problems ? `, ${formatCount(f.problems)} unreadable files` : '')).join('\n') + '\nClick to reindex';
-    }
+    // While indexing, the progress indicator beside it says it all (with a count).
+    if (this.showsIndexing) return this.item.hide();
+    const perFolder = vaults.map(v => ({ name: v.folder.name, stats: v.index.stats(), problems: v.problems.length }));
+    const notes = perFolder.reduce((sum, f) => sum + f.stats.notes, 0);
+    this.item.text = `$(book) ${formatCount(notes)} ${notes === 1 ? 'note' : 'notes'}`;
+    this.item.tooltip = perFolder.map(f =>
+      `${f.name}: ${formatCount(f.stats.notes)} notes, ${formatCount(f.stats.unresolved)} unresolved links` +
+      (f.problems ? `, ${formatCount(f.problems)} unreadable files` : '')).join('\n') + '\nClick to reindex';
     this.item.show();
   }
 
