@@ -80,7 +80,7 @@ suite('scanner: frontmatter', () => {
     const syntax = scan(lines('---', 'title: ok', 'tags:', '  nested: map', '---', 'Body [[link]] #tag'));
     assert.strictEqual(syntax.frontmatter?.error, 'line 4: tags: a nested value (only a text or a list of texts is read)');
     assert.deepStrictEqual([syntax.frontmatter?.title, syntax.frontmatter?.tags, syntax.title], [undefined, [], undefined]);
-    assert.deepStrictEqual([targets(syntax.links.length ? 'Body [[link]]' : ''), tagNames('Body #tag')], [['link'], ['tag']]);
+    assert.deepStrictEqual([syntax.links.map((l) => l.target), syntax.tags.map((t) => t.name)], [['link'], ['tag']]);
   });
 
   test('a block scalar title is refused with its line', () => {
