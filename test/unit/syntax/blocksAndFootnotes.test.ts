@@ -44,6 +44,11 @@ suite('scanner: footnotes', () => {
     );
   });
 
+  test('[^1](note.md) is a link, not a footnote reference (links are tried first)', () => {
+    const syntax = scan(lines('[^1](note.md)', '', '[^1]: The source here.'));
+    assert.deepStrictEqual([syntax.links.map((l) => l.target), syntax.footnotes.map((f) => f.kind)], [['note.md'], ['definition']]);
+  });
+
   test('a reference to a footnote defined nowhere is plain text', () => {
     assert.deepStrictEqual(scan('A claim[^missing].').footnotes, []);
   });

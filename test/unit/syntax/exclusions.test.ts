@@ -79,6 +79,15 @@ suite('scanner: where nothing is found', () => {
     assert.deepStrictEqual(found('[a](b.png#no) [[after]]'), ['after']);
   });
 
+  test('cells past the header row\'s count are not read (the preview drops them)', () => {
+    assert.deepStrictEqual(found(lines('| a |', '|---|', '| [[in]] | [[dropped]] |')), ['in']);
+  });
+
+  test('containers nested past the preview\'s limit (100 levels) are not read', () => {
+    assert.deepStrictEqual(found('> '.repeat(10) + '[[shallow]]'), ['shallow']);
+    assert.deepStrictEqual(found('> '.repeat(120) + '[[too-deep]]'), []);
+  });
+
   test('code blocks and code spans are reported, for unlinked mentions to skip', () => {
     const text = lines('a `b` c', '', '```', 'code', '```', '', '    indented');
     assert.deepStrictEqual(
