@@ -31,8 +31,12 @@ export function htmlCommentBlockRule(state: MarkdownIt.StateBlock, startLine: nu
 }
 
 interface CommentState extends MarkdownIt.StateInline {
-  /** Set once a search found no `-->` in the rest of the source: later ones cannot either (keeps `<!--` x 100k linear). */
-  commentUnclosed?: boolean;
+  /**
+   * The smallest position from which a search found no `-->` in the rest of the source: a
+   * comment opening at or after it cannot close either (keeps `<!--` x 100k linear), while one
+   * before it still may (link labels are scanned ahead, so searches do not come in order).
+   */
+  commentUnclosedFrom?: number;
 }
 
 /** Offset just past the comment that starts at `pos`, or -1 (CommonMark 0.31: `<!-->` and `<!--->` count). */
@@ -41,9 +45,9 @@ function commentEnd(state: CommentState): number {
   if (!src.startsWith('<!--', pos)) return -1;
   if (src.startsWith('>', pos + 4)) return pos + 5;
   if (src.startsWith('->', pos + 4)) return pos + 6;
-  if (state.commentUnclosed) return -1;
+  if (state.commentUnclosedFrom !== undefined && pos >= state.commentUnclosedFrom) return -1;
   const end = src.indexOf('-->', pos + 4);
-  if (end < 0) state.commentUnclosed = true;
+  if (end < 0) state.commentUnclosedFrom = Math.min(pos, state.commentUnclosedFrom ?? pos);
   return end < 0 || end + 3 > state.posMax ? -1 : end + 3;
 }
 

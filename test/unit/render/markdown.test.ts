@@ -70,6 +70,11 @@ suite('render: HTML comments', () => {
     assert.strictEqual(md.renderInline('a <!-- b'), 'a &lt;!-- b');
   });
 
+  test('a closed comment stays hidden when a later one on the line is unclosed', () => {
+    // markdown-it scans `[a ...` ahead as a link label, which meets the unclosed comment first.
+    assert.deepStrictEqual(collect('[a <!-- [[x]] --> <!-- b'), { links: [], tags: [] });
+  });
+
   test('with html on, markdown-it reads comments itself', () => {
     assert.strictEqual(createMarkdown({ html: true }).render('<!-- [[x]] -->'), '<!-- [[x]] -->');
   });
