@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { collectLinksAndTags, createMarkdown } from '../../../src/core/render/markdown';
 import { scanNote } from '../../../src/core/syntax/scanNote';
+import { randomNotes } from '../syntax/helpers';
 
 const root = path.resolve(__dirname, '../../../..');
 const md = createMarkdown();
@@ -117,22 +118,6 @@ const PIECES = [
   '<http://x.y>', '\ufeff', '\u00a0', '\u3000', '[r]', '[r][]', '[t][r]', '\n[r]: n.md\n', '[r]: n.md#h "t"',
 ];
 
-/** Seeded notes of 1 to 40 pieces: the same notes on every run (mulberry32). */
-function* randomNotes(count: number, seed: number): Generator<string> {
-  let state = seed;
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < count; i++) {
-    let text = '';
-    for (let n = 1 + Math.floor(next() * 40); n > 0; n--) text += PIECES[Math.floor(next() * PIECES.length)];
-    yield text;
-  }
-}
-
 suite('render: scanner and markdown-it agree on every link and tag', () => {
   let vaultDir = '';
   suiteSetup(function () {
@@ -156,7 +141,7 @@ suite('render: scanner and markdown-it agree on every link and tag', () => {
   test('3,000 notes assembled at random from tricky pieces', () => {
     const found: string[] = [];
     let index = 0;
-    for (const text of randomNotes(3000, 42)) {
+    for (const text of randomNotes(PIECES, 40, 3000, 42)) {
       for (const difference of differences(`random note ${index++}`, text)) found.push(`${difference}\n    in ${JSON.stringify(text)}`);
     }
     assert.ok(found.length === 0, `${found.length} differences; the first ones:\n${found.slice(0, 10).join('\n')}`);
