@@ -50,6 +50,11 @@ build() {
   return $rc
 }
 
+# A fresh clone has no node_modules yet: `npm test` is the first command a newcomer runs.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
 stage build "" build
 stage unit unit.json env MARGINALIA_RESULTS="$RESULTS/unit.json" \
   npx mocha --reporter test/harness/summary-reporter.js
