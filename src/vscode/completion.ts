@@ -19,7 +19,10 @@ export function registerCompletion(vaults: Vaults): vscode.Disposable {
       if (!link || !isLinkPosition(text, link)) return undefined;
       const range = new vscode.Range(doc.positionAt(link.replaceStart), doc.positionAt(link.replaceEnd));
       const close = link.addsClosing ? ']]' : '';
-      if (!link.subpath) return noteItems(at.vault.index.completionCandidates(at.path), link.target, range, close);
+      if (!link.subpath) {
+        const own = placeholderBeingTyped(at.vault.index, at.path, link.open);
+        return noteItems(at.vault.index.completionCandidates(at.path).filter(c => !(c.placeholder && c.path === own)), link.target, range, close);
+      }
       const syntax = syntaxOf(at.vault.index, link.target, at.path, text);
       if (!syntax) return undefined;
       return link.subpath.kind === 'heading'
@@ -27,6 +30,17 @@ export function registerCompletion(vaults: Vaults): vscode.Disposable {
         : syntax.blockIds.map((b, i) => item(b.id, vscode.CompletionItemKind.Reference, range, close, i, 'block'));
     },
   }, '[', '#', '^');
+}
+
+/**
+ * The unsaved text is indexed as it is typed, so `[[tra` is itself a link to a note "tra"
+ * that does not exist: not worth offering while it is the only link to that name.
+ */
+function placeholderBeingTyped(index: NoteQueries, path: string, open: number): string | undefined {
+  const typing = index.forwardLinks(path).find(r => r.link.range.startOffset === open);
+  if (typing?.resolution.kind !== 'placeholder') return undefined;
+  const name = typing.resolution.name;
+  return index.backlinks({ placeholder: name }).length === 1 ? name : undefined;
 }
 
 // A vault of 10,000 notes has as many candidates: sending them all makes the list take

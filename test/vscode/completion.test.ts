@@ -77,6 +77,24 @@ if (run === 'single') suite('[[ completion', () => {
     assert.ok(placeholder > lastNote, `placeholder at ${placeholder}, last note at ${lastNote}`);
   });
 
+  test('the link being typed is not offered as a note to create', async () => {
+    // The editor already holds `[[qqx]]` (auto-closed): a link to a note "qqx" that does not exist.
+    const api = await marginalia();
+    const uri = uriOf(`${dir}/typing-qqx.md`);
+    await writeNote(uri, 'see [[qqx]]');
+    await waitFor('the note being typed is indexed', () => api.indexFor(folder())!.placeholders().some(p => p.name === 'qqx'));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider', uri, new vscode.Position(0, 6), '[');
+    const labels = list.items.map(labelOf);
+    assert.ok(labels.includes('transformers'), 'notes are offered');
+    assert.ok(!labels.includes('qqx'), labels.join(', '));
+  });
+
+  test('a note not written yet that other notes link to is still offered while typing its name', async () => {
+    const { items } = await complete('see [[not-yet-written|]]');
+    assert.ok(items.some(i => labelOf(i) === 'not-yet-written'), items.map(labelOf).join(', '));
+  });
+
   test('[[ inside a code span offers no notes', async () => {
     const { items } = await complete('see `[[tra|`');
     assert.deepStrictEqual(items.map(labelOf), []);
