@@ -2,6 +2,7 @@
 // `[[note#` that note's headings, `[[note#^` its block ids. Always leaves `[[target]]`:
 // an auto-closed `]]` after the cursor is replaced, never doubled.
 import * as vscode from 'vscode';
+import { filterTextOf, rankCandidates } from '../core/index/completionRank';
 import { folderOf } from '../core/index/paths';
 import type { CompletionCandidate, NoteQueries } from '../core/index/types';
 import { scanNote } from '../core/syntax/scanNote';
@@ -48,16 +49,10 @@ function placeholderBeingTyped(index: NoteQueries, path: string, open: number): 
 const maxItems = 200;
 
 function noteItems(candidates: CompletionCandidate[], typed: string, range: vscode.Range, close: string): vscode.CompletionList {
-  const wanted = typed.toLowerCase();
-  const ranked = candidates
-    .map(c => ({ c, rank: rankOf(c, wanted) }))
-    .filter(r => r.rank < noMatch)
-    .sort((a, b) => Number(!!a.c.placeholder) - Number(!!b.c.placeholder) || a.rank - b.rank ||
-      a.c.insertText.length - b.c.insertText.length || (a.c.insertText < b.c.insertText ? -1 : 1));
-  const items = ranked.slice(0, maxItems).map(({ c }, i) => {
-    const folder = folderOf(c.path);
+  const { items, incomplete } = rankCandidates(candidates, typed, maxItems);
+  return new vscode.CompletionList(items.map((c, i) => {
     const it = item(c.insertText, c.placeholder ? vscode.CompletionItemKind.Reference : vscode.CompletionItemKind.File,
-      range, close, i, c.placeholder ? 'not created yet' : folder || undefined);
+      range, close, i, c.placeholder ? 'not created yet' : folderOf(c.path) || undefined);
     it.detail = c.placeholder ? undefined : c.title;
     // Typing part of a title or alias finds the note too.
     it.filterText = filterTextOf(c);
@@ -65,50 +60,7 @@ function noteItems(candidates: CompletionCandidate[], typed: string, range: vsco
     if (c.aliases.length) docs.appendText(`\nalso: ${c.aliases.join(', ')}`);
     it.documentation = c.placeholder ? undefined : docs;
     return it;
-  });
-  return new vscode.CompletionList(items, ranked.length > maxItems);
-}
-
-function filterTextOf(c: CompletionCandidate): string {
-  return [c.insertText, c.title, ...c.aliases].join(' ');
-}
-
-interface MatchKeys { readonly target: string; readonly name: string; readonly names: readonly string[]; readonly all: string }
-
-// The index hands out the same candidate objects until a note changes: lowercase each once.
-const keysOf = new WeakMap<CompletionCandidate, MatchKeys>();
-
-function matchKeys(c: CompletionCandidate): MatchKeys {
-  let keys = keysOf.get(c);
-  if (!keys) {
-    const target = c.insertText.toLowerCase();
-    keys = { target, name: target.slice(target.lastIndexOf('/') + 1), names: [c.title, ...c.aliases].map(n => n.toLowerCase()),
-      all: filterTextOf(c).toLowerCase() };
-    keysOf.set(c, keys);
-  }
-  return keys;
-}
-
-const noMatch = 4;
-
-// Offered first: targets, then titles or aliases, that start with what is typed; then
-// containing it; then holding its letters in order (VS Code's own filter is fuzzy too).
-function rankOf(c: CompletionCandidate, typed: string): number {
-  if (typed === '') return 0;
-  const { target, name, names, all } = matchKeys(c);
-  if (target.startsWith(typed) || name.startsWith(typed)) return 0;
-  if (names.some(n => n.startsWith(typed))) return 1;
-  if (all.includes(typed)) return 2;
-  return hasInOrder(all, typed) ? 3 : noMatch;
-}
-
-function hasInOrder(text: string, letters: string): boolean {
-  let at = 0;
-  for (const ch of letters) {
-    at = text.indexOf(ch, at) + 1;
-    if (at === 0) return false;
-  }
-  return true;
+  }), incomplete);
 }
 
 function item(label: string, kind: vscode.CompletionItemKind, range: vscode.Range, close: string, order: number,

@@ -1,0 +1,60 @@
+import * as assert from 'assert';
+import { filterTextOf, rankCandidates } from '../../../src/core/index/completionRank';
+import type { CompletionCandidate } from '../../../src/core/index/types';
+
+const note = (insertText: string, title = insertText, aliases: string[] = []): CompletionCandidate =>
+  ({ path: `${insertText}.md`, insertText, title, aliases });
+const placeholder = (name: string): CompletionCandidate => ({ path: name, insertText: name, title: name, aliases: [], placeholder: true });
+const offered = (candidates: CompletionCandidate[], typed: string, limit = 100) => rankCandidates(candidates, typed, limit).items.map(c => c.insertText);
+
+suite('completion ranking', () => {
+  test('a target that starts with what is typed comes before one that only contains it', () => {
+    assert.deepStrictEqual(offered([note('self-attention'), note('attention')], 'att'), ['attention', 'self-attention']);
+  });
+
+  test('a file name that starts with what is typed counts like the target', () => {
+    assert.deepStrictEqual(offered([note('contrastive'), note('papers/transformers')], 'tra'), ['papers/transformers', 'contrastive']);
+  });
+
+  test('a title or alias that starts with what is typed comes after a matching name', () => {
+    const vaswani = note('vaswani', 'Attention Is All You Need');
+    assert.deepStrictEqual(offered([vaswani, note('attention-maps')], 'attention'), ['attention-maps', 'vaswani']);
+    assert.deepStrictEqual(offered([note('gpt3', 'GPT-3', ['davinci'])], 'davi'), ['gpt3']);
+  });
+
+  test('letters in order still find a note, last', () => {
+    assert.deepStrictEqual(offered([note('self-supervised-learning'), note('ssl-notes')], 'ssl'), ['ssl-notes', 'self-supervised-learning']);
+  });
+
+  test('a candidate with none of the letters is left out', () => {
+    assert.deepStrictEqual(offered([note('bert'), note('gpt3')], 'xyz'), []);
+  });
+
+  test('ties go to the shorter target, then alphabetical order', () => {
+    assert.deepStrictEqual(offered([note('bert-large'), note('bert'), note('bert-base')], 'ber'), ['bert', 'bert-base', 'bert-large']);
+  });
+
+  test('notes that exist come before notes not written yet, whatever the match', () => {
+    assert.deepStrictEqual(offered([placeholder('toread'), note('transformers')], 'to'), ['transformers', 'toread']);
+  });
+
+  test('matching ignores case', () => {
+    assert.deepStrictEqual(offered([note('GPT3')], 'gpt'), ['GPT3']);
+  });
+
+  test('nothing typed offers everything', () => {
+    assert.strictEqual(offered([note('a'), note('b'), placeholder('c')], '').length, 3);
+  });
+
+  test('a long list is cut to the limit and marked incomplete', () => {
+    const many = Array.from({ length: 300 }, (_, i) => note(`note-${i}`));
+    const r = rankCandidates(many, 'note', 200);
+    assert.strictEqual(r.items.length, 200);
+    assert.strictEqual(r.incomplete, true);
+    assert.strictEqual(rankCandidates(many.slice(0, 10), 'note', 200).incomplete, false);
+  });
+
+  test('the filter text holds the target, title and aliases', () => {
+    assert.strictEqual(filterTextOf(note('gpt3', 'GPT-3', ['davinci'])), 'gpt3 GPT-3 davinci');
+  });
+});
