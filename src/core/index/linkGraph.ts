@@ -5,7 +5,7 @@
 // is resolved once and counted once: a new link to a known target costs a set insertion.
 // Only a group whose target is ambiguous resolves link by link, since the tie-break
 // depends on the linking note's folder.
-import type { LinkItem } from '../syntax/types';
+import { startOf, type PackedLink } from '../syntax/packed';
 import { comparePaths, folderOf, isRelativeTarget } from './paths';
 import { linkKeys, resolveTarget } from './resolve';
 import { SetMap } from './setMap';
@@ -32,7 +32,10 @@ type Count = { readonly path: string } | { readonly placeholder: string };
 
 export interface LinkRecord {
   readonly source: string;
-  readonly link: LinkItem;
+  /** The link as the index keeps it: `linkAt(ranges, link)` gives the LinkItem. */
+  readonly link: PackedLink;
+  /** The linking note's ranges. */
+  readonly ranges: Int32Array;
   /** Undefined for a same-note link (`[[#Heading]]`): it means its note, whatever else changes. */
   readonly group: TargetGroup | undefined;
   /** Its own resolution: same-note links, and links of an ambiguous group. */
@@ -45,6 +48,11 @@ const UNRESOLVED: Resolution = { kind: 'placeholder', name: '', attachment: fals
 
 export function compareLinks(a: Pick<ResolvedLink, 'source' | 'link'>, b: Pick<ResolvedLink, 'source' | 'link'>): number {
   return comparePaths(a.source, b.source) || a.link.range.startOffset - b.link.range.startOffset;
+}
+
+/** compareLinks for records: path, then text order. */
+export function compareRecords(a: LinkRecord, b: LinkRecord): number {
+  return comparePaths(a.source, b.source) || startOf(a.ranges, a.link.range) - startOf(b.ranges, b.link.range);
 }
 
 export class LinkGraph {
@@ -63,9 +71,9 @@ export class LinkGraph {
   /** Bumped whenever what `placeholders()` reports may change, so callers can cache it. */
   waitingVersion = 0;
 
-  add(source: string, link: LinkItem): LinkRecord {
+  add(source: string, link: PackedLink, ranges: Int32Array): LinkRecord {
     const target = link.target;
-    if (target === '') return { source, link, group: undefined, own: { kind: 'self', path: source }, slot: -1 };
+    if (target === '') return { source, link, ranges, group: undefined, own: { kind: 'self', path: source }, slot: -1 };
     const folder = isRelativeTarget(target) ? folderOf(source) : '';
     const id = folder === '' ? target : folder + '\0' + target;
     let group = this.groups.get(id);
@@ -75,7 +83,7 @@ export class LinkGraph {
       this.groups.set(id, group);
       for (const key of keys) this.byKey.add(key, group);
     }
-    const record: LinkRecord = { source, link, group, own: undefined, slot: group.links.length };
+    const record: LinkRecord = { source, link, ranges, group, own: undefined, slot: group.links.length };
     group.links.push(record);
     if (group.resolution === undefined) this.enqueue(group); // new, or ambiguous: the new link needs its own
     else if (group.countedAt && 'placeholder' in group.countedAt) this.waitingVersion++;

@@ -1,9 +1,10 @@
 // Unlinked mentions: a note's title or aliases written as plain words in other notes,
 // where a link could be — not inside a link, tag, code, math or frontmatter.
-import type { NoteSyntax, Range } from '../syntax/types';
+import { endOf, startOf, type PackedSyntax } from '../syntax/packed';
+import type { Range } from '../syntax/types';
 import { contextText } from './context';
 import { comparePaths } from './paths';
-import type { NoteInfo, UnlinkedMention } from './types';
+import type { UnlinkedMention } from './types';
 
 interface Excluded {
   readonly startOffset: number;
@@ -22,13 +23,15 @@ function mentionPattern(terms: readonly string[]): RegExp | undefined {
 }
 
 /** Where a mention does not count, in text order. */
-function excludedSpans(syntax: NoteSyntax): Excluded[] {
+function excludedSpans(syntax: PackedSyntax): Excluded[] {
+  const r = syntax.ranges;
   const spans: Excluded[] = [];
+  const add = (slot: number) => spans.push({ startOffset: startOf(r, slot), endOffset: endOf(r, slot) });
   if (syntax.frontmatter) spans.push(syntax.frontmatter.range);
-  for (const l of syntax.links) spans.push(l.range);
-  for (const t of syntax.tags) spans.push(t.range);
-  for (const m of syntax.math) spans.push(m.range);
-  for (const c of syntax.code ?? []) spans.push(c);
+  for (const l of syntax.links) add(l.range);
+  for (const t of syntax.tags) add(t.range);
+  for (const m of syntax.math) add(m.range);
+  for (let i = 0; i < syntax.code.length; i += 2) spans.push({ startOffset: syntax.code[i], endOffset: syntax.code[i + 1] });
   return spans.sort((a, b) => a.startOffset - b.startOffset);
 }
 
@@ -39,15 +42,15 @@ function overlapsAny(spans: readonly Excluded[], from: number, start: number, en
 
 export function findMentions(
   terms: readonly string[],
-  notes: Iterable<{ readonly info: NoteInfo; readonly text: string }>,
+  notes: Iterable<{ readonly path: string; readonly packed: PackedSyntax; readonly text: string }>,
 ): UnlinkedMention[] {
   const pattern = mentionPattern(terms);
   if (!pattern) return [];
   const out: UnlinkedMention[] = [];
-  for (const { info, text } of notes) {
+  for (const { path, packed, text } of notes) {
     pattern.lastIndex = 0;
     if (!pattern.test(text)) continue; // most notes never mention it: skip the span bookkeeping
-    const excluded = excludedSpans(info.syntax);
+    const excluded = excludedSpans(packed);
     let next = 0; // the first excluded span that may still contain a match (matches come in order)
     let line = 0;
     let lineStart = 0;
@@ -69,7 +72,7 @@ export function findMentions(
         endOffset: end,
       };
       const context = contextText(text, { startOffset: lineStart, endOffset: lineEnd < 0 ? text.length : lineEnd }, range);
-      out.push({ source: info.path, text: m[0], range, context: context.text });
+      out.push({ source: path, text: m[0], range, context: context.text });
     }
   }
   return out.sort((a, b) => comparePaths(a.source, b.source) || a.range.startOffset - b.range.startOffset);

@@ -1,10 +1,11 @@
 // All notes of a vault in memory: resolution, backlinks, tags, placeholders. Every change
 // costs work in proportion to the note and to the links whose meaning it changes.
-import { scanNote } from '../syntax/scanNote';
+import { linkAt, unpackSyntax, type PackedSyntax } from '../syntax/packed';
+import { scanNotePacked } from '../syntax/scanNote';
 import type { NoteSyntax } from '../syntax/types';
 import { contextText } from './context';
 import { CompletionList } from './completionList';
-import { compareLinks, LinkGraph, type LinkRecord } from './linkGraph';
+import { compareLinks, compareRecords, LinkGraph, type LinkRecord } from './linkGraph';
 import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, lowerKey, stripMd } from './paths';
 import { resolveLink } from './resolve';
@@ -24,15 +25,28 @@ import type {
 } from './types';
 import { VaultNames, type NoteNames } from './vaultNames';
 
-interface NoteRecord {
-  readonly info: NoteInfo;
-  readonly text: string;
-  readonly names: NoteNames;
-  readonly links: readonly LinkRecord[];
-  readonly tags: readonly TagOccurrence[];
+/** A note as the index keeps it; it is also the NoteInfo that queries hand out. */
+class NoteRecord implements NoteInfo {
+  constructor(
+    readonly path: string,
+    readonly title: string,
+    readonly names: NoteNames,
+    readonly text: string,
+    readonly packed: PackedSyntax,
+    readonly links: readonly LinkRecord[],
+  ) {}
+
+  get aliases(): readonly string[] {
+    return this.names.aliases;
+  }
+
+  /** Unpacked on each read (the index keeps ranges packed: see syntax/packed.ts): read it once per use. */
+  get syntax(): NoteSyntax {
+    return unpackSyntax(this.packed);
+  }
 }
 
-function namesOf(syntax: NoteSyntax): NoteNames {
+function namesOf(syntax: PackedSyntax): NoteNames {
   const fm = syntax.frontmatter;
   return fm?.title !== undefined ? { title: fm.title, aliases: fm.aliases } : { aliases: fm?.aliases ?? [] };
 }
@@ -66,7 +80,7 @@ export class NoteIndex implements NoteQueries {
 
   upsert(path: string, text: string): void {
     if (!isNotePath(path)) return this.addAttachment(path);
-    this.putNote(path, text, scanNote(text));
+    this.putNote(path, text, scanNotePacked(text));
     this.settle();
   }
 
@@ -93,7 +107,7 @@ export class NoteIndex implements NoteQueries {
     if (isNotePath(to)) {
       // An attachment renamed to `.md` is an empty note until the host sends its text.
       const text = note?.text ?? '';
-      this.putNote(to, text, note?.info.syntax ?? scanNote(text));
+      this.putNote(to, text, note?.packed ?? scanNotePacked(text));
     } else {
       this.drop(to);
       this.attachmentPaths.add(to);
@@ -102,12 +116,11 @@ export class NoteIndex implements NoteQueries {
     this.settle();
   }
 
-  private putNote(path: string, text: string, syntax: NoteSyntax): void {
+  private putNote(path: string, text: string, syntax: PackedSyntax): void {
     const old = this.records.get(path);
     const names = namesOf(syntax);
     if (old) {
       this.graph.drop(old.links);
-      this.tags.removeNote(path, old.tags);
       if (!sameNames(old.names, names)) {
         this.touch(this.names.removeNote(path));
         this.touch(this.names.addNote(path, names));
@@ -116,27 +129,19 @@ export class NoteIndex implements NoteQueries {
       this.touch(this.names.addNote(path, names));
       this.completion.forgetNamed(path);
     }
-    const info: NoteInfo = {
-      path,
-      title: names.title ?? syntax.title ?? stripMd(fileNameOf(path)),
-      aliases: names.aliases,
-      syntax,
-    };
-    if (old && (old.info.title !== info.title || !sameNames(old.names, names))) this.completion.forget(path);
-    this.records.set(path, {
-      info,
-      text,
-      names,
-      links: syntax.links.map(link => this.graph.add(path, link)),
-      tags: this.tags.add(path, syntax.tags),
-    });
+    const title = names.title ?? syntax.title ?? stripMd(fileNameOf(path));
+    if (old && (old.title !== title || !sameNames(old.names, names))) this.completion.forget(path);
+    const links: LinkRecord[] = [];
+    for (const link of syntax.links) links.push(this.graph.add(path, link, syntax.ranges));
+    this.records.set(path, new NoteRecord(path, title, names, text, syntax, links));
+    this.tags.add(path, syntax.tags, syntax.ranges);
   }
 
   private drop(path: string): void {
     const note = this.records.get(path);
     if (note) {
       this.graph.drop(note.links);
-      this.tags.removeNote(path, note.tags);
+      this.tags.removeNote(path);
       this.touch(this.names.removeNote(path));
       this.records.delete(path);
       this.completion.forgetNamed(path);
@@ -159,11 +164,11 @@ export class NoteIndex implements NoteQueries {
   }
 
   note(path: string): NoteInfo | undefined {
-    return this.records.get(path)?.info;
+    return this.records.get(path);
   }
 
-  *notes(): Iterable<NoteInfo> {
-    for (const record of this.records.values()) yield record.info;
+  notes(): Iterable<NoteInfo> {
+    return this.records.values();
   }
 
   attachments(): Iterable<string> {
@@ -182,13 +187,13 @@ export class NoteIndex implements NoteQueries {
   /** Whether the note has a heading with this text or slug (`[[note#Heading]]` checks). */
   headingExists(path: string, heading: string): boolean {
     const wanted = lowerKey(heading);
-    const headings = this.records.get(path)?.info.syntax.headings ?? [];
+    const headings = this.records.get(path)?.packed.headings ?? [];
     return headings.some(h => h.slug === wanted || h.text.toLowerCase() === wanted);
   }
 
   /** Whether the note has a `^id` block (`[[note#^id]]` checks). */
   blockExists(path: string, id: string): boolean {
-    return (this.records.get(path)?.info.syntax.blockIds ?? []).some(b => b.id === id);
+    return (this.records.get(path)?.packed.blockIds ?? []).some(b => b.id === id);
   }
 
   forwardLinks(path: string): readonly ResolvedLink[] {
@@ -196,7 +201,7 @@ export class NoteIndex implements NoteQueries {
   }
 
   private resolved(record: LinkRecord): ResolvedLink {
-    return { source: record.source, link: record.link, resolution: this.graph.resolutionOf(record) };
+    return { source: record.source, link: linkAt(record.ranges, record.link), resolution: this.graph.resolutionOf(record) };
   }
 
   backlinks(target: string | { placeholder: string }): Backlink[] {
@@ -204,8 +209,9 @@ export class NoteIndex implements NoteQueries {
     return records
       .map(record => {
         const text = this.records.get(record.source)!.text;
-        const context = contextText(text, record.link.context, record.link.range);
-        return { ...this.resolved(record), context: context.text, contextStart: context.start };
+        const resolved = this.resolved(record);
+        const context = contextText(text, resolved.link.context, resolved.link.range);
+        return { ...resolved, context: context.text, contextStart: context.start };
       })
       .sort(compareLinks);
   }
@@ -270,12 +276,12 @@ export class NoteIndex implements NoteQueries {
   }
 
   unlinkedMentions(path: string): UnlinkedMention[] {
-    const info = this.records.get(path)?.info;
-    if (!info) return [];
-    return findMentions([info.title, ...info.aliases], this.otherNotes(path));
+    const note = this.records.get(path);
+    if (!note) return [];
+    return findMentions([note.title, ...note.aliases], this.otherNotes(path));
   }
 
-  private *otherNotes(path: string): Iterable<{ info: NoteInfo; text: string }> {
+  private *otherNotes(path: string): Iterable<NoteRecord> {
     for (const [p, record] of this.records) if (p !== path) yield record;
   }
 
@@ -304,6 +310,6 @@ export class NoteIndex implements NoteQueries {
 /** The first link in path and text order: its casing names a placeholder. */
 function firstLink(records: Iterable<LinkRecord>): LinkRecord {
   let first: LinkRecord | undefined;
-  for (const r of records) if (!first || compareLinks(r, first) < 0) first = r;
+  for (const r of records) if (!first || compareRecords(r, first) < 0) first = r;
   return first!;
 }

@@ -1,14 +1,24 @@
 // Tags of every note, by lowercase tag and by each of its parents (`#a/b` also counts
 // under `#a`), updated one note at a time.
-import type { TagItem } from '../syntax/types';
+import { startOf, tagAt, type PackedTag } from '../syntax/packed';
 import { comparePaths } from './paths';
 import type { TagNode, TagOccurrence } from './types';
 
+/** One occurrence as the table keeps it: the tag as scanned, its note's ranges, its lowercase name. */
+interface TagRef {
+  readonly tag: PackedTag;
+  readonly key: string;
+}
+
+interface NoteTags {
+  readonly ranges: Int32Array;
+  readonly refs: readonly TagRef[];
+}
+
 interface TagEntry {
-  /** Note path -> its occurrences of exactly this tag. */
-  readonly exact: Map<string, TagOccurrence[]>;
-  /** Note path -> its occurrences of this tag or any tag below it. */
-  readonly below: Map<string, TagOccurrence[]>;
+  /** Notes carrying this tag or one below it (their occurrences are in `byNote`). */
+  readonly notes: Set<string>;
+  /** Occurrences of exactly this tag. */
   exactCount: number;
   /** Query answers in path order, kept until the entry changes (hub tags hold thousands). */
   sortedExact?: TagOccurrence[];
@@ -17,12 +27,11 @@ interface TagEntry {
   node?: Omit<TagNode, 'children'>;
 }
 
-/** `ml/transformers/bert` -> `ml`, `ml/transformers`, `ml/transformers/bert`. */
-function prefixes(lowerTag: string): string[] {
-  const out: string[] = [];
-  for (let i = lowerTag.indexOf('/'); i >= 0; i = lowerTag.indexOf('/', i + 1)) out.push(lowerTag.slice(0, i));
-  out.push(lowerTag);
-  return out;
+/** A tag as written -> its lowercase form and that form's prefixes; a vault writes a few hundred tags thousands of times. */
+interface TagKey {
+  readonly lower: string;
+  /** `ml/transformers/bert` -> `ml`, `ml/transformers`, `ml/transformers/bert`. */
+  readonly prefixes: readonly string[];
 }
 
 function normalizeTag(tag: string): string {
@@ -33,61 +42,86 @@ export function compareOccurrences(a: TagOccurrence, b: TagOccurrence): number {
   return comparePaths(a.path, b.path) || a.tag.range.startOffset - b.tag.range.startOffset;
 }
 
-function push(map: Map<string, TagOccurrence[]>, path: string, occ: TagOccurrence): void {
-  const list = map.get(path);
-  if (list) list.push(occ);
-  else map.set(path, [occ]);
+/** `key` is `tag` or a tag below it. */
+function isAtOrBelow(key: string, tag: string): boolean {
+  return key.length === tag.length ? key === tag : key.charCodeAt(tag.length) === 47 /* / */ && key.startsWith(tag);
 }
 
 export class TagTable {
   private readonly entries = new Map<string, TagEntry>();
+  private readonly byNote = new Map<string, NoteTags>();
+  private readonly keys = new Map<string, TagKey>();
 
-  /** Adds a note's tags; returns the occurrences, which `removeNote` takes back. */
-  add(path: string, tags: readonly TagItem[]): TagOccurrence[] {
-    const occurrences = tags.map(tag => ({ path, tag }));
-    for (const occ of occurrences) {
-      const lower = occ.tag.name.toLowerCase();
-      for (const prefix of prefixes(lower)) {
+  /** Adds (or replaces) a note's tags. */
+  add(path: string, tags: readonly PackedTag[], ranges: Int32Array): void {
+    if (this.byNote.has(path)) this.removeNote(path);
+    if (tags.length === 0) return;
+    const refs: TagRef[] = [];
+    for (const tag of tags) {
+      const key = this.keyOf(tag.name);
+      refs.push({ tag, key: key.lower });
+      for (const prefix of key.prefixes) {
         let entry = this.entries.get(prefix);
-        if (!entry) this.entries.set(prefix, (entry = { exact: new Map(), below: new Map(), exactCount: 0 }));
+        if (!entry) this.entries.set(prefix, (entry = { notes: new Set(), exactCount: 0 }));
         entry.sortedExact = entry.sortedBelow = entry.node = undefined;
-        push(entry.below, path, occ);
-        if (prefix === lower) {
-          push(entry.exact, path, occ);
-          entry.exactCount++;
-        }
+        entry.notes.add(path);
+        if (prefix === key.lower) entry.exactCount++;
       }
     }
-    return occurrences;
+    this.byNote.set(path, { ranges, refs });
   }
 
-  /** Takes back every occurrence `add` returned for the note. */
-  removeNote(path: string, occurrences: readonly TagOccurrence[]): void {
-    for (const occ of occurrences) {
-      for (const prefix of prefixes(occ.tag.name.toLowerCase())) {
+  removeNote(path: string): void {
+    const note = this.byNote.get(path);
+    if (!note) return;
+    this.byNote.delete(path);
+    for (const ref of note.refs) {
+      for (const prefix of this.keys.get(ref.tag.name)!.prefixes) {
         const entry = this.entries.get(prefix);
         // A tag written twice visits its entries twice: the second visit finds nothing left.
         if (!entry) continue;
         entry.sortedExact = entry.sortedBelow = entry.node = undefined;
-        entry.below.delete(path);
-        entry.exactCount -= entry.exact.get(path)?.length ?? 0;
-        entry.exact.delete(path);
-        if (entry.below.size === 0) this.entries.delete(prefix);
+        if (prefix === ref.key) entry.exactCount--;
+        entry.notes.delete(path);
+        if (entry.notes.size === 0) this.entries.delete(prefix);
       }
     }
   }
 
+  private keyOf(name: string): TagKey {
+    let key = this.keys.get(name);
+    if (!key) {
+      const lower = name.toLowerCase();
+      const prefixes: string[] = [];
+      for (let i = lower.indexOf('/'); i >= 0; i = lower.indexOf('/', i + 1)) prefixes.push(lower.slice(0, i));
+      prefixes.push(lower);
+      this.keys.set(name, (key = { lower, prefixes }));
+    }
+    return key;
+  }
+
   /** In path, then text order. */
   notesWithTag(tag: string, nested: boolean): TagOccurrence[] {
-    const entry = this.entries.get(normalizeTag(tag));
+    const key = normalizeTag(tag);
+    const entry = this.entries.get(key);
     if (!entry) return [];
-    return (nested ? sortedBelow(entry) : (entry.sortedExact ??= sorted(entry.exact))).slice();
+    const list = nested ? (entry.sortedBelow ??= this.occurrences(entry, key, true)) : (entry.sortedExact ??= this.occurrences(entry, key, false));
+    return list.slice();
+  }
+
+  private occurrences(entry: TagEntry, key: string, nested: boolean): TagOccurrence[] {
+    const out: TagOccurrence[] = [];
+    for (const path of entry.notes) {
+      const { ranges, refs } = this.byNote.get(path)!;
+      for (const ref of refs) if (nested ? isAtOrBelow(ref.key, key) : ref.key === key) out.push({ path, tag: tagAt(ranges, ref.tag) });
+    }
+    return out.sort(compareOccurrences);
   }
 
   /** Distinct tags as written (not counting parents that only appear inside a nested tag). */
   count(): number {
     let n = 0;
-    for (const entry of this.entries.values()) if (entry.exact.size > 0) n++;
+    for (const entry of this.entries.values()) if (entry.exactCount > 0) n++;
     return n;
   }
 
@@ -110,18 +144,20 @@ export class TagTable {
   private describe(key: string, entry: TagEntry): Omit<TagNode, 'children'> {
     if (entry.node) return entry.node;
     const depth = key.split('/').length;
-    const name = sortedBelow(entry)[0].tag.name.split('/').slice(0, depth).join('/');
+    const name = this.firstBelow(entry, key).name.split('/').slice(0, depth).join('/');
     const label = name.slice(name.lastIndexOf('/') + 1);
-    return (entry.node = { name, label, noteCount: entry.below.size, count: entry.exactCount });
+    return (entry.node = { name, label, noteCount: entry.notes.size, count: entry.exactCount });
   }
-}
 
-function sortedBelow(entry: TagEntry): TagOccurrence[] {
-  return (entry.sortedBelow ??= sorted(entry.below));
-}
-
-function sorted(byNote: Map<string, TagOccurrence[]>): TagOccurrence[] {
-  const out: TagOccurrence[] = [];
-  for (const list of byNote.values()) out.push(...list);
-  return out.sort(compareOccurrences);
+  /** The first occurrence at or below `key`, in path then text order, without building the whole list. */
+  private firstBelow(entry: TagEntry, key: string): PackedTag {
+    let firstPath: string | undefined;
+    for (const path of entry.notes) if (firstPath === undefined || path < firstPath) firstPath = path;
+    const { ranges, refs } = this.byNote.get(firstPath!)!;
+    let first: PackedTag | undefined;
+    for (const ref of refs) {
+      if (isAtOrBelow(ref.key, key) && (!first || startOf(ranges, ref.tag.range) < startOf(ranges, first.range))) first = ref.tag;
+    }
+    return first!;
+  }
 }

@@ -1,27 +1,27 @@
-// Collects what the block and inline passes find, as the items of NoteSyntax with their ranges
-// and the paragraph (or list item, heading, table row) around each link and tag.
+// Collects what the block and inline passes find, as the items of PackedSyntax (ranges by slot
+// in a RangeWriter) and the paragraph (or list item, heading, table row) around each link and tag.
 import type { BlockSink, TextKind } from './blockState';
 import { InlineScanner } from './inline';
 import type { NoteTarget } from './noteLink';
-import type { LineMap } from './positions';
+import type { PackedFootnote, PackedHeading, PackedLink, PackedMath, PackedTag, RangeWriter } from './packed';
 import type { Definition } from './reference';
 import { Slugger } from './slug';
-import type { BlockIdItem, FootnoteItem, HeadingItem, LinkItem, MathItem, Range, Span, TagItem } from './types';
+import type { FootnoteItem, MathItem, Span } from './types';
 import type { WikiLinkParts } from './wikiLink';
 
 /**
- * A LinkItem whose absent parts are absent (not undefined). Written out as literals rather than
+ * A PackedLink whose absent parts are absent (not undefined). Written out as literals rather than
  * built with spreads: this runs for every link of every note, and literals are much faster.
  */
-function linkItem(kind: LinkItem['kind'], target: string, heading: string | undefined, block: string | undefined, label: string | undefined, range: Range, targetRange: Range, context: Span): LinkItem {
+function packedLink(kind: PackedLink['kind'], target: string, heading: string | undefined, block: string | undefined, label: string | undefined, range: number, context: Span): PackedLink {
   if (label === undefined) {
-    if (heading !== undefined) return { kind, target, heading, range, targetRange, context };
-    if (block !== undefined) return { kind, target, block, range, targetRange, context };
-    return { kind, target, range, targetRange, context };
+    if (heading !== undefined) return { kind, target, heading, range, context };
+    if (block !== undefined) return { kind, target, block, range, context };
+    return { kind, target, range, context };
   }
-  if (heading !== undefined) return { kind, target, heading, label, range, targetRange, context };
-  if (block !== undefined) return { kind, target, block, label, range, targetRange, context };
-  return { kind, target, label, range, targetRange, context };
+  if (heading !== undefined) return { kind, target, heading, label, range, context };
+  if (block !== undefined) return { kind, target, block, label, range, context };
+  return { kind, target, label, range, context };
 }
 
 // One for all notes: a scan runs to its end synchronously, and begin() resets it.
@@ -29,18 +29,19 @@ const inlineScanner = new InlineScanner();
 
 interface PendingBlockId {
   id: string;
-  range: BlockIdItem['range'];
+  range: number;
   block: Span;
 }
 
 export class Findings implements BlockSink {
-  readonly links: LinkItem[] = [];
-  readonly tags: TagItem[] = [];
-  readonly headings: HeadingItem[] = [];
+  readonly links: PackedLink[] = [];
+  readonly tags: PackedTag[] = [];
+  readonly headings: PackedHeading[] = [];
   readonly blockIds: PendingBlockId[] = [];
-  readonly footnotes: FootnoteItem[] = [];
-  readonly mathItems: MathItem[] = [];
-  readonly codeSpans: Span[] = [];
+  readonly footnotes: PackedFootnote[] = [];
+  readonly mathItems: PackedMath[] = [];
+  /** Start and end offsets of code blocks and spans. */
+  readonly codeSpans: number[] = [];
   /** Text of the first level-1 heading. */
   firstH1: string | undefined;
 
@@ -58,7 +59,7 @@ export class Findings implements BlockSink {
 
   constructor(
     private readonly src: string,
-    private readonly map: LineMap,
+    private readonly ranges: RangeWriter,
     /** The note's link reference definitions, by normalized label (read before this pass). */
     readonly definitions: ReadonlyMap<string, Definition> | undefined,
     /** Labels of the note's footnote definitions: `[^x]` is a reference only when `[^x]:` exists. */
@@ -81,20 +82,20 @@ export class Findings implements BlockSink {
   }
 
   heading(level: number, text: string, start: number, end: number): void {
-    this.headings.push({ level, text, slug: this.slugger.slug(text), range: this.map.range(start, end) });
+    this.headings.push({ level, text, slug: this.slugger.slug(text), range: this.ranges.add(start, end) });
     if (level === 1 && this.firstH1 === undefined) this.firstH1 = text;
   }
 
   mathBlock(delimiter: '$$' | '\\[', start: number, end: number, tex: string): void {
-    this.mathItems.push({ delimiter, display: true, range: this.map.range(start, end), tex });
+    this.mathItems.push({ delimiter, display: true, range: this.ranges.add(start, end), tex });
   }
 
   code(start: number, end: number): void {
-    this.codeSpans.push({ startOffset: start, endOffset: end });
+    this.codeSpans.push(start, end);
   }
 
   footnoteDefinition(label: string, start: number, end: number): void {
-    this.footnotes.push({ kind: 'definition', label, range: this.map.range(start, end) });
+    this.footnotes.push({ kind: 'definition', label, range: this.ranges.add(start, end) });
   }
 
   definition(): void {
@@ -119,37 +120,37 @@ export class Findings implements BlockSink {
   }
 
   wikiLink(kind: 'wiki' | 'embed', parts: WikiLinkParts, start: number): void {
-    const range = this.map.range(start, parts.end);
-    const targetRange = this.map.range(parts.targetStart, parts.targetEnd);
-    this.links.push(linkItem(kind, parts.target, parts.heading, parts.block, parts.label, range, targetRange, this.currentContext()));
+    const range = this.ranges.add(start, parts.end);
+    this.ranges.add(parts.targetStart, parts.targetEnd); // the next slot: see PackedLink
+    this.links.push(packedLink(kind, parts.target, parts.heading, parts.block, parts.label, range, this.currentContext()));
   }
 
   markdownLink(note: NoteTarget, label: string, start: number, end: number, targetStart: number, targetEnd: number): void {
-    const range = this.map.range(start, end);
-    const targetRange = this.map.range(targetStart, targetEnd);
-    this.links.push(linkItem('markdown', note.target, note.heading, undefined, label, range, targetRange, this.currentContext()));
+    const range = this.ranges.add(start, end);
+    this.ranges.add(targetStart, targetEnd); // the next slot: see PackedLink
+    this.links.push(packedLink('markdown', note.target, note.heading, undefined, label, range, this.currentContext()));
   }
 
   tag(start: number, end: number): void {
-    this.tags.push({ name: this.src.slice(start + 1, end), range: this.map.range(start, end), source: 'inline', context: this.currentContext() });
+    this.tags.push({ name: this.src.slice(start + 1, end), range: this.ranges.add(start, end), source: 'inline', context: this.currentContext() });
   }
 
   footnote(kind: FootnoteItem['kind'], label: string, start: number, end: number): void {
-    this.footnotes.push({ kind, label, range: this.map.range(start, end) });
+    this.footnotes.push({ kind, label, range: this.ranges.add(start, end) });
   }
 
   math(delimiter: MathItem['delimiter'], display: boolean, start: number, end: number, tex: string): void {
-    this.mathItems.push({ delimiter, display, range: this.map.range(start, end), tex });
+    this.mathItems.push({ delimiter, display, range: this.ranges.add(start, end), tex });
   }
 
   blockId(id: string, start: number, end: number): void {
-    const item: PendingBlockId = { id, range: this.map.range(start, end), block: { startOffset: this.textStart, endOffset: this.textEnd } };
+    const item: PendingBlockId = { id, range: this.ranges.add(start, end), block: { startOffset: this.textStart, endOffset: this.textEnd } };
     this.blockIds.push(item);
     // The first paragraph of a list item names the whole item (with its sub-items).
     if (this.itemHead && this.openItems.length > 0) this.openItems[this.openItems.length - 1].push(item);
   }
 
-  /** Takes back what was found after the counts given (an image's alt text). */
+  /** Takes back what was found after the counts given (an image's alt text); its ranges stay, unused. */
   retract(links: number, tags: number, footnotes: number, math: number): void {
     this.links.length = links;
     this.tags.length = tags;

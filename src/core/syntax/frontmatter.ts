@@ -2,14 +2,15 @@
 // `title`, `aliases`/`alias` and `tags`/`tag` are read; other keys are skipped whole. A shape
 // the reader does not take sets `error` (naming the line) and the fields are left out.
 import type { LineTable } from './lines';
+import type { PackedTag, RangeWriter } from './packed';
 import type { LineMap } from './positions';
 import { asTagName } from './tagChars';
-import type { Frontmatter, Span, TagItem } from './types';
+import type { Frontmatter, Span } from './types';
 import { readScalar, readValue, YamlShapeError, type YamlString } from './yamlValue';
 
 export interface FrontmatterBlock {
   readonly frontmatter: Frontmatter;
-  readonly tags: TagItem[];
+  readonly tags: PackedTag[];
   /** First line of the body. */
   readonly bodyLine: number;
 }
@@ -178,7 +179,7 @@ function splitWords(value: YamlString): YamlString[] {
 }
 
 /** Reads the frontmatter at the top of the note (after a BOM), or undefined when there is none. */
-export function readFrontmatter(src: string, lines: LineTable, map: LineMap): FrontmatterBlock | undefined {
+export function readFrontmatter(src: string, lines: LineTable, map: LineMap, ranges: RangeWriter): FrontmatterBlock | undefined {
   if (lines.count < 2 || !isFence(src, lines, 0, false)) return undefined;
   let close = 1;
   while (close < lines.count && !isFence(src, lines, close, true)) close++;
@@ -195,11 +196,11 @@ export function readFrontmatter(src: string, lines: LineTable, map: LineMap): Fr
   }
   const { title, aliases } = reader.fields;
   const context: Span = { startOffset: range.startOffset, endOffset: range.endOffset };
-  const tags: TagItem[] = [];
+  const tags: PackedTag[] = [];
   for (const value of reader.fields.tags) {
     const name = asTagName(value.value.trim());
     if (name === undefined) continue;
-    tags.push({ name, range: map.range(value.start, value.end), source: 'frontmatter', context });
+    tags.push({ name, range: ranges.add(value.start, value.end), source: 'frontmatter', context });
   }
   const frontmatter: Frontmatter = {
     range,

@@ -26,10 +26,15 @@ export class LineMap {
     return (this.last = lo);
   }
 
+  /** The character of `offset` on its line (`lineOf(offset)`). */
+  characterOf(offset: number, line: number): number {
+    // A leading BOM belongs to no line (VS Code hides it): line 0 starts after it.
+    return Math.max(0, offset - this.lines.start[line]);
+  }
+
   position(offset: number): Position {
     const line = this.lineOf(offset);
-    // A leading BOM belongs to no line (VS Code hides it): line 0 starts after it.
-    return { line, character: Math.max(0, offset - this.lines.start[line]) };
+    return { line, character: this.characterOf(offset, line) };
   }
 
   range(startOffset: number, endOffset: number): Range {

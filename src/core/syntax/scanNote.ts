@@ -5,20 +5,22 @@ import { collectDefinitions, scanBlocks } from './blocks';
 import { Findings } from './findings';
 import { readFrontmatter } from './frontmatter';
 import { splitLines } from './lines';
+import { RangeWriter, startOf, unpackSyntax, type PackedLink, type PackedSyntax } from './packed';
 import { LineMap } from './positions';
-import type { LinkItem, NoteSyntax } from './types';
+import type { NoteSyntax } from './types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-function byStart(a: LinkItem, b: LinkItem): number {
-  return a.range.startOffset - b.range.startOffset;
-}
-
 /** Links come in text order, except a markdown link is known only at its `)`, after what its text holds. */
-function inTextOrder(links: LinkItem[]): LinkItem[] {
-  for (let i = 1; i < links.length; i++) if (links[i].range.startOffset < links[i - 1].range.startOffset) return links.sort(byStart);
+function inTextOrder(links: PackedLink[], ranges: Int32Array): PackedLink[] {
+  for (let i = 1; i < links.length; i++) {
+    if (startOf(ranges, links[i].range) < startOf(ranges, links[i - 1].range)) return links.sort((a, b) => startOf(ranges, a.range) - startOf(ranges, b.range));
+  }
   return links;
 }
+
+// One for all notes: a scan runs to its end synchronously.
+const rangeWriter = new RangeWriter();
 
 /**
  * Labels of `[^label]:` anywhere in the text. A reference to a footnote that is defined nowhere
@@ -43,24 +45,32 @@ function footnoteLabels(text: string): Set<string> | undefined {
 }
 
 export function scanNote(text: string): NoteSyntax {
+  return unpackSyntax(scanNotePacked(text));
+}
+
+/** scanNote's findings with their ranges packed: what the index keeps (see packed.ts). */
+export function scanNotePacked(text: string): PackedSyntax {
   // A BOM is tolerated: it belongs to no line, and offsets still count it.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = splitLines(text, bom);
   const map = new LineMap(lines);
-  const frontmatter = readFrontmatter(text, lines, map);
+  rangeWriter.begin(map);
+  const frontmatter = readFrontmatter(text, lines, map, rangeWriter);
   const bodyLine = frontmatter ? frontmatter.bodyLine : 0;
-  const found = new Findings(text, map, collectDefinitions(text, lines, bodyLine), footnoteLabels(text));
+  const found = new Findings(text, rangeWriter, collectDefinitions(text, lines, bodyLine), footnoteLabels(text));
   scanBlocks(text, lines, bodyLine, found);
 
   const title = frontmatter?.frontmatter.title ?? found.firstH1;
-  const result: Mutable<NoteSyntax> = {
-    links: inTextOrder(found.links),
+  const ranges = rangeWriter.finish();
+  const result: Mutable<PackedSyntax> = {
+    ranges,
+    links: inTextOrder(found.links, ranges),
     tags: frontmatter && frontmatter.tags.length > 0 ? frontmatter.tags.concat(found.tags) : found.tags,
     headings: found.headings,
     blockIds: found.blockIds,
     footnotes: found.footnotes,
     math: found.mathItems,
-    code: found.codeSpans,
+    code: Int32Array.from(found.codeSpans),
     lineCount: lines.count,
   };
   // Absent, not undefined, when there is none.

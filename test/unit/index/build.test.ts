@@ -102,16 +102,16 @@ suite('buildIndex', () => {
 
   test('a note the scanner throws on is a problem, the rest is indexed', async () => {
     // Stands in for a scanner bug: the build must survive it and name the note.
-    const scanner = require('../../../src/core/syntax/scanNote') as { scanNote: (text: string) => unknown };
-    const real = scanner.scanNote;
-    scanner.scanNote = text => (text === 'boom' ? assert.fail('scanner bug') : real(text));
+    const scanner = require('../../../src/core/syntax/scanNote') as { scanNotePacked: (text: string) => unknown };
+    const real = scanner.scanNotePacked;
+    scanner.scanNotePacked = text => (text === 'boom' ? assert.fail('scanner bug') : real(text));
     try {
       const { index, problems } = await buildIndex(new MemoryHost({ 'odd.md': 'boom', 'a.md': '' }));
       assert.deepStrictEqual(problems.map(p => [p.path, p.reason]), [['odd.md', 'unreadable']]);
       assert.match(problems[0].message, /^odd\.md: could not be scanned \(scanner bug\)/);
       assert.ok(index.has('a.md') && !index.has('odd.md'));
     } finally {
-      scanner.scanNote = real;
+      scanner.scanNotePacked = real;
     }
   });
 
