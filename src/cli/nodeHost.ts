@@ -1,27 +1,32 @@
 // A vault on disk through Node's fs, for the command line and tests.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { SyncReadHost, VaultFile } from '../core/host';
+import type { ReusingReadHost, SyncReadHost, VaultFile } from '../core/host';
 
 /** Folders a vault never holds notes in: version control, packages, and hidden folders (`.obsidian`, `.vscode`). */
 function skipFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
-export class NodeVaultHost implements SyncReadHost {
+export class NodeVaultHost implements SyncReadHost, ReusingReadHost {
+  /** Grows to the largest note read; `readFileReusing` hands out views of it. */
+  private buffer = Buffer.allocUnsafe(64 * 1024);
+
   constructor(readonly root: string) {}
 
   async listFiles(): Promise<VaultFile[]> {
     return this.listFilesSync();
   }
 
-  /** Paths come back `/`-separated and sorted, so a build sees the same order on every platform. */
+  /**
+   * Paths come back `/`-separated and sorted, so a build sees the same order on every platform.
+   * No sizes: a stat per file cost more than the reads; `readFileReusing` finds an over-large note.
+   */
   listFilesSync(): VaultFile[] {
     const files: VaultFile[] = [];
     const walk = (relative: string): void => {
       let entries: fs.Dirent[];
       try {
-        entries = fs.readdirSync(path.join(this.root, relative), { withFileTypes: true });
+        entries = fs.readdirSync(this.absolute(relative), { withFileTypes: true });
       } catch {
         return; // a folder we may not read: its files never become notes, and reading them would fail anyway
       }
@@ -30,8 +35,7 @@ export class NodeVaultHost implements SyncReadHost {
         if (entry.isDirectory()) {
           if (!skipFolder(entry.name)) walk(child);
         } else if (entry.isFile()) {
-          // Only notes are read, so only their sizes matter (a stat per attachment would be wasted).
-          files.push(child.toLowerCase().endsWith('.md') ? { path: child, size: this.sizeOf(child) } : { path: child });
+          files.push({ path: child });
         }
       }
     };
@@ -39,19 +43,37 @@ export class NodeVaultHost implements SyncReadHost {
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
-  private sizeOf(relative: string): number | undefined {
-    try {
-      return fs.statSync(path.join(this.root, relative)).size;
-    } catch {
-      return undefined;
-    }
-  }
-
   async readFile(relative: string): Promise<Uint8Array> {
     return this.readFileSync(relative);
   }
 
   readFileSync(relative: string): Uint8Array {
-    return fs.readFileSync(path.join(this.root, relative));
+    return fs.readFileSync(this.absolute(relative));
+  }
+
+  readFileReusing(relative: string, maxBytes: number): Uint8Array | number {
+    const fd = fs.openSync(this.absolute(relative), 'r');
+    try {
+      let length = 0;
+      for (;;) {
+        if (length === this.buffer.length) {
+          if (length > maxBytes) return fs.fstatSync(fd).size;
+          const larger = Buffer.allocUnsafe(length * 2);
+          this.buffer.copy(larger, 0, 0, length);
+          this.buffer = larger;
+        }
+        const read = fs.readSync(fd, this.buffer, length, this.buffer.length - length, null);
+        if (read === 0) break;
+        length += read;
+      }
+      return length > maxBytes ? length : this.buffer.subarray(0, length);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /** Vault paths are `/`-separated and clean, and Node takes `/` on every platform: no path.join per file. */
+  private absolute(relative: string): string {
+    return relative === '' ? this.root : `${this.root}/${relative}`;
   }
 }

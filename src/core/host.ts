@@ -32,6 +32,22 @@ export function canReadSync(host: VaultHost): host is SyncReadHost {
   return typeof (host as Partial<SyncReadHost>).readFileSync === 'function';
 }
 
+/**
+ * Optional ability: reads into one buffer the host reuses (the CLI's fastest path: a cold build
+ * reads thousands of files, and a fresh buffer and a stat for each cost more than reading them).
+ */
+export interface ReusingReadHost extends VaultHost {
+  /**
+   * The file's bytes, valid only until the next call; or, when the file holds more than
+   * `maxBytes`, its size in bytes (the rest of it unread).
+   */
+  readFileReusing(path: string, maxBytes: number): Uint8Array | number;
+}
+
+export function canReadReusing(host: VaultHost): host is ReusingReadHost {
+  return typeof (host as Partial<ReusingReadHost>).readFileReusing === 'function';
+}
+
 export type VaultChange =
   | { readonly type: 'changed'; readonly path: string }
   | { readonly type: 'deleted'; readonly path: string }

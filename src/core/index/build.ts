@@ -1,6 +1,16 @@
 // A cold build: every file of a host into a fresh NoteIndex, in batches so an editor
 // stays responsive; a file that cannot be indexed becomes a problem, never a crash.
-import { canReadSync, silentLogger, type FileProblem, type Logger, type SyncReadHost, type VaultFile, type VaultHost } from '../host';
+import {
+  canReadReusing,
+  canReadSync,
+  silentLogger,
+  type FileProblem,
+  type Logger,
+  type ReusingReadHost,
+  type SyncReadHost,
+  type VaultFile,
+  type VaultHost,
+} from '../host';
 import { decodeNote, DEFAULT_MAX_FILE_BYTES, tooLarge, unreadable } from './decodeNote';
 import { NoteIndex } from './noteIndex';
 import { isNotePath } from './paths';
@@ -51,11 +61,16 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
       const batch = files.slice(done, done + batchSize);
       const notes = batch.filter(f => isNotePath(f.path));
       for (const f of batch) if (!isNotePath(f.path)) index.addAttachment(f.path);
-      // Async hosts read a whole batch at once: one round trip per file would dominate.
-      const reads = canReadSync(host)
-        ? notes.map(f => readSync(host, f, maxFileBytes))
-        : await Promise.all(notes.map(f => readAsync(host, f, maxFileBytes)));
-      for (const r of reads) addNote(index, r, maxFileBytes, report);
+      if (canReadReusing(host)) {
+        // Each note is decoded before the next read overwrites its bytes.
+        for (const f of notes) addNote(index, readReusing(host, f, maxFileBytes), maxFileBytes, report);
+      } else if (canReadSync(host)) {
+        for (const f of notes) addNote(index, readSync(host, f, maxFileBytes), maxFileBytes, report);
+      } else {
+        // Async hosts read a whole batch at once: one round trip per file would dominate.
+        const reads = await Promise.all(notes.map(f => readAsync(host, f, maxFileBytes)));
+        for (const r of reads) addNote(index, r, maxFileBytes, report);
+      }
     }
   } finally {
     index.endBulk();
@@ -68,6 +83,17 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
 function skipUnread(file: VaultFile, maxFileBytes: number): Read | undefined {
   if (file.size !== undefined && file.size > maxFileBytes) return { file, problem: tooLarge(file.path, file.size, maxFileBytes) };
   return undefined;
+}
+
+function readReusing(host: ReusingReadHost, file: VaultFile, maxFileBytes: number): Read {
+  const skipped = skipUnread(file, maxFileBytes);
+  if (skipped) return skipped;
+  try {
+    const bytes = host.readFileReusing(file.path, maxFileBytes);
+    return typeof bytes === 'number' ? { file, problem: tooLarge(file.path, bytes, maxFileBytes) } : { file, bytes };
+  } catch (error) {
+    return { file, problem: unreadable(file.path, error) };
+  }
 }
 
 function readSync(host: SyncReadHost, file: VaultFile, maxFileBytes: number): Read {

@@ -155,13 +155,34 @@ suite('NodeVaultHost', () => {
   });
   teardown(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  test('lists files with / paths and note sizes, skipping .git, node_modules and dot-folders', async () => {
+  test('lists files with / paths, skipping .git, node_modules and dot-folders', async () => {
     const files = await new NodeVaultHost(root).listFiles();
-    assert.deepStrictEqual(files, [{ path: 'a.md', size: 5 }, { path: 'img/f.png' }, { path: 'notes/b.md', size: 5 }]);
+    assert.deepStrictEqual(files, [{ path: 'a.md' }, { path: 'img/f.png' }, { path: 'notes/b.md' }]);
   });
 
   test('reads a file by its vault path', () => {
     assert.strictEqual(new TextDecoder().decode(new NodeVaultHost(root).readFileSync('notes/b.md')), 'hello');
+  });
+
+  test('a reusing read gives each file whole, however much larger than the last', () => {
+    const long = 'x'.repeat(200 * 1024);
+    fs.writeFileSync(path.join(root, 'long.md'), long);
+    const host = new NodeVaultHost(root);
+    const text = (p: string) => new TextDecoder().decode(host.readFileReusing(p, 1024 * 1024) as Uint8Array);
+    assert.deepStrictEqual([text('notes/b.md'), text('long.md') === long, text('a.md')], ['hello', true, '[[b]]']);
+  });
+
+  test('a reusing read of a file over the limit gives its size instead', () => {
+    fs.writeFileSync(path.join(root, 'big.md'), 'y'.repeat(300 * 1024));
+    assert.strictEqual(new NodeVaultHost(root).readFileReusing('big.md', 100 * 1024), 300 * 1024);
+  });
+
+  test('a note over the size limit on disk is a too-large problem, the rest is indexed', async () => {
+    fs.writeFileSync(path.join(root, 'big.md'), 'y'.repeat(300 * 1024));
+    const { index, problems } = await buildIndex(new NodeVaultHost(root), { maxFileBytes: 100 * 1024 });
+    assert.deepStrictEqual(problems.map(p => [p.path, p.reason]), [['big.md', 'too-large']]);
+    assert.match(problems[0].message, /^big\.md: too large to index \(0\.3 MB, the limit is 0\.1 MB\)/);
+    assert.ok(index.has('a.md'));
   });
 
   test('a vault on disk builds through the synchronous path', async () => {
