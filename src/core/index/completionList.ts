@@ -20,6 +20,10 @@ export class CompletionList {
 
   /** A note came or went: the shortest unique target of every note of its file name may change. */
   forgetNamed(path: string): void {
+    if (this.byPath.size === 0) {
+      this.list = undefined; // nothing kept (a cold build): no need to look up the notes of its name
+      return;
+    }
     this.forget(path);
     for (const p of this.names.notesNamed(noteNameKey(path))) this.forget(p);
   }

@@ -6,7 +6,7 @@
 // Only a group whose target is ambiguous resolves link by link, since the tie-break
 // depends on the linking note's folder.
 import { startOf, type PackedLink } from '../syntax/packed';
-import { comparePaths, folderOf, isRelativeTarget } from './paths';
+import { comparePaths, flatKey, folderOf, isRelativeTarget } from './paths';
 import { linkKeys, resolveTarget } from './resolve';
 import { SetMap } from './setMap';
 import type { Resolution, ResolvedLink } from './types';
@@ -79,8 +79,9 @@ export class LinkGraph {
     let group = this.groups.get(id);
     if (!group) {
       const keys = linkKeys(target, source);
-      group = { id, target, folder, keys, links: [], resolution: undefined, countedAt: undefined, pending: false };
-      this.groups.set(id, group);
+      const key = flatKey(id);
+      group = { id: key, target, folder, keys, links: [], resolution: undefined, countedAt: undefined, pending: false };
+      this.groups.set(key, group);
       for (const key of keys) this.byKey.add(key, group);
     }
     const record: LinkRecord = { source, link, ranges, group, own: undefined, slot: group.links.length };

@@ -88,7 +88,8 @@ export class NoteIndex implements NoteQueries {
   addAttachment(path: string): void {
     if (isNotePath(path) || this.attachmentPaths.has(path)) return;
     this.attachmentPaths.add(path);
-    this.touch(this.names.addAttachment(path));
+    this.names.addAttachment(path);
+    this.touchNamesOf(path);
     this.settle();
   }
 
@@ -111,7 +112,8 @@ export class NoteIndex implements NoteQueries {
     } else {
       this.drop(to);
       this.attachmentPaths.add(to);
-      this.touch(this.names.addAttachment(to));
+      this.names.addAttachment(to);
+      this.touchNamesOf(to);
     }
     this.settle();
   }
@@ -123,10 +125,12 @@ export class NoteIndex implements NoteQueries {
       this.graph.drop(old.links);
       if (!sameNames(old.names, names)) {
         this.touch(this.names.removeNote(path));
-        this.touch(this.names.addNote(path, names));
+        this.names.addNote(path, names);
+        this.touchNamesOf(path);
       }
     } else {
-      this.touch(this.names.addNote(path, names));
+      this.names.addNote(path, names);
+      this.touchNamesOf(path);
       this.completion.forgetNamed(path);
     }
     const title = names.title ?? syntax.title ?? stripMd(fileNameOf(path));
@@ -153,6 +157,11 @@ export class NoteIndex implements NoteQueries {
   /** Into an empty index every link is new and queued anyway: no other link to tell. */
   private touch(keys: readonly string[]): void {
     if (this.bulk !== 'empty') this.graph.touch(keys);
+  }
+
+  /** A file just filed under its names: links that look any of them up may mean it now. */
+  private touchNamesOf(path: string): void {
+    if (this.bulk !== 'empty') this.graph.touch(this.names.keysOf(path));
   }
 
   private settle(): void {

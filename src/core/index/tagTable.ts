@@ -16,8 +16,11 @@ interface NoteTags {
 }
 
 interface TagEntry {
-  /** Notes carrying this tag or one below it (their occurrences are in `byNote`). */
-  readonly notes: Set<string>;
+  /**
+   * Notes carrying this tag or one below it (their occurrences are in `byNote`), each once. An
+   * array, not a Set: a cold build only appends, and a Set's hashing was most of adding tags.
+   */
+  readonly notes: string[];
   /** Occurrences of exactly this tag. */
   exactCount: number;
   /** Query answers in path order, kept until the entry changes (hub tags hold thousands). */
@@ -62,9 +65,10 @@ export class TagTable {
       refs.push({ tag, key: key.lower });
       for (const prefix of key.prefixes) {
         let entry = this.entries.get(prefix);
-        if (!entry) this.entries.set(prefix, (entry = { notes: new Set(), exactCount: 0 }));
+        if (!entry) this.entries.set(prefix, (entry = { notes: [], exactCount: 0 }));
         entry.sortedExact = entry.sortedBelow = entry.node = undefined;
-        entry.notes.add(path);
+        // A note's tags are added together: if the note is in the list, it is last.
+        if (entry.notes[entry.notes.length - 1] !== path) entry.notes.push(path);
         if (prefix === key.lower) entry.exactCount++;
       }
     }
@@ -82,8 +86,12 @@ export class TagTable {
         if (!entry) continue;
         entry.sortedExact = entry.sortedBelow = entry.node = undefined;
         if (prefix === ref.key) entry.exactCount--;
-        entry.notes.delete(path);
-        if (entry.notes.size === 0) this.entries.delete(prefix);
+        const at = entry.notes.indexOf(path);
+        if (at >= 0) {
+          entry.notes[at] = entry.notes[entry.notes.length - 1];
+          entry.notes.pop();
+        }
+        if (entry.notes.length === 0) this.entries.delete(prefix);
       }
     }
   }
@@ -146,7 +154,7 @@ export class TagTable {
     const depth = key.split('/').length;
     const name = this.firstBelow(entry, key).name.split('/').slice(0, depth).join('/');
     const label = name.slice(name.lastIndexOf('/') + 1);
-    return (entry.node = { name, label, noteCount: entry.notes.size, count: entry.exactCount });
+    return (entry.node = { name, label, noteCount: entry.notes.length, count: entry.exactCount });
   }
 
   /** The first occurrence at or below `key`, in path then text order, without building the whole list. */

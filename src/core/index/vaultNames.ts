@@ -15,18 +15,18 @@ export interface PathStem {
   readonly loose: string;
 }
 
-/** What one file is filed under, kept so that removing it needs nothing but its path. */
-interface Entry {
-  readonly stem: PathStem;
+/** What one file is filed under, kept so that removing it needs nothing but its path; it is also the file's stem. */
+interface Entry extends PathStem {
   /** Lowercase file name: without `.md` for notes, with its extension for attachments. */
   readonly name: string;
+  /** Notes only. */
   readonly looseName?: string;
   readonly title?: string;
   readonly titles: readonly string[];
   readonly looseTitles: readonly string[];
-  /** See `VaultNames.addNote`. */
-  readonly keys: readonly string[];
 }
+
+const NONE: readonly string[] = [];
 
 export class VaultNames {
   private readonly entries = new Map<string, Entry>();
@@ -39,70 +39,68 @@ export class VaultNames {
   /** Lowercase file name with its extension -> attachment paths. */
   private readonly attachmentsByName = new SetMap<string>();
 
-  /**
-   * Files a note under its names and returns the keys under which its coming, going or
-   * renaming can change what some link means: its path, file name, titles and aliases,
-   * exact and loose. `linkKeys` gives the matching keys of a link, so "links that may
-   * point here" is a lookup, not a scan.
-   */
-  addNote(path: string, names: NoteNames): readonly string[] {
-    const stem = stripMd(path);
-    const lower = stem.toLowerCase();
+  /** Files a note under its file name, titles and aliases (exact and loose) and its path (see `keysOf`). */
+  addNote(path: string, names: NoteNames): void {
+    const lower = stripMd(path).toLowerCase();
     const name = lower.slice(lower.lastIndexOf('/') + 1);
     const looseName = looseKey(name);
+    // Most notes have neither title nor aliases: they share one empty list.
     const titleTexts = names.title === undefined ? names.aliases : [names.title, ...names.aliases];
-    const titles = titleTexts.map(lowerKey);
-    const looseTitles = titleTexts.map(looseKey);
-    const keys = unique(['/' + lower, lowerKey(name), looseName, ...titles, ...looseTitles]);
-    const entry: Entry = {
-      stem: { lower, loose: looseKey(lower) },
-      name,
-      looseName,
-      title: names.title === undefined ? undefined : titles[0],
-      titles,
-      looseTitles,
-      keys,
-    };
-    this.entries.set(path, entry);
+    const titles = titleTexts.length === 0 ? NONE : titleTexts.map(lowerKey);
+    const looseTitles = titleTexts.length === 0 ? NONE : titleTexts.map(looseKey);
+    const title = names.title === undefined ? undefined : titles[0];
+    this.entries.set(path, { lower, loose: looseKey(lower), name, looseName, title, titles, looseTitles });
     this.byName.add(name, path);
     this.byLooseName.add(looseName, path);
     for (const t of titles) this.byTitle.add(t, path);
     for (const t of looseTitles) this.byLooseTitle.add(t, path);
-    return keys;
   }
 
-  /** Returns the keys the note was filed under (see `addNote`). */
+  /**
+   * The keys under which a file's coming, going or renaming can change what some link means:
+   * its path, file name, titles and aliases, exact and loose. `linkKeys` gives the matching keys
+   * of a link, so "links that may point here" is a lookup, not a scan. Empty for an unknown path.
+   */
+  keysOf(path: string): readonly string[] {
+    const entry = this.entries.get(path);
+    if (!entry) return NONE;
+    if (entry.looseName === undefined) return unique(['/' + entry.lower, entry.name]);
+    return unique(['/' + entry.lower, lowerKey(entry.name), entry.looseName, ...entry.titles, ...entry.looseTitles]);
+  }
+
+  /** Returns the keys the note was filed under (see `keysOf`). */
   removeNote(path: string): readonly string[] {
     const entry = this.entries.get(path);
-    if (!entry) return [];
+    if (!entry) return NONE;
+    const keys = this.keysOf(path);
     this.entries.delete(path);
     this.byName.delete(entry.name, path);
     this.byLooseName.delete(entry.looseName!, path);
     for (const t of entry.titles) this.byTitle.delete(t, path);
     for (const t of entry.looseTitles) this.byLooseTitle.delete(t, path);
-    return entry.keys;
-  }
-
-  addAttachment(path: string): readonly string[] {
-    const lower = path.toLowerCase();
-    const name = fileNameOf(lower);
-    const keys = unique(['/' + lower, name]);
-    this.entries.set(path, { stem: { lower, loose: lower }, name, titles: [], looseTitles: [], keys });
-    this.attachmentsByName.add(name, path);
     return keys;
   }
 
+  addAttachment(path: string): void {
+    const lower = path.toLowerCase();
+    const name = fileNameOf(lower);
+    this.entries.set(path, { lower, loose: lower, name, titles: NONE, looseTitles: NONE });
+    this.attachmentsByName.add(name, path);
+  }
+
+  /** Returns the keys the attachment was filed under (see `keysOf`). */
   removeAttachment(path: string): readonly string[] {
     const entry = this.entries.get(path);
-    if (!entry) return [];
+    if (!entry) return NONE;
+    const keys = this.keysOf(path);
     this.entries.delete(path);
     this.attachmentsByName.delete(entry.name, path);
-    return entry.keys;
+    return keys;
   }
 
   /** The stem of a note or attachment this table holds. */
   stem(path: string): PathStem {
-    return this.entries.get(path)!.stem;
+    return this.entries.get(path)!;
   }
 
   /** Notes whose file name (lowercase, no `.md`) is `nameKey`. */
