@@ -31,7 +31,7 @@ function excludedSpans(syntax: PackedSyntax): Excluded[] {
   for (const l of syntax.links) add(l.range);
   for (const t of syntax.tags) add(t.range);
   for (const m of syntax.math) add(m.range);
-  for (let i = 0; i < syntax.code.length; i += 2) spans.push({ startOffset: syntax.code[i], endOffset: syntax.code[i + 1] });
+  for (let i = syntax.codeAt; i < r.length; i += 2) spans.push({ startOffset: r[i], endOffset: r[i + 1] });
   return spans.sort((a, b) => a.startOffset - b.startOffset);
 }
 

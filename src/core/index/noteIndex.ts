@@ -135,8 +135,8 @@ export class NoteIndex implements NoteQueries {
     }
     const title = names.title ?? syntax.title ?? stripMd(fileNameOf(path));
     if (old && (old.title !== title || !sameNames(old.names, names))) this.completion.forget(path);
-    const links: LinkRecord[] = [];
-    for (const link of syntax.links) links.push(this.graph.add(path, link, syntax.ranges));
+    // map, not push: an array of the right size.
+    const links = syntax.links.map(link => this.graph.add(path, link, syntax.ranges));
     this.records.set(path, new NoteRecord(path, title, names, text, syntax, links));
     this.tags.add(path, syntax.tags, syntax.ranges);
   }

@@ -65,7 +65,12 @@ export interface PackedMath {
 
 /** Everything of NoteSyntax, ranges packed (see the top of this file). Items are in NoteSyntax's order. */
 export interface PackedSyntax {
+  /**
+   * The ranges, six numbers each; from `codeAt` on, the code blocks and spans, start and end
+   * offsets (one array per note: each typed array costs a few hundred bytes beside its numbers).
+   */
   readonly ranges: Int32Array;
+  readonly codeAt: number;
   /** Kept as objects: one per note at most. */
   readonly frontmatter?: Frontmatter;
   readonly title?: string;
@@ -75,8 +80,6 @@ export interface PackedSyntax {
   readonly blockIds: readonly PackedBlockId[];
   readonly footnotes: readonly PackedFootnote[];
   readonly math: readonly PackedMath[];
-  /** Code blocks and spans: start and end offsets, two numbers each. */
-  readonly code: Int32Array;
   readonly lineCount: number;
 }
 
@@ -120,7 +123,7 @@ export function tagAt(ranges: Int32Array, tag: PackedTag): TagItem {
 export function unpackSyntax(packed: PackedSyntax): NoteSyntax {
   const r = packed.ranges;
   const code: Span[] = [];
-  for (let i = 0; i < packed.code.length; i += 2) code.push({ startOffset: packed.code[i], endOffset: packed.code[i + 1] });
+  for (let i = packed.codeAt; i < r.length; i += 2) code.push({ startOffset: r[i], endOffset: r[i + 1] });
   const syntax: { -readonly [K in keyof NoteSyntax]: NoteSyntax[K] } = {
     links: packed.links.map(l => linkAt(r, l)),
     tags: packed.tags.map(t => tagAt(r, t)),
@@ -174,7 +177,12 @@ export class RangeWriter {
     return this.buffer[slot * STRIDE];
   }
 
-  finish(): Int32Array {
-    return this.buffer.slice(0, this.count * STRIDE);
+  /** The note's ranges, then `code` (see PackedSyntax.ranges). */
+  finish(code: readonly number[]): Int32Array {
+    const at = this.count * STRIDE;
+    const out = new Int32Array(at + code.length);
+    out.set(this.buffer.subarray(0, at));
+    for (let i = 0; i < code.length; i++) out[at + i] = code[i];
+    return out;
   }
 }

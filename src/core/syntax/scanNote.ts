@@ -22,6 +22,16 @@ function inTextOrder(links: PackedLink[], ranges: Int32Array): PackedLink[] {
 // One for all notes: a scan runs to its end synchronously.
 const rangeWriter = new RangeWriter();
 
+const NONE: readonly never[] = [];
+
+/**
+ * The list at its length: a list grown by push keeps room for more (17 slots for one item), and the
+ * index keeps six lists a note; most notes have no block ids, and all of those share one empty list.
+ */
+function fit<T>(list: T[]): readonly T[] {
+  return list.length === 0 ? NONE : list.slice();
+}
+
 /**
  * Labels of `[^label]:` anywhere in the text. A reference to a footnote that is defined nowhere
  * is plain text (as in markdown-it-footnote); looking for definitions by text alone, without the
@@ -61,16 +71,16 @@ export function scanNotePacked(text: string): PackedSyntax {
   scanBlocks(text, lines, bodyLine, found);
 
   const title = frontmatter?.frontmatter.title ?? found.firstH1;
-  const ranges = rangeWriter.finish();
+  const ranges = rangeWriter.finish(found.codeSpans);
   const result: Mutable<PackedSyntax> = {
     ranges,
-    links: inTextOrder(found.links, ranges),
-    tags: frontmatter && frontmatter.tags.length > 0 ? frontmatter.tags.concat(found.tags) : found.tags,
-    headings: found.headings,
-    blockIds: found.blockIds,
-    footnotes: found.footnotes,
-    math: found.mathItems,
-    code: Int32Array.from(found.codeSpans),
+    codeAt: ranges.length - found.codeSpans.length,
+    links: fit(inTextOrder(found.links, ranges)),
+    tags: frontmatter && frontmatter.tags.length > 0 ? frontmatter.tags.concat(found.tags) : fit(found.tags),
+    headings: fit(found.headings),
+    blockIds: fit(found.blockIds),
+    footnotes: fit(found.footnotes),
+    math: fit(found.mathItems),
     lineCount: lines.count,
   };
   // Absent, not undefined, when there is none.
