@@ -11,7 +11,8 @@ import {
   type VaultFile,
   type VaultHost,
 } from '../host';
-import { decodeNote, DEFAULT_MAX_FILE_BYTES, tooLarge, unreadable } from './decodeNote';
+import { bytesProblem, decodeNote, DEFAULT_MAX_FILE_BYTES, tooLarge, unreadable } from './decodeNote';
+import { JoinedText } from './joinedText';
 import { NoteIndex } from './noteIndex';
 import { isNotePath } from './paths';
 
@@ -62,8 +63,7 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
       const notes = batch.filter(f => isNotePath(f.path));
       for (const f of batch) if (!isNotePath(f.path)) index.addAttachment(f.path);
       if (canReadReusing(host)) {
-        // Each note is decoded before the next read overwrites its bytes.
-        for (const f of notes) addNote(index, readReusing(host, f, maxFileBytes), maxFileBytes, report);
+        addJoined(index, host, notes, maxFileBytes, report);
       } else if (canReadSync(host)) {
         for (const f of notes) addNote(index, readSync(host, f, maxFileBytes), maxFileBytes, report);
       } else {
@@ -120,11 +120,43 @@ function addNote(index: NoteIndex, r: Read, maxFileBytes: number, report: (p: Fi
   if ('problem' in r) return report(r.problem);
   const decoded = decodeNote(r.file.path, r.bytes, maxFileBytes);
   if ('problem' in decoded) return report(decoded.problem);
+  upsert(index, r.file.path, decoded.text, report);
+}
+
+function upsert(index: NoteIndex, path: string, text: string, report: (p: FileProblem) => void): void {
   try {
-    index.upsert(r.file.path, decoded.text);
+    index.upsert(path, text);
   } catch (error) {
     // A scanner bug on one odd note must not cost the user the rest of the vault.
     const why = error instanceof Error ? error.message : String(error);
-    report({ path: r.file.path, reason: 'unreadable', message: `${r.file.path}: could not be scanned (${why}); please report this note` });
+    report({ path, reason: 'unreadable', message: `${path}: could not be scanned (${why}); please report this note` });
+  }
+}
+
+// One for all builds: a batch is decoded before the next one is read.
+const joined = new JoinedText();
+
+/**
+ * A reusing host's batch (the CLI's): every note read into one buffer, then decoded as one string
+ * whose slices are the notes' texts, when the batch is ASCII (see joinedText.ts); else note by note.
+ */
+function addJoined(index: NoteIndex, host: ReusingReadHost, notes: readonly VaultFile[], maxFileBytes: number, report: (p: FileProblem) => void): void {
+  joined.clear();
+  const reads: ({ file: VaultFile; start: number; end: number } | { file: VaultFile; problem: FileProblem })[] = [];
+  for (const file of notes) {
+    const r = readReusing(host, file, maxFileBytes);
+    const problem = 'problem' in r ? r.problem : bytesProblem(file.path, r.bytes, maxFileBytes);
+    if (problem) {
+      reads.push({ file, problem });
+    } else if ('bytes' in r) {
+      const start = joined.append(r.bytes);
+      reads.push({ file, start, end: start + r.bytes.length });
+    }
+  }
+  const text = joined.decodeAscii();
+  for (const r of reads) {
+    if ('problem' in r) report(r.problem);
+    else if (text !== undefined) upsert(index, r.file.path, text.slice(r.start, r.end), report);
+    else addNote(index, { file: r.file, bytes: joined.slice(r.start, r.end) }, maxFileBytes, report);
   }
 }

@@ -20,17 +20,24 @@ export function unreadable(path: string, error: unknown): FileProblem {
   return { path, reason: 'unreadable', message: `${path}: could not be read (${why}); check that it exists and you may read it` };
 }
 
+/** What the bytes alone tell against a note: too large, or binary. */
+export function bytesProblem(path: string, bytes: Uint8Array, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileProblem | undefined {
+  if (bytes.length > maxFileBytes) return tooLarge(path, bytes.length, maxFileBytes);
+  const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+  if (nul >= 0) {
+    const message = `${path}: looks binary (a NUL byte at offset ${nul}), not a markdown note; rename it if it is not one`;
+    return { path, reason: 'binary', message };
+  }
+  return undefined;
+}
+
 export function decodeNote(
   path: string,
   bytes: Uint8Array,
   maxFileBytes = DEFAULT_MAX_FILE_BYTES,
 ): { text: string } | { problem: FileProblem } {
-  if (bytes.length > maxFileBytes) return { problem: tooLarge(path, bytes.length, maxFileBytes) };
-  const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
-  if (nul >= 0) {
-    const message = `${path}: looks binary (a NUL byte at offset ${nul}), not a markdown note; rename it if it is not one`;
-    return { problem: { path, reason: 'binary', message } };
-  }
+  const problem = bytesProblem(path, bytes, maxFileBytes);
+  if (problem) return { problem };
   let text: string;
   try {
     text = utf8.decode(bytes);

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { NodeVaultHost } from '../../../src/cli/nodeHost';
 import { buildIndex } from '../../../src/core/index/build';
 import { decodeNote } from '../../../src/core/index/decodeNote';
-import { MemoryHost, SyncMemoryHost } from './memoryHost';
+import { JoinedText } from '../../../src/core/index/joinedText';
+import { MemoryHost, ReusingMemoryHost, SyncMemoryHost } from './memoryHost';
 import { linksOf } from './vault';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
@@ -40,6 +41,31 @@ suite('decodeNote', () => {
   });
 });
 
+suite('JoinedText', () => {
+  test('ASCII notes decode as one string whose offsets are byte offsets', () => {
+    const joined = new JoinedText();
+    const starts = [joined.append(utf8('abc')), joined.append(utf8('de'))];
+    assert.deepStrictEqual([starts, joined.decodeAscii()], [[0, 3], 'abcde']);
+  });
+
+  test('a batch with a character beyond ASCII, or invalid UTF-8, is not decoded as one', () => {
+    const joined = new JoinedText();
+    joined.append(utf8('abc'));
+    joined.append(utf8('é'));
+    const invalid = new JoinedText();
+    invalid.append(bytes(0x61, 0xc3));
+    assert.deepStrictEqual([joined.decodeAscii(), invalid.decodeAscii()], [undefined, undefined]);
+  });
+
+  test('a note larger than the buffer grows it, and what came before stays', () => {
+    const joined = new JoinedText();
+    joined.append(utf8('head '));
+    joined.append(new Uint8Array(3 << 20).fill(0x78));
+    const text = joined.decodeAscii();
+    assert.deepStrictEqual([text?.length, text?.slice(0, 6)], [5 + (3 << 20), 'head x']);
+  });
+});
+
 suite('buildIndex', () => {
   test('a vault builds into an index of its notes and attachments', async () => {
     const host = new MemoryHost({ 'a.md': '[[b]] ![[f.png]]', 'notes/b.md': '', 'img/f.png': '' });
@@ -52,6 +78,27 @@ suite('buildIndex', () => {
     const host = new SyncMemoryHost({ 'a.md': '[[b]]', 'b.md': '' });
     const { index } = await buildIndex(host);
     assert.deepStrictEqual(linksOf(index, 'a.md'), ['b -> b.md']);
+  });
+
+  test('a host that reuses its read buffer gives each note its own text', async () => {
+    const host = new ReusingMemoryHost({ 'a.md': '# A\n\n[[b]]', 'b.md': 'plain b', 'c.md': 'see [[a]] #t' });
+    const { index, problems } = await buildIndex(host);
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(['a.md', 'b.md', 'c.md'].map(p => index.textOf(p)), ['# A\n\n[[b]]', 'plain b', 'see [[a]] #t']);
+    assert.deepStrictEqual(linksOf(index, 'c.md'), ['a -> a.md']);
+  });
+
+  test('a reused-buffer batch with non-ASCII, a byte order mark and bad UTF-8 reads each note as alone', async () => {
+    const host = new ReusingMemoryHost({
+      'a.md': 'ascii [[b]]',
+      'b.md': 'héllo #tåg',
+      'c.md': bytes(0xef, 0xbb, 0xbf, 0x23, 0x20, 0x54),
+      'd.md': bytes(0x61, 0xff),
+      'e.md': bytes(0x61, 0x00),
+    });
+    const { index, problems } = await buildIndex(host);
+    assert.deepStrictEqual(problems.map(p => [p.path, p.reason]), [['d.md', 'invalid-utf8'], ['e.md', 'binary']]);
+    assert.deepStrictEqual(['a.md', 'b.md', 'c.md'].map(p => index.textOf(p)), ['ascii [[b]]', 'héllo #tåg', '# T']);
   });
 
   test('a listed file that is missing is a problem, the rest is indexed', async () => {

@@ -1,5 +1,5 @@
 // A vault in memory for tests: files as text or bytes, and files whose read fails.
-import type { SyncReadHost, VaultFile, VaultHost } from '../../../src/core/host';
+import type { ReusingReadHost, SyncReadHost, VaultFile, VaultHost } from '../../../src/core/host';
 
 export type MemoryFile = string | Uint8Array | { readonly fails: string } | { readonly size: number };
 
@@ -28,6 +28,19 @@ export class MemoryHost implements VaultHost {
 export class SyncMemoryHost extends MemoryHost implements SyncReadHost {
   readFileSync(path: string): Uint8Array {
     return this.read(path);
+  }
+}
+
+/** The same vault read as the CLI reads: every file into one buffer, overwritten by the next read. */
+export class ReusingMemoryHost extends MemoryHost implements ReusingReadHost {
+  private readonly buffer = new Uint8Array(1 << 16);
+
+  readFileReusing(path: string, maxBytes: number): Uint8Array | number {
+    const bytes = this.read(path);
+    if (bytes.length > maxBytes) return bytes.length;
+    this.buffer.fill(0xff); // what a caller still holding the last read would see
+    this.buffer.set(bytes);
+    return this.buffer.subarray(0, bytes.length);
   }
 }
 
