@@ -7,6 +7,10 @@ export interface NoteInfo {
   /** Frontmatter title, else first H1, else the file name without `.md`. */
   readonly title: string;
   readonly aliases: readonly string[];
+  /**
+   * Everything the scanner found, as `scanNote` gives it. The index keeps ranges packed and
+   * builds this plain data on each read: read it once per use, not in a loop.
+   */
   readonly syntax: NoteSyntax;
 }
 

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { NoteIndex } from '../../../src/core/index/noteIndex';
+import { scanNote } from '../../../src/core/syntax/scanNote';
 import { lines, linksOf, vaultIndex } from './vault';
 
 suite('NoteIndex queries', () => {
@@ -29,6 +30,18 @@ suite('NoteIndex queries', () => {
     test('the text of a note is kept as upserted', () => {
       const index = vaultIndex({ 'a.md': 'hello [[b]]' });
       assert.strictEqual(index.textOf('a.md'), 'hello [[b]]');
+    });
+
+    test("a note's syntax is what the scanner finds in its text, ranges and all", () => {
+      const text = lines('---', 'tags: [fm]', '---', '# Title', '', '- see [[b#Intro|B]] and #t', '', '`code` $x$ [^1]', '', '[^1]: note', '', 'end ^id');
+      const index = vaultIndex({ 'a.md': text });
+      assert.deepStrictEqual(index.note('a.md')?.syntax, scanNote(text));
+    });
+
+    test("a renamed note keeps its syntax, now under the new path", () => {
+      const index = vaultIndex({ 'a.md': 'see [[b]] #t' });
+      index.rename('a.md', 'x/a.md');
+      assert.deepStrictEqual([index.note('a.md'), index.note('x/a.md')?.syntax], [undefined, scanNote('see [[b]] #t')]);
     });
   });
 
