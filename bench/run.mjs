@@ -46,7 +46,10 @@ function duBytes(dir) {
   return total;
 }
 
-/** Wall time of `marginalia index DIR --json` from spawn to exit, and the child's peak RSS (fd 3). */
+/**
+ * Wall time of `marginalia index DIR --json` from spawn to exit, and the child's peak RSS and CPU
+ * time (fd 3). On a shared machine wall time lies; CPU time (user + system, every thread) is steadier.
+ */
 function coldIndex(dir) {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['--require', path.join(here, 'report-rss.cjs'), cli, 'index', dir, '--json'], {
@@ -56,7 +59,8 @@ function coldIndex(dir) {
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`marginalia index failed: ${r.stderr}`);
   const out = JSON.parse(r.stdout.toString());
-  return { ms, rssMB: Number(r.output[3].toString().trim()) / 1024, stats: out };
+  const [rssKB, userUs, systemUs] = r.output[3].toString().trim().split(' ').map(Number);
+  return { ms, rssMB: rssKB / 1024, cpuMs: (userUs + systemUs) / 1000, stats: out };
 }
 
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -75,18 +79,19 @@ for (const n of sizes) {
   const o = JSON.parse(ops.stdout.trim().split('\n').pop());
   const s = runs[0].stats;
   rows.push({
-    notes: n, mb, cold: median(runs.map(r => r.ms)), build: median(runs.map(r => r.stats.millis)), rss: Math.max(...runs.map(r => r.rssMB)),
+    notes: n, mb, cold: median(runs.map(r => r.ms)), cpu: median(runs.map(r => r.cpuMs)), build: median(runs.map(r => r.stats.millis)), rss: Math.max(...runs.map(r => r.rssMB)),
     links: s.links, o,
   });
 }
 
 const f = (x, d = 2) => x.toFixed(d);
 const table = [
-  '| notes | size | cold index (CLI, process start to exit) | of which index build | peak RSS | edit one note | add note | delete note | rename note | backlinks | completion | tag lookup |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map(r => `| ${r.notes.toLocaleString('en-US')} | ${f(r.mb, 1)} MB | ${f(r.cold / 1000, 3)} s | ${f(r.build / 1000, 3)} s | ${f(r.rss, 0)} MB | ${f(r.o.edit.median, 3)} ms | ${f(r.o.add.median, 3)} ms | ${f(r.o.delete.median, 3)} ms | ${f(r.o.rename.median, 3)} ms | ${f(r.o.backlinks.median, 3)} ms | ${f(r.o.completion.median, 3)} ms | ${f(r.o.tag.median, 3)} ms |`),
+  '| notes | size | cold index (CLI, process start to exit) | its CPU time | of which index build | peak RSS | edit one note | add note | delete note | rename note | backlinks | completion | tag lookup |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(r => `| ${r.notes.toLocaleString('en-US')} | ${f(r.mb, 1)} MB | ${f(r.cold / 1000, 3)} s | ${f(r.cpu / 1000, 3)} s | ${f(r.build / 1000, 3)} s | ${f(r.rss, 0)} MB | ${f(r.o.edit.median, 3)} ms | ${f(r.o.add.median, 3)} ms | ${f(r.o.delete.median, 3)} ms | ${f(r.o.rename.median, 3)} ms | ${f(r.o.backlinks.median, 3)} ms | ${f(r.o.completion.median, 3)} ms | ${f(r.o.tag.median, 3)} ms |`),
 ];
-console.log(`\nMarginalia bench — node ${process.version}, ${(await import('node:os')).cpus().length} cores; medians (cold: ${coldRuns} runs; ops: 300 each)\n`);
+const os = await import('node:os');
+console.log(`\nMarginalia bench — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map(x => x.toFixed(2)).join(' ')}; medians (cold: ${coldRuns} runs; ops: 300 each)\n`);
 console.log(table.join('\n'));
 console.log('\np95: ' + rows.map(r => `${r.notes}: edit ${f(r.o.edit.p95, 3)} ms, add ${f(r.o.add.p95, 3)} ms, delete ${f(r.o.delete.p95, 3)} ms, backlinks ${f(r.o.backlinks.p95, 3)} ms, completion ${f(r.o.completion.p95, 3)} ms`).join('; '));
 console.log('budgets (DESIGN.md §7): 10k cold < 0.6 s, 50k < 3.5 s, edit < 1 ms, add/delete < 2 ms, queries < 1 ms, RSS < 200 MB at 10k');

@@ -1,6 +1,7 @@
 // `marginalia`: the notes engine on a folder, with no VS Code (DESIGN.md §6).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { buildIndex } from '../core/index/build';
 import type { Logger } from '../core/host';
 import { parseArgs, USAGE, UsageError } from './args';
@@ -12,7 +13,12 @@ export interface CliIO {
   err(text: string): void;
 }
 
-export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+export interface CliOptions {
+  /** Tune V8 for a process that builds once and exits (see holdYoungGeneration); only the real command does. */
+  readonly tuneHeap?: boolean;
+}
+
+export async function runCli(argv: readonly string[], io: CliIO, options: CliOptions = {}): Promise<number> {
   let args;
   try {
     args = parseArgs(argv);
@@ -45,7 +51,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   // while the rest of the folder is still indexed.
   const logger: Logger = { info() {}, warn: m => io.err(`marginalia: ${m}`), error: m => io.err(`marginalia: ${m}`) };
   const host = new NodeVaultHost(root);
-  const { index, problems, millis } = await buildIndex(host, { logger, maxFileBytes: args.maxFileBytes });
+  const { index, problems, millis } = await buildIndex(host, { logger, maxFileBytes: args.maxFileBytes, onProgress: options.tuneHeap ? holdYoungGeneration() : undefined });
 
   let result: Output | string;
   switch (args.command) {
@@ -74,6 +80,20 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   return result.exitCode;
 }
 
+/**
+ * A cold build keeps nearly all it allocates, so once V8 has sized its young generation on the
+ * first batch, growing it further only adds memory (10,000 notes: peak RSS 199 -> 177 MB, CPU
+ * time 11% less; 50,000: the same time). Its size can only be set before start; its growth can
+ * be stopped now. Not from the start: held at 1 MB, 50,000 notes took 1,390 scavenges, not 89.
+ */
+function holdYoungGeneration(): () => void {
+  let held = false;
+  return () => {
+    if (!held) v8.setFlagsFromString('--semi-space-growth-factor=1');
+    held = true;
+  };
+}
+
 /** A NOTE given as a path that exists (relative to the cwd or to DIR) becomes vault-relative; anything else is a link target. */
 function noteArgument(root: string, note: string): string {
   for (const candidate of [path.resolve(note), path.resolve(root, note)]) {
@@ -87,7 +107,7 @@ function noteArgument(root: string, note: string): string {
 
 if (require.main === module) {
   const io: CliIO = { out: t => process.stdout.write(t + '\n'), err: t => process.stderr.write(t + '\n') };
-  runCli(process.argv.slice(2), io).then(
+  runCli(process.argv.slice(2), io, { tuneHeap: true }).then(
     code => {
       process.exitCode = code;
     },

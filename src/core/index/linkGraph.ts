@@ -131,7 +131,9 @@ export class LinkGraph {
   }
 
   private resolveGroup(group: TargetGroup, names: VaultNames): void {
-    for (const record of group.links) this.uncountLink(record);
+    // Only the links of an ambiguous group hold a resolution of their own (and a cold build's
+    // groups, all new, none): skip visiting thousands of links that have nothing to undo.
+    if (this.ambiguous.has(group)) for (const record of group.links) this.uncountLink(record);
     this.uncountGroup(group);
     const resolution = resolveTarget(group.target, group.folder, names);
     if (!('ambiguous' in resolution)) {
