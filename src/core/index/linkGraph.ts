@@ -6,9 +6,10 @@
 // Only a group whose target is ambiguous resolves link by link, since the tie-break
 // depends on the linking note's folder.
 import { startOf, type PackedLink } from '../syntax/packed';
-import { comparePaths, flatKey, folderOf, isRelativeTarget } from './paths';
+import { comparePaths, folderOf, isRelativeTarget } from './paths';
 import { linkKeys, resolveTarget } from './resolve';
 import { SetMap } from './setMap';
+import { StringDict } from './stringDict';
 import type { Resolution, ResolvedLink } from './types';
 import type { VaultNames } from './vaultNames';
 
@@ -56,7 +57,7 @@ export function compareRecords(a: LinkRecord, b: LinkRecord): number {
 }
 
 export class LinkGraph {
-  private readonly groups = new Map<string, TargetGroup>();
+  private readonly groups = new StringDict<TargetGroup>();
   /** Name key -> the groups that look it up. */
   private readonly byKey = new SetMap<TargetGroup>();
   /** Note or attachment path -> the groups resolved to it. */
@@ -79,9 +80,8 @@ export class LinkGraph {
     let group = this.groups.get(id);
     if (!group) {
       const keys = linkKeys(target, source);
-      const key = flatKey(id);
-      group = { id: key, target, folder, keys, links: [], resolution: undefined, countedAt: undefined, pending: false };
-      this.groups.set(key, group);
+      group = { id, target, folder, keys, links: [], resolution: undefined, countedAt: undefined, pending: false };
+      this.groups.set(id, group);
       for (const key of keys) this.byKey.add(key, group);
     }
     const record: LinkRecord = { source, link, ranges, group, own: undefined, slot: group.links.length };

@@ -79,12 +79,3 @@ export function endsWithSegments(path: string, suffix: string): boolean {
 export function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-/**
- * A copy of `text` as one flat string. A slice of a note is a view into it (a V8 SlicedString), and
- * V8 compares such Map keys through a call into its runtime, ten times slower than flat ones: a key
- * that thousands of lookups will meet is copied once, when first stored.
- */
-export function flatKey(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
-}

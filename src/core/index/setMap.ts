@@ -2,10 +2,12 @@
 // file name, one target group per note), so a lone value is stored bare and becomes a Set
 // only when a second one arrives: a Set per key would be most of the index's memory.
 
+import { StringDict } from './stringDict';
+
 const NONE: readonly never[] = [];
 
 export class SetMap<T> {
-  private readonly map = new Map<string, T | Set<T>>();
+  private readonly map = new StringDict<T | Set<T>>();
 
   add(key: string, value: T): void {
     const held = this.map.get(key);
@@ -38,9 +40,5 @@ export class SetMap<T> {
 
   keys(): Iterable<string> {
     return this.map.keys();
-  }
-
-  get size(): number {
-    return this.map.size;
   }
 }

@@ -46,6 +46,23 @@ suite('NoteIndex queries', () => {
   });
 
   suite('forward links', () => {
+    test('names an object has built in (__proto__, constructor, toString) and numbers are names like any other', () => {
+      const index = vaultIndex({
+        'a.md': '[[__proto__]] [[constructor]] [[toString]] [[1984]] [[hasOwnProperty]]',
+        '__proto__.md': '',
+        'notes/constructor.md': '',
+        '1984.md': '',
+      });
+      assert.deepStrictEqual(linksOf(index, 'a.md'), [
+        '__proto__ -> __proto__.md',
+        'constructor -> notes/constructor.md',
+        'toString -> placeholder:tostring',
+        '1984 -> 1984.md',
+        'hasOwnProperty -> placeholder:hasownproperty',
+      ]);
+      assert.deepStrictEqual(index.placeholders().map(p => p.name), ['hasownproperty', 'tostring']);
+    });
+
     test('forward links list each link of a note with where it points', () => {
       const index = vaultIndex({ 'a.md': 'see [[b]] and [[missing]]', 'b.md': '' });
       assert.deepStrictEqual(linksOf(index, 'a.md'), ['b -> b.md', 'missing -> placeholder:missing']);
