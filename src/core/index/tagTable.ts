@@ -2,6 +2,7 @@
 // under `#a`), updated one note at a time.
 import { startOf, tagAt, type PackedTag } from '../syntax/packed';
 import { comparePaths } from './paths';
+import { StringDict } from './stringDict';
 import type { TagNode, TagOccurrence } from './types';
 
 /** One occurrence as the table keeps it: the tag as scanned, its note's ranges, its lowercase name. */
@@ -53,7 +54,7 @@ function isAtOrBelow(key: string, tag: string): boolean {
 export class TagTable {
   private readonly entries = new Map<string, TagEntry>();
   private readonly byNote = new Map<string, NoteTags>();
-  private readonly keys = new Map<string, TagKey>();
+  private readonly keys = new StringDict<TagKey>();
 
   /** Adds (or replaces) a note's tags. */
   add(path: string, tags: readonly PackedTag[], ranges: Int32Array): void {
