@@ -1,27 +1,34 @@
 // Tags of every note, by lowercase tag and by each of its parents (`#a/b` also counts
 // under `#a`), updated one note at a time.
-import { startOf, tagAt, type PackedTag } from '../syntax/packed';
+import { tagAt, type PackedTag } from '../syntax/packed';
 import { comparePaths } from './paths';
 import { StringDict } from './stringDict';
 import type { TagNode, TagOccurrence } from './types';
 
-/** One occurrence as the table keeps it: the tag as scanned, its note's ranges, its lowercase name. */
+/** One occurrence as the table keeps it: the tag as scanned and its lowercase name. */
 interface TagRef {
   readonly tag: PackedTag;
   readonly key: string;
+  /**
+   * The occurrence as queries answer it, built the first time one does and kept: a change to a
+   * hub tag's notes rebuilds its sorted list, and building thousands of ranges each time cost more
+   * than the 1 ms a query may take. A cold build builds none.
+   */
+  occurrence?: TagOccurrence;
 }
 
 interface NoteTags {
+  readonly path: string;
   readonly ranges: Int32Array;
-  readonly refs: readonly TagRef[];
+  readonly refs: TagRef[];
 }
 
 interface TagEntry {
   /**
-   * Notes carrying this tag or one below it (their occurrences are in `byNote`), each once. An
-   * array, not a Set: a cold build only appends, and a Set's hashing was most of adding tags.
+   * Notes carrying this tag or one below it, each once, with their occurrences. An array, not a
+   * Set: a cold build only appends, and a Set's hashing was most of adding tags.
    */
-  readonly notes: string[];
+  readonly notes: NoteTags[];
   /** Occurrences of exactly this tag. */
   exactCount: number;
   /** Query answers in path order, kept until the entry changes (hub tags hold thousands). */
@@ -60,20 +67,20 @@ export class TagTable {
   add(path: string, tags: readonly PackedTag[], ranges: Int32Array): void {
     if (this.byNote.has(path)) this.removeNote(path);
     if (tags.length === 0) return;
-    const refs: TagRef[] = [];
+    const note: NoteTags = { path, ranges, refs: [] };
     for (const tag of tags) {
       const key = this.keyOf(tag.name);
-      refs.push({ tag, key: key.lower });
+      note.refs.push({ tag, key: key.lower });
       for (const prefix of key.prefixes) {
         let entry = this.entries.get(prefix);
         if (!entry) this.entries.set(prefix, (entry = { notes: [], exactCount: 0 }));
         entry.sortedExact = entry.sortedBelow = entry.node = undefined;
         // A note's tags are added together: if the note is in the list, it is last.
-        if (entry.notes[entry.notes.length - 1] !== path) entry.notes.push(path);
+        if (entry.notes[entry.notes.length - 1] !== note) entry.notes.push(note);
         if (prefix === key.lower) entry.exactCount++;
       }
     }
-    this.byNote.set(path, { ranges, refs });
+    this.byNote.set(path, note);
   }
 
   removeNote(path: string): void {
@@ -87,7 +94,7 @@ export class TagTable {
         if (!entry) continue;
         entry.sortedExact = entry.sortedBelow = entry.node = undefined;
         if (prefix === ref.key) entry.exactCount--;
-        const at = entry.notes.indexOf(path);
+        const at = entry.notes.indexOf(note);
         if (at >= 0) {
           entry.notes[at] = entry.notes[entry.notes.length - 1];
           entry.notes.pop();
@@ -120,9 +127,8 @@ export class TagTable {
 
   private occurrences(entry: TagEntry, key: string, nested: boolean): TagOccurrence[] {
     const out: TagOccurrence[] = [];
-    for (const path of entry.notes) {
-      const { ranges, refs } = this.byNote.get(path)!;
-      for (const ref of refs) if (nested ? isAtOrBelow(ref.key, key) : ref.key === key) out.push({ path, tag: tagAt(ranges, ref.tag) });
+    for (const { path, ranges, refs } of entry.notes) {
+      for (const ref of refs) if (nested ? isAtOrBelow(ref.key, key) : ref.key === key) out.push((ref.occurrence ??= { path, tag: tagAt(ranges, ref.tag) }));
     }
     return out.sort(compareOccurrences);
   }
@@ -153,20 +159,10 @@ export class TagTable {
   private describe(key: string, entry: TagEntry): Omit<TagNode, 'children'> {
     if (entry.node) return entry.node;
     const depth = key.split('/').length;
-    const name = this.firstBelow(entry, key).name.split('/').slice(0, depth).join('/');
+    // The sorted list, not just its first item: a tree is shown to be clicked, and the query then answers at once.
+    const first = (entry.sortedBelow ??= this.occurrences(entry, key, true))[0];
+    const name = first.tag.name.split('/').slice(0, depth).join('/');
     const label = name.slice(name.lastIndexOf('/') + 1);
     return (entry.node = { name, label, noteCount: entry.notes.length, count: entry.exactCount });
-  }
-
-  /** The first occurrence at or below `key`, in path then text order, without building the whole list. */
-  private firstBelow(entry: TagEntry, key: string): PackedTag {
-    let firstPath: string | undefined;
-    for (const path of entry.notes) if (firstPath === undefined || path < firstPath) firstPath = path;
-    const { ranges, refs } = this.byNote.get(firstPath!)!;
-    let first: PackedTag | undefined;
-    for (const ref of refs) {
-      if (isAtOrBelow(ref.key, key) && (!first || startOf(ranges, ref.tag.range) < startOf(ranges, first.range))) first = ref.tag;
-    }
-    return first!;
   }
 }
