@@ -1,5 +1,6 @@
 // Completion entries for every note, kept between queries: a note's entry is rebuilt only
 // when its title or aliases change or a note sharing its file name comes or goes.
+import { byShorterTarget } from './completionRank';
 import { noteNameKey } from './paths';
 import { shortestUniqueTarget } from './resolve';
 import type { CompletionCandidate, NoteInfo } from './types';
@@ -36,6 +37,8 @@ export class CompletionList {
         if (!entry) this.byPath.set(path, (entry = { path, insertText: shortestUniqueTarget(path, this.names), title, aliases }));
         this.list.push(entry);
       }
+      // Ranking keeps this order among equal matches: sorted once here, not per keystroke.
+      this.list.sort(byShorterTarget);
     }
     return this.list.slice();
   }

@@ -16,14 +16,29 @@ export interface RankedCandidates {
  */
 export function rankCandidates(candidates: readonly CompletionCandidate[], typed: string, limit: number): RankedCandidates {
   const wanted = typed.toLowerCase();
-  const ranked: { c: CompletionCandidate; rank: number }[] = [];
+  // One pass into buckets (placeholder or not x rank), then only the buckets that reach the
+  // list are sorted: a keystroke in a vault of 10,000 notes sorts a few hundred, not all.
+  const buckets: CompletionCandidate[][] = Array.from({ length: 2 * noMatch }, () => []);
+  let matched = 0;
   for (const c of candidates) {
     const rank = rankOf(c, wanted);
-    if (rank < noMatch) ranked.push({ c, rank });
+    if (rank === noMatch) continue;
+    buckets[(c.placeholder ? noMatch : 0) + rank]!.push(c);
+    matched++;
   }
-  ranked.sort((a, b) => Number(!!a.c.placeholder) - Number(!!b.c.placeholder) || a.rank - b.rank ||
-    a.c.insertText.length - b.c.insertText.length || (a.c.insertText < b.c.insertText ? -1 : a.c.insertText > b.c.insertText ? 1 : 0));
-  return { items: ranked.slice(0, limit).map(r => r.c), incomplete: ranked.length > limit };
+  const items: CompletionCandidate[] = [];
+  for (const bucket of buckets) {
+    if (items.length >= limit) break;
+    // The index hands candidates out in this order already, so this sort is a linear check.
+    bucket.sort(byShorterTarget);
+    for (let i = 0; i < bucket.length && items.length < limit; i++) items.push(bucket[i]!);
+  }
+  return { items, incomplete: matched > limit };
+}
+
+/** The order among equally good matches: the shorter target, then A–Z. */
+export function byShorterTarget(a: CompletionCandidate, b: CompletionCandidate): number {
+  return a.insertText.length - b.insertText.length || (a.insertText < b.insertText ? -1 : a.insertText > b.insertText ? 1 : 0);
 }
 
 /** Everything a candidate can be found by: its target, title and aliases. */

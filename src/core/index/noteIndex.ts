@@ -5,6 +5,7 @@ import { scanNotePacked } from '../syntax/scanNote';
 import type { NoteSyntax } from '../syntax/types';
 import { contextText } from './context';
 import { CompletionList } from './completionList';
+import { byShorterTarget } from './completionRank';
 import { compareLinks, compareRecords, LinkGraph, type LinkRecord } from './linkGraph';
 import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, lowerKey, stripMd } from './paths';
@@ -277,10 +278,13 @@ export class NoteIndex implements NoteQueries {
   /** The insert text does not depend on `fromPath`: a shortest unique target is unique from anywhere. */
   completionCandidates(_fromPath: string): CompletionCandidate[] {
     const out = this.completion.entries(this.notes());
+    const waiting: CompletionCandidate[] = [];
     for (const p of this.placeholders()) {
       if (p.attachment) continue;
-      out.push({ path: p.name, insertText: p.display, title: p.display, aliases: [], placeholder: true });
+      waiting.push({ path: p.name, insertText: p.display, title: p.display, aliases: [], placeholder: true });
     }
+    waiting.sort(byShorterTarget);
+    for (const c of waiting) out.push(c);
     return out;
   }
 
