@@ -64,6 +64,7 @@ export class NoteIndex implements NoteQueries {
   private readonly tags = new TagTable();
   private readonly completion = new CompletionList(this.names);
   private placeholderList: { version: number; list: Placeholder[] } | undefined;
+  private waitingCandidates: { version: number; list: CompletionCandidate[] } | undefined;
   private bulk: 'none' | 'empty' | 'nonempty' = 'none';
 
   /**
@@ -278,14 +279,20 @@ export class NoteIndex implements NoteQueries {
   /** The insert text does not depend on `fromPath`: a shortest unique target is unique from anywhere. */
   completionCandidates(_fromPath: string): CompletionCandidate[] {
     const out = this.completion.entries(this.notes());
-    const waiting: CompletionCandidate[] = [];
-    for (const p of this.placeholders()) {
-      if (p.attachment) continue;
-      waiting.push({ path: p.name, insertText: p.display, title: p.display, aliases: [], placeholder: true });
-    }
-    waiting.sort(byShorterTarget);
-    for (const c of waiting) out.push(c);
+    for (const c of this.placeholderCandidates()) out.push(c);
     return out;
+  }
+
+  /** Kept until a placeholder comes or goes: the same objects let a host cache per candidate. */
+  private placeholderCandidates(): readonly CompletionCandidate[] {
+    if (this.waitingCandidates?.version !== this.graph.waitingVersion) {
+      const list: CompletionCandidate[] = [];
+      for (const p of this.placeholders()) {
+        if (!p.attachment) list.push({ path: p.name, insertText: p.display, title: p.display, aliases: [], placeholder: true });
+      }
+      this.waitingCandidates = { version: this.graph.waitingVersion, list: list.sort(byShorterTarget) };
+    }
+    return this.waitingCandidates.list;
   }
 
   unlinkedMentions(path: string): UnlinkedMention[] {
