@@ -2,7 +2,7 @@
 // Scanner throughput on a vault: reads every .md into memory, then times scanNote over all of
 // them (the first pass is cold: it includes the JIT warming up; then the best of a few more).
 //
-//   npx tsc -p . && node /work/shared/bench/gen-vault.mjs 10000 /tmp/v10k 42
+//   npx tsc -p . && node bench/gen-vault.mjs 10000 /tmp/v10k 42
 //   node bench/scan-speed.mjs /tmp/v10k [passes=5]
 //
 // Measures, never asserts: the budget (DESIGN.md §7) is checked by reading the numbers.

@@ -76,10 +76,9 @@ function assertAgree(files: string[]): void {
   assert.ok(found.length === 0, `${found.length} differences; the first ones:\n${found.slice(0, 25).join('\n')}`);
 }
 
-/** The bench's vault generator: the project's copy when a colleague has made one. */
+/** The bench's deterministic vault generator. */
 function generator(): string {
-  const local = path.join(root, 'bench/gen-vault.mjs');
-  return fs.existsSync(local) ? local : '/work/shared/bench/gen-vault.mjs';
+  return path.join(root, 'bench/gen-vault.mjs');
 }
 
 /**
