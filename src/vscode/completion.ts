@@ -49,18 +49,22 @@ function placeholderBeingTyped(index: NoteQueries, path: string, open: number): 
 const maxItems = 200;
 
 function noteItems(candidates: CompletionCandidate[], typed: string, range: vscode.Range, close: string): vscode.CompletionList {
-  const { items, incomplete } = rankCandidates(candidates, typed, maxItems);
+  const { items } = rankCandidates(candidates, typed, maxItems);
+  // VS Code would re-sort by its own fuzzy score of filterText, and put a loose match or a
+  // note not written yet above a real note. Starting every filterText with what is typed
+  // makes all items score alike, so the engine's order (sortText) stands; the list is
+  // always incomplete so VS Code asks again, and ranks afresh, at every keystroke.
   return new vscode.CompletionList(items.map((c, i) => {
     const it = item(c.insertText, c.placeholder ? vscode.CompletionItemKind.Reference : vscode.CompletionItemKind.File,
       range, close, i, c.placeholder ? 'not created yet' : folderOf(c.path) || undefined);
     it.detail = c.placeholder ? undefined : c.title;
-    // Typing part of a title or alias finds the note too.
-    it.filterText = filterTextOf(c);
+    // Typing part of a title or alias finds the note too (the engine matched on these).
+    it.filterText = `${typed} ${filterTextOf(c)}`;
     const docs = new vscode.MarkdownString().appendMarkdown('**').appendText(c.title).appendMarkdown('**');
     if (c.aliases.length) docs.appendText(`\nalso: ${c.aliases.join(', ')}`);
     it.documentation = c.placeholder ? undefined : docs;
     return it;
-  }), incomplete);
+  }), true);
 }
 
 function item(label: string, kind: vscode.CompletionItemKind, range: vscode.Range, close: string, order: number,

@@ -12,7 +12,7 @@ export interface RankedCandidates {
 /**
  * Real notes before placeholders; then targets (or their file name) that start with what is
  * typed, titles or aliases that start with it, any of them containing it, and last the
- * letters in order (VS Code filters fuzzily too); ties go to the shorter target, then A–Z.
+ * letters in order from the start of a word (VS Code filters fuzzily too); ties go to the shorter target, then A–Z.
  */
 export function rankCandidates(candidates: readonly CompletionCandidate[], typed: string, limit: number): RankedCandidates {
   const wanted = typed.toLowerCase();
@@ -73,11 +73,19 @@ function rankOf(c: CompletionCandidate, typed: string): number {
   return hasInOrder(all, typed) ? 3 : noMatch;
 }
 
+/** The letters in order, the first at the start of a word (as VS Code's own filter wants). */
 function hasInOrder(text: string, letters: string): boolean {
-  let at = 0;
-  for (const ch of letters) {
-    at = text.indexOf(ch, at) + 1;
-    if (at === 0) return false;
+  let at = -1;
+  do at = text.indexOf(letters[0]!, at + 1);
+  while (at > 0 && isWordChar(text.charCodeAt(at - 1)));
+  if (at < 0) return false;
+  for (let i = 1; i < letters.length; i++) {
+    at = text.indexOf(letters[i]!, at + 1);
+    if (at < 0) return false;
   }
   return true;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code > 0x7f;
 }

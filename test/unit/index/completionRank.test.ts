@@ -26,6 +26,10 @@ suite('completion ranking', () => {
     assert.deepStrictEqual(offered([note('self-supervised-learning'), note('ssl-notes')], 'ssl'), ['ssl-notes', 'self-supervised-learning']);
   });
 
+  test('letters in order count only from the start of a word', () => {
+    assert.deepStrictEqual(offered([note('calculus-for-brain-computation'), note('toread')], 'tra'), ['toread']);
+  });
+
   test('a candidate with none of the letters is left out', () => {
     assert.deepStrictEqual(offered([note('bert'), note('gpt3')], 'xyz'), []);
   });
