@@ -1,27 +1,25 @@
-// YAML frontmatter: `---` on the first line, up to the next `---` (or `...`) line. Only
-// `title`, `aliases`/`alias` and `tags`/`tag` are read; other keys are skipped whole. A shape
-// the reader does not take sets `error` (naming the line) and the fields are left out.
+// YAML frontmatter: `---` on the first line, up to the next `---` (or `...`) line. Read:
+// `title`, `aliases`/`alias`, `tags`/`tag`, and every other property whose value is a wiki-link
+// (`related: "[[Movies]]"`, or a list of them), which is a link like any other. A fast reader
+// takes the shapes notes mostly use; on anything else the `yaml` package reads the block
+// (yamlFrontmatter.ts), and only YAML it cannot read sets `error` (naming the line).
+import { FIELD_KEYS, emptyFields, propertyLink, propertyValues, type FrontmatterFields } from './frontmatterFields';
 import type { LineTable } from './lines';
-import type { PackedTag, RangeWriter } from './packed';
+import type { PackedLink, PackedTag, RangeWriter } from './packed';
 import type { LineMap } from './positions';
 import { asTagName } from './tagChars';
 import type { Frontmatter, Span } from './types';
 import { readScalar, readValue, YamlShapeError, type YamlString } from './yamlValue';
+import { readYamlFrontmatter, splitWords } from './yamlFrontmatter';
 
 export interface FrontmatterBlock {
   readonly frontmatter: Frontmatter;
   readonly tags: PackedTag[];
+  /** Links in property values, in text order. */
+  readonly links: PackedLink[];
   /** First line of the body. */
   readonly bodyLine: number;
 }
-
-interface Fields {
-  title?: string;
-  aliases: string[];
-  tags: YamlString[];
-}
-
-const OUR_KEYS = new Set(['title', 'aliases', 'alias', 'tags', 'tag']);
 
 function isBlank(c: number): boolean {
   return c === 0x20 || c === 0x09;
@@ -42,7 +40,7 @@ function lineError(line: number, message: string): YamlShapeError {
 }
 
 class FieldReader {
-  readonly fields: Fields = { aliases: [], tags: [] };
+  readonly fields: FrontmatterFields = emptyFields();
 
   constructor(
     private readonly src: string,
@@ -80,7 +78,15 @@ class FieldReader {
       const colon = this.keyEnd(start, end);
       if (colon < 0) throw lineError(line, 'expected "key: value"');
       const key = this.src.slice(start, colon).trim();
-      line = OUR_KEYS.has(key) ? this.readField(key, line, colon + 1) : this.skipValue(line + 1);
+      if (FIELD_KEYS.has(key)) {
+        line = this.readField(key, line, colon + 1);
+        continue;
+      }
+      // Another property: read only when it may hold a link.
+      const next = this.skipValue(line + 1);
+      const valueEnd = this.lines.end[next - 1];
+      const open = this.src.indexOf('[[', colon + 1);
+      line = open >= 0 && open < valueEnd ? this.readField(key, line, colon + 1) : next;
     }
   }
 
@@ -142,7 +148,11 @@ class FieldReader {
     } else if (next < this.last && !this.isEmpty(next) && this.firstNonBlank(next) > this.lines.start[next]) {
       throw lineError(next, `${key}: a value over several lines (put it on one line)`);
     }
-    this.store(key, value, line);
+    if (FIELD_KEYS.has(key)) this.store(key, value, line);
+    else if (value !== undefined) {
+      const values = Array.isArray(value) ? value : [value];
+      if (values.length > 0) this.fields.links.push(...propertyValues(src, key, this.lines.start[line], values));
+    }
     return next;
   }
 
@@ -163,19 +173,24 @@ class FieldReader {
   }
 }
 
-/** The words of a string value, each with its own offsets when the value is written verbatim. */
-const WORD = /[^\s,]+/g;
-
-function splitWords(value: YamlString): YamlString[] {
-  const words: YamlString[] = [];
-  const re = WORD;
-  re.lastIndex = 0;
-  for (let m = re.exec(value.value); m; m = re.exec(value.value)) {
-    const start = value.verbatim ? value.start + m.index : value.start;
-    const end = value.verbatim ? start + m[0].length : value.end;
-    words.push({ value: m[0], start, end, verbatim: value.verbatim });
+/** What the fast reader takes, or undefined when it meets a shape it does not (the `yaml` package reads those). */
+function readFast(src: string, lines: LineTable, close: number): FrontmatterFields | undefined {
+  const reader = new FieldReader(src, lines, close);
+  try {
+    reader.read(1);
+  } catch (e) {
+    if (!(e instanceof YamlShapeError)) throw e;
+    return undefined;
   }
-  return words;
+  return reader.fields;
+}
+
+/** The fields of the block between the fences, from the `yaml` package: for tests that hold the fast reader to it. */
+export function readFrontmatterFields(src: string, lines: LineTable, close: number, fast: boolean): FrontmatterFields | { error: string; line: number } {
+  const fields = fast ? readFast(src, lines, close) : undefined;
+  if (fields) return fields;
+  const reading = readYamlFrontmatter(src, lines.start[1], close > 1 ? lines.end[close - 1] : lines.start[1], 1);
+  return 'fields' in reading ? reading.fields : reading;
 }
 
 /** Reads the frontmatter at the top of the note (after a BOM), or undefined when there is none. */
@@ -187,20 +202,35 @@ export function readFrontmatter(src: string, lines: LineTable, map: LineMap, ran
 
   const range = map.range(lines.start[0], lines.end[close]);
   const bodyLine = close + 1;
-  const reader = new FieldReader(src, lines, close);
-  try {
-    reader.read(1);
-  } catch (e) {
-    if (!(e instanceof YamlShapeError)) throw e;
-    return { frontmatter: { range, aliases: [], tags: [], error: e.message }, tags: [], bodyLine };
+  const read = readFrontmatterFields(src, lines, close, true);
+  if ('error' in read) {
+    return { frontmatter: { range, aliases: [], tags: [], error: read.error, errorLine: read.line }, tags: [], links: [], bodyLine };
   }
-  const { title, aliases } = reader.fields;
+  const { title, aliases } = read;
   const context: Span = { startOffset: range.startOffset, endOffset: range.endOffset };
   const tags: PackedTag[] = [];
-  for (const value of reader.fields.tags) {
+  for (const value of read.tags) {
     const name = asTagName(value.value.trim());
     if (name === undefined) continue;
     tags.push({ name, range: ranges.add(value.start, value.end), source: 'frontmatter', context });
+  }
+  const links: PackedLink[] = [];
+  for (const { property, value, contextStart, contextEnd } of read.links) {
+    const link = propertyLink(src, value);
+    if (!link) continue;
+    const { target, heading, block, label } = link.parts;
+    const slot = ranges.add(link.start, link.end);
+    ranges.add(link.parts.targetStart, link.parts.targetEnd); // the next slot: see PackedLink
+    links.push({
+      kind: 'wiki',
+      target,
+      ...(heading === undefined ? {} : { heading }),
+      ...(block === undefined ? {} : { block }),
+      ...(label === undefined ? {} : { label }),
+      range: slot,
+      context: { startOffset: contextStart, endOffset: contextEnd },
+      property,
+    });
   }
   const frontmatter: Frontmatter = {
     range,
@@ -208,5 +238,5 @@ export function readFrontmatter(src: string, lines: LineTable, map: LineMap, ran
     aliases,
     tags: tags.map(t => t.name),
   };
-  return { frontmatter, tags, bodyLine };
+  return { frontmatter, tags, links, bodyLine };
 }

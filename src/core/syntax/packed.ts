@@ -28,6 +28,7 @@ export interface PackedLink {
   /** Slot of the whole link; its target range is the next slot. */
   readonly range: number;
   readonly context: Span;
+  readonly property?: string;
 }
 
 export interface PackedTag {
@@ -103,6 +104,11 @@ export function rangeAt(ranges: Int32Array, slot: number): Range {
 
 /** A LinkItem whose absent parts are absent (not undefined), as the scanner gives them. */
 export function linkAt(ranges: Int32Array, link: PackedLink): LinkItem {
+  const item = bodyLinkAt(ranges, link);
+  return link.property === undefined ? item : { ...item, property: link.property };
+}
+
+function bodyLinkAt(ranges: Int32Array, link: PackedLink): LinkItem {
   const { kind, target, heading, block, label, context } = link;
   const range = rangeAt(ranges, link.range);
   const targetRange = rangeAt(ranges, link.range + 1);

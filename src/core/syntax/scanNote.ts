@@ -75,7 +75,7 @@ export function scanNotePacked(text: string): PackedSyntax {
   const result: Mutable<PackedSyntax> = {
     ranges,
     codeAt: ranges.length - found.codeSpans.length,
-    links: fit(inTextOrder(found.links, ranges)),
+    links: frontmatter && frontmatter.links.length > 0 ? frontmatter.links.concat(inTextOrder(found.links, ranges)) : fit(inTextOrder(found.links, ranges)),
     tags: frontmatter && frontmatter.tags.length > 0 ? frontmatter.tags.concat(found.tags) : fit(found.tags),
     headings: fit(found.headings),
     blockIds: fit(found.blockIds),

@@ -47,8 +47,13 @@ export interface LinkItem {
   readonly range: Range;
   /** Just the target text (empty range at `[[` + 2 for same-note links). */
   readonly targetRange: Range;
-  /** The paragraph or list item around the link: the Backlinks context. */
+  /** The paragraph or list item around the link: the Backlinks context (in frontmatter: its property). */
   readonly context: Span;
+  /**
+   * The frontmatter property holding the link (`related: "[[Movies]]"` -> `related`). Present
+   * exactly when the link is in frontmatter; such a link is a link like any other.
+   */
+  readonly property?: string;
 }
 
 export interface TagItem {
@@ -107,8 +112,10 @@ export interface Frontmatter {
   readonly aliases: readonly string[];
   /** `tags` (list or string; `tag` too), without `#`. */
   readonly tags: readonly string[];
-  /** Set when the YAML could not be read; the note is still indexed without it. */
+  /** Set when the YAML could not be read (`line 3: ...`); the note is still indexed without it. */
   readonly error?: string;
+  /** The 0-based line `error` names. */
+  readonly errorLine?: number;
 }
 
 /** Everything the scanner finds in one note. Pure data: no functions, safe to clone. */

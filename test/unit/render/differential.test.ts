@@ -25,7 +25,8 @@ const sameSpelling = (label: string | undefined) => label?.replace(/\r\n?/g, '\n
 function viaScanner(text: string): string[] {
   const syntax = scanNote(text);
   return [
-    ...syntax.links.map(({ kind, target, heading, block, label, range }) =>
+    // Frontmatter renders as nothing: its property links are the index's alone.
+    ...syntax.links.filter((link) => link.property === undefined).map(({ kind, target, heading, block, label, range }) =>
       JSON.stringify({ line: range.start.line, kind, target, heading, block, label: sameSpelling(label) })),
     ...syntax.tags
       .filter((tag) => tag.source === 'inline')

@@ -21,8 +21,8 @@ export function listing(text: string): string {
   const out: string[] = [`lines ${s.lineCount}`];
   if (s.title !== undefined) out.push(`title ${JSON.stringify(s.title)}`);
   if (s.frontmatter) {
-    const { range, title, aliases, tags, error } = s.frontmatter;
-    out.push(`frontmatter ${at(range)} title=${JSON.stringify(title)} aliases=${JSON.stringify(aliases)} tags=${JSON.stringify(tags)}${error ? ` error=${JSON.stringify(error)}` : ''}`);
+    const { range, title, aliases, tags, error, errorLine } = s.frontmatter;
+    out.push(`frontmatter ${at(range)} title=${JSON.stringify(title)} aliases=${JSON.stringify(aliases)} tags=${JSON.stringify(tags)}${error ? ` error=${JSON.stringify(error)} on line ${errorLine}` : ''}`);
   }
   for (const h of s.headings) out.push(`heading ${h.level} ${JSON.stringify(h.text)} #${h.slug} ${at(h.range)}`);
   for (const l of s.links) {
@@ -30,6 +30,7 @@ export function listing(text: string): string {
     if (l.heading !== undefined) parts.push(`heading=${JSON.stringify(l.heading)}`);
     if (l.block !== undefined) parts.push(`block=${JSON.stringify(l.block)}`);
     if (l.label !== undefined) parts.push(`label=${JSON.stringify(l.label)}`);
+    if (l.property !== undefined) parts.push(`property=${JSON.stringify(l.property)}`);
     out.push(`link ${parts.join(' ')} ${at(l.range)} target ${at(l.targetRange)} in ${quote(text, l.context)}`);
   }
   for (const t of s.tags) out.push(`tag ${JSON.stringify(t.name)} ${t.source} ${at(t.range)} in ${quote(text, t.context)}`);

@@ -65,6 +65,8 @@ const cases: Array<[string, (n: number) => string, number]> = [
   ['a wide table', (n) => '| a |\n|---|\n' + '| x '.repeat(n) + '|\n', 100_000],
   ['a long table', (n) => '| a | b |\n|---|---|\n' + '| [[x]] | #y |\n'.repeat(n), 40_000],
   ['< without >', repeat('<a '), 100_000],
+  ['a frontmatter list of property links', (n) => '---\nup:\n' + '  - "[[x]]"\n'.repeat(n) + '---\n', 20_000],
+  ['a frontmatter the yaml package reads', (n) => '---\n' + 'k: [[x]]\n'.repeat(n) + '---\n', 10_000],
 ];
 
 suite('scanner: pathological input stays linear', () => {

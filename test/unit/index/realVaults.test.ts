@@ -1,0 +1,30 @@
+// What real Obsidian and Foam vaults rely on (issue 9): each test is one habit of theirs.
+import * as assert from 'assert';
+import { lines, linksOf, vaultIndex } from './vault';
+
+suite('NoteIndex on real vaults', () => {
+  suite('links in frontmatter properties', () => {
+    const vault = () =>
+      vaultIndex({
+        'Movies.md': '# Movies',
+        'Blade Runner.md': lines('---', 'related: "[[Movies]]"', 'director:', '  - "[[Ridley Scott]]"', '---', 'A film.'),
+        'Ridley Scott.md': 'Director.',
+      });
+
+    test('a property link is a backlink, with its property as context', () => {
+      const backlinks = vault().backlinks('Movies.md');
+      assert.deepStrictEqual(backlinks.map((b) => [b.source, b.link.property, b.context, b.contextStart.line]), [['Blade Runner.md', 'related', 'related: "[[Movies]]"', 1]]);
+    });
+
+    test('a property link is a forward link, and makes neither note an orphan', () => {
+      const index = vault();
+      assert.deepStrictEqual(linksOf(index, 'Blade Runner.md'), ['Movies -> Movies.md', 'Ridley Scott -> Ridley Scott.md']);
+      assert.deepStrictEqual(index.orphans(), []);
+    });
+
+    test('a property link to a note that does not exist is broken and a placeholder', () => {
+      const index = vaultIndex({ 'a.md': lines('---', 'up: "[[Nowhere]]"', '---') });
+      assert.deepStrictEqual([index.brokenLinks().map((b) => b.link.target), index.placeholders().map((p) => p.name)], [['Nowhere'], ['nowhere']]);
+    });
+  });
+});
