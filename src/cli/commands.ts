@@ -35,18 +35,39 @@ interface CheckProblem {
   path: string;
   line: number;
   column: number;
-  kind: 'broken' | 'ambiguous' | FileProblem['reason'];
+  kind: 'broken' | 'missing-heading' | 'missing-block' | 'ambiguous' | 'invalid-frontmatter' | FileProblem['reason'];
   target?: string;
+  heading?: string;
+  block?: string;
   candidates?: string[];
+  suggestions?: string[];
   message: string;
 }
 
-/** Broken and ambiguous links, then files that could not be read; path order, then position. */
+/** `; did you mean "A" or "B"?`, or nothing. */
+function didYouMean(suggestions: readonly string[], prefix: string): string {
+  if (suggestions.length === 0) return '';
+  return `; did you mean ${suggestions.map(s => `"${prefix}${s}"`).join(' or ')}?`;
+}
+
+/** Broken and ambiguous links, frontmatter YAML could not be read, files that could not be read; path order, then position. */
 export function checkCommand(index: NoteIndex, problems: readonly FileProblem[], json: boolean): Output {
   const found: CheckProblem[] = [];
   for (const r of index.brokenLinks()) {
-    const attachment = r.resolution.kind === 'placeholder' && r.resolution.attachment;
-    found.push(at(r, 'broken', `${attachment ? 'missing attachment' : 'broken link'} ${linkText(index, r)}: no ${attachment ? 'file' : 'note'} named "${r.link.target}"`));
+    const text = linkText(index, r);
+    if (r.kind === 'missing-heading' || r.kind === 'missing-block') {
+      const heading = r.kind === 'missing-heading';
+      const name = heading ? r.link.heading! : r.link.block!;
+      const where = r.resolution.kind === 'self' ? 'this note' : `"${r.resolution.kind === 'note' ? r.resolution.path : ''}"`;
+      const message = `${heading ? 'missing heading' : 'missing block'} ${text}: ${where} has no ${heading ? 'heading' : 'block'} "${heading ? name : '^' + name}"${didYouMean(r.suggestions, heading ? '' : '^')}`;
+      found.push({ ...at(r, r.kind, message), ...(heading ? { heading: name } : { block: name }), suggestions: [...r.suggestions] });
+      continue;
+    }
+    const attachment = r.kind === 'missing-attachment';
+    found.push(at(r, 'broken', `${attachment ? 'missing attachment' : 'broken link'} ${text}: no ${attachment ? 'file' : 'note'} named "${r.link.target}"`));
+  }
+  for (const p of index.frontmatterProblems()) {
+    found.push({ path: p.path, line: p.line + 1, column: 1, kind: 'invalid-frontmatter', message: `frontmatter is not valid YAML (${p.message}); its title, aliases, tags and property links are not read` });
   }
   for (const r of index.ambiguousLinks()) {
     const res = r.resolution;

@@ -7,12 +7,15 @@ import { contextText } from './context';
 import { CompletionList } from './completionList';
 import { byShorterTarget } from './completionRank';
 import { compareLinks, compareRecords, LinkGraph, type LinkRecord } from './linkGraph';
+import { closestNames, hasBlock, hasHeading, lastHeadingPart } from './fragments';
 import { findMentions } from './mentions';
-import { comparePaths, fileNameOf, isNotePath, lowerKey, stripMd } from './paths';
+import { comparePaths, fileNameOf, isNotePath, stripMd } from './paths';
 import { resolveLink } from './resolve';
 import { TagTable } from './tagTable';
 import type {
   Backlink,
+  BrokenLink,
+  FrontmatterProblem,
   CompletionCandidate,
   IndexStats,
   NoteInfo,
@@ -195,16 +198,14 @@ export class NoteIndex implements NoteQueries {
     return resolveLink(target.split(/[#|]/, 1)[0].trim(), fromPath, this.names);
   }
 
-  /** Whether the note has a heading with this text or slug (`[[note#Heading]]` checks). */
+  /** Whether the note has a heading with this text or slug, or the nested `Part#Section` (`[[note#Heading]]` checks). */
   headingExists(path: string, heading: string): boolean {
-    const wanted = lowerKey(heading);
-    const headings = this.records.get(path)?.packed.headings ?? [];
-    return headings.some(h => h.slug === wanted || h.text.toLowerCase() === wanted);
+    return hasHeading(this.records.get(path)?.packed.headings ?? [], heading);
   }
 
   /** Whether the note has a `^id` block (`[[note#^id]]` checks). */
   blockExists(path: string, id: string): boolean {
-    return (this.records.get(path)?.packed.blockIds ?? []).some(b => b.id === id);
+    return hasBlock(this.records.get(path)?.packed.blockIds ?? [], id);
   }
 
   forwardLinks(path: string): readonly ResolvedLink[] {
@@ -268,12 +269,45 @@ export class NoteIndex implements NoteQueries {
     return this.graph.ambiguousLinks().map(r => this.resolved(r)).sort(compareLinks);
   }
 
-  brokenLinks(): ResolvedLink[] {
-    const out: ResolvedLink[] = [];
-    for (const name of this.graph.placeholderNames()) {
-      for (const record of this.graph.linksWaitingFor(name)) out.push(this.resolved(record));
-    }
+  brokenLinks(): BrokenLink[] {
+    const out: BrokenLink[] = [];
+    for (const record of this.records.values()) for (const link of record.links) this.addIfBroken(link, out);
     return out.sort(compareLinks);
+  }
+
+  brokenLinksIn(path: string): BrokenLink[] {
+    const out: BrokenLink[] = [];
+    for (const link of this.records.get(path)?.links ?? []) this.addIfBroken(link, out);
+    return out.sort(compareLinks);
+  }
+
+  frontmatterProblems(): FrontmatterProblem[] {
+    const out: FrontmatterProblem[] = [];
+    for (const [path, record] of this.records) {
+      const fm = record.packed.frontmatter;
+      if (fm?.error !== undefined) out.push({ path, line: fm.errorLine ?? 0, message: fm.error });
+    }
+    return out.sort((a, b) => comparePaths(a.path, b.path));
+  }
+
+  /** A link to a placeholder, or to a note without the heading or block it names (attachments' `#page=3` is theirs). */
+  private addIfBroken(record: LinkRecord, out: BrokenLink[]): void {
+    const resolution = this.graph.resolutionOf(record);
+    if (resolution.kind === 'placeholder') {
+      out.push({ ...this.resolved(record), kind: resolution.attachment ? 'missing-attachment' : 'missing-note', suggestions: [] });
+      return;
+    }
+    const { heading, block } = record.link;
+    if ((heading === undefined && block === undefined) || (resolution.kind !== 'note' && resolution.kind !== 'self')) return;
+    const packed = this.records.get(resolution.path)?.packed;
+    if (!packed) return;
+    if (heading !== undefined && !hasHeading(packed.headings, heading)) {
+      const suggestions = closestNames(lastHeadingPart(heading), packed.headings.map(h => h.text));
+      out.push({ ...this.resolved(record), kind: 'missing-heading', suggestions });
+    } else if (block !== undefined && !hasBlock(packed.blockIds, block)) {
+      const suggestions = closestNames(block, packed.blockIds.map(b => b.id));
+      out.push({ ...this.resolved(record), kind: 'missing-block', suggestions });
+    }
   }
 
   /** The insert text does not depend on `fromPath`: a shortest unique target is unique from anywhere. */

@@ -38,6 +38,34 @@ export interface ResolvedLink {
   readonly resolution: Resolution;
 }
 
+/** Why a link is broken. */
+export type BrokenLinkKind =
+  /** No note answers to the target: it resolves to a placeholder. */
+  | 'missing-note'
+  /** The target names a file (`.png`, `.pdf`, ...) that the vault does not hold. */
+  | 'missing-attachment'
+  /** The note exists, but not the heading after `#` (`[[note#No Such Heading]]`). */
+  | 'missing-heading'
+  /** The note exists, but not the block after `#^` (`[[note#^nosuchblock]]`). */
+  | 'missing-block';
+
+export interface BrokenLink extends ResolvedLink {
+  readonly kind: BrokenLinkKind;
+  /**
+   * What the link may have meant, closest first (at most three): for a missing heading, heading
+   * texts of the note it points to; for a missing block, its block ids. Empty when nothing comes near.
+   */
+  readonly suggestions: readonly string[];
+}
+
+export interface FrontmatterProblem {
+  readonly path: string;
+  /** 0-based line the YAML error names. */
+  readonly line: number;
+  /** `line 3: ...`, as the `yaml` package words it. */
+  readonly message: string;
+}
+
 export interface Backlink extends ResolvedLink {
   /** The paragraph or list item around the link, as text (trimmed; list marker kept off). */
   readonly context: string;
@@ -130,8 +158,15 @@ export interface NoteQueries {
   /** Notes with no links in or out. */
   orphans(): string[];
   ambiguousLinks(): ResolvedLink[];
-  /** Links that resolve to a placeholder (broken), in path then position order. */
-  brokenLinks(): ResolvedLink[];
+  /**
+   * Broken links, in path then position order: links to a placeholder (a missing note or
+   * attachment), and links to a note that lacks the heading or block they name.
+   */
+  brokenLinks(): BrokenLink[];
+  /** The broken links of one note, in position order (an editor's diagnostics for that note). */
+  brokenLinksIn(path: string): BrokenLink[];
+  /** Notes whose frontmatter is not valid YAML (read without it), in path order. */
+  frontmatterProblems(): FrontmatterProblem[];
   /** Every note (and placeholder, flagged) with the shortest unique target from `fromPath`. */
   completionCandidates(fromPath: string): CompletionCandidate[];
   unlinkedMentions(path: string): UnlinkedMention[];

@@ -27,4 +27,34 @@ suite('NoteIndex on real vaults', () => {
       assert.deepStrictEqual([index.brokenLinks().map((b) => b.link.target), index.placeholders().map((p) => p.name)], [['Nowhere'], ['nowhere']]);
     });
   });
+
+  suite('missing headings and blocks', () => {
+    const vault = () =>
+      vaultIndex({
+        'n.md': lines('# N', '## Part', '### Section', 'text ^b1'),
+        'a.md': lines('[[n#Part]] [[n#Part#Section]] [[n#^b1]] [[n#Sectoin]] [[n#^b2]] [[gone#X]] [[#Nope]]'),
+      });
+
+    test('a link to a heading or block the note lacks is broken, with its kind and the closest names', () => {
+      assert.deepStrictEqual(vault().brokenLinksIn('a.md').map((b) => [b.link.target, b.kind, b.suggestions]), [
+        ['n', 'missing-heading', ['Section']],
+        ['n', 'missing-block', ['b1']],
+        ['gone', 'missing-note', []],
+        ['', 'missing-heading', []],
+      ]);
+    });
+
+    test('the nested form Part#Section names Section under Part', () => {
+      const index = vault();
+      assert.ok(index.headingExists('n.md', 'Part#Section'));
+      assert.ok(index.headingExists('n.md', 'N#Section'));
+      assert.ok(!index.headingExists('n.md', 'Section#Part'));
+    });
+
+    test('a heading the note gains mends the link at once', () => {
+      const index = vault();
+      index.upsert('n.md', lines('# N', '## Part', '### Section', '## Sectoin', 'text ^b1 ^b2'));
+      assert.deepStrictEqual(index.brokenLinks().map((b) => b.kind), ['missing-block', 'missing-note', 'missing-heading']);
+    });
+  });
 });
