@@ -151,6 +151,8 @@ export class LinkGraph {
       const folder = folderOf(record.source);
       let own = byFolder.get(folder);
       if (!own) byFolder.set(folder, (own = resolveTarget(group.target, folder, names)));
+      // A bare name never picks the linking note itself while another candidate exists.
+      if (own.kind === 'note' && own.path === record.source) own = resolveTarget(group.target, folder, names, record.source);
       record.own = own;
       const at = countOf(own);
       if (at && 'path' in at) this.incomingLinks.add(at.path, record);

@@ -30,10 +30,31 @@ export function noteNameKey(path: string): string {
   return stripMd(fileNameOf(path)).toLowerCase();
 }
 
-/** A target that names a non-note file (`figure.png`, `paper.pdf`) has an extension other than `.md`. */
-export function hasAttachmentExtension(target: string): boolean {
+/**
+ * A target that may name a non-note file: an extension other than `.md` (`figure.png`, but also
+ * `ucld.mean`, `1.ORI`). Such a target first looks for a file of exactly that name.
+ */
+export function hasFileExtension(target: string): boolean {
   const m = FILE_EXTENSION.exec(fileNameOf(target));
   return m !== null && m[1].toLowerCase() !== 'md';
+}
+
+// The kinds of file Obsidian opens as attachments (help.obsidian.md, "Accepted file formats").
+const ATTACHMENT_EXTENSIONS = new Set([
+  'avif', 'bmp', 'gif', 'jpeg', 'jpg', 'png', 'svg', 'webp', // images
+  'flac', 'm4a', 'mp3', 'ogg', 'wav', '3gp', // audio
+  'mkv', 'mov', 'mp4', 'ogv', 'webm', // video
+  'pdf', 'canvas', 'base',
+]);
+
+/**
+ * A target that names an attachment when nothing answers to it: a file kind Obsidian knows.
+ * Any other dotted name (`[[v2.0 plan]]`, `[[ucld.mean]]`) is a note not written yet.
+ */
+export function hasAttachmentExtension(target: string): boolean {
+  const name = fileNameOf(target);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && ATTACHMENT_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
 }
 
 export function lowerKey(text: string): string {

@@ -6,6 +6,7 @@ import {
   fileNameOf,
   folderOf,
   hasAttachmentExtension,
+  hasFileExtension,
   isRelativeTarget,
   looseKey,
   lowerKey,
@@ -16,25 +17,31 @@ import type { Resolution } from './types';
 import { unique, type VaultNames } from './vaultNames';
 
 export function resolveLink(target: string, fromPath: string, names: VaultNames): Resolution {
-  return target === '' ? { kind: 'self', path: fromPath } : resolveTarget(target, folderOf(fromPath), names);
+  return target === '' ? { kind: 'self', path: fromPath } : resolveTarget(target, folderOf(fromPath), names, fromPath);
 }
 
-/** What a (non-empty) target means when written in a note of `fromFolder`. */
-export function resolveTarget(target: string, fromFolder: string, names: VaultNames): Resolution {
-  const attachment = hasAttachmentExtension(target);
+/**
+ * What a (non-empty) target means when written in a note of `fromFolder`; `fromPath`, when given,
+ * is the linking note itself, which a bare `[[name]]` never picks while another candidate exists.
+ */
+export function resolveTarget(target: string, fromFolder: string, names: VaultNames, fromPath = ''): Resolution {
+  const from: From = { folder: fromFolder, path: fromPath, target };
+  // `[[figure.png]]`, but also `[[v1.2]]` or `[[Mr.Smith]]`, may name a file: when none exists, try notes;
+  // when no note answers either, only a file kind Obsidian knows makes a missing attachment.
+  const file = hasFileExtension(target);
+  const attachment = file && hasAttachmentExtension(target);
   if (isRelativeTarget(target)) {
     const absolute = absoluteTarget(target, fromFolder);
     if (absolute === undefined) return placeholder(target, attachment);
     return (
-      (attachment ? attachmentAt(absolute, names, fromFolder) : undefined) ??
-      noteAt(stripMd(absolute), names, fromFolder) ??
+      (file ? attachmentAt(absolute, names, from) : undefined) ??
+      noteAt(stripMd(absolute), names, from) ??
       placeholder(absolute, attachment)
     );
   }
-  // `[[v1.2]]` or `[[Mr.Smith]]` look like file names: when no such attachment exists, try notes.
   return (
-    (attachment ? attachmentBySuffix(target, names, fromFolder) : undefined) ??
-    noteBySuffix(target, names, fromFolder) ??
+    (file ? attachmentBySuffix(target, names, from) : undefined) ??
+    noteBySuffix(target, names, from) ??
     placeholder(target, attachment)
   );
 }
@@ -63,34 +70,34 @@ function placeholder(target: string, attachment: boolean): Resolution {
   return { kind: 'placeholder', name: placeholderName(target), attachment };
 }
 
-function noteAt(absolute: string, names: VaultNames, fromFolder: string): Resolution | undefined {
+function noteAt(absolute: string, names: VaultNames, from: From): Resolution | undefined {
   const wanted = absolute.toLowerCase();
   const found = names.notesNamed(noteNameKey(absolute)).filter(p => names.stem(p).lower === wanted);
-  return found.length === 0 ? undefined : { kind: 'note', ...choose(found, fromFolder), via: 'path' };
+  return found.length === 0 ? undefined : { kind: 'note', ...choose(found, from), via: 'path' };
 }
 
-function attachmentAt(absolute: string, names: VaultNames, fromFolder: string): Resolution | undefined {
+function attachmentAt(absolute: string, names: VaultNames, from: From): Resolution | undefined {
   const wanted = absolute.toLowerCase();
   const found = names.attachmentsNamed(fileNameOf(wanted)).filter(p => names.stem(p).lower === wanted);
-  return found.length === 0 ? undefined : { kind: 'attachment', ...choose(found, fromFolder) };
+  return found.length === 0 ? undefined : { kind: 'attachment', ...choose(found, from) };
 }
 
-function attachmentBySuffix(target: string, names: VaultNames, fromFolder: string): Resolution | undefined {
+function attachmentBySuffix(target: string, names: VaultNames, from: From): Resolution | undefined {
   const suffix = target.toLowerCase();
   const found = names.attachmentsNamed(fileNameOf(suffix)).filter(p => endsWithSegments(names.stem(p).lower, suffix));
-  return found.length === 0 ? undefined : { kind: 'attachment', ...choose(found, fromFolder) };
+  return found.length === 0 ? undefined : { kind: 'attachment', ...choose(found, from) };
 }
 
-function noteBySuffix(target: string, names: VaultNames, fromFolder: string): Resolution | undefined {
+function noteBySuffix(target: string, names: VaultNames, from: From): Resolution | undefined {
   const whole = stripMd(target);
   const suffix = whole.toLowerCase();
   const byPath = names.notesNamed(noteNameKey(whole)).filter(p => endsWithSegments(names.stem(p).lower, suffix));
-  if (byPath.length > 0) return { kind: 'note', ...choose(byPath, fromFolder), via: 'path' };
+  if (byPath.length > 0) return { kind: 'note', ...choose(byPath, from), via: 'path' };
 
   const titleKey = lowerKey(whole);
   const byTitle = names.notesTitled(titleKey);
   if (byTitle.length > 0) {
-    const chosen = choose(byTitle, fromFolder);
+    const chosen = choose(byTitle, from);
     return { kind: 'note', ...chosen, via: names.isTitleOf(chosen.path, titleKey) ? 'title' : 'alias' };
   }
 
@@ -99,16 +106,33 @@ function noteBySuffix(target: string, names: VaultNames, fromFolder: string): Re
     .notesLooselyNamed(looseKey(fileNameOf(whole)))
     .filter(p => endsWithSegments(names.stem(p).loose, loose));
   const byLoose = new Set([...byLooseName, ...names.notesLooselyTitled(loose)]);
-  if (byLoose.size > 0) return { kind: 'note', ...choose([...byLoose], fromFolder), via: 'loose' };
+  if (byLoose.size > 0) return { kind: 'note', ...choose([...byLoose], from), via: 'loose' };
   return undefined;
 }
 
-/** Several candidates: the one in the linking note's folder, else the shortest path, else path order. */
-function choose(candidates: readonly string[], fromFolder: string): { path: string; ambiguous?: string[] } {
+/** Where a link is written, for choosing among candidates. */
+interface From {
+  readonly folder: string;
+  /** The linking note, or `''` when a group resolves for all its notes at once. */
+  readonly path: string;
+  /** The target as written: its case can tell candidates apart. */
+  readonly target: string;
+}
+
+/**
+ * Several candidates: never the linking note itself (for a bare name), then the one whose path
+ * ends with the target in its exact case (`[[bookfusion]]` means `bookfusion.md` over
+ * `BookFusion.md`), then the one in the linking note's folder, the shortest path, path order.
+ */
+function choose(candidates: readonly string[], from: From): { path: string; ambiguous?: string[] } {
   if (candidates.length === 1) return { path: candidates[0] };
+  const self = isRelativeTarget(from.target) ? '' : from.path;
+  const exact = stripMd(from.target);
+  const rank = (p: string) => [Number(p === self), Number(!endsWithSegments(stripMd(p), exact)), Number(folderOf(p) !== from.folder)];
   const ranked = candidates.slice().sort((a, b) => {
-    const local = Number(folderOf(b) === fromFolder) - Number(folderOf(a) === fromFolder);
-    return local || a.length - b.length || comparePaths(a, b);
+    const ra = rank(a);
+    const rb = rank(b);
+    return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2] || a.length - b.length || comparePaths(a, b);
   });
   return { path: ranked[0], ambiguous: ranked };
 }

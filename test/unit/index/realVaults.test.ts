@@ -57,4 +57,41 @@ suite('NoteIndex on real vaults', () => {
       assert.deepStrictEqual(index.brokenLinks().map((b) => b.kind), ['missing-block', 'missing-note', 'missing-heading']);
     });
   });
+
+  suite('names with dots are notes', () => {
+    test('[[1.ORI]], [[v2.0 plan]] and [[ucld.mean]] are notes to write, not missing attachments', () => {
+      const index = vaultIndex({ 'a.md': '[[1.ORI]] [[v2.0 plan]] [[ucld.mean]] [[figure.png]] [[talk.mp3]]' });
+      assert.deepStrictEqual(index.brokenLinks().map((b) => [b.link.target, b.kind]), [
+        ['1.ORI', 'missing-note'],
+        ['v2.0 plan', 'missing-note'],
+        ['ucld.mean', 'missing-note'],
+        ['figure.png', 'missing-attachment'],
+        ['talk.mp3', 'missing-attachment'],
+      ]);
+      assert.deepStrictEqual(index.completionCandidates('a.md').filter((c) => c.placeholder).map((c) => c.insertText), ['1.ORI', 'ucld.mean', 'v2.0 plan']);
+    });
+
+    test('a dotted name resolves to a note of that name, or to a file of exactly that name', () => {
+      const index = vaultIndex({ 'a.md': '[[1.ORI]] [[ucld.mean]]', '1.ORI.md': '', 'data/ucld.mean': '' });
+      assert.deepStrictEqual(linksOf(index, 'a.md'), ['1.ORI -> 1.ORI.md', 'ucld.mean -> data/ucld.mean']);
+    });
+  });
+
+  suite('which candidate an ambiguous link means', () => {
+    test('the candidate whose name matches the link\'s case exactly comes first, before the same folder', () => {
+      const index = vaultIndex({ 'People/BookFusion.md': '', 'Plugins/bookfusion.md': '', 'People/x.md': '[[bookfusion]] [[BookFusion]]' });
+      assert.deepStrictEqual(linksOf(index, 'People/x.md'), ['bookfusion -> Plugins/bookfusion.md', 'BookFusion -> People/BookFusion.md']);
+    });
+
+    test('a bare [[name]] never means the linking note itself when another candidate exists', () => {
+      const index = vaultIndex({ 'People/BookFusion.md': '[[BookFusion]]', 'Plugins/BookFusion.md': '' });
+      assert.deepStrictEqual(linksOf(index, 'People/BookFusion.md'), ['BookFusion -> Plugins/BookFusion.md']);
+      assert.deepStrictEqual(index.resolve('BookFusion', 'People/BookFusion.md'), { kind: 'note', path: 'Plugins/BookFusion.md', ambiguous: ['Plugins/BookFusion.md', 'People/BookFusion.md'], via: 'path' });
+    });
+
+    test('then the linking note\'s folder, then the shortest path', () => {
+      const index = vaultIndex({ 'a/deep/n.md': '', 'b/n.md': '', 'c/n.md': '', 'a/x.md': '[[n]]', 'c/x.md': '[[n]]' });
+      assert.deepStrictEqual([linksOf(index, 'a/x.md'), linksOf(index, 'c/x.md')], [['n -> b/n.md'], ['n -> c/n.md']]);
+    });
+  });
 });
