@@ -4,6 +4,7 @@ import MarkdownIt from 'markdown-it';
 import { noteTarget } from '../syntax/noteLink';
 import { frontmatter } from './frontmatterRule';
 import { htmlComments } from './htmlCommentRule';
+import { htmlTags } from './htmlTagRule';
 import { linkOffsets, type MarkdownLinkMeta } from './linkOffsetRule';
 import { math } from './math';
 import { tags } from './tagRule';
@@ -27,7 +28,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   md.core.ruler.before('normalize', 'byte_order_mark', (state) => {
     if (state.src.charCodeAt(0) === 0xfeff) state.src = state.src.slice(1);
   });
-  return md.use(frontmatter).use(htmlComments).use(math).use(wikiLinks).use(tags).use(linkOffsets);
+  return md.use(frontmatter).use(htmlComments).use(htmlTags).use(math).use(wikiLinks).use(tags).use(linkOffsets);
 }
 
 /** 0-based line of an offset into an inline token's content, given the line the content starts on. */

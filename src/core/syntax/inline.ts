@@ -10,6 +10,7 @@
 import { TextKind } from './blockState';
 import { BracketStack, Opener } from './brackets';
 import type { Findings } from './findings';
+import { htmlTagEnd } from './htmlTag';
 import { InlineMath } from './inlineMath';
 import { isAllowedDestination } from './linkParts';
 import { inlineTail, referenceTail } from './linkTail';
@@ -289,12 +290,14 @@ export class InlineScanner {
     return end;
   }
 
-  /** An autolink `<scheme:...>` / `<a@b.c>`, or an HTML comment; other HTML is text (raw HTML is off). */
+  /** An autolink `<scheme:...>` / `<a@b.c>`, an HTML comment, or an HTML tag (text, with nothing found inside). */
   private angle(pos: number): number {
     const autolink = this.autolinkEnd(pos);
     if (autolink > 0) return autolink;
     const comment = this.commentEnd(pos);
-    return comment > 0 ? comment : pos + 1;
+    if (comment > 0) return comment;
+    const tag = htmlTagEnd(this.src, pos, this.end);
+    return tag > 0 ? tag : pos + 1;
   }
 
   private autolinkEnd(pos: number): number {
