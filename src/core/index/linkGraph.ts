@@ -73,7 +73,7 @@ export class LinkGraph {
   waitingVersion = 0;
 
   add(source: string, link: PackedLink, ranges: Int32Array): LinkRecord {
-    const target = link.target;
+    const target = link.reference ?? link.target;
     if (target === '') return { source, link, ranges, group: undefined, own: { kind: 'self', path: source }, slot: -1 };
     const folder = isRelativeTarget(target) ? folderOf(source) : '';
     const id = folder === '' ? target : folder + '\0' + target;

@@ -2,9 +2,9 @@
 // in a RangeWriter) and the paragraph (or list item, heading, table row) around each link and tag.
 import type { BlockSink, TextKind } from './blockState';
 import { InlineScanner } from './inline';
-import type { NoteTarget } from './noteLink';
+import { definitionTarget, type NoteTarget } from './noteLink';
 import type { PackedFootnote, PackedHeading, PackedLink, PackedMath, PackedTag, RangeWriter } from './packed';
-import type { Definition } from './reference';
+import { normalizeLabel, type Definition } from './reference';
 import { Slugger } from './slug';
 import type { FootnoteItem, MathItem, Span } from './types';
 import type { WikiLinkParts } from './wikiLink';
@@ -122,7 +122,11 @@ export class Findings implements BlockSink {
   wikiLink(kind: 'wiki' | 'embed', parts: WikiLinkParts, start: number): void {
     const range = this.ranges.add(start, parts.end);
     this.ranges.add(parts.targetStart, parts.targetEnd); // the next slot: see PackedLink
-    this.links.push(packedLink(kind, parts.target, parts.heading, parts.block, parts.label, range, this.currentContext()));
+    const link = packedLink(kind, parts.target, parts.heading, parts.block, parts.label, range, this.currentContext());
+    // Foam's link reference definitions: `[[x]]` with `[x]: path.md` in the note means that file.
+    const definition = this.definitions && parts.target !== '' ? this.definitions.get(normalizeLabel(parts.target)) : undefined;
+    const reference = definition && definitionTarget(definition.href);
+    this.links.push(reference ? { ...link, reference } : link);
   }
 
   markdownLink(note: NoteTarget, label: string, start: number, end: number, targetStart: number, targetEnd: number): void {

@@ -32,3 +32,16 @@ export function noteTarget(href: string, raw: string): NoteTarget | undefined {
   const pathLength = rawHash < 0 ? raw.length : rawHash;
   return heading === '' ? { target, pathLength } : { target, heading, pathLength };
 }
+
+/**
+ * The note a link reference definition names for a wiki-link with its label (Foam writes
+ * `[publishing]: publishing/publish-to-github-pages.md` under notes that use `[[publishing]]`):
+ * a relative destination, `.md` or no extension at all (Foam can leave it out).
+ */
+export function definitionTarget(href: string): string | undefined {
+  if (href === '' || SCHEME.test(href) || href.startsWith('//')) return undefined;
+  const hash = href.indexOf('#');
+  const target = percentDecode(hash < 0 ? href : href.slice(0, hash));
+  const name = target.slice(target.lastIndexOf('/') + 1);
+  return name !== '' && (MD.test(name) || !name.includes('.')) ? target : undefined;
+}

@@ -29,6 +29,7 @@ export interface PackedLink {
   readonly range: number;
   readonly context: Span;
   readonly property?: string;
+  readonly reference?: string;
 }
 
 export interface PackedTag {
@@ -105,7 +106,9 @@ export function rangeAt(ranges: Int32Array, slot: number): Range {
 /** A LinkItem whose absent parts are absent (not undefined), as the scanner gives them. */
 export function linkAt(ranges: Int32Array, link: PackedLink): LinkItem {
   const item = bodyLinkAt(ranges, link);
-  return link.property === undefined ? item : { ...item, property: link.property };
+  if (link.property !== undefined) return { ...item, property: link.property };
+  if (link.reference !== undefined) return { ...item, reference: link.reference };
+  return item;
 }
 
 function bodyLinkAt(ranges: Int32Array, link: PackedLink): LinkItem {

@@ -54,6 +54,12 @@ export interface LinkItem {
    * exactly when the link is in frontmatter; such a link is a link like any other.
    */
   readonly property?: string;
+  /**
+   * For a wiki-link whose target is the label of one of the note's link reference definitions
+   * (Foam's `[publishing]: publishing/publish-to-github-pages.md`): that destination, which the
+   * index resolves instead of the target (as a markdown link's).
+   */
+  readonly reference?: string;
 }
 
 export interface TagItem {

@@ -31,6 +31,7 @@ export function listing(text: string): string {
     if (l.block !== undefined) parts.push(`block=${JSON.stringify(l.block)}`);
     if (l.label !== undefined) parts.push(`label=${JSON.stringify(l.label)}`);
     if (l.property !== undefined) parts.push(`property=${JSON.stringify(l.property)}`);
+    if (l.reference !== undefined) parts.push(`reference=${JSON.stringify(l.reference)}`);
     out.push(`link ${parts.join(' ')} ${at(l.range)} target ${at(l.targetRange)} in ${quote(text, l.context)}`);
   }
   for (const t of s.tags) out.push(`tag ${JSON.stringify(t.name)} ${t.source} ${at(t.range)} in ${quote(text, t.context)}`);
