@@ -18,7 +18,8 @@ export const USAGE = `usage: marginalia <command> DIR [options]
 
 commands:
   index DIR [--json]             count notes, links, tags; report files that could not be read
-  check DIR [--json]             list broken and ambiguous links as path:line:col: message (exit 1 if any)
+  check DIR [--json]             list broken links (missing notes, headings, blocks), ambiguous links,
+                                 invalid frontmatter and unreadable files as path:line:col: message (exit 1 if any)
   backlinks DIR NOTE [--json]    the notes that link to NOTE (a path like papers/x.md, or a link target like x)
   tags DIR [--json]              each tag with its notes
   graph DIR --json               nodes and edges of the link graph
@@ -28,7 +29,7 @@ options:
   --max-file-size MB     skip notes larger than this (default 5)
   -h, --help             this text
 
-exit codes: 0 ok; 1 check found problems; 2 bad usage or DIR missing`;
+exit codes: 0 ok; 1 check found problems; 2 bad usage or DIR missing; 3 internal error (a bug: please report it)`;
 
 export function parseArgs(argv: readonly string[]): ParsedArgs | 'help' {
   const positional: string[] = [];

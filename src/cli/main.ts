@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { buildIndex } from '../core/index/build';
-import type { Logger } from '../core/host';
+import type { FileProblem, Logger } from '../core/host';
 import { parseArgs, USAGE, UsageError } from './args';
 import { backlinksCommand, checkCommand, graphCommand, indexCommand, tagsCommand, type Output } from './commands';
 import { NodeVaultHost } from './nodeHost';
@@ -47,11 +47,13 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
     return 2;
   }
 
-  // File problems go to stderr as they are found, so a user sees every unreadable file
-  // while the rest of the folder is still indexed.
-  const logger: Logger = { info() {}, warn: m => io.err(`marginalia: ${m}`), error: m => io.err(`marginalia: ${m}`) };
+  // File problems are printed once: on stderr, or for `check` among its findings on stdout.
+  const logger: Logger = { info() {}, warn() {}, error: m => io.err(`marginalia: ${m}`) };
   const host = new NodeVaultHost(root);
-  const { index, problems, millis } = await buildIndex(host, { logger, maxFileBytes: args.maxFileBytes, onProgress: options.tuneHeap ? holdYoungGeneration() : undefined });
+  const built = await buildIndex(host, { logger, maxFileBytes: args.maxFileBytes, onProgress: options.tuneHeap ? holdYoungGeneration() : undefined });
+  const { index, millis } = built;
+  const problems = built.problems.map(inCliWords);
+  if (args.command !== 'check') for (const p of problems) io.err(`marginalia: ${p.message}`);
 
   let result: Output | string;
   switch (args.command) {
@@ -92,6 +94,12 @@ function holdYoungGeneration(): () => void {
     if (!held) v8.setFlagsFromString('--semi-space-growth-factor=1');
     held = true;
   };
+}
+
+/** The engine says "raise the limit"; here the limit is an option, so name it. */
+function inCliWords(problem: FileProblem): FileProblem {
+  if (problem.reason !== 'too-large') return problem;
+  return { ...problem, message: problem.message.replace(/raise the limit$/, 'raise the limit with --max-file-size MB') };
 }
 
 /** A NOTE given as a path that exists (relative to the cwd or to DIR) becomes vault-relative; anything else is a link target. */

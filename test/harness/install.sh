@@ -12,6 +12,12 @@ CS=$HARNESS/node_modules/.bin/code-server
 RG=$HARNESS/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg
 APT_PACKAGES=(chromium libkrb5-dev ripgrep build-essential python3 pkg-config)
 
+# One clear line when any step fails, so nobody has to read the next stages' stack traces.
+trap 'echo "harness: install failed at \"$BASH_COMMAND\" (line $LINENO); fix the error above, then run bash test/harness/install.sh again" >&2' ERR
+
+# apt_get: waits for another apt-get (unattended upgrades at boot) instead of failing.
+source "$HARNESS/apt-wait.sh"
+
 # The stamp names what was installed: a changed lockfile or Node major means reinstall.
 want_stamp=$( { cat "$HARNESS/package.json" "$HARNESS/package-lock.json"; node -p 'process.versions.node.split(".")[0]'; } | sha256sum | cut -d' ' -f1)
 if [ "${FORCE:-}" != 1 ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want_stamp" ] \
@@ -34,8 +40,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   # chromium: the browser playwright-core drives (never `playwright install`: it downloads one);
   # libkrb5-dev, build-essential, python3, pkg-config: code-server's native modules;
   # ripgrep: replaces @vscode/ripgrep's download from GitHub (seeded below).
-  $SUDO apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  apt_get $SUDO apt-get update -qq
+  apt_get $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # @vscode/ripgrep's postinstall downloads rg from GitHub unless this file is in its cache

@@ -115,6 +115,23 @@ suite('cli', () => {
     assert.match(r.out, /^latin1\.md:1:1: .*UTF-8/m);
   });
 
+  test('check names each unreadable file once, on stdout, not again on stderr', async () => {
+    const dir = vault({ 'ok.md': 'fine', 'latin1.md': new Uint8Array([0xe9]) });
+    const r = await run('check', dir);
+    assert.strictEqual(r.out.split('latin1.md').length - 1, 1);
+    assert.strictEqual(r.err, '');
+  });
+
+  test('a note over the size limit is named with the option that raises it', async () => {
+    const r = await run('index', vault({ 'huge.md': 'x'.repeat(2 * 1024 * 1024) }), '--max-file-size', '1');
+    assert.match(r.err, /huge\.md: too large .*--max-file-size/);
+  });
+
+  test('--help lists every exit code, 3 included', async () => {
+    const r = await run('--help');
+    assert.match(r.out, /exit codes: 0 .*; 1 .*; 2 .*; 3 internal error/);
+  });
+
   test('backlinks of a note give each linking note with line and paragraph', async () => {
     const r = await run('backlinks', research(), 'transformers.md', '--json');
     assert.strictEqual(r.code, 0, r.err);
