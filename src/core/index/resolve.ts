@@ -28,8 +28,9 @@ export function resolveTarget(target: string, fromFolder: string, names: VaultNa
   const from: From = { folder: fromFolder, path: fromPath, target };
   // `[[figure.png]]`, but also `[[v1.2]]` or `[[Mr.Smith]]`, may name a file: when none exists, try notes;
   // when no note answers either, only a file kind Obsidian knows makes a missing attachment.
-  const file = hasFileExtension(target);
-  const attachment = file && hasAttachmentExtension(target);
+  // A name with no extension at all may be a file too (`[license](LICENSE)`): a file of exactly that name wins.
+  const file = hasFileExtension(target) || fileNameOf(target).indexOf('.') < 0;
+  const attachment = hasFileExtension(target) && hasAttachmentExtension(target);
   if (isRelativeTarget(target)) {
     const absolute = absoluteTarget(target, fromFolder);
     if (absolute === undefined) return placeholder(target, attachment);

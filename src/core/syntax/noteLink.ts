@@ -1,5 +1,7 @@
 // Which markdown links are links between notes: relative destinations, without a URL scheme,
-// whose path ends in `.md` (DESIGN.md §2). Same test as the preview's (render/markdown.ts).
+// whose path ends in `.md` (DESIGN.md §2) or whose file name has no extension at all
+// (`[Zektor](Zektor)`, `[x](../people/Zektor)`: Obsidian opens `Zektor.md`). Same test as the
+// preview's (render/markdown.ts).
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const MD = /\.md$/i;
@@ -21,12 +23,22 @@ export interface NoteTarget {
   readonly pathLength: number;
 }
 
+/** Characters Obsidian refuses in note names (they mean something inside a wiki-link), and `.`. */
+const NOT_IN_BARE_NAME = /[.[\]|^]/;
+
+/** `x.md`, or a file name with no extension and nothing a note name cannot hold (not a folder: `docs/` names none). */
+function namesNote(path: string): boolean {
+  if (MD.test(path)) return true;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name !== '' && !NOT_IN_BARE_NAME.test(name);
+}
+
 /** The note a destination names, or undefined when it names something else (a URL, an image, an anchor). */
 export function noteTarget(href: string, raw: string): NoteTarget | undefined {
   if (href === '' || SCHEME.test(href) || href.startsWith('//')) return undefined;
   const hash = href.indexOf('#');
   const target = percentDecode(hash < 0 ? href : href.slice(0, hash));
-  if (!MD.test(target)) return undefined;
+  if (!namesNote(target)) return undefined;
   const heading = hash < 0 ? '' : percentDecode(href.slice(hash + 1));
   const rawHash = raw.indexOf('#');
   const pathLength = rawHash < 0 ? raw.length : rawHash;
@@ -42,6 +54,5 @@ export function definitionTarget(href: string): string | undefined {
   if (href === '' || SCHEME.test(href) || href.startsWith('//')) return undefined;
   const hash = href.indexOf('#');
   const target = percentDecode(hash < 0 ? href : href.slice(0, hash));
-  const name = target.slice(target.lastIndexOf('/') + 1);
-  return name !== '' && (MD.test(name) || !name.includes('.')) ? target : undefined;
+  return namesNote(target) ? target : undefined;
 }

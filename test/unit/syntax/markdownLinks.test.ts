@@ -51,6 +51,10 @@ suite('scanner: markdown links to notes', () => {
     assert.deepStrictEqual(targets(text), ['note.md', 'x [[y]].md']);
   });
 
+  test('a destination with no extension names a note, as Obsidian reads it; other extensions and folders do not', () => {
+    assert.deepStrictEqual(targets('[a](Zektor) [b](../people/Zektor#Bio) [c](data.csv) [d](people/) [e](v1.2) [f](#top)'), ['Zektor', '../people/Zektor']);
+  });
+
   test('a title after the destination is allowed', () => {
     assert.deepStrictEqual(targets('[t](note.md "the title")'), ['note.md']);
   });
