@@ -7,6 +7,7 @@ import type { FileProblem, Logger } from '../core/host';
 import { parseArgs, USAGE, UsageError } from './args';
 import { backlinksCommand, checkCommand, graphCommand, indexCommand, tagsCommand, type Output } from './commands';
 import { NodeVaultHost } from './nodeHost';
+import { skippedLinksMessage } from './symlinks';
 
 export interface CliIO {
   out(text: string): void;
@@ -54,6 +55,8 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
   const { index, millis } = built;
   const problems = built.problems.map(inCliWords);
   if (args.command !== 'check') for (const p of problems) io.err(`marginalia: ${p.message}`);
+  const skipped = skippedLinksMessage(host.skippedLinks);
+  if (skipped) io.err(`marginalia: ${skipped}`);
 
   let result: Output | string;
   switch (args.command) {

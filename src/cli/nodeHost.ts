@@ -1,6 +1,7 @@
 // A vault on disk through Node's fs, for the command line and tests.
 import * as fs from 'node:fs';
 import type { ReusingReadHost, SyncReadHost, VaultFile } from '../core/host';
+import { followLinks, type SkippedLink, type WalkState } from './symlinks';
 
 /** Folders a vault never holds notes in: version control, packages, and hidden folders (`.obsidian`, `.vscode`). */
 function skipFolder(name: string): boolean {
@@ -10,6 +11,9 @@ function skipFolder(name: string): boolean {
 export class NodeVaultHost implements SyncReadHost, ReusingReadHost {
   /** Grows to the largest note read; `readFileReusing` hands out views of it. */
   private buffer = Buffer.allocUnsafe(64 * 1024);
+
+  /** Symbolic links the last listing skipped (outside the folder, loops, dangling): see symlinks.ts. */
+  skippedLinks: readonly SkippedLink[] = [];
 
   constructor(readonly root: string) {}
 
@@ -23,7 +27,15 @@ export class NodeVaultHost implements SyncReadHost, ReusingReadHost {
    */
   listFilesSync(): VaultFile[] {
     const files: VaultFile[] = [];
+    const links: string[] = [];
+    const state: WalkState = {
+      files: new Set(),
+      folders: new Set(['']),
+      walk: relative => walk(relative),
+      addFile: relative => files.push({ path: relative }),
+    };
     const walk = (relative: string): void => {
+      state.folders.add(relative);
       let entries: fs.Dirent[];
       try {
         entries = fs.readdirSync(this.absolute(relative), { withFileTypes: true });
@@ -36,10 +48,16 @@ export class NodeVaultHost implements SyncReadHost, ReusingReadHost {
           if (!skipFolder(entry.name)) walk(child);
         } else if (entry.isFile()) {
           files.push({ path: child });
+        } else if (entry.isSymbolicLink()) {
+          links.push(child);
         }
       }
     };
     walk('');
+    if (links.length > 0) {
+      for (const f of files) state.files.add(f.path);
+      this.skippedLinks = followLinks(this.root, links, state);
+    }
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
