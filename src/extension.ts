@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { FileProblem } from './core/host';
 import type { NoteQueries } from './core/index/types';
 import { registerCompletion } from './vscode/completion';
+import { registerCreateNote } from './vscode/createNote';
 import { registerDefinition } from './vscode/definition';
 import { registerReindex } from './vscode/reindex';
 import { NotesStatus } from './vscode/statusBar';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerEditSync(vaults),
     registerCompletion(vaults),
     registerDefinition(vaults),
+    registerCreateNote(vaults),
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
