@@ -1,0 +1,71 @@
+// Unlinked mentions of a note, grouped by the note they are in, each with its line as a
+// snippet (the mention highlighted), and the text that links one: `[[target]]` when the
+// mention reads exactly as the target, `[[target|Mention as written]]` otherwise.
+import { comparePaths, folderOf } from '../index/paths';
+import type { NoteQueries, UnlinkedMention } from '../index/types';
+import type { Range } from '../syntax/types';
+import { snippetOf, type Snippet } from './snippet';
+
+export interface MentionRow {
+  readonly source: string;
+  /** The words as written in the source note. */
+  readonly text: string;
+  readonly range: Range;
+  readonly context: string;
+  readonly snippet: Snippet;
+  /** What replaces `range` when this mention is linked. */
+  readonly replacement: string;
+}
+
+export interface MentionGroup {
+  readonly source: string;
+  readonly title: string;
+  readonly folder: string;
+  readonly mentions: readonly MentionRow[];
+}
+
+export function mentionGroups(index: NoteQueries, path: string): MentionGroup[] {
+  const target = linkTargetOf(index, path);
+  const bySource = new Map<string, MentionRow[]>();
+  for (const m of index.unlinkedMentions(path)) {
+    let rows = bySource.get(m.source);
+    if (!rows) bySource.set(m.source, rows = []);
+    rows.push(rowOf(m, index.textOf(m.source) ?? '', target));
+  }
+  const groups: MentionGroup[] = [];
+  for (const [source, mentions] of bySource) {
+    groups.push({ source, title: index.note(source)?.title ?? source, folder: folderOf(source), mentions });
+  }
+  return groups.sort((a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true })
+    || comparePaths(a.source, b.source));
+}
+
+/** The shortest target that names the note uniquely, as `[[` completion inserts it. */
+export function linkTargetOf(index: NoteQueries, path: string): string {
+  return index.completionCandidates(path).find(c => !c.placeholder && c.path === path)?.insertText ?? path.replace(/\.md$/i, '');
+}
+
+/** `[[target]]`, or `[[target|as written]]` when the words differ from the target in case or form. */
+export function mentionLinkText(target: string, written: string): string {
+  return written === target ? `[[${target}]]` : `[[${target}|${written}]]`;
+}
+
+function rowOf(m: UnlinkedMention, text: string, target: string): MentionRow {
+  // The mention's context is its line (markers trimmed): find where it starts on that line.
+  const lineStart = m.range.startOffset - m.range.start.character;
+  const contextStart = text.indexOf(m.context, lineStart);
+  const start = contextStart < 0 || contextStart > m.range.startOffset ? -1 : m.range.startOffset - contextStart;
+  return {
+    source: m.source,
+    text: m.text,
+    range: m.range,
+    context: m.context,
+    snippet: snippetOf(m.context, start, start < 0 ? -1 : start + m.text.length),
+    replacement: mentionLinkText(target, m.text),
+  };
+}
+
+/** Every mention of every group, last first in each note, so applying them in order never shifts the next. */
+export function allMentions(groups: readonly MentionGroup[]): MentionRow[] {
+  return groups.flatMap(g => [...g.mentions].sort((a, b) => b.range.startOffset - a.range.startOffset));
+}
