@@ -2,7 +2,7 @@
 // alias) without linking it. **Link** turns one into a link, **Link All** every one shown,
 // each as a single undoable edit that checks the words are still there first.
 import * as vscode from 'vscode';
-import { allMentions, mentionGroups, type MentionGroup, type MentionRow } from '../core/views/mentionRows';
+import { allMentions, searchMentions, type MentionGroup, type MentionRow } from '../core/views/mentionRows';
 import type { ActiveNote } from './activeNote';
 import type { Vault } from './vault';
 import type { Vaults } from './vaults';
@@ -16,6 +16,8 @@ type Element =
 
 export class MentionsView extends RefreshingView<Element> {
   private roots: Element[] = [];
+  private search = 0;
+  private shownPath = '';
 
   constructor(vaults: Vaults, private readonly active: ActiveNote) {
     super(vaults);
@@ -28,6 +30,7 @@ export class MentionsView extends RefreshingView<Element> {
 
   protected override update(): void {
     const at = this.active.current;
+    const search = ++this.search;
     // Searching every note's text costs: only while the view is on screen (it refreshes when shown).
     if (!at || !this.view.visible) {
       this.roots = [];
@@ -35,13 +38,33 @@ export class MentionsView extends RefreshingView<Element> {
       this.view.message = at ? undefined : 'Open a note to see where other notes mention it.';
       return;
     }
-    const groups = mentionGroups(at.vault.index, at.path);
-    const prefix = `m:${at.vault.folder.uri.toString()}|${at.path}|`;
-    this.roots = groups.map(group => ({ kind: 'group', id: prefix + group.source, vault: at.vault, group }));
-    const count = groups.reduce((n, g) => n + g.mentions.length, 0);
     const title = at.vault.index.note(at.path)?.title ?? at.path;
-    this.view.description = `${title} · ${count}`;
-    this.view.message = count === 0 ? `No other note mentions ${title} without linking it.` : undefined;
+    const steps = searchMentions(at.vault.index, at.path);
+    // A big vault is read a slice at a time, yielding between slices so typing never waits;
+    // a newer search (another note, another change) drops this one.
+    const step = () => {
+      if (search !== this.search) return;
+      const next = steps.next();
+      if (!next.done) {
+        if (this.roots.length === 0) this.view.message = `Looking for mentions of ${title}…`;
+        setTimeout(step, 0);
+        return;
+      }
+      const groups = next.value;
+      const prefix = `m:${at.vault.folder.uri.toString()}|${at.path}|`;
+      this.roots = groups.map(group => ({ kind: 'group', id: prefix + group.source, vault: at.vault, group }));
+      const count = groups.reduce((n, g) => n + g.mentions.length, 0);
+      this.view.description = `${title} · ${count}`;
+      this.view.message = count === 0 ? `No other note mentions ${title} without linking it.` : undefined;
+      this.changed();
+    };
+    if (this.shownPath !== `${at.vault.folder.uri.toString()}|${at.path}`) {
+      // Another note: its rows, not the last note's, once they are found.
+      this.shownPath = `${at.vault.folder.uri.toString()}|${at.path}`;
+      this.roots = [];
+      this.view.description = title;
+    }
+    step();
   }
 
   getChildren(element?: Element): Element[] {

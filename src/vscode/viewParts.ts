@@ -60,6 +60,11 @@ export abstract class RefreshingView<T> implements vscode.TreeDataProvider<T>, v
   /** Recomputes what the view shows (title, message) before the tree asks for rows. */
   protected update(): void {}
 
+  /** For views whose rows arrive later than `update()` returns: asks the tree to read them again. */
+  protected changed(): void {
+    this.emitter.fire();
+  }
+
   dispose(): void {
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();

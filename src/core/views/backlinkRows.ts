@@ -2,6 +2,7 @@
 // linking note (title, folder, its links) and under it one row per link with the
 // linking paragraph as a snippet, the link highlighted. Answered from the index alone.
 import { comparePaths, folderOf } from '../index/paths';
+import { compareTitles } from './titleOrder';
 import type { Backlink, NoteQueries } from '../index/types';
 import type { Range } from '../syntax/types';
 import { snippetOf, type Snippet } from './snippet';
@@ -53,7 +54,7 @@ export function backlinkGroups(index: NoteQueries, target: BacklinkTarget, optio
 
 export function sortGroups(groups: BacklinkGroup[], options: BacklinkOptions = {}): BacklinkGroup[] {
   const byTitle = (a: BacklinkGroup, b: BacklinkGroup) =>
-    a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true }) || comparePaths(a.source, b.source);
+    compareTitles(a.title, b.title) || comparePaths(a.source, b.source);
   if (options.sort === 'modified') {
     const time = (g: BacklinkGroup) => options.modified?.(g.source) ?? -Infinity;
     return groups.sort((a, b) => time(b) - time(a) || byTitle(a, b));

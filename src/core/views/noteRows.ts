@@ -1,6 +1,7 @@
 // The rows of the vault-wide views: tags (nested, counts) with the notes of each tag,
 // notes not written yet (most wanted first) and orphans.
-import { comparePaths, folderOf } from '../index/paths';
+import { folderOf } from '../index/paths';
+import { byTitleThenPath, compareTitles } from './titleOrder';
 import type { NoteQueries, Placeholder } from '../index/types';
 import type { Range } from '../syntax/types';
 
@@ -13,10 +14,6 @@ export interface NoteRow {
 export interface TaggedNoteRow extends NoteRow {
   /** The tag's first occurrence in the note: where a click lands. */
   readonly first: Range;
-}
-
-function byTitle(a: NoteRow, b: NoteRow): number {
-  return a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true }) || comparePaths(a.path, b.path);
 }
 
 export function noteRow(index: NoteQueries, path: string): NoteRow {
@@ -33,15 +30,15 @@ export function notesOfTag(index: NoteQueries, tag: string): TaggedNoteRow[] {
     const seen = first.get(o.path);
     if (!seen || o.tag.range.startOffset < seen.startOffset) first.set(o.path, o.tag.range);
   }
-  return [...first].map(([path, range]) => ({ ...noteRow(index, path), first: range })).sort(byTitle);
+  return [...first].map(([path, range]) => ({ ...noteRow(index, path), first: range })).sort(byTitleThenPath);
 }
 
 /** Notes not written yet, the most linked first (then by name); missing attachments left out. */
 export function placeholderRows(index: NoteQueries): Placeholder[] {
   return index.placeholders().filter(p => !p.attachment)
-    .sort((a, b) => b.backlinks - a.backlinks || a.display.localeCompare(b.display, undefined, { sensitivity: 'base' }));
+    .sort((a, b) => b.backlinks - a.backlinks || compareTitles(a.display, b.display));
 }
 
 export function orphanRows(index: NoteQueries): NoteRow[] {
-  return index.orphans().map(path => noteRow(index, path)).sort(byTitle);
+  return index.orphans().map(path => noteRow(index, path)).sort(byTitleThenPath);
 }

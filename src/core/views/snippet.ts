@@ -45,6 +45,8 @@ export function snippetOf(context: string, linkStart: number, linkEnd: number, m
 
 /** Folds every run of whitespace (newlines included) to one space and trims; maps old offsets to new. */
 function foldSpaces(text: string): { text: string; map(offset: number): number } {
+  // Most contexts are one line with single spaces: nothing to fold, offsets stay.
+  if (!/[\t\n\r]| {2}|^ | $/.test(text)) return { text, map: offset => offset };
   const out: string[] = [];
   // newAt[i] = the folded offset of original offset i (text.length + 1 entries).
   const newAt = new Array<number>(text.length + 1);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { backlinkGroups, linkCount } from '../../../src/core/views/backlinkRows';
-import { allMentions, mentionGroups, mentionLinkText } from '../../../src/core/views/mentionRows';
+import { allMentions, mentionGroups, mentionLinkText, searchMentions } from '../../../src/core/views/mentionRows';
 import { notesOfTag, orphanRows, placeholderRows } from '../../../src/core/views/noteRows';
 import { outgoingRows } from '../../../src/core/views/outgoingRows';
 import { lines, vaultIndex } from '../index/vault';
@@ -71,6 +71,17 @@ suite('Unlinked mention rows', () => {
     index.upsert('notes.md', 'Self-attention is the trick.\n');
     const rows = allMentions(mentionGroups(index, 'papers/attention.md')).filter(m => m.source === 'notes.md');
     assert.deepStrictEqual(rows.map(m => m.replacement), ['[[attention|Self-attention]]']);
+  });
+
+  test('searched a slice of notes at a time, the result is the same', () => {
+    const index = vaultIndex({ 'a.md': '# Alpha\n', 'b.md': 'alpha\n', 'c.md': 'no\n', 'd.md': 'Alpha, alpha\n', 'e.md': 'ALPHA\n' });
+    const steps = searchMentions(index, 'a.md', 2);
+    let next = steps.next();
+    let yields = 0;
+    for (; !next.done; next = steps.next()) yields++;
+    assert.strictEqual(yields, 1, 'four other notes, two a slice: one pause between');
+    assert.deepStrictEqual(next.value, mentionGroups(index, 'a.md'));
+    assert.deepStrictEqual(next.value.map(g => [g.source, g.mentions.length]), [['b.md', 1], ['d.md', 2], ['e.md', 1]]);
   });
 
   test('all mentions of a note come last first, so edits never shift each other', () => {
