@@ -102,6 +102,7 @@ suite('the Marginalia sidebar', function () {
     const header = await wb.page.$$eval('.sidebar .pane-header', hs => hs.map(h => h.textContent));
     assert.ok(header.some(h => h.includes('Transformers · 9')), JSON.stringify(header));
     await wb.screenshot('sidebar-backlinks');
+    await clearHover(wb.page);
     await sidebarShot(wb, 'readme-backlinks');
   });
 
