@@ -270,3 +270,25 @@ if (run === 'single') suite('sidebar edits', () => {
     await waitFor('undo removed it', () => !api.indexFor(folder())!.has('Brand New Idea.md'));
   });
 });
+
+if (run === 'multi-root') suite('sidebar views in a multi-root workspace', () => {
+  let api: MarginaliaApi;
+  suiteSetup(async () => { api = await marginalia(); });
+  teardown(closeAllEditors);
+
+  test('Tags and Notes Not Written Yet have one root row per folder', async () => {
+    const roots = await rows(api.sidebar.tags);
+    assert.deepStrictEqual(roots.map(r => labelOf(r.item)), ['lab-notes', 'reading-list']);
+    const lab = await rows(api.sidebar.tags, roots[0].element);
+    assert.deepStrictEqual(lab.map(r => [labelOf(r.item), r.item.description]), [['experiment', '1'], ['ml', '1'], ['todo', '1']]);
+    const [labFolder] = await rows(api.sidebar.placeholders);
+    const waiting = await rows(api.sidebar.placeholders, labFolder.element);
+    assert.deepStrictEqual(waiting.map(r => [labelOf(r.item), r.item.description]), [['attention-paper', '1 link']]);
+  });
+
+  test('Backlinks of a note come from its own folder only', async () => {
+    await vscode.window.showTextDocument(uriOf('todo.md', 'lab-notes'));
+    await waitFor('Backlinks follows lab-notes/todo.md', () => api.sidebar.active.current?.vault.folder.name === 'lab-notes');
+    assert.deepStrictEqual(api.sidebar.backlinks.groups().map(g => g.source), ['experiment-log.md']);
+  });
+});
