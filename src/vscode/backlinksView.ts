@@ -25,7 +25,7 @@ interface Shown {
 
 type Element =
   | { readonly kind: 'group'; readonly id: string; readonly vault: Vault; readonly group: BacklinkGroup }
-  | { readonly kind: 'link'; readonly id: string; readonly vault: Vault; readonly row: BacklinkRow };
+  | { readonly kind: 'link'; readonly id: string; readonly vault: Vault; readonly row: BacklinkRow; readonly parent: Element };
 
 const SORT_KEY = 'marginalia.backlinks.sort';
 
@@ -100,7 +100,12 @@ export class BacklinksView extends RefreshingView<Element> {
   getChildren(element?: Element): Element[] {
     if (!element) return this.roots;
     if (element.kind !== 'group') return [];
-    return element.group.links.map((row, i) => ({ kind: 'link', id: `${element.id}#${i}`, vault: element.vault, row }));
+    return element.group.links.map((row, i) => ({ kind: 'link', id: `${element.id}#${i}`, vault: element.vault, row, parent: element }));
+  }
+
+  /** For `TreeView.reveal`. */
+  getParent(element: Element): Element | undefined {
+    return element.kind === 'link' ? element.parent : undefined;
   }
 
   getTreeItem(element: Element): vscode.TreeItem {

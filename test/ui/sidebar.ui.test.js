@@ -106,6 +106,24 @@ suite('the Marginalia sidebar', function () {
     await sidebarShot(wb, 'readme-backlinks');
   });
 
+  test('a group the user collapsed stays collapsed while the view updates', async () => {
+    const wb = workbench();
+    await clearHover(wb.page);
+    const bert = wb.page.locator('.pane .monaco-list-row[aria-level="1"]', { hasText: /^BERT/ });
+    await bert.click();
+    await waitForRows(wb.page, 'Backlinks', r => r.find(x => x.label === 'BERT')?.expanded === 'false');
+    // A link to itself makes transformers.md its own backlink: the view updates with a new group.
+    await wb.goToEndOfEditor();
+    await wb.type('\nSee [[transformers]].');
+    let rows = await waitForRows(wb.page, 'Backlinks', r => r.some(x => x.label === 'Transformers' && x.depth === 1));
+    assert.strictEqual(rows.find(r => r.label === 'BERT').expanded, 'false');
+    assert.strictEqual(rows.find(r => r.label === 'GPT-3').expanded, 'true');
+    for (let i = 0; i < 3; i++) await wb.page.keyboard.press('Control+Z');
+    rows = await waitForRows(wb.page, 'Backlinks', r => !r.some(x => x.label === 'Transformers' && x.depth === 1));
+    await bert.click();
+    await waitForRows(wb.page, 'Backlinks', r => r.find(x => x.label === 'BERT')?.expanded === 'true');
+  });
+
   test('clicking a backlink opens the linking note on the line of the link', async () => {
     const wb = workbench();
     const rows = await viewRows(wb.page, 'Backlinks');
