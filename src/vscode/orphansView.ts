@@ -10,17 +10,27 @@ export const orphansViewId = 'marginalia.orphans';
 export type OrphanElement = { readonly kind: 'folder'; readonly vault: Vault } | { readonly kind: 'note'; readonly vault: Vault; readonly note: NoteRow };
 
 export class OrphansView extends RefreshingView<OrphanElement> {
+  /** Each vault's rows as of the last update: the tree reads them, nothing is computed twice. */
+  private rows = new Map<Vault, OrphanElement[]>();
+
   getChildren(element?: OrphanElement): OrphanElement[] {
     if (!element) return vaultRoots(this.vaults, vault => ({ kind: 'folder', vault }), vault => this.rowsOf(vault));
     return element.kind === 'folder' ? this.rowsOf(element.vault) : [];
   }
 
   private rowsOf(vault: Vault): OrphanElement[] {
-    return orphanRows(vault.index).map(note => ({ kind: 'note', vault, note }));
+    return this.rows.get(vault) ?? [];
   }
 
   protected override update(): void {
-    const none = this.vaults.all().every(v => v.index.orphans().length === 0);
+    // Collapsed at first: nothing is computed until the view is opened (it refreshes then).
+    if (!this.view.visible) {
+      this.rows.clear();
+      return;
+    }
+    this.rows = new Map(this.vaults.all().map(vault => [vault, orphanRows(vault.index)
+      .map((note): OrphanElement => ({ kind: 'note', vault, note }))]));
+    const none = [...this.rows.values()].every(rows => rows.length === 0);
     this.view.message = none && !this.vaults.indexing ? 'No orphans: every note links to another or is linked from one.' : undefined;
   }
 

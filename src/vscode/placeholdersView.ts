@@ -16,17 +16,27 @@ export type PlaceholderElement =
   | { readonly kind: 'placeholder'; readonly vault: Vault; readonly placeholder: Placeholder; readonly target: string };
 
 export class PlaceholdersView extends RefreshingView<PlaceholderElement> {
+  /** Each vault's rows as of the last update: the tree reads them, nothing is computed twice. */
+  private rows = new Map<Vault, PlaceholderElement[]>();
+
   getChildren(element?: PlaceholderElement): PlaceholderElement[] {
     if (!element) return vaultRoots(this.vaults, vault => ({ kind: 'folder', vault }), vault => this.rowsOf(vault));
     return element.kind === 'folder' ? this.rowsOf(element.vault) : [];
   }
 
   private rowsOf(vault: Vault): PlaceholderElement[] {
-    return placeholderRows(vault.index).map(placeholder => ({ kind: 'placeholder', vault, placeholder, target: placeholder.display }));
+    return this.rows.get(vault) ?? [];
   }
 
   protected override update(): void {
-    const none = this.vaults.all().every(v => placeholderRows(v.index).length === 0);
+    // Collapsed at first: nothing is computed until the view is opened (it refreshes then).
+    if (!this.view.visible) {
+      this.rows.clear();
+      return;
+    }
+    this.rows = new Map(this.vaults.all().map(vault => [vault, placeholderRows(vault.index)
+      .map((placeholder): PlaceholderElement => ({ kind: 'placeholder', vault, placeholder, target: placeholder.display }))]));
+    const none = [...this.rows.values()].every(rows => rows.length === 0);
     this.view.message = none && !this.vaults.indexing ? 'Every link leads to a note.' : undefined;
   }
 

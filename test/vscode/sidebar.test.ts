@@ -13,6 +13,17 @@ async function rows<T>(provider: Provider<T>, parent?: T): Promise<{ element: T;
   return Promise.all(children.map(async element => ({ element, item: await provider.getTreeItem(element) })));
 }
 
+/** Polls a view's rows until `check` holds (views refresh a moment after the index changes). */
+async function rowsWhen<T>(provider: Provider<T>, what: string, check: (r: { element: T; item: vscode.TreeItem }[]) => boolean, parent?: T) {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const r = await rows(provider, parent);
+    if (check(r)) return r;
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}: ${JSON.stringify(r.map(x => x.item.label))}`);
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+}
+
 function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : item.label?.label ?? '';
 }
@@ -42,6 +53,10 @@ if (run === 'single') suite('sidebar views', () => {
   suiteSetup(async () => {
     api = await marginalia();
     await vscode.commands.executeCommand('workbench.view.extension.marginalia');
+    // Collapsed at first, and computed only when open.
+    await vscode.commands.executeCommand('marginalia.placeholders.focus');
+    await vscode.commands.executeCommand('marginalia.orphans.focus');
+    await waitFor('the vault views are open', () => api.sidebar.placeholders.view.visible && api.sidebar.orphans.view.visible);
   });
   teardown(async () => {
     api.sidebar.backlinks.unpin();
@@ -174,7 +189,7 @@ if (run === 'single') suite('sidebar edits', () => {
   let api: MarginaliaApi;
   suiteSetup(async () => {
     api = await marginalia();
-    await vscode.commands.executeCommand('marginalia.mentions.focus');
+    for (const view of ['mentions', 'placeholders', 'orphans']) await vscode.commands.executeCommand(`marginalia.${view}.focus`);
   });
   teardown(closeAllEditors);
   suiteTeardown(() => removeScratch(dir));
@@ -250,19 +265,17 @@ if (run === 'single') suite('sidebar edits', () => {
 
   test('Orphans: a note with no links in or out shows, and leaves once linked', async () => {
     await writeNote(uriOf(`${dir}/stray.md`), '# Stray thought\n');
-    await waitFor('the orphan shows', () => api.indexFor(folder())!.orphans().includes(`${dir}/stray.md`));
-    const orphans = await rows(api.sidebar.orphans);
+    const orphans = await rowsWhen(api.sidebar.orphans, 'the orphan shows', r => r.length > 0);
     assert.deepStrictEqual(orphans.map(o => labelOf(o.item)), ['Stray thought']);
     assert.strictEqual(orphans[0].item.description, dir);
     await writeNote(uriOf(`${dir}/stray.md`), '# Stray thought\nSee [[gpt3]].\n');
-    await waitFor('the orphan leaves', () => !api.indexFor(folder())!.orphans().includes(`${dir}/stray.md`));
-    assert.deepStrictEqual(await rows(api.sidebar.orphans), []);
+    await rowsWhen(api.sidebar.orphans, 'the orphan leaves', r => r.length === 0);
   });
 
   test('Create Note on a placeholder row creates it, as one undoable edit', async () => {
     await writeNote(uriOf(`${dir}/wants.md`), '# Wants\n[[Brand New Idea]]\n');
-    await waitFor('the placeholder shows', () => api.indexFor(folder())!.placeholders().some(p => p.name === 'brand-new-idea'));
-    const row = (await rows(api.sidebar.placeholders)).find(r => labelOf(r.item) === 'Brand New Idea')!;
+    const row = (await rowsWhen(api.sidebar.placeholders, 'the placeholder shows', r => r.some(x => labelOf(x.item) === 'Brand New Idea')))
+      .find(r => labelOf(r.item) === 'Brand New Idea')!;
     const created = await vscode.commands.executeCommand<vscode.Uri>('marginalia.createNoteFromRow', row.element);
     assert.strictEqual(created?.toString(), uriOf('Brand New Idea.md').toString());
     assert.strictEqual(await textOf(created), '# Brand New Idea\n');
@@ -273,7 +286,11 @@ if (run === 'single') suite('sidebar edits', () => {
 
 if (run === 'multi-root') suite('sidebar views in a multi-root workspace', () => {
   let api: MarginaliaApi;
-  suiteSetup(async () => { api = await marginalia(); });
+  suiteSetup(async () => {
+    api = await marginalia();
+    await vscode.commands.executeCommand('marginalia.placeholders.focus');
+    await waitFor('Notes Not Written Yet is open', () => api.sidebar.placeholders.view.visible);
+  });
   teardown(closeAllEditors);
 
   test('Tags and Notes Not Written Yet have one root row per folder', async () => {
