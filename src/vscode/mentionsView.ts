@@ -2,7 +2,7 @@
 // alias) without linking it. **Link** turns one into a link, **Link All** every one shown,
 // each as a single undoable edit that checks the words are still there first.
 import * as vscode from 'vscode';
-import { allMentions, searchMentions, type MentionGroup, type MentionRow } from '../core/views/mentionRows';
+import { allMentions, mentionSnapshot, mentionsUnchanged, searchMentions, type MentionGroup, type MentionRow, type MentionSnapshot } from '../core/views/mentionRows';
 import type { ActiveNote } from './activeNote';
 import type { Vault } from './vault';
 import type { Vaults } from './vaults';
@@ -18,6 +18,8 @@ export class MentionsView extends RefreshingView<Element> {
   private roots: Element[] = [];
   private search = 0;
   private shownPath = '';
+  /** What the rows on show were found in: while it holds, a refresh has nothing to search. */
+  private snapshot: { key: string; at: MentionSnapshot } | undefined;
 
   constructor(vaults: Vaults, private readonly active: ActiveNote) {
     super(vaults);
@@ -34,11 +36,17 @@ export class MentionsView extends RefreshingView<Element> {
     // Searching every note's text costs: only while the view is on screen (it refreshes when shown).
     if (!at || !this.view.visible) {
       this.roots = [];
+      this.snapshot = undefined;
+      this.shownPath = '';
       this.view.description = undefined;
       this.view.message = at ? undefined : 'Open a note to see where other notes mention it.';
       return;
     }
+    const key = `${at.vault.folder.uri.toString()}|${at.path}`;
+    if (this.snapshot?.key === key && mentionsUnchanged(at.vault.index, this.snapshot.at)) return;
+    this.snapshot = undefined;
     const title = at.vault.index.note(at.path)?.title ?? at.path;
+    const before = mentionSnapshot(at.vault.index, at.path);
     const steps = searchMentions(at.vault.index, at.path);
     // A big vault is read a slice at a time, yielding between slices so typing never waits;
     // a newer search (another note, another change) drops this one.
@@ -51,6 +59,8 @@ export class MentionsView extends RefreshingView<Element> {
         return;
       }
       const groups = next.value;
+      // The search ran over several turns: its result stands for what the index held when it started.
+      this.snapshot = { key, at: before };
       const prefix = `m:${at.vault.folder.uri.toString()}|${at.path}|`;
       this.roots = groups.map(group => ({ kind: 'group', id: prefix + group.source, vault: at.vault, group }));
       const count = groups.reduce((n, g) => n + g.mentions.length, 0);
@@ -58,9 +68,9 @@ export class MentionsView extends RefreshingView<Element> {
       this.view.message = count === 0 ? `No other note mentions ${title} without linking it.` : undefined;
       this.changed();
     };
-    if (this.shownPath !== `${at.vault.folder.uri.toString()}|${at.path}`) {
+    if (this.shownPath !== key) {
       // Another note: its rows, not the last note's, once they are found.
-      this.shownPath = `${at.vault.folder.uri.toString()}|${at.path}`;
+      this.shownPath = key;
       this.roots = [];
       this.view.description = title;
     }

@@ -246,6 +246,17 @@ if (run === 'single') suite('sidebar edits', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('Unlinked mentions: typing in the note leaves the list; a mention written elsewhere joins it', async () => {
+    await mentionsOf(`${dir}/Quantum Widget.md`, 2);
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit(e => e.insert(new vscode.Position(1, 0), '\nSome words of my own.\n'));
+    await waitFor('the edit is indexed', () => api.indexFor(folder())!.textOf(`${dir}/Quantum Widget.md`)?.includes('my own') === true);
+    assert.strictEqual(api.sidebar.mentions.groups().reduce((n, g) => n + g.mentions.length, 0), 2);
+    await writeNote(uriOf(`${dir}/also.md`), '# Also\n\nA Quantum Widget, elsewhere, and [[gpt3]].\n');
+    await waitFor('the new mention shows', () => api.sidebar.mentions.groups().reduce((n, g) => n + g.mentions.length, 0) === 3);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('Backlinks sort by last modified, newest first, when toggled', async () => {
     await writeNote(uriOf(`${dir}/hub.md`), '# Hub\n');
     await writeNote(uriOf(`${dir}/a-old.md`), '# A old\n[[hub]]\n');

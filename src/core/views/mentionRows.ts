@@ -3,7 +3,7 @@
 // mention reads exactly as the target, `[[target|Mention as written]]` otherwise.
 import { comparePaths, folderOf } from '../index/paths';
 import { compareTitles } from './titleOrder';
-import type { NoteQueries, UnlinkedMention } from '../index/types';
+import type { NoteInfo, NoteQueries, UnlinkedMention } from '../index/types';
 import type { Range } from '../syntax/types';
 import { snippetOf, type Snippet } from './snippet';
 
@@ -45,6 +45,40 @@ export function* searchMentions(index: NoteQueries, path: string, slice = MENTIO
     if (i + slice < paths.length) yield Math.min(paths.length, i + slice);
   }
   return groupMentions(index, path, found);
+}
+
+/**
+ * What a mention search read: the note's names and every other note as the index held it.
+ * The index hands out a new NoteInfo for each note it rescans, so an unchanged snapshot
+ * means the last result still holds (typing in the note itself changes nothing elsewhere).
+ */
+export interface MentionSnapshot {
+  readonly path: string;
+  readonly names: string;
+  readonly notes: ReadonlyMap<string, NoteInfo>;
+}
+
+export function mentionSnapshot(index: NoteQueries, path: string): MentionSnapshot {
+  const notes = new Map<string, NoteInfo>();
+  for (const n of index.notes()) if (n.path !== path) notes.set(n.path, n);
+  return { path, names: namesOf(index, path), notes };
+}
+
+/** Whether a search made at `snapshot` would still find the same (cheap: one lookup a note). */
+export function mentionsUnchanged(index: NoteQueries, snapshot: MentionSnapshot): boolean {
+  if (namesOf(index, snapshot.path) !== snapshot.names) return false;
+  let count = 0;
+  for (const n of index.notes()) {
+    if (n.path === snapshot.path) continue;
+    if (snapshot.notes.get(n.path) !== n) return false;
+    count++;
+  }
+  return count === snapshot.notes.size;
+}
+
+function namesOf(index: NoteQueries, path: string): string {
+  const note = index.note(path);
+  return note ? [note.title, ...note.aliases].join('\u0000') : '';
 }
 
 function groupMentions(index: NoteQueries, path: string, found: readonly UnlinkedMention[]): MentionGroup[] {

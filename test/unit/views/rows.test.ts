@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { backlinkGroups, linkCount } from '../../../src/core/views/backlinkRows';
-import { allMentions, mentionGroups, mentionLinkText, searchMentions } from '../../../src/core/views/mentionRows';
+import { allMentions, mentionGroups, mentionLinkText, mentionSnapshot, mentionsUnchanged, searchMentions } from '../../../src/core/views/mentionRows';
 import { notesOfTag, orphanRows, placeholderRows } from '../../../src/core/views/noteRows';
 import { outgoingRows } from '../../../src/core/views/outgoingRows';
 import { lines, vaultIndex } from '../index/vault';
@@ -82,6 +82,21 @@ suite('Unlinked mention rows', () => {
     assert.strictEqual(yields, 1, 'four other notes, two a slice: one pause between');
     assert.deepStrictEqual(next.value, mentionGroups(index, 'a.md'));
     assert.deepStrictEqual(next.value.map(g => [g.source, g.mentions.length]), [['b.md', 1], ['d.md', 2], ['e.md', 1]]);
+  });
+
+  test('typing in the note itself leaves its mentions as they were; a change elsewhere or to its title does not', () => {
+    const index = vaultIndex({ 'a.md': '# Alpha\n', 'b.md': 'alpha\n' });
+    let snapshot = mentionSnapshot(index, 'a.md');
+    index.upsert('a.md', '# Alpha\n\nmore words\n');
+    assert.ok(mentionsUnchanged(index, snapshot));
+    index.upsert('a.md', '# Alpha beta\n');
+    assert.ok(!mentionsUnchanged(index, snapshot), 'the title changed');
+    snapshot = mentionSnapshot(index, 'a.md');
+    index.upsert('b.md', 'alpha beta\n');
+    assert.ok(!mentionsUnchanged(index, snapshot), 'another note changed');
+    snapshot = mentionSnapshot(index, 'a.md');
+    index.upsert('c.md', 'new\n');
+    assert.ok(!mentionsUnchanged(index, snapshot), 'a note was added');
   });
 
   test('all mentions of a note come last first, so edits never shift each other', () => {
