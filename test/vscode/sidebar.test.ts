@@ -182,6 +182,18 @@ if (run === 'single') suite('sidebar views', () => {
     ]);
     assert.strictEqual(outgoing[3].item.contextValue, 'placeholder');
   });
+
+  test('Outgoing Links: a heading link opens its note at the heading', async () => {
+    await open('self-supervised-learning.md');
+    await waitFor('Outgoing shows it', () => api.sidebar.outgoing.view.description?.startsWith('Self-supervised learning') === true);
+    const row = (await rows(api.sidebar.outgoing)).find(o => labelOf(o.item) === 'transformers#Deep Learning 2.0')!;
+    assert.strictEqual(row.item.description, 'transformers.md');
+    const command = row.item.command!;
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const editor = vscode.window.activeTextEditor!;
+    assert.ok(editor.document.uri.path.endsWith('/transformers.md'));
+    assert.strictEqual(editor.document.lineAt(editor.selection.start.line).text, '### Deep Learning 2.0');
+  });
 });
 
 if (run === 'single') suite('sidebar edits', () => {
