@@ -34,14 +34,20 @@ suite('packaged extension (.vsix)', function () {
   });
   teardown(async function () { if (wb) await wb.screenshotIfFailed(this.currentTest); });
 
-  test('the vsix holds only the bundles, media, README, LICENSE and package.json', () => {
-    // vsce stores LICENSE as LICENSE.txt and README.md as readme.md.
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/extension\.js|dist\/cli\.js|media\/.+))$/;
+  test('the vsix holds only the bundles, media, the users\' page and its screenshots, LICENSE and package.json', () => {
+    // vsce stores LICENSE as LICENSE.txt and the README (docs/marketplace.md, --readme-path) as readme.md.
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/extension\.js|dist\/cli\.js|docs\/screenshots\/[^/]+\.png|media\/(?!README\.md$).+))$/;
     const entries = vsixEntries(VSIX);
     assert.deepStrictEqual(entries.filter(e => !allowed.test(e)), [], `unexpected files in ${path.basename(VSIX)}`);
     const required = ['extension/package.json', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/cli.js'];
-    if (fs.existsSync(path.join(ROOT, 'README.md'))) required.push('extension/readme.md');
+    required.push('extension/readme.md');
     assert.deepStrictEqual(required.filter(e => !entries.includes(e)), [], 'missing from the vsix');
+    // The users' page, not the developers' README; every screenshot it shows is in the package.
+    const readme = execFileSync('python3', ['-c', 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("extension/readme.md").decode())', VSIX], { encoding: 'utf8' });
+    assert.strictEqual(readme, fs.readFileSync(path.join(ROOT, 'docs/marketplace.md'), 'utf8'));
+    const images = [...readme.matchAll(/\]\(([^)\s]+\.png)\)/g)].map(m => `extension/${m[1]}`);
+    assert.ok(images.length > 0, 'the page shows screenshots');
+    assert.deepStrictEqual(images.filter(i => !entries.includes(i)), [], 'screenshots the page shows but the vsix lacks');
   });
 
   test('the vsix installs into a fresh code-server extensions folder', () => {
