@@ -84,10 +84,17 @@ class FieldReader {
       }
       // Another property: read only when it may hold a link.
       const next = this.skipValue(line + 1);
-      const valueEnd = this.lines.end[next - 1];
-      const open = this.src.indexOf('[[', colon + 1);
-      line = open >= 0 && open < valueEnd ? this.readField(key, line, colon + 1) : next;
+      line = this.linkBefore(colon + 1, this.lines.end[next - 1]) ? this.readField(key, line, colon + 1) : next;
     }
+  }
+
+  /** The next `[[` at or after the last search's start: searches only move forward, so a note is searched once. */
+  private nextOpen = -2;
+
+  /** Whether `[[` stands in [start, end). */
+  private linkBefore(start: number, end: number): boolean {
+    if (this.nextOpen !== -1 && this.nextOpen < start) this.nextOpen = this.src.indexOf('[[', start);
+    return this.nextOpen >= 0 && this.nextOpen < end;
   }
 
   /** Offset of the `:` that ends a plain key at the start of the line, or -1. */

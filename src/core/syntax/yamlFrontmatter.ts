@@ -2,9 +2,20 @@
 // (frontmatter.ts) does not take — block scalars, nested maps, a title that is a list, values
 // over several lines, `key: [[X]]` (which YAML reads as a list in a list). One odd key never
 // drops the others: each field takes what it can use from its value and leaves the rest.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { FIELD_KEYS, emptyFields, propertyValues, type FrontmatterFields } from './frontmatterFields';
 import type { YamlString } from './yamlValue';
+
+// Loaded on first use: most vaults never need it, and a cold index should not pay its start-up.
+let yamlModule: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yamlModule ??= require('yaml') as typeof import('yaml'));
+}
+const isMap = (n: unknown): n is YAMLMap => yaml().isMap(n);
+const isSeq = (n: unknown): n is YAMLSeq => yaml().isSeq(n);
+const isScalar = (n: unknown): n is Scalar => yaml().isScalar(n);
+const isPair = (n: unknown): n is Pair => yaml().isPair(n);
 
 export type YamlReading = { readonly fields: FrontmatterFields } | { readonly error: string; readonly line: number };
 
@@ -83,6 +94,7 @@ export function splitWords(value: YamlString): YamlString[] {
  * 0-based line of `start` in the note, so an error names the note's own line (counted from 1).
  */
 export function readYamlFrontmatter(src: string, start: number, end: number, firstLine: number): YamlReading {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(src.slice(start, end), { uniqueKeys: false, lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
