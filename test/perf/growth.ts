@@ -1,9 +1,15 @@
 // How the cost of a function grows with its input, measured so that a loaded machine does not
-// change the verdict: each sample times the small and the large input back to back (in turns,
-// so both meet the same machine), each over enough calls to last a few milliseconds, and the
-// ratio reported is the median of many samples. One slow sample (a GC, another build on the
-// machine) moves a minimum or a mean; it does not move a median.
-import { performance } from 'perf_hooks';
+// change the verdict: time is this process's CPU time (other processes on the machine do not
+// add to it, as they add to wall-clock time); each sample times the small and the large input
+// back to back, in turns, each over enough calls to last a few milliseconds; and the ratio
+// reported is the median of many samples. One slow sample (a GC, a cache flushed by another
+// build) moves a minimum or a mean; it does not move a median.
+
+/** CPU time of this process (all its threads: GC included), in milliseconds. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 export interface GrowthOptions {
   /** Samples to take the median of; odd. */
@@ -14,9 +20,9 @@ export interface GrowthOptions {
 
 /** Milliseconds per call of `run(input)`, over `calls` calls. */
 function perCall(run: (input: string) => unknown, input: string, calls: number): number {
-  const start = performance.now();
+  const start = cpuMs();
   for (let i = 0; i < calls; i++) run(input);
-  return (performance.now() - start) / calls;
+  return (cpuMs() - start) / calls;
 }
 
 /** How many calls make a batch last `minMs`. */
@@ -33,8 +39,8 @@ export function median(values: readonly number[]): number {
 
 /** Median over samples of time(large) / time(small). */
 export function growthRatio(run: (input: string) => unknown, small: string, large: string, options: GrowthOptions = {}): number {
-  const samples = options.samples ?? 9;
-  const minMs = options.minBatchMs ?? 5;
+  const samples = options.samples ?? 11;
+  const minMs = options.minBatchMs ?? 10;
   // Warm up: the first calls run before V8 optimizes, and would make the small input look slow.
   for (let i = 0; i < 3; i++) { run(small); run(large); }
   const smallCalls = callsFor(run, small, minMs);
