@@ -4,8 +4,11 @@ import * as vscode from 'vscode';
 import type { FileProblem } from './core/host';
 import type { NoteQueries } from './core/index/types';
 import { registerCompletion } from './vscode/completion';
+import { registerCreateNote } from './vscode/createNote';
 import { registerDefinition } from './vscode/definition';
+import { registerNoteCommands } from './vscode/noteCommands';
 import { registerReindex } from './vscode/reindex';
+import { registerSidebar, type Sidebar } from './vscode/sidebar';
 import { NotesStatus } from './vscode/statusBar';
 import { registerEditSync } from './vscode/syncEdits';
 import { registerFileSync } from './vscode/syncFiles';
@@ -21,6 +24,8 @@ export interface MarginaliaApi {
   statusText(): string;
   /** Files the last indexing of `uri`'s folder could not read. */
   problemsFor(uri: vscode.Uri): readonly FileProblem[];
+  /** The sidebar's tree providers (Backlinks, Tags, ...), for tests to read their rows. */
+  sidebar: Sidebar;
 }
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
@@ -28,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const log = vscode.window.createOutputChannel('Marginalia', { log: true });
   const vaults = new Vaults(log);
   const status = new NotesStatus(vaults);
+  const sidebar = registerSidebar(vaults, context.workspaceState);
   context.subscriptions.push(
     log, vaults, status,
     registerReindex(vaults, log),
@@ -35,6 +41,9 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerEditSync(vaults),
     registerCompletion(vaults),
     registerDefinition(vaults),
+    registerCreateNote(vaults),
+    sidebar,
+    registerNoteCommands(vaults),
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
@@ -44,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     noteCount: () => vaults.all().reduce((sum, v) => sum + v.index.stats().notes, 0),
     statusText: () => status.text,
     problemsFor: uri => vaults.vaultFor(uri)?.problems ?? [],
+    sidebar,
   };
 }
 
