@@ -18,7 +18,7 @@ export function registerDefinition(vaults: Vaults): vscode.Disposable {
       const link = syntax.links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
       if (!link || /^[a-z][a-z0-9+.-]*:/i.test(link.target)) return undefined;
       const origin = new vscode.Range(doc.positionAt(link.range.startOffset), doc.positionAt(link.range.endOffset));
-      const r = at.vault.index.resolve(link.target, at.path);
+      const r = at.vault.index.resolve(link.reference ?? link.target, at.path); // Foam: `[[x]]` with `[x]: path.md`
       const targets = r.kind === 'note' || r.kind === 'attachment' ? r.ambiguous ?? [r.path]
         : r.kind === 'self' ? [at.path] : [];
       return targets.map((path): vscode.LocationLink => {
