@@ -50,6 +50,16 @@ if (run === 'single') suite('go to definition', () => {
     assert.deepStrictEqual(await definitionAt('see [[paper#^fin|ding]]'), [{ path: `${dir}/paper.md`, line: 8 }]);
   });
 
+  test('a link in a frontmatter property opens the note it names', async () => {
+    assert.deepStrictEqual(await definitionAt(lines('---', 'related: "[[pa|per]]"', '---', 'body')), [{ path: `${dir}/paper.md`, line: 0 }]);
+  });
+
+  test("Foam's link reference definition decides where a wiki-link goes", async () => {
+    // VS Code's own markdown support also offers the definition line for the `[writeup]` inside.
+    const landings = await definitionAt(lines('see [[wri|teup]]', '', '[writeup]: paper.md "Paper"'));
+    assert.ok(landings.some(l => l.path === `${dir}/paper.md` && l.line === 0), JSON.stringify(landings));
+  });
+
   test('a markdown link to a note and heading slug lands on the heading', async () => {
     const landings = await definitionAt('see [the method](pa|per.md#method)');
     assert.ok(landings.some(l => l.path === `${dir}/paper.md` && l.line === 2), JSON.stringify(landings));
