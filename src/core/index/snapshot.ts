@@ -40,6 +40,7 @@ export function snapshot(index: NoteQueries) {
       links: index.forwardLinks(n.path).map(l => `${l.link.range.startOffset} [[${l.link.target}]] -> ${resolutionText(l.resolution)}`),
       backlinks: index.backlinks(n.path).map(b => `${b.source}:${b.link.range.startOffset} @${b.contextStart.line}:${b.contextStart.character} ${b.context}`),
       insertText: insertTexts.get(n.path),
+      mentions: index.unlinkedMentions(n.path).map(m => `${m.source}:${m.range.startOffset} ${m.text} | ${m.context}`),
     })),
     tagTree: tagLines(index.tagTree()),
     tags: tagNames(index.tagTree()).map(t => `#${t}: ${index.notesWithTag(t).map(o => `${o.path}:${o.tag.range.startOffset}`).join(' ')}`),
