@@ -11,7 +11,7 @@
 // and an old one goes with its record.
 import { pairHash, wordHashes } from './wordKeys';
 
-/** Filter bits per character of text: about 9 per distinct word or pair of the bench's notes. */
+/** Filter bits per character of text: about 10 per distinct word or pair of the bench's notes, 1.8% false hits each. */
 const BITS_PER_CHAR = 2;
 const PROBES = 3;
 
