@@ -6,6 +6,13 @@ import type { NoteQueries } from './core/index/types';
 import { registerCompletion } from './vscode/completion';
 import { registerCreateNote } from './vscode/createNote';
 import { registerDefinition } from './vscode/definition';
+import { registerDiagnostics } from './vscode/diagnostics';
+import { registerMissingLinks } from './vscode/missingLinks';
+import { registerQuickFixes } from './vscode/quickFixes';
+import { registerReferences } from './vscode/references';
+import { registerRename } from './vscode/rename';
+import { PlannedRenames, registerRenameFiles } from './vscode/renameFiles';
+import { registerRenameTag } from './vscode/renameTag';
 import { registerReindex } from './vscode/reindex';
 import { NotesStatus } from './vscode/statusBar';
 import { registerEditSync } from './vscode/syncEdits';
@@ -37,6 +44,11 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerCompletion(vaults),
     registerDefinition(vaults),
     registerCreateNote(vaults),
+    registerReferences(vaults),
+    ...registerRenames(vaults),
+    registerDiagnostics(vaults),
+    registerQuickFixes(vaults),
+    registerMissingLinks(vaults),
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
@@ -47,6 +59,12 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     statusText: () => status.text,
     problemsFor: uri => vaults.vaultFor(uri)?.problems ?? [],
   };
+}
+
+/** F2 and file renames share one record of the renames whose links are already planned. */
+function registerRenames(vaults: Vaults): vscode.Disposable[] {
+  const planned = new PlannedRenames();
+  return [registerRenameFiles(vaults, planned), registerRename(vaults, planned), registerRenameTag(vaults)];
 }
 
 export function deactivate(): void {}

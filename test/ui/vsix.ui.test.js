@@ -36,7 +36,7 @@ suite('packaged extension (.vsix)', function () {
 
   test('the vsix holds only the bundles, media, README, LICENSE and package.json', () => {
     // vsce stores LICENSE as LICENSE.txt and README.md as readme.md.
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/extension\.js|dist\/cli\.js|media\/.+))$/;
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/extension\.js|dist\/cli\.js|media\/.+|syntaxes\/[^/]+\.tmLanguage\.json))$/;
     const entries = vsixEntries(VSIX);
     assert.deepStrictEqual(entries.filter(e => !allowed.test(e)), [], `unexpected files in ${path.basename(VSIX)}`);
     const required = ['extension/package.json', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/cli.js'];
