@@ -92,9 +92,9 @@ export function wikiTargetFor(written: string, c: TargetContext): string {
     const relative = relativePath(c.fromFolder, stem);
     return (relative.startsWith('../') ? relative : './' + relative) + md;
   }
-  // A bare name stays the shortest unique target; a path keeps at least as many segments.
-  const segments = stripMd(written).split('/').filter(s => s !== '').length;
-  return c.paths.shortestTarget(c.path, c.attachment, segments) + md;
+  // A bare name stays the shortest unique target; a path stays a path (a folder and a name at
+  // least), the shortest that names the file alone.
+  return c.paths.shortestTarget(c.path, c.attachment, written.includes('/') ? 2 : 1) + md;
 }
 
 /** Whether a markdown link's (decoded) destination still names `path` from its note after the move. */

@@ -108,3 +108,11 @@ suite('links follow a moved note', () => {
     assert.deepStrictEqual(changedTexts(index, planLinkUpdates(index, [{ from: 'a.md', to: 'b.md' }])), { 'a.md': 'me: [[b]], [[#Top]]' });
   });
 });
+
+suite('links written as paths', () => {
+  test('a path stays a path, the shortest with a folder that names the note alone', () => {
+    const index = vaultIndex({ 'big/resources/papers/p.md': '', 'a.md': '[[resources/papers/p]] [[big/resources/papers/p#H]]' });
+    const changes = planLinkUpdates(index, expandMove(index, 'big/resources/papers', 'big/archive'));
+    assert.deepStrictEqual(changedTexts(index, changes), { 'a.md': '[[archive/p]] [[archive/p#H]]' });
+  });
+});
