@@ -51,7 +51,7 @@ export function linkProblems(index: NoteQueries, path: string, syntax: NoteSynta
     if (r.kind === 'placeholder') {
       out.push(r.attachment
         ? { kind: 'missing-attachment', link, message: `No attachment "${link.target}" in this vault` }
-        : { kind: 'missing-note', link, message: `No note "${link.target}" yet: ${written} links to a note not written` });
+        : { kind: 'missing-note', link, message: `No note "${link.target}" yet: create it, or fix the link` });
       continue;
     }
     if (r.kind === 'attachment') continue; // `#page=3` and sizes are the viewer's business
