@@ -3,12 +3,17 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { openWorkbench } = require('./workbench');
+const { openWorkbench, SCREENSHOTS } = require('./workbench');
 
 async function editorText(page) {
   return page.$$eval('.editor-instance .monaco-editor .view-lines .view-line',
     lines => lines.map(l => ({ top: parseFloat(l.style.top), text: l.textContent.replace(/\u00a0/g, ' ') }))
       .sort((a, b) => a.top - b.top).map(l => l.text).join('\n'));
+}
+
+/** A small screenshot of part of the window (for the README), into .e2e/screenshots/NAME.png. */
+async function shot(page, name, clip) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), clip });
 }
 
 suite('rename and broken links in the browser', function () {
@@ -35,6 +40,21 @@ suite('rename and broken links in the browser', function () {
     await page.waitForFunction(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')]
       .some(r => r.textContent.includes('No note "bitter-lesson" yet')), null, { timeout: 20000 });
     await wb.screenshot('rename-1-missing-links');
+    await shot(page, 'readme-missing-links', { x: 345, y: 400, width: 1055, height: 490 });
+  });
+
+  test('the quick fix on a link to a note not written yet offers to create it', async () => {
+    const { page } = wb;
+    await wb.openFile('reinforcement-learning.md');
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('18:16');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    await page.waitForFunction(() => [...document.querySelectorAll('.action-widget .monaco-list-row')]
+      .some(r => r.textContent.includes('Create note "bitter-lesson"')), null, { timeout: 20000 });
+    const box = await page.locator('.action-widget').boundingBox();
+    await shot(page, 'readme-quick-fix', { x: Math.max(0, box.x - 360), y: Math.max(0, box.y - 70), width: 900, height: box.height + 100 });
+    await page.keyboard.press('Escape');
   });
 
   test('renaming a note in the explorer rewrites the link in the note that links to it', async () => {
@@ -50,6 +70,8 @@ suite('rename and broken links in the browser', function () {
     const ok = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^OK$/ });
     await ok.waitFor({ timeout: 20000 });
     await wb.screenshot('rename-2-explorer-asks');
+    const dialog = await page.locator('.monaco-dialog-box').boundingBox();
+    await shot(page, 'readme-rename-asks', { x: 0, y: Math.max(0, dialog.y - 200), width: Math.min(1400, dialog.x + dialog.width + 20), height: dialog.height + 220 });
     await ok.click();
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^bert-model\.md$/ }).waitFor({ timeout: 20000 });
     assert.ok(!fs.existsSync(path.join(wb.wsDir, 'bert.md')), 'bert.md is gone');
@@ -63,5 +85,6 @@ suite('rename and broken links in the browser', function () {
     const text = await editorText(page);
     assert.ok(!text.includes('[[bert|BERT]]'), text);
     await wb.screenshot('rename-3-link-rewritten');
+    await shot(page, 'readme-rename-rewritten', { x: 0, y: 40, width: 1300, height: 380 });
   });
 });
