@@ -95,3 +95,14 @@ console.log(`\nMarginalia bench — node ${process.version}, ${os.cpus().length}
 console.log(table.join('\n'));
 console.log('\np95: ' + rows.map(r => `${r.notes}: edit ${f(r.o.edit.p95, 3)} ms, add ${f(r.o.add.p95, 3)} ms, delete ${f(r.o.delete.p95, 3)} ms, backlinks ${f(r.o.backlinks.p95, 3)} ms, completion ${f(r.o.completion.p95, 3)} ms`).join('; '));
 console.log('budgets (DESIGN.md §7): 10k cold < 0.6 s, 50k < 3.5 s, edit < 1 ms, add/delete < 2 ms, queries < 1 ms, RSS < 200 MB at 10k');
+
+// Editor features (rename, diagnostics): bench/editorOps.ts on the same vaults.
+const editorBundle = path.join(root, 'out', 'bench', 'editorOps.js');
+await esbuild.build({ entryPoints: [path.join(here, 'editorOps.ts')], outfile: editorBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+console.log('\n| notes | plan rename of the hub note | plan a folder move | plan a tag rename | diagnostics of one note (scan + check) |\n|---:|---:|---:|---:|---:|');
+for (const n of sizes) {
+  const r = spawnSync(process.execPath, [editorBundle, vaultOf(n)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`editor ops bench failed: ${r.stderr}`);
+  const e = JSON.parse(r.stdout.trim().split('\n').pop());
+  console.log(`| ${n.toLocaleString('en-US')} | ${f(e.renameHub.ms, 2)} ms (${e.renameHub.changes} links) | ${f(e.moveFolder.ms, 2)} ms (${e.moveFolder.files} files, ${e.moveFolder.changes} links) | ${f(e.renameTag.ms, 2)} ms (#${e.renameTag.tag}, ${e.renameTag.changes}) | ${f(e.diagnostics.ms, 3)} ms |`);
+}
