@@ -28,7 +28,11 @@ export class PlannedRenames {
 export function registerRenameFiles(vaults: Vaults, planned: PlannedRenames): vscode.Disposable {
   return vscode.workspace.onWillRenameFiles(e => {
     const files = e.files.filter(f => !planned.has(f.oldUri, f.newUri));
-    if (files.length > 0) e.waitUntil(linkUpdates(vaults, files));
+    if (files.length > 0) e.waitUntil(linkUpdates(vaults, files).catch(err => {
+      // The move itself goes ahead; say plainly that its links did not follow.
+      void vscode.window.showWarningMessage(`Marginalia: the links to ${files[0].oldUri.path.split('/').pop()} were not updated: ${err instanceof Error ? err.message : String(err)}`);
+      return new vscode.WorkspaceEdit();
+    }));
   });
 }
 
