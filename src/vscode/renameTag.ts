@@ -1,6 +1,6 @@
 // `marginalia.renameTag` ("Rename Tag"): from the Tags view (an item with a `tag`), a command
 // link (a tag string, `#` or not) or the palette (the tag at the cursor); asks for the new name
-// and renames the tag and the tags below it in every note of every vault that has it.
+// and renames the tag and the tags below it in every note of its vault (a row's), else of every vault.
 import * as vscode from 'vscode';
 import { isTagName, planTagRename } from '../core/edits/renameTag';
 import { atCursor } from './atCursor';
@@ -21,7 +21,9 @@ export function registerRenameTag(vaults: Vaults): vscode.Disposable {
     if (to === undefined) return false;
     const edit = new vscode.WorkspaceEdit();
     let total = 0;
-    for (const vault of vaults.all()) {
+    // A Tags view row names its vault (multi-root): rename there; else in every vault.
+    const own = arg && typeof arg === 'object' ? (arg as { vault?: unknown }).vault : undefined;
+    for (const vault of vaults.all().filter(v => own === undefined || v === own)) {
       await catchUp(vault);
       const plan = planTagRename(vault.index, name, to);
       if (!plan.ok) {
