@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import { planLinkUpdates } from '../core/edits/moveLinks';
 import { headingTextRange, planHeadingRename } from '../core/edits/renameHeading';
 import { planTagRename } from '../core/edits/renameTag';
-import { safeFileName } from '../core/notes/newNote';
-import { fileNameOf, folderOf, isNotePath, stripMd } from '../core/index/paths';
+import { renamedPath } from '../core/edits/newName';
+import { fileNameOf, stripMd } from '../core/index/paths';
 import { atCursor, toRange } from './atCursor';
 import { addChanges, catchUp } from './changes';
 import type { PlannedRenames } from './renameFiles';
@@ -77,16 +77,6 @@ export function registerRename(vaults: Vaults, planned: PlannedRenames): vscode.
       return edit;
     },
   });
-}
-
-/** The new vault path for a rename typed as a name (same folder) or as a path from the root (`papers/x`). */
-export function renamedPath(from: string, newName: string): string | { reason: string } {
-  const name = newName.trim().replace(/^\/+/, '');
-  if (name === '' || name.split('/').some(s => s.trim() === '' || s === '.' || s === '..')) return { reason: `"${newName}" is not a file name.` };
-  const attachment = !isNotePath(from);
-  const ending = attachment || isNotePath(name) ? '' : '.md';
-  const path = (name.includes('/') ? '' : folderOf(from) === '' ? '' : folderOf(from) + '/') + name.split('/').map(safeFileName).join('/') + ending;
-  return path === from ? { reason: 'That is its name already.' } : path;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

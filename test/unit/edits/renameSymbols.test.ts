@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { planHeadingRename } from '../../../src/core/edits/renameHeading';
 import { isTagName, planTagRename } from '../../../src/core/edits/renameTag';
+import { renamedPath } from '../../../src/core/edits/newName';
 import { linksToBlock, linksToHeading, linksToNote, tagReferences } from '../../../src/core/edits/references';
 import { lines, vaultIndex } from '../index/vault';
 import { changedTexts } from './helpers';
@@ -83,5 +84,18 @@ suite('references', () => {
 
   test('a tag: every occurrence, the tags below it included', () => {
     assert.deepStrictEqual(tagReferences(vault(), '#rl').map(r => r.path).sort(), ['a.md', 'rl.md']);
+  });
+});
+
+suite('the path F2 gives a note', () => {
+  test('a name stays in the folder, a path is from the root, .md is added, bad characters replaced', () => {
+    assert.deepStrictEqual([
+      renamedPath('papers/a.md', 'b'), renamedPath('papers/a.md', 'notes/b.md'), renamedPath('a.md', 'What? Now'),
+      renamedPath('img/f.png', 'g.png'),
+    ], ['papers/b.md', 'notes/b.md', 'What- Now.md', 'img/g.png']);
+  });
+
+  test('empty names, `..` and the same name are refused', () => {
+    for (const bad of ['', '  ', '../x', 'a/../b', 'a']) assert.ok(typeof renamedPath('a.md', bad) === 'object', bad);
   });
 });
