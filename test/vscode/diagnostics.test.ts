@@ -1,7 +1,7 @@
 // Broken and ambiguous links in the Problems panel, live while typing, with quick fixes.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, folder, lines, marginalia, removeScratch, run, uriOf, waitFor, writeNote } from './marginalia';
+import { closeAllEditors, folder, lines, marginalia, removeScratch, revertUnsaved, run, uriOf, waitFor, writeNote } from './marginalia';
 
 const dir = 'diagnostics-scratch';
 
@@ -57,6 +57,7 @@ if (run === 'single') suite('diagnostics and quick fixes', () => {
   });
 
   suiteTeardown(async () => {
+    await revertUnsaved(dir);
     await closeAllEditors();
     await removeScratch(dir);
   });

@@ -2,7 +2,7 @@
 // note a link names, a heading with its links, a tag everywhere; marginalia.renameTag.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, folder, lines, marginalia, removeScratch, run, uriOf, waitFor, writeNote } from './marginalia';
+import { closeAllEditors, folder, lines, marginalia, removeScratch, revertUnsaved, run, uriOf, waitFor, writeNote } from './marginalia';
 
 let dir = 'rename-scratch';
 let runs = 0;
@@ -58,7 +58,7 @@ if (run === 'single') suite('rename keeps every link', () => {
 
   teardown(async () => {
     await setUpdate(undefined);
-    await vscode.workspace.saveAll(false);
+    await revertUnsaved(dir);
     await closeAllEditors();
     await removeScratch(dir);
   });
@@ -108,10 +108,12 @@ if (run === 'single') suite('rename keeps every link', () => {
   test('F2 on a link refuses a name that is taken', async () => {
     const doc = await vscode.workspace.openTextDocument(uriOf(`${dir}/linker.md`));
     const at = doc.positionAt(doc.getText().indexOf('[[hub|') + 3);
-    // VS Code shows the provider's error in the rename box and applies nothing.
+    // VS Code shows our refusal in the rename box. (VS Code's markdown extension may then offer
+    // its own rename of the `[hub]` text; whatever it does, our rename of hub.md is not in it.)
     const edit = await Promise.resolve(vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', doc.uri, at, 'linker'))
       .catch(() => undefined);
-    assert.strictEqual(edit?.size ?? 0, 0);
+    assert.ok(!edit?.entries().some(([uri]) => uri.toString() === uriOf(`${dir}/sub/deep.md`).toString()), 'no link to hub.md was rewritten');
+    assert.ok(await exists(`${dir}/hub.md`));
     assert.strictEqual(await textOf(`${dir}/linker.md`), files['linker.md']);
   });
 

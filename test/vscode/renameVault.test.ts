@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, folder, lines, marginalia, removeScratch, run, uriOf, waitFor, writeNote } from './marginalia';
+import { closeAllEditors, folder, lines, marginalia, removeScratch, revertUnsaved, run, uriOf, waitFor, writeNote } from './marginalia';
 
 const dir = 'big';
 const repo = path.resolve(__dirname, '../../..');
@@ -69,6 +69,7 @@ if (run === 'single') suite('rename in a 1,000-note vault', function () {
   });
 
   suiteTeardown(async () => {
+    await revertUnsaved(dir);
     await closeAllEditors();
     await removeScratch(dir);
   });
