@@ -1,5 +1,5 @@
-// Renaming or moving notes and folders (explorer, WorkspaceEdit.renameFile, workspace.fs.rename
-// through VS Code) rewrites every link to them in the same undoable step:
+// Renaming or moving notes and folders (explorer, WorkspaceEdit.renameFile through applyEdit)
+// rewrites every link to them in the same undoable step (workspace.fs.rename fires no such event):
 // onWillRenameFiles -> waitUntil(WorkspaceEdit). What changes is planned in src/core/edits/moveLinks.ts.
 import * as vscode from 'vscode';
 import { expandMove, planLinkUpdates } from '../core/edits/moveLinks';
