@@ -39,21 +39,37 @@ export function registerDiagnostics(vaults: Vaults): vscode.Disposable {
     show(doc.uri, linkProblems(at.vault.index, at.path, scanNote(doc.getText())), severity);
   };
 
+  // Open notes at once; in vault scope the closed ones in slices, so a 10,000-note vault never
+  // holds up typing; a newer round stops an older one. Files no longer checked lose their entries.
+  let round = 0;
   const checkAll = () => {
-    collection.clear();
-    const open = new Set<string>();
+    const mine = ++round;
+    const checked = new Set<string>();
     for (const doc of vscode.workspace.textDocuments) {
-      open.add(doc.uri.toString());
+      checked.add(doc.uri.toString());
       checkDocument(doc);
     }
+    const closed: (() => void)[] = [];
     for (const vault of vaults.all()) {
       const { severity, scope } = settingsOf(vault.folder.uri);
       if (severity === 'off' || scope !== 'vault' || vault.indexing) continue;
       for (const note of vault.index.notes()) {
         const uri = vault.host.uriOf(note.path);
-        if (!open.has(uri.toString())) show(uri, linkProblems(vault.index, note.path, note.syntax), severity);
+        if (checked.has(uri.toString())) continue;
+        checked.add(uri.toString());
+        closed.push(() => show(uri, linkProblems(vault.index, note.path, note.syntax), severity));
       }
     }
+    const step = (from: number) => {
+      if (mine !== round) return;
+      const end = Math.min(from + 250, closed.length);
+      for (let i = from; i < end; i++) closed[i]();
+      if (end < closed.length) return void setTimeout(() => step(end), 0);
+      const stale: vscode.Uri[] = [];
+      collection.forEach(uri => { if (!checked.has(uri.toString())) stale.push(uri); });
+      for (const uri of stale) collection.delete(uri);
+    };
+    step(0);
   };
   const checkAllSoon = () => {
     clearTimeout(everything);
