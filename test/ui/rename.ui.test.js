@@ -49,9 +49,16 @@ suite('rename and broken links in the browser', function () {
     await page.keyboard.press('Control+G');
     await page.keyboard.type('18:16');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+.');
-    await page.waitForFunction(() => [...document.querySelectorAll('.action-widget .monaco-list-row')]
-      .some(r => r.textContent.includes('Create note "bitter-lesson"')), null, { timeout: 20000 });
+    // Under load the first request can beat the diagnostics to the editor ("No code actions
+    // available"): ask again until the fix is offered.
+    let offered = false;
+    for (let attempt = 0; attempt < 6 && !offered; attempt++) {
+      await page.keyboard.press('Control+.');
+      offered = await page.waitForFunction(() => [...document.querySelectorAll('.action-widget .monaco-list-row')]
+        .some(r => r.textContent.includes('Create note "bitter-lesson"')), null, { timeout: 5000 }).then(() => true, () => false);
+      if (!offered) await page.keyboard.press('Escape');
+    }
+    assert.ok(offered, 'the quick fix "Create note" was offered');
     const box = await page.locator('.action-widget').boundingBox();
     await shot(page, 'readme-quick-fix', { x: Math.max(0, box.x - 360), y: Math.max(0, box.y - 70), width: 900, height: box.height + 100 });
     await page.keyboard.press('Escape');
