@@ -91,8 +91,8 @@ suite('the path F2 gives a note', () => {
   test('a name stays in the folder, a path is from the root, .md is added, bad characters replaced', () => {
     assert.deepStrictEqual([
       renamedPath('papers/a.md', 'b'), renamedPath('papers/a.md', 'notes/b.md'), renamedPath('a.md', 'What? Now'),
-      renamedPath('img/f.png', 'g.png'),
-    ], ['papers/b.md', 'notes/b.md', 'What- Now.md', 'img/g.png']);
+      renamedPath('img/f.png', 'g.png'), renamedPath('img/f.png', 'plot'),
+    ], ['papers/b.md', 'notes/b.md', 'What- Now.md', 'img/g.png', 'img/plot.png']);
   });
 
   test('empty names, `..` and the same name are refused', () => {
