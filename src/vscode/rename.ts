@@ -1,9 +1,10 @@
 // F2: on a link, renames the note it points to (the file, and every link to it); on a heading,
-// the heading and every `[[note#Heading]]`; on a #tag, the tag in every note. The plans are
-// made in src/core/edits/; this turns them into one WorkspaceEdit.
+// the heading and every `[[note#Heading]]`; on a ^block-id, it and every `[[note#^id]]`; on a
+// #tag, the tag in every note. The plans are made in src/core/edits/; this turns them into one
+// WorkspaceEdit.
 import * as vscode from 'vscode';
 import { planLinkUpdates } from '../core/edits/moveLinks';
-import { headingTextRange, planHeadingRename } from '../core/edits/renameHeading';
+import { headingTextRange, planBlockRename, planHeadingRename } from '../core/edits/renameHeading';
 import { planTagRename } from '../core/edits/renameTag';
 import { renamedPath } from '../core/edits/newName';
 import { fileNameOf, stripMd } from '../core/index/paths';
@@ -37,8 +38,10 @@ export function registerRename(vaults: Vaults, planned: PlannedRenames): vscode.
           if (!range) throw new Error('This heading has no text to rename.');
           return { range: toRange(range), placeholder: here.heading.text };
         }
-        case 'block':
-          throw new Error('Block ids are not renamed yet: rename the note or the heading instead.');
+        case 'block': {
+          const start = doc.positionAt(here.block.range.startOffset + 1);
+          return { range: new vscode.Range(start, doc.positionAt(here.block.range.endOffset)), placeholder: here.block.id };
+        }
       }
     },
 
@@ -59,6 +62,13 @@ export function registerRename(vaults: Vaults, planned: PlannedRenames): vscode.
         const plan = planHeadingRename(index, at.path, heading, newName);
         if (!plan.ok) throw new Error(plan.reason);
         return addChanges(new vscode.WorkspaceEdit(), at.vault, plan.changes, `Rename heading "${heading.text}"`);
+      }
+      if (here.kind === 'block') {
+        const block = index.note(at.path)?.syntax.blockIds.find(b => b.range.startOffset === here.block.range.startOffset);
+        if (!block) throw new Error('The block moved while renaming: try again.');
+        const plan = planBlockRename(index, at.path, block, newName);
+        if (!plan.ok) throw new Error(plan.reason);
+        return addChanges(new vscode.WorkspaceEdit(), at.vault, plan.changes, `Rename ^${block.id}`);
       }
       if (here.kind !== 'link') return undefined;
       const r = index.resolve(here.link.target, at.path);

@@ -127,6 +127,15 @@ if (run === 'single') suite('rename keeps every link', () => {
     assert.ok((await textOf(`${dir}/linker.md`)).includes('[[hub#Open problems]], ![[hub#^claim]] and [md](hub.md#open-problems)'));
   });
 
+  test('F2 on a block id renames it and every link to it', async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf(`${dir}/hub.md`));
+    const at = doc.positionAt(doc.getText().indexOf('^claim') + 2);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', doc.uri, at, 'key-claim');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok((await textOf(`${dir}/hub.md`)).includes('A claim. ^key-claim'));
+    assert.ok((await textOf(`${dir}/linker.md`)).includes('![[hub#^key-claim]]'));
+  });
+
   test('F2 on a tag renames it and the tags below it in every note, frontmatter included', async () => {
     const doc = await vscode.workspace.openTextDocument(uriOf(`${dir}/linker.md`));
     const at = doc.positionAt(doc.getText().indexOf('#topic here') + 2);

@@ -2,7 +2,7 @@
 // same-note `[[#Heading]]`) change together.
 import type { NoteQueries } from '../index/types';
 import { githubSlug } from '../syntax/slug';
-import type { HeadingItem, Range } from '../syntax/types';
+import type { BlockIdItem, HeadingItem, Range } from '../syntax/types';
 import { encodeDestination } from './targets';
 import { headingMatches, rangeAt, subpathRange, wantedHeading } from './subpaths';
 import { sortChanges, type TextChange } from './types';
@@ -37,6 +37,25 @@ export function planHeadingRename(index: NoteQueries, path: string, heading: Hea
     // A markdown link names the slug, written the way it was (`#scaled-dot-product`).
     const slugLike = link.kind === 'markdown' || named === heading.slug && named !== heading.text;
     changes.push({ path: source, range, newText: slugLike ? encodeDestination(githubSlug(wanted), false) : wanted });
+  }
+  return { ok: true, changes: sortChanges(changes) };
+}
+
+/** F2 on a `^block-id`: the id and every `[[note#^id]]` to it. */
+export function planBlockRename(index: NoteQueries, path: string, block: BlockIdItem, newId: string): HeadingRename {
+  const id = newId.trim().replace(/^\^/, '');
+  if (!/^[A-Za-z0-9-]+$/.test(id)) return { ok: false, reason: 'a block id is letters, digits and - only' };
+  const text = index.textOf(path);
+  if (text === undefined || text.slice(block.range.startOffset, block.range.endOffset) !== '^' + block.id) {
+    return { ok: false, reason: `the block ^${block.id} is not in ${path} as the index has it` };
+  }
+  const changes: TextChange[] = [{ path, range: rangeAt(text, block.range, block.range.startOffset + 1, block.range.endOffset), newText: id }];
+  const links = [...index.backlinks(path), ...index.forwardLinks(path).filter(l => l.resolution.kind === 'self')];
+  for (const { source, link } of links) {
+    if (link.block === undefined || link.block.toLowerCase() !== block.id.toLowerCase()) continue;
+    const sourceText = index.textOf(source);
+    const range = sourceText === undefined ? undefined : subpathRange(sourceText, link);
+    if (range) changes.push({ path: source, range, newText: id });
   }
   return { ok: true, changes: sortChanges(changes) };
 }

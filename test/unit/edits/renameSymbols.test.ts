@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { planHeadingRename } from '../../../src/core/edits/renameHeading';
+import { planBlockRename, planHeadingRename } from '../../../src/core/edits/renameHeading';
 import { isTagName, planTagRename } from '../../../src/core/edits/renameTag';
 import { renamedPath } from '../../../src/core/edits/newName';
 import { linksToBlock, linksToHeading, linksToNote, tagReferences } from '../../../src/core/edits/references';
@@ -97,5 +97,21 @@ suite('the path F2 gives a note', () => {
 
   test('empty names, `..` and the same name are refused', () => {
     for (const bad of ['', '  ', '../x', 'a/../b', 'a']) assert.ok(typeof renamedPath('a.md', bad) === 'object', bad);
+  });
+});
+
+suite('renaming a block id', () => {
+  test('the id and every link to it change; other blocks stay', () => {
+    const index = vaultIndex({
+      'rl.md': lines('A claim. ^claim', '', 'Other ^other', '', 'See [[#^claim]].'),
+      'a.md': '[[rl#^claim|the claim]] ![[rl#^Claim]] [[rl#^other]]',
+    });
+    const plan = planBlockRename(index, 'rl.md', index.note('rl.md')!.syntax.blockIds[0], 'key-claim');
+    assert.ok(plan.ok);
+    assert.deepStrictEqual(changedTexts(index, plan.changes), {
+      'rl.md': lines('A claim. ^key-claim', '', 'Other ^other', '', 'See [[#^key-claim]].'),
+      'a.md': '[[rl#^key-claim|the claim]] ![[rl#^key-claim]] [[rl#^other]]',
+    });
+    assert.strictEqual(planBlockRename(index, 'rl.md', index.note('rl.md')!.syntax.blockIds[0], 'no spaces').ok, false);
   });
 });
