@@ -7,6 +7,7 @@ import { registerCompletion } from './vscode/completion';
 import { registerCreateNote } from './vscode/createNote';
 import { registerDefinition } from './vscode/definition';
 import { registerReindex } from './vscode/reindex';
+import { registerTagCompletion } from './vscode/tagCompletion';
 import { NotesStatus } from './vscode/statusBar';
 import { registerEditSync } from './vscode/syncEdits';
 import { registerFileSync } from './vscode/syncFiles';
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerCompletion(vaults),
     registerDefinition(vaults),
     registerCreateNote(vaults),
+    registerTagCompletion(vaults),
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);

@@ -89,3 +89,23 @@ function hasInOrder(text: string, letters: string): boolean {
 function isWordChar(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code > 0x7f;
 }
+
+/** Why a candidate was offered when not for its target: the title or alias that matched what is typed. */
+export type NameMatch = { readonly kind: 'title' | 'alias'; readonly text: string };
+
+/**
+ * The title or alias that made `c` match `typed`, when its target (or file name) alone does not
+ * start with it; the same order as rankCandidates (starts with, contains, letters in order).
+ */
+export function matchedName(c: CompletionCandidate, typed: string): NameMatch | undefined {
+  const wanted = typed.toLowerCase();
+  if (wanted === '' || c.placeholder) return undefined;
+  const { target, name } = matchKeys(c);
+  if (target.startsWith(wanted) || name.startsWith(wanted)) return undefined;
+  const names: NameMatch[] = [{ kind: 'title', text: c.title }, ...c.aliases.map(text => ({ kind: 'alias' as const, text }))];
+  const lower = (n: NameMatch) => n.text.toLowerCase();
+  // The title is shown anyway when it starts with what is typed; an alias only when nothing else explains the match.
+  return names.find(n => lower(n).startsWith(wanted))
+    ?? (target.includes(wanted) ? undefined : names.find(n => lower(n).includes(wanted)))
+    ?? (hasInOrder(target, wanted) ? undefined : names.find(n => hasInOrder(lower(n), wanted)));
+}
