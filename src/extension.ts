@@ -6,6 +6,8 @@ import type { NoteQueries } from './core/index/types';
 import { registerCompletion } from './vscode/completion';
 import { registerCreateNote } from './vscode/createNote';
 import { registerDefinition } from './vscode/definition';
+import { registerDocumentLinks } from './vscode/documentLinks';
+import { registerFollowLink } from './vscode/followLink';
 import { registerReindex } from './vscode/reindex';
 import { registerTagCompletion } from './vscode/tagCompletion';
 import { NotesStatus } from './vscode/statusBar';
@@ -39,6 +41,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerDefinition(vaults),
     registerCreateNote(vaults),
     registerTagCompletion(vaults),
+    registerDocumentLinks(vaults),
+    registerFollowLink(vaults),
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
