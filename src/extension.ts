@@ -8,7 +8,9 @@ import { registerCreateNote } from './vscode/createNote';
 import { registerDefinition } from './vscode/definition';
 import { registerDocumentLinks } from './vscode/documentLinks';
 import { registerFollowLink } from './vscode/followLink';
+import { registerHover } from './vscode/hover';
 import { registerReindex } from './vscode/reindex';
+import { registerRewriteLink } from './vscode/rewriteLink';
 import { registerTagCompletion } from './vscode/tagCompletion';
 import { NotesStatus } from './vscode/statusBar';
 import { registerEditSync } from './vscode/syncEdits';
@@ -43,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerTagCompletion(vaults),
     registerDocumentLinks(vaults),
     registerFollowLink(vaults),
+    registerHover(vaults),
+    registerRewriteLink(),
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
