@@ -16,6 +16,7 @@ import { NotesStatus } from './vscode/statusBar';
 import { registerEditSync } from './vscode/syncEdits';
 import { registerFileSync } from './vscode/syncFiles';
 import { Vaults } from './vscode/vaults';
+import { registerWorkspaceSymbols } from './vscode/workspaceSymbols';
 
 /** What in-host tests reach through `extension.exports`. */
 export interface MarginaliaApi {
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerFollowLink(vaults),
     registerHover(vaults),
     registerRewriteLink(),
+    registerWorkspaceSymbols(vaults),
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
