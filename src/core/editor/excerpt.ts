@@ -13,8 +13,8 @@ export interface ExcerptOptions {
 }
 
 export function noteExcerpt(text: string, syntax: NoteSyntax, options: ExcerptOptions = {}): string {
-  const maxParagraphs = options.maxParagraphs ?? 2;
-  const maxChars = options.maxChars ?? 700;
+  const maxParagraphs = options.maxParagraphs ?? 3;
+  const maxChars = options.maxChars ?? 500;
   let start = syntax.frontmatter ? syntax.frontmatter.range.endOffset : 0;
   let end = text.length;
   const block = options.block !== undefined ? syntax.blockIds.find(b => b.id.toLowerCase() === options.block!.toLowerCase()) : undefined;
@@ -33,10 +33,7 @@ export function noteExcerpt(text: string, syntax: NoteSyntax, options: ExcerptOp
   const readable = readableLinks(text, syntax.links, start, end);
   const paragraphs: string[] = [];
   let chars = 0;
-  for (const raw of readable.split(/\n[ \t]*\n/)) {
-    const paragraph = raw.trim();
-    // Headings frame the text; the hover shows the title itself.
-    if (paragraph === '' || /^#{1,6}(?:[ \t]|$)/.test(paragraph)) continue;
+  for (const paragraph of paragraphsOf(readable)) {
     if (chars + paragraph.length > maxChars) {
       if (paragraphs.length === 0) paragraphs.push(cut(paragraph, maxChars));
       else paragraphs.push('…');
@@ -61,6 +58,30 @@ function readableLinks(text: string, links: readonly LinkItem[], start: number, 
     at = link.range.endOffset;
   }
   return out + text.slice(at, end);
+}
+
+/**
+ * The text's paragraphs, trimmed. Headings frame the text (the hover shows the title itself) and
+ * a line of tags says nothing to read: both end a paragraph and are left out.
+ */
+function paragraphsOf(text: string): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length) out.push(current.join('\n').trim());
+    current = [];
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed === '' || /^#{1,6}(?:[ \t]|$)/.test(trimmed) || isTagLine(trimmed)) flush();
+    else current.push(line);
+  }
+  flush();
+  return out.filter(p => p !== '');
+}
+
+function isTagLine(paragraph: string): boolean {
+  return /^#[^\s#]+(?:\s+#[^\s#]+)*$/.test(paragraph);
 }
 
 function cut(paragraph: string, maxChars: number): string {

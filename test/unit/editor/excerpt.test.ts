@@ -17,7 +17,7 @@ suite('noteExcerpt: the opening of a note for a hover', () => {
     'It works.');
 
   test('the first paragraphs, without frontmatter or title, links written as their words', () => {
-    assert.strictEqual(excerpt(paper), note('First paragraph with *a link* and *bert*.', '', 'We train. ^step'));
+    assert.strictEqual(excerpt(paper, { maxParagraphs: 2 }), note('First paragraph with *a link* and *bert*.', '', 'We train. ^step'));
   });
 
   test('a link to a heading starts at that section and ends before the next', () => {
@@ -39,5 +39,9 @@ suite('noteExcerpt: the opening of a note for a hover', () => {
 
   test('markup in link text cannot open emphasis or a link', () => {
     assert.strictEqual(excerpt('See [[a_b*c]].'), 'See *a\\_b\\*c*.');
+  });
+
+  test('a line of tags only is left out', () => {
+    assert.strictEqual(excerpt(note('#attention #ml/transformers', '# Transformers', '', 'Text.')), 'Text.');
   });
 });
