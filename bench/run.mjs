@@ -67,6 +67,8 @@ const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const opsBundle = path.join(root, 'out', 'bench', 'ops.js');
 await esbuild.build({ entryPoints: [path.join(here, 'ops.ts')], outfile: opsBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+const keysBundle = path.join(root, 'out', 'bench', 'keystrokes.js');
+await esbuild.build({ entryPoints: [path.join(here, 'keystrokes.ts')], outfile: keysBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
 
 const rows = [];
 for (const n of sizes) {
@@ -77,8 +79,11 @@ for (const n of sizes) {
   const ops = spawnSync(process.execPath, [opsBundle, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (ops.status !== 0) throw new Error(`ops bench failed: ${ops.stderr}`);
   const o = JSON.parse(ops.stdout.trim().split('\n').pop());
+  const keys = spawnSync(process.execPath, [keysBundle, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (keys.status !== 0) throw new Error(`keystroke bench failed: ${keys.stderr}`);
+  const k = JSON.parse(keys.stdout.trim().split('\n').pop());
   const s = runs[0].stats;
-  rows.push({
+  rows.push({ k,
     notes: n, mb, cold: median(runs.map(r => r.ms)), cpu: median(runs.map(r => r.cpuMs)), build: median(runs.map(r => r.stats.millis)), rss: Math.max(...runs.map(r => r.rssMB)),
     links: s.links, o,
   });
@@ -94,4 +99,7 @@ const os = await import('node:os');
 console.log(`\nMarginalia bench — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map(x => x.toFixed(2)).join(' ')}; medians (cold: ${coldRuns} runs; ops: 300 each)\n`);
 console.log(table.join('\n'));
 console.log('\np95: ' + rows.map(r => `${r.notes}: edit ${f(r.o.edit.p95, 3)} ms, add ${f(r.o.add.p95, 3)} ms, delete ${f(r.o.delete.p95, 3)} ms, backlinks ${f(r.o.backlinks.p95, 3)} ms, completion ${f(r.o.completion.p95, 3)} ms`).join('; '));
+console.log('\nPer keystroke in the editor, host-free (median / p95; bench/keystrokes.ts):\n');
+console.log(['| notes | tags | `[[` + part of an alias | `[[` alone | `#` + part of a segment | `#` alone | Ctrl+T first query | Ctrl+T |', '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(({ notes, k }) => `| ${notes.toLocaleString('en-US')} | ${k.tags} | ${f(k.linkAlias.median)} / ${f(k.linkAlias.p95)} ms | ${f(k.linkEmpty.median)} / ${f(k.linkEmpty.p95)} ms | ${f(k.tag.median)} / ${f(k.tag.p95)} ms | ${f(k.tagEmpty.median)} / ${f(k.tagEmpty.p95)} ms | ${f(k.symbolsFirst, 0)} ms | ${f(k.symbols.median)} / ${f(k.symbols.p95)} ms |`)].join('\n'));
 console.log('budgets (DESIGN.md §7): 10k cold < 0.6 s, 50k < 3.5 s, edit < 1 ms, add/delete < 2 ms, queries < 1 ms, RSS < 200 MB at 10k');

@@ -2,9 +2,8 @@
 // or a heading's `# `), and in the frontmatter's `tags:` (list or string form): most used
 // first, nested tags whole, found by any segment. The ranking is src/core/editor/tagCompletion.ts.
 import * as vscode from 'vscode';
-import { flattenTags, rankTags } from '../core/editor/tagCompletion';
+import { tagsToOffer } from '../core/editor/tagCompletion';
 import { typedTagAt } from '../core/editor/typedTag';
-import type { NoteQueries } from '../core/index/types';
 import type { Vaults } from './vaults';
 
 const maxItems = 200;
@@ -17,12 +16,10 @@ export function registerTagCompletion(vaults: Vaults): vscode.Disposable {
       const tag = typedTagAt(doc.getText(), doc.offsetAt(position));
       if (!tag) return undefined;
       const range = new vscode.Range(doc.positionAt(tag.replaceStart), doc.positionAt(tag.replaceEnd));
-      const index = at.vault.index;
-      const tags = rankTags(flattenTags(index.tagTree()), tag.typed, maxItems + 1)
-        .filter(t => tag.hash === undefined || !onlyHere(index, t.name, at.path, tag.hash));
+      const tags = tagsToOffer(at.vault.index, at.path, tag, maxItems);
       // As for links: every filterText starts with what is typed, so the engine's order stands,
       // and the list is asked for again at each keystroke.
-      return new vscode.CompletionList(tags.slice(0, maxItems).map((t, i) => {
+      return new vscode.CompletionList(tags.map((t, i) => {
         const notes = `${t.noteCount} ${t.noteCount === 1 ? 'note' : 'notes'}`;
         const it = new vscode.CompletionItem({ label: t.name, description: notes }, vscode.CompletionItemKind.Keyword);
         it.range = range;
@@ -34,10 +31,4 @@ export function registerTagCompletion(vaults: Vaults): vscode.Disposable {
       }), true);
     },
   }, '#');
-}
-
-/** The unsaved text is indexed as it is typed: `#tra` is itself a tag, worth nothing while only this `#` carries it. */
-function onlyHere(index: NoteQueries, name: string, path: string, hash: number): boolean {
-  const occurrences = index.notesWithTag(name, { nested: false });
-  return occurrences.length > 0 && occurrences.length <= 2 && occurrences.every(o => o.path === path && o.tag.range.startOffset === hash);
 }

@@ -1,7 +1,8 @@
 // Which tags to offer for what is typed after `#`: the vault's tags, nested ones whole
 // (`ml/transformers`), found by the start of the whole name or of any segment (`#trans`
 // finds `ml/transformers`), then by any part of it; the most used first within each.
-import type { TagNode } from '../index/types';
+import type { NoteQueries, TagNode } from '../index/types';
+import type { TypedTag } from './typedTag';
 
 export interface TagCandidate {
   /** Full name, first casing seen: `ml/transformers`. */
@@ -41,4 +42,21 @@ function rankOf(name: string, typed: string): number {
   if (typed === '' || name.startsWith(typed)) return 0;
   for (let i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1)) if (name.startsWith(typed, i + 1)) return 1;
   return name.includes(typed) ? 2 : -1;
+}
+
+/**
+ * The tags to offer at a `#` being typed in the note at `path`, best first. The unsaved text is
+ * indexed as it is typed, so `#tra` is itself a tag: one carried only by this very `#` is left out.
+ */
+export function tagsToOffer(index: NoteQueries, path: string, typed: TypedTag, limit: number): TagCandidate[] {
+  const out: TagCandidate[] = [];
+  for (const tag of rankTags(flattenTags(index.tagTree()), typed.typed, limit + 1)) {
+    if (typed.hash !== undefined && tag.count > 0 && tag.count <= 2 && onlyAt(index, tag.name, path, typed.hash)) continue;
+    if (out.push(tag) >= limit) break;
+  }
+  return out;
+}
+
+function onlyAt(index: NoteQueries, name: string, path: string, hash: number): boolean {
+  return index.notesWithTag(name, { nested: false }).every(o => o.path === path && o.tag.range.startOffset === hash);
 }

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { flattenTags, rankTags, type TagCandidate } from '../../../src/core/editor/tagCompletion';
+import { flattenTags, rankTags, tagsToOffer, type TagCandidate } from '../../../src/core/editor/tagCompletion';
+import { typedTagAt } from '../../../src/core/editor/typedTag';
 import { NoteIndex } from '../../../src/core/index/noteIndex';
 
 function vault(): TagCandidate[] {
@@ -50,5 +51,20 @@ suite('tag completion: which tags, in which order', () => {
 
   test('the list is cut to the limit', () => {
     assert.strictEqual(rankTags(vault(), '', 2).length, 2);
+  });
+
+  test('the tag being typed, indexed from the unsaved text, is not offered', () => {
+    const index = new NoteIndex();
+    index.upsert('a.md', '#attention');
+    index.upsert('draft.md', 'see #att');
+    const typed = typedTagAt('see #att', 8)!;
+    assert.deepStrictEqual(names(tagsToOffer(index, 'draft.md', typed, 10)), ['attention']);
+  });
+
+  test('a tag this note carries elsewhere is still offered', () => {
+    const index = new NoteIndex();
+    index.upsert('draft.md', '#attn and #att');
+    const typed = typedTagAt('#attn and #att', 14)!;
+    assert.deepStrictEqual(names(tagsToOffer(index, 'draft.md', typed, 10)), ['attn']);
   });
 });
