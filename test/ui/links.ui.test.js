@@ -44,6 +44,19 @@ suite('following and creating notes in the editor', function () {
     assert.strictEqual(fs.readFileSync(file, 'utf8'), '# bitter-lesson\n');
   });
 
+  test('F12 on a link to a note not written yet creates the note and opens it', async () => {
+    const wb = workbench();
+    await wb.openFile('reading-list.md');
+    const box = await linkBox('invariant-risk-minimization');
+    await wb.page.mouse.click(box.x, box.y);
+    // The cursor is on the link once the status bar says so (a click lands on its line 9).
+    await wb.waitForStatusBarText(/^Ln 9,/);
+    await wb.page.keyboard.press('F12');
+    await waitForActiveTab('invariant-risk-minimization.md');
+    assert.ok(fs.existsSync(path.join(wb.wsDir, 'invariant-risk-minimization.md')));
+    assert.deepStrictEqual((await wb.notifications()).filter(n => /No definition found/.test(n)), []);
+  });
+
   test('hovering a link shows the note, its opening and how many notes link to it', async () => {
     const wb = workbench();
     await wb.openFile('gpt3.md');

@@ -1,6 +1,7 @@
 // Go to note by name (Ctrl+T): every note's title and aliases and every heading across the
 // vault, found by what is typed. A note's entries are kept until the note changes (the index
 // hands out the same NoteInfo until then), so a keystroke reads no note's syntax again.
+import { hasInOrder, lettersOf } from '../index/completionRank';
 import type { NoteInfo } from '../index/types';
 
 export interface NoteSymbol {
@@ -17,6 +18,8 @@ export interface NoteSymbol {
 interface Keyed {
   readonly symbol: NoteSymbol;
   readonly key: string;
+  /** Bit i: letter `a` + i occurs in the key; a typed letter missing rules the name out at once. */
+  readonly letters: number;
 }
 
 export class NoteSymbols {
@@ -25,9 +28,11 @@ export class NoteSymbols {
   /** The best `limit` matches, in order: names starting with the query, then containing it, then its letters in order from a word start; notes before aliases before headings. */
   search(notes: Iterable<NoteInfo>, query: string, limit: number): NoteSymbol[] {
     const wanted = query.trim().toLowerCase();
+    const wantedLetters = lettersOf(wanted);
     const buckets: NoteSymbol[][] = [[], [], [], [], [], [], [], [], []];
     for (const note of notes) {
-      for (const { symbol, key } of this.of(note)) {
+      for (const { symbol, key, letters } of this.of(note)) {
+        if ((letters & wantedLetters) !== wantedLetters) continue;
         const rank = rankOf(key, wanted);
         if (rank >= 0) buckets[rank * 3 + kindOrder[symbol.kind]]!.push(symbol);
       }
@@ -53,7 +58,10 @@ export class NoteSymbols {
         if (h.level === 1 && h.text === note.title) continue;
         list.push({ name: h.text, kind: 'heading', path: note.path, line: h.range.start.line, container: note.title, level: h.level });
       }
-      entries = list.map(symbol => ({ symbol, key: symbol.name.toLowerCase() }));
+      entries = list.map(symbol => {
+        const key = symbol.name.toLowerCase();
+        return { symbol, key, letters: lettersOf(key) };
+      });
       this.byNote.set(note, entries);
     }
     return entries;
@@ -65,19 +73,6 @@ const kindOrder = { note: 0, alias: 1, heading: 2 } as const;
 function rankOf(name: string, typed: string): number {
   if (typed === '' || name.startsWith(typed)) return 0;
   if (name.includes(typed)) return 1;
-  return inOrder(name, typed) ? 2 : -1;
-}
-
-/** The letters in order, the first at the start of a word (as VS Code's own filter wants). */
-function inOrder(text: string, letters: string): boolean {
-  let at = -1;
-  do at = text.indexOf(letters[0]!, at + 1);
-  while (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1]!));
-  if (at < 0) return false;
-  for (let i = 1; i < letters.length; i++) {
-    if (letters[i] === ' ') continue;
-    at = text.indexOf(letters[i]!, at + 1);
-    if (at < 0) return false;
-  }
-  return true;
+  // Words typed apart (`sc dot`) still count as letters in order.
+  return hasInOrder(name, typed.replace(/\s+/g, '')) ? 2 : -1;
 }
