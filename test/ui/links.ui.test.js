@@ -4,7 +4,7 @@
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
-const { useWorkbench } = require('./workbench');
+const { useWorkbench, SCREENSHOTS } = require('./workbench');
 
 suite('following and creating notes in the editor', function () {
   this.timeout(180000);
@@ -60,12 +60,13 @@ suite('following and creating notes in the editor', function () {
   test('hovering a link shows the note, its opening and how many notes link to it', async () => {
     const wb = workbench();
     await wb.openFile('gpt3.md');
-    const box = await linkBox('transformers');
+    const box = await linkBox('language-models-are-few-shot-learners');
     await wb.page.mouse.move(box.x - 5, box.y);
     await wb.page.mouse.move(box.x, box.y);
     const text = await hoverText(/notes link here/);
-    assert.match(text, /Transformers/);
+    assert.match(text, /Language Models are Few-Shot Learners/);
     await wb.screenshot('links-2-hover-note');
+    await closeUp('hover-note', '.monaco-hover:not(.hidden)', [20, 10, 20, 40]);
   });
 
   test('hovering a note still to write offers Create note, and clicking it opens the new note', async () => {
@@ -78,6 +79,7 @@ suite('following and creating notes in the editor', function () {
     const text = await hoverText(/not written yet/);
     assert.match(text, /notes? links? here/);
     await wb.screenshot('links-3-hover-missing');
+    await closeUp('hover-missing', '.monaco-hover:not(.hidden)', [330, 10, 20, 60]);
     await wb.page.click('.monaco-hover a:has-text("Create note")');
     await waitForActiveTab('toread.md');
     assert.ok(fs.existsSync(path.join(wb.wsDir, 'toread.md')));
@@ -91,6 +93,7 @@ suite('following and creating notes in the editor', function () {
     const labels = await wb.suggestions(15000);
     assert.ok(labels && labels.includes('ml/transformers'), JSON.stringify(labels));
     await wb.screenshot('links-4-tag-completion');
+    await closeUp('tag-completion', '.suggest-widget.visible', [110, 30, 20, 10]);
     await wb.page.keyboard.press('Escape');
   });
 
@@ -100,10 +103,25 @@ suite('following and creating notes in the editor', function () {
     const labels = await wb.suggestions(15000);
     assert.ok(labels && labels[0] === 'davinci', JSON.stringify(labels));
     await wb.screenshot('links-5-alias-completion');
+    await closeUp('alias-completion', '.suggest-widget.visible', [110, 30, 20, 10]);
     await wb.page.keyboard.press('Enter');
     await wb.page.waitForFunction(() => [...document.querySelectorAll('.editor-instance .view-line')]
       .some(l => l.textContent.replace(/\u00a0/g, ' ').includes('See [[gpt3|davinci]]')), null, { timeout: 15000 });
   });
+
+  /**
+   * A small screenshot for the README (.e2e/screenshots/NAME.png): the box of `selector`, grown to
+   * take in `around` more pixels left, up, right and down (the line typed, the link hovered).
+   */
+  async function closeUp(name, selector, around) {
+    const { page } = workbench();
+    const box = await page.locator(selector).first().boundingBox();
+    const [left, up, right, down] = around;
+    const x = Math.max(0, box.x - left);
+    const y = Math.max(0, box.y - up);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), clip: { x, y, width: box.width + left + right, height: box.height + up + down } });
+  }
 
   /** The text of the hover once it shows and matches. */
   async function hoverText(match) {

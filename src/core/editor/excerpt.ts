@@ -35,8 +35,9 @@ export function noteExcerpt(text: string, syntax: NoteSyntax, options: ExcerptOp
   let chars = 0;
   for (const paragraph of paragraphsOf(readable)) {
     if (chars + paragraph.length > maxChars) {
-      if (paragraphs.length === 0) paragraphs.push(cut(paragraph, maxChars));
-      else paragraphs.push('…');
+      // What room is left holds the start of this paragraph, unless it would be a few words.
+      const room = maxChars - chars;
+      paragraphs.push(paragraphs.length === 0 || room >= 120 ? cut(paragraph, room) : '…');
       break;
     }
     paragraphs.push(paragraph);
@@ -74,7 +75,8 @@ function paragraphsOf(text: string): string[] {
   for (const line of text.split(/\r?\n/)) {
     const trimmed = line.trim();
     if (trimmed === '' || /^#{1,6}(?:[ \t]|$)/.test(trimmed) || isTagLine(trimmed)) flush();
-    else current.push(line);
+    // A block id (`^key-claim`) names the paragraph for links; it is no text to read.
+    else current.push(line.replace(/\s\^[A-Za-z0-9-]+\s*$/, ''));
   }
   flush();
   return out.filter(p => p !== '');

@@ -17,15 +17,15 @@ suite('noteExcerpt: the opening of a note for a hover', () => {
     'It works.');
 
   test('the first paragraphs, without frontmatter or title, links written as their words', () => {
-    assert.strictEqual(excerpt(paper, { maxParagraphs: 2 }), note('First paragraph with *a link* and *bert*.', '', 'We train. ^step'));
+    assert.strictEqual(excerpt(paper, { maxParagraphs: 2 }), note('First paragraph with *a link* and *bert*.', '', 'We train.'));
   });
 
   test('a link to a heading starts at that section and ends before the next', () => {
-    assert.strictEqual(excerpt(paper, { heading: 'Method', maxParagraphs: 5 }), note('We train. ^step', '', 'Then *gpt3 › Scaling* again.'));
+    assert.strictEqual(excerpt(paper, { heading: 'Method', maxParagraphs: 5 }), note('We train.', '', 'Then *gpt3 › Scaling* again.'));
   });
 
   test('a link to a block shows that block', () => {
-    assert.strictEqual(excerpt(paper, { block: 'step' }), 'We train. ^step');
+    assert.strictEqual(excerpt(paper, { block: 'step' }), 'We train.');
   });
 
   test('a long paragraph is cut at a word', () => {
@@ -43,5 +43,11 @@ suite('noteExcerpt: the opening of a note for a hover', () => {
 
   test('a line of tags only is left out', () => {
     assert.strictEqual(excerpt(note('#attention #ml/transformers', '# Transformers', '', 'Text.')), 'Text.');
+  });
+
+  test('a paragraph that does not fit whole is cut where the room ends', () => {
+    const text = note('Short one.', '', Array.from({ length: 100 }, () => 'word').join(' '));
+    const shown = excerpt(text, { maxChars: 200 });
+    assert.ok(shown.startsWith('Short one.\n\nword word') && shown.endsWith(' …') && shown.length <= 205, shown);
   });
 });
