@@ -44,6 +44,19 @@ suite('following and creating notes in the editor', function () {
     assert.strictEqual(fs.readFileSync(file, 'utf8'), '# bitter-lesson\n');
   });
 
+  test('Ctrl+click on a link to a note opens it at the heading it names', async () => {
+    const wb = workbench();
+    await wb.openFile('episode-with-ilya.md');
+    const box = await linkBox('reinforcement-learning');
+    await wb.page.keyboard.down('Control');
+    await wb.page.mouse.click(box.x, box.y);
+    await wb.page.keyboard.up('Control');
+    await waitForActiveTab('reinforcement-learning.md');
+    // `## Open questions` is line 16 of the note.
+    await wb.waitForStatusBarText(/^Ln 16,/);
+    assert.deepStrictEqual((await wb.notifications()).filter(n => /No definition found/.test(n)), []);
+  });
+
   test('F12 on a link to a note not written yet creates the note and opens it', async () => {
     const wb = workbench();
     await wb.openFile('reading-list.md');
@@ -107,6 +120,12 @@ suite('following and creating notes in the editor', function () {
     await wb.page.keyboard.press('Enter');
     await wb.page.waitForFunction(() => [...document.querySelectorAll('.editor-instance .view-line')]
       .some(l => l.textContent.replace(/\u00a0/g, ' ').includes('See [[gpt3|davinci]]')), null, { timeout: 15000 });
+  });
+
+  test('Ctrl+T finds a note by its alias and opens it', async () => {
+    const wb = workbench();
+    await wb.pickFromQuickInput('Control+T', 'davinci', 20000);
+    await waitForActiveTab('gpt3.md');
   });
 
   /**
