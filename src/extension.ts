@@ -9,8 +9,10 @@ import { registerDefinition } from './vscode/definition';
 import { registerDocumentLinks } from './vscode/documentLinks';
 import { registerFollowLink } from './vscode/followLink';
 import { registerHover } from './vscode/hover';
+import { registerNoteCommands } from './vscode/noteCommands';
 import { registerReindex } from './vscode/reindex';
 import { registerRewriteLink } from './vscode/rewriteLink';
+import { registerSidebar, type Sidebar } from './vscode/sidebar';
 import { registerTagCompletion } from './vscode/tagCompletion';
 import { NotesStatus } from './vscode/statusBar';
 import { registerEditSync } from './vscode/syncEdits';
@@ -28,6 +30,8 @@ export interface MarginaliaApi {
   statusText(): string;
   /** Files the last indexing of `uri`'s folder could not read. */
   problemsFor(uri: vscode.Uri): readonly FileProblem[];
+  /** The sidebar's tree providers (Backlinks, Tags, ...), for tests to read their rows. */
+  sidebar: Sidebar;
 }
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
@@ -35,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const log = vscode.window.createOutputChannel('Marginalia', { log: true });
   const vaults = new Vaults(log);
   const status = new NotesStatus(vaults);
+  const sidebar = registerSidebar(vaults, context.workspaceState);
   context.subscriptions.push(
     log, vaults, status,
     registerReindex(vaults, log),
@@ -49,6 +54,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerHover(vaults),
     registerRewriteLink(),
     registerWorkspaceSymbols(vaults),
+    sidebar,
+    registerNoteCommands(vaults),
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
@@ -58,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     noteCount: () => vaults.all().reduce((sum, v) => sum + v.index.stats().notes, 0),
     statusText: () => status.text,
     problemsFor: uri => vaults.vaultFor(uri)?.problems ?? [],
+    sidebar,
   };
 }
 
