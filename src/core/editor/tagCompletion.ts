@@ -51,7 +51,7 @@ function rankOf(name: string, typed: string): number {
 export function tagsToOffer(index: NoteQueries, path: string, typed: TypedTag, limit: number): TagCandidate[] {
   const out: TagCandidate[] = [];
   for (const tag of rankTags(flattenTags(index.tagTree()), typed.typed, limit + 1)) {
-    if (typed.hash !== undefined && tag.count > 0 && tag.count <= 2 && onlyAt(index, tag.name, path, typed.hash)) continue;
+    if (tag.count > 0 && tag.count <= 2 && onlyAt(index, tag.name, path, typed.hash)) continue;
     if (out.push(tag) >= limit) break;
   }
   return out;

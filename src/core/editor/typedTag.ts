@@ -11,8 +11,8 @@ export interface TypedTag {
   /** Where the chosen tag name goes (after `#` in the body) and up to where it replaces (the whole word under the cursor). */
   readonly replaceStart: number;
   readonly replaceEnd: number;
-  /** Offset of `#` in the body; undefined in the frontmatter. */
-  readonly hash?: number;
+  /** Where the index's range of this very tag starts: its `#` in the body, its word in the frontmatter. */
+  readonly hash: number;
   readonly where: 'body' | 'frontmatter';
 }
 
@@ -43,9 +43,10 @@ function frontmatterTagAt(text: string, offset: number): TypedTag | undefined {
   while (start > value.valueStart && !stop.test(text[start - 1]!)) start--;
   let end = offset;
   while (end < value.valueEnd && !stop.test(text[end]!)) end++;
+  const word = start;
   if (text[start] === '#') start++;
   if (start > offset) return undefined;
-  return { typed: text.slice(start, offset), replaceStart: start, replaceEnd: end, where: 'frontmatter' };
+  return { typed: text.slice(start, offset), replaceStart: start, replaceEnd: end, hash: word, where: 'frontmatter' };
 }
 
 function lineEndOf(text: string, from: number): number {

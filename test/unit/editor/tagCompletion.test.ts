@@ -67,4 +67,13 @@ suite('tag completion: which tags, in which order', () => {
     const typed = typedTagAt('#attn and #att', 14)!;
     assert.deepStrictEqual(names(tagsToOffer(index, 'draft.md', typed, 10)), ['attn']);
   });
+
+  test('the tag being typed in the frontmatter is not offered either', () => {
+    const index = new NoteIndex();
+    index.upsert('a.md', '#econometrics');
+    const draft = '---\ntags: [econ]\n---\n';
+    index.upsert('draft.md', draft);
+    const typed = typedTagAt(draft, draft.indexOf('econ') + 4)!;
+    assert.deepStrictEqual(names(tagsToOffer(index, 'draft.md', typed, 10)), ['econometrics']);
+  });
 });
