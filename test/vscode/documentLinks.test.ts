@@ -28,6 +28,14 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }
 
+/** Deletes a note a test created at the vault root, and waits until the index has let go of it (others count the notes). */
+async function deleteNote(uri: vscode.Uri): Promise<void> {
+  await vscode.workspace.fs.delete(uri);
+  const api = await marginalia();
+  const path = vscode.workspace.asRelativePath(uri, false);
+  await waitFor(`${path} has left the index`, () => !api.indexFor(folder())!.has(path));
+}
+
 function activePath(): string | undefined {
   const uri = vscode.window.activeTextEditor?.document.uri;
   return uri && vscode.workspace.asRelativePath(uri, false);
@@ -84,7 +92,7 @@ if (run === 'single') suite('following links', () => {
     assert.strictEqual(activePath(), 'Clicked Into Being.md');
     assert.strictEqual(vscode.window.activeTextEditor!.document.getText(), '# Clicked Into Being\n');
     await closeAllEditors();
-    await vscode.workspace.fs.delete(created);
+    await deleteNote(created);
   });
 
   test('F12 on a missing link creates the note and opens it', async () => {
@@ -96,7 +104,7 @@ if (run === 'single') suite('following links', () => {
     assert.ok(await exists(created));
     assert.strictEqual(activePath(), 'f12-created.md');
     await closeAllEditors();
-    await vscode.workspace.fs.delete(created);
+    await deleteNote(created);
   });
 
   test('Follow Link on a note that exists opens it and creates nothing', async () => {
