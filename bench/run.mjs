@@ -67,6 +67,8 @@ const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const opsBundle = path.join(root, 'out', 'bench', 'ops.js');
 await esbuild.build({ entryPoints: [path.join(here, 'ops.ts')], outfile: opsBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+const keysBundle = path.join(root, 'out', 'bench', 'keystrokes.js');
+await esbuild.build({ entryPoints: [path.join(here, 'keystrokes.ts')], outfile: keysBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
 
 const rows = [];
 for (const n of sizes) {
@@ -77,14 +79,18 @@ for (const n of sizes) {
   const ops = spawnSync(process.execPath, ['--expose-gc', opsBundle, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (ops.status !== 0) throw new Error(`ops bench failed: ${ops.stderr}`);
   const o = JSON.parse(ops.stdout.trim().split('\n').pop());
+  const keys = spawnSync(process.execPath, [keysBundle, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (keys.status !== 0) throw new Error(`keystroke bench failed: ${keys.stderr}`);
+  const k = JSON.parse(keys.stdout.trim().split('\n').pop());
   const s = runs[0].stats;
-  rows.push({
+  rows.push({ k,
     notes: n, mb, cold: median(runs.map(r => r.ms)), cpu: median(runs.map(r => r.cpuMs)), build: median(runs.map(r => r.stats.millis)), rss: Math.max(...runs.map(r => r.rssMB)),
     links: s.links, o,
   });
 }
 
 const f = (x, d = 2) => x.toFixed(d);
+const ks = s => `${f(s.median)} / ${f(s.p95)} ms (CPU ${f(s.cpu)})`;
 const table = [
   '| notes | size | cold index (CLI, process start to exit) | its CPU time | of which index build | peak RSS | edit one note | add note | delete note | rename note | backlinks | completion | tag lookup |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -94,6 +100,9 @@ const os = await import('node:os');
 console.log(`\nMarginalia bench — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map(x => x.toFixed(2)).join(' ')}; medians (cold: ${coldRuns} runs; ops: 300 each)\n`);
 console.log(table.join('\n'));
 console.log('\np95: ' + rows.map(r => `${r.notes}: edit ${f(r.o.edit.p95, 3)} ms, add ${f(r.o.add.p95, 3)} ms, delete ${f(r.o.delete.p95, 3)} ms, backlinks ${f(r.o.backlinks.p95, 3)} ms, completion ${f(r.o.completion.p95, 3)} ms`).join('; '));
+console.log('\nPer keystroke in the editor, host-free (wall median / p95, and median CPU time of the thread; bench/keystrokes.ts):\n');
+console.log(['| notes | tags | `[[` + part of an alias | `[[` alone | `#` + part of a segment | `#` alone | Ctrl+T first query | Ctrl+T |', '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(({ notes, k }) => `| ${notes.toLocaleString('en-US')} | ${k.tags} | ${ks(k.linkAlias)} | ${ks(k.linkEmpty)} | ${ks(k.tag)} | ${ks(k.tagEmpty)} | ${f(k.symbolsFirst, 0)} ms | ${ks(k.symbols)} |`)].join('\n'));
 console.log('\nSwitching the active note (the sidebar; budget 20 ms): Backlinks rows with trimmed, highlighted context + Outgoing Links; Unlinked Mentions searched in slices of 250 notes (the view yields after 12 ms of them)');
 console.log(['| notes | switch: a note | switch: the hub note (links) | unlinked mentions: whole search | of the hub note | its longest slice | first search (makes the word filters) | its longest slice | filters\' memory | mentions kept while typing in the note | vault views after a change (tags, placeholders, orphans) |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -13,13 +13,19 @@ import { registerReferences } from './vscode/references';
 import { registerRename } from './vscode/rename';
 import { PlannedRenames, registerRenameFiles } from './vscode/renameFiles';
 import { registerRenameTag } from './vscode/renameTag';
+import { registerDocumentLinks } from './vscode/documentLinks';
+import { registerFollowLink } from './vscode/followLink';
+import { registerHover } from './vscode/hover';
 import { registerNoteCommands } from './vscode/noteCommands';
 import { registerReindex } from './vscode/reindex';
+import { registerRewriteLink } from './vscode/rewriteLink';
 import { registerSidebar, type Sidebar } from './vscode/sidebar';
+import { registerTagCompletion } from './vscode/tagCompletion';
 import { NotesStatus } from './vscode/statusBar';
 import { registerEditSync } from './vscode/syncEdits';
 import { registerFileSync } from './vscode/syncFiles';
 import { Vaults } from './vscode/vaults';
+import { registerWorkspaceSymbols } from './vscode/workspaceSymbols';
 
 /** What in-host tests reach through `extension.exports`. */
 export interface MarginaliaApi {
@@ -54,6 +60,12 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerDiagnostics(vaults),
     registerQuickFixes(vaults),
     registerMissingLinks(vaults),
+    registerTagCompletion(vaults),
+    registerDocumentLinks(vaults),
+    registerFollowLink(vaults),
+    registerHover(vaults),
+    registerRewriteLink(),
+    registerWorkspaceSymbols(vaults),
     sidebar,
     registerNoteCommands(vaults),
   );
