@@ -1,7 +1,7 @@
 // In-process measurements on one vault: incremental updates and queries.
 // Bundled and run by bench/run.mjs: `node ops.js DIR` prints one JSON line.
 import { buildIndex } from '../src/core/index/build';
-import { NodeVaultHost } from '../src/cli/nodeHost';
+import { NodeVaultHost } from '../src/node/nodeHost';
 
 const ROUNDS = 300;
 

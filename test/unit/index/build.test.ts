@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NodeVaultHost } from '../../../src/cli/nodeHost';
+import { NodeVaultHost } from '../../../src/node/nodeHost';
 import { buildIndex } from '../../../src/core/index/build';
 import { decodeNote } from '../../../src/core/index/decodeNote';
 import { JoinedText } from '../../../src/core/index/joinedText';
