@@ -59,8 +59,8 @@ stage build "" build
 stage unit unit.json env MARGINALIA_RESULTS="$RESULTS/unit.json" \
   npx mocha --reporter test/harness/summary-reporter.js
 stage "harness install" "" bash test/harness/install.sh
-stage "vscode (in-host)" "vscode-single.json vscode-multi-root.json" \
-  node test/harness/run-host-tests.js single multi-root
+stage "vscode (in-host)" "vscode-single.json vscode-single-workspace-fs.json vscode-multi-root.json" \
+  node test/harness/run-host-tests.js single single-workspace-fs multi-root
 stage ui ui.json env MARGINALIA_RESULTS="$RESULTS/ui.json" \
   npx mocha --no-config --ui tdd --timeout 180000 --reporter test/harness/summary-reporter.js 'test/ui/*.ui.test.js'
 
