@@ -7,6 +7,7 @@ import { buildIndex } from '../core/index/build';
 import { decodeNote } from '../core/index/decodeNote';
 import type { CacheIdentity, CacheNote } from '../core/index/indexCache';
 import { NoteIndex } from '../core/index/noteIndex';
+import { TimeSlices } from '../core/index/timeSlices';
 import { isNotePath } from '../core/index/paths';
 import { hostFor, type FolderHost } from './folderHost';
 import { IndexCacheStore } from './indexCacheStore';
@@ -15,6 +16,8 @@ import { readSettings, settingsKey } from './settings';
 
 /** The longest stretch a build runs without letting the editor in (DESIGN.md §7 allows 50 ms for any task). */
 const SLICE_MS = 20;
+/** Files read at once (a batch is read without a break): small enough to take a few ms. */
+const BATCH_SIZE = 100;
 
 /** Where the vault's index cache lives and who writes it; none without a workspace storage folder. */
 export interface CacheOptions {
@@ -86,7 +89,7 @@ export class Vault implements vscode.Disposable {
       const index = new NoteIndex();
       if (this.index.stats().notes === 0) this.index = index;
       const result = await buildIndex(this.host, {
-        onProgress, isCancelled: () => build.cancelled || this.disposed, index, sliceMs: SLICE_MS,
+        onProgress, isCancelled: () => build.cancelled || this.disposed, index, sliceMs: SLICE_MS, batchSize: BATCH_SIZE,
         logger: this.logger, maxFileBytes: this.host.settings.maxFileBytes, stamp: this.cache !== undefined, cached,
       });
       if (build.cancelled || this.disposed) return void loopDelay();
@@ -96,16 +99,18 @@ export class Vault implements vscode.Disposable {
       for (const p of result.problems) this.unreadable.set(p.path, p);
       this.overlayUnsavedEdits();
       // The first `[[` would otherwise pay for computing every note's shortest target.
-      await new Promise(resolve => setTimeout(resolve, 0));
-      if (this.index === result.index) result.index.completionCandidates('');
+      const slices = new TimeSlices(SLICE_MS);
+      while (this.index === result.index && !result.index.prepareCompletion(slices.deadline())) await slices.next();
       const stats = this.index.stats();
       const notes = `${stats.notes} notes, ${stats.attachments} attachments, ${result.problems.length} unreadable`;
       const how = cached ? `from cache, ${stats.notes - result.restored} re-read` : `engine ${Math.round(result.millis)} ms`;
       const millis = Math.round(performance.now() - started);
       this.lastBuild = { host: this.host.kind, fromCache: cached !== undefined, reread: stats.notes - result.restored, cacheProblem: this.cache?.lastProblem, millis };
       this.log.info(`Indexed ${this.folder.name}: ${notes}, in ${millis} ms (${how})`);
-      this.logger.info(`Longest task while indexing: ${Math.round(result.longestSliceMs)} ms (event loop held up to ${Math.round(loopDelay())} ms; ${this.host.kind} host)`);
-      this.cache?.schedule(() => this.cacheNotes());
+      this.logger.info(`Longest task while indexing: ${Math.round(Math.max(result.longestSliceMs, slices.finish()))} ms (event loop held up to ${Math.round(loopDelay())} ms; ${this.host.kind} host; extension host memory ${Math.round(process.memoryUsage().rss / 1048576)} MB)`);
+      // A cache that held exactly this needs no rewrite.
+      const unchanged = cached !== undefined && result.restored === cached.size && result.restored === stats.notes;
+      if (!unchanged) this.cache?.schedule(() => this.cacheNotes());
     }).finally(() => {
       if (this.build === build) this.indexing = false;
       this.changed();

@@ -87,6 +87,7 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
   const add = (path: string, text: string) => upsert(index, path, text, report);
 
   const files = await host.listFiles();
+  if (slices.due()) await slices.next();
   let done = 0;
   index.beginBulk();
   try {

@@ -310,6 +310,16 @@ export class NoteIndex implements NoteQueries {
     return out.sort(compareLinks);
   }
 
+  /**
+   * Does the work of the first `completionCandidates` until `deadline` (a `performance.now()`
+   * time); true once it is all done. An editor calls it between tasks after a build.
+   */
+  prepareCompletion(deadline: number): boolean {
+    if (!this.completion.prepare(this.notes(), deadline)) return false;
+    this.completionCandidates('');
+    return true;
+  }
+
   /** The insert text does not depend on `fromPath`: a shortest unique target is unique from anywhere. */
   completionCandidates(_fromPath: string): CompletionCandidate[] {
     const out = this.completion.entries(this.notes());
