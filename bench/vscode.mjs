@@ -51,7 +51,9 @@ async function waitForLog(runDir, before, pattern, timeoutMs = 120000) {
 /** Opens the workbench on a server, waits for indexing (and, first time, the cache write), and closes it all. */
 async function opening(name, vault, reopen) {
   const before = reopen ? sessionsOf(path.join(ROOT, '.e2e', 'runs', name)) : [];
-  const server = startServer({ name, fixture: vault, env: reopen ? { REOPEN: '1' } : {} });
+  // The same port: the web workbench names a workspace's storage by its remote URI, port included.
+  const env = reopen ? { REOPEN: '1', CODE_SERVER_PORT: String(reopen.port) } : {};
+  const server = startServer({ name, fixture: vault, env });
   const { context, page } = await launchBrowser(path.join(server.runDir, 'chrome-profile'));
   try {
     await page.goto(workbenchUrl(server, { folder: server.wsDir, extensionDevelopmentPath: ROOT }));
@@ -61,7 +63,7 @@ async function opening(name, vault, reopen) {
     // The cache is written a few seconds after indexing settles: a second opening needs it.
     if (!indexed[3] || +indexed[3] > 0) await waitForLog(server.runDir, before, /Saved the index cache/);
     return {
-      wsDir: server.wsDir, activation: +activated[1], notes: +indexed[1], ms: +indexed[2], fromCache: indexed[3] !== undefined,
+      port: server.port, wsDir: server.wsDir, activation: +activated[1], notes: +indexed[1], ms: +indexed[2], fromCache: indexed[3] !== undefined,
       reread: indexed[3] === undefined ? undefined : +indexed[3], longestSlice: +detail[1], loopDelay: +detail[2], host: detail[3], rssMB: +detail[4],
     };
   } finally {
@@ -94,9 +96,9 @@ for (const n of sizes) {
   for (let i = 0; i < starts; i++) {
     const name = `bench-vscode-${n}`;
     const first = await opening(name, vault, false);
-    const second = await opening(name, vault, true);
+    const second = await opening(name, vault, first);
     touchNotes(first.wsDir, 100);
-    const third = await opening(name, vault, true);
+    const third = await opening(name, vault, first);
     runs.push({ first, second, third });
     process.stderr.write(`${n} notes, start ${i + 1}/${starts}: first ${first.ms} ms, cached ${second.ms} ms (${second.reread} re-read), after touching 100 ${third.ms} ms (${third.reread} re-read); longest block ${first.loopDelay} ms; load ${os.loadavg()[0].toFixed(2)}\n`);
   }
