@@ -30,6 +30,33 @@ export class NodeVaultHost implements SyncReadHost, ReusingReadHost, StampHost {
   }
 
   /**
+   * The same list, one folder per task (each read off the main thread): an editor's event
+   * loop is never held for the whole walk and filter of a large vault.
+   */
+  async listFilesAsync(): Promise<VaultFile[]> {
+    const files: VaultFile[] = [];
+    const folders = [''];
+    while (folders.length > 0) {
+      const relative = folders.pop()!;
+      let entries: fs.Dirent[];
+      try {
+        entries = await fs.promises.readdir(this.absolute(relative), { withFileTypes: true });
+      } catch {
+        continue; // as listFilesSync
+      }
+      for (const entry of entries) {
+        const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+        if (entry.isDirectory()) {
+          if (this.accepts(child, true)) folders.push(child);
+        } else if (entry.isFile() && this.accepts(child, false)) {
+          files.push({ path: child });
+        }
+      }
+    }
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /**
    * Paths come back `/`-separated and sorted, so a build sees the same order on every platform.
    * No sizes: a stat per file cost more than the reads; `readFileReusing` finds an over-large note.
    */

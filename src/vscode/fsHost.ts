@@ -21,8 +21,8 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
     });
   }
 
-  async listFiles(): Promise<VaultFile[]> {
-    return this.disk.listFilesSync();
+  listFiles(): Promise<VaultFile[]> {
+    return this.disk.listFilesAsync();
   }
 
   async readFile(path: string): Promise<Uint8Array> {

@@ -26,7 +26,7 @@ export const CACHE_SCHEMA = 1;
 const MAGIC = 'MARGINALIA-INDEX';
 const FORMAT = 1;
 const PREFIX_BYTES = 28;
-const NOTES_PER_CHUNK = 400;
+const NOTES_PER_CHUNK = 200;
 
 /** What a cache must have been written for to be read: this extension build, this folder, these settings. */
 export interface CacheIdentity {

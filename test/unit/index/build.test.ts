@@ -256,6 +256,11 @@ suite('NodeVaultHost', () => {
     assert.ok(walked.includes('img') && !walked.some(p => p.startsWith('img/')));
   });
 
+  test('the folder-by-folder listing gives the same files as the one-task listing', async () => {
+    const host = new NodeVaultHost(root);
+    assert.deepStrictEqual(await host.listFilesAsync(), host.listFilesSync());
+  });
+
   test('a stamp gives the size and modification time of the file', () => {
     const stat = fs.statSync(path.join(root, 'notes/b.md'));
     assert.deepStrictEqual(new NodeVaultHost(root).stamp('notes/b.md'), { size: 5, mtime: stat.mtimeMs });
