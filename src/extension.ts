@@ -5,8 +5,11 @@ import type { FileProblem } from './core/host';
 import type { NoteQueries } from './core/index/types';
 import { registerClearCache } from './vscode/clearCache';
 import { registerCompletion } from './vscode/completion';
+import { registerCreateNote } from './vscode/createNote';
 import { registerDefinition } from './vscode/definition';
+import { registerNoteCommands } from './vscode/noteCommands';
 import { registerReindex } from './vscode/reindex';
+import { registerSidebar, type Sidebar } from './vscode/sidebar';
 import { NotesStatus } from './vscode/statusBar';
 import { registerEditSync } from './vscode/syncEdits';
 import { registerFileSync } from './vscode/syncFiles';
@@ -34,6 +37,8 @@ export interface MarginaliaApi {
    * one. `whileClosed` runs in between, with no index listening (files changed "while VS Code was closed").
    */
   restart(whileClosed?: () => Promise<void>): Promise<void>;
+  /** The sidebar's tree providers (Backlinks, Tags, ...), for tests to read their rows. */
+  sidebar: Sidebar;
 }
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
@@ -41,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const log = vscode.window.createOutputChannel('Marginalia', { log: true });
   const vaults = new Vaults(log, { storage: context.storageUri, producer: String(context.extension.packageJSON.version) });
   const status = new NotesStatus(vaults);
+  const sidebar = registerSidebar(vaults, context.workspaceState);
   context.subscriptions.push(
     log, vaults, status,
     registerReindex(vaults, log),
@@ -49,6 +55,9 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerEditSync(vaults),
     registerCompletion(vaults),
     registerDefinition(vaults),
+    registerCreateNote(vaults),
+    sidebar,
+    registerNoteCommands(vaults),
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
@@ -62,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     saveCaches: async () => { await Promise.all(vaults.all().map(v => v.cache?.save(v.cacheNotes()))); },
     lastBuildOf: uri => vaults.vaultFor(uri)?.lastBuild,
     restart: whileClosed => vaults.restart(whileClosed),
+    sidebar,
   };
 }
 
