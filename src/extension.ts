@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { FileProblem } from './core/host';
 import type { NoteQueries } from './core/index/types';
+import { registerClearCache } from './vscode/clearCache';
 import { registerCompletion } from './vscode/completion';
 import { registerCreateNote } from './vscode/createNote';
 import { registerDefinition } from './vscode/definition';
@@ -24,6 +25,7 @@ import { registerTagCompletion } from './vscode/tagCompletion';
 import { NotesStatus } from './vscode/statusBar';
 import { registerEditSync } from './vscode/syncEdits';
 import { registerFileSync } from './vscode/syncFiles';
+import type { BuildReport } from './vscode/vault';
 import { Vaults } from './vscode/vaults';
 import { registerWorkspaceSymbols } from './vscode/workspaceSymbols';
 
@@ -37,6 +39,17 @@ export interface MarginaliaApi {
   statusText(): string;
   /** Files the last indexing of `uri`'s folder could not read. */
   problemsFor(uri: vscode.Uri): readonly FileProblem[];
+  /** Where `uri`'s folder keeps its index cache (none without workspace storage). */
+  cacheFileFor(uri: vscode.Uri): vscode.Uri | undefined;
+  /** Writes every folder's index cache now, instead of a few seconds after the last change. */
+  saveCaches(): Promise<void>;
+  /** How `uri`'s folder was last indexed (host, cache). */
+  lastBuildOf(uri: vscode.Uri): BuildReport | undefined;
+  /**
+   * Drops every index and indexes again as on a fresh activation: from the cache when there is
+   * one. `whileClosed` runs in between, with no index listening (files changed "while VS Code was closed").
+   */
+  restart(whileClosed?: () => Promise<void>): Promise<void>;
   /** The sidebar's tree providers (Backlinks, Tags, ...), for tests to read their rows. */
   sidebar: Sidebar;
 }
@@ -44,12 +57,13 @@ export interface MarginaliaApi {
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Marginalia', { log: true });
-  const vaults = new Vaults(log);
+  const vaults = new Vaults(log, { storage: context.storageUri, producer: String(context.extension.packageJSON.version) });
   const status = new NotesStatus(vaults);
   const sidebar = registerSidebar(vaults, context.workspaceState);
   context.subscriptions.push(
     log, vaults, status,
     registerReindex(vaults, log),
+    registerClearCache(vaults, log),
     registerFileSync(vaults),
     registerEditSync(vaults),
     registerCompletion(vaults),
@@ -77,6 +91,10 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     noteCount: () => vaults.all().reduce((sum, v) => sum + v.index.stats().notes, 0),
     statusText: () => status.text,
     problemsFor: uri => vaults.vaultFor(uri)?.problems ?? [],
+    cacheFileFor: uri => vaults.vaultFor(uri)?.cache?.file,
+    saveCaches: async () => { await Promise.all(vaults.all().map(v => v.cache?.save(v.cacheNotes()))); },
+    lastBuildOf: uri => vaults.vaultFor(uri)?.lastBuild,
+    restart: whileClosed => vaults.restart(whileClosed),
     sidebar,
   };
 }
