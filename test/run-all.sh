@@ -87,8 +87,8 @@ stage perf perf.json env MARGINALIA_RESULTS="$RESULTS/perf.json" \
 stage "harness install" "" bash test/harness/install.sh
 # Without the harness the next stages could only fail with "Cannot find module" traces: say so once.
 if [ -d test/harness/node_modules/playwright-core ] && [ -x test/harness/node_modules/.bin/code-server ]; then
-stage "vscode (in-host)" "vscode-single.json vscode-multi-root.json" \
-  node test/harness/run-host-tests.js single multi-root
+stage "vscode (in-host)" "vscode-single.json vscode-single-workspace-fs.json vscode-multi-root.json" \
+  node test/harness/run-host-tests.js single single-workspace-fs multi-root
 stage ui ui.json env MARGINALIA_RESULTS="$RESULTS/ui.json" \
   npx mocha --no-config --ui tdd --timeout 180000 --reporter test/harness/summary-reporter.js "${grep_args[@]}" 'test/ui/*.ui.test.js'
 else

@@ -6,8 +6,8 @@ import { buildIndex } from '../core/index/build';
 import type { FileProblem, Logger } from '../core/host';
 import { parseArgs, USAGE, UsageError } from './args';
 import { backlinksCommand, checkCommand, graphCommand, indexCommand, tagsCommand, type Output } from './commands';
-import { NodeVaultHost } from './nodeHost';
-import { skippedLinksMessage } from './symlinks';
+import { NodeVaultHost } from '../node/nodeHost';
+import { skippedLinksMessage } from '../node/symlinks';
 
 export interface CliIO {
   out(text: string): void;

@@ -36,7 +36,7 @@ suite('packaged extension (.vsix)', function () {
 
   test('the vsix holds only the bundles, media, the users\' page and its screenshots, LICENSE and package.json', () => {
     // vsce stores LICENSE as LICENSE.txt and the README (docs/marketplace.md, --readme-path) as readme.md.
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/extension\.js|dist\/cli\.js|docs\/screenshots\/[^/]+\.png|media\/(?!README\.md$).+))$/;
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/extension\.js|dist\/cli\.js|docs\/screenshots\/[^/]+\.png|media\/(?!README\.md$).+|syntaxes\/[^/]+\.tmLanguage\.json))$/;
     const entries = vsixEntries(VSIX);
     assert.deepStrictEqual(entries.filter(e => !allowed.test(e)), [], `unexpected files in ${path.basename(VSIX)}`);
     const required = ['extension/package.json', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/cli.js'];
