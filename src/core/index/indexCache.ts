@@ -21,7 +21,7 @@ import type { TimeSlices } from './timeSlices';
  * Bump it whenever that shape changes: a cache of another schema is rebuilt, never read.
  * test/unit/index/indexCache.test.ts pins the shape this number stands for.
  */
-export const CACHE_SCHEMA = 1;
+export const CACHE_SCHEMA = 2; // 2: property links, Foam reference links, errorLine (issue 9)
 
 const MAGIC = 'MARGINALIA-INDEX';
 const FORMAT = 1;

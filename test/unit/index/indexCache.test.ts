@@ -144,7 +144,7 @@ suite('index cache', () => {
     };
     for (const dir of fixtures) for (const n of (await fresh(dir)).packedNotes()) walk(n.packed, 'packed');
     const shape = [...keys].filter(k => !/\.frontmatter\.(?!title|aliases|tags)/.test(k)).sort().join(' ');
-    assert.strictEqual(CACHE_SCHEMA, 1);
+    assert.strictEqual(CACHE_SCHEMA, 2);
     assert.deepStrictEqual(shape.split(' '), [
       'packed.blockIds[].block.endOffset:number', 'packed.blockIds[].block.startOffset:number', 'packed.blockIds[].id:string',
       'packed.blockIds[].range:number', 'packed.codeAt:number', 'packed.footnotes[].kind:string', 'packed.footnotes[].label:string',
@@ -152,7 +152,7 @@ suite('index cache', () => {
       'packed.frontmatter.title:string', 'packed.headings[].level:number', 'packed.headings[].range:number',
       'packed.headings[].slug:string', 'packed.headings[].text:string', 'packed.lineCount:number', 'packed.links[].block:string',
       'packed.links[].context.endOffset:number', 'packed.links[].context.startOffset:number', 'packed.links[].heading:string',
-      'packed.links[].kind:string', 'packed.links[].label:string', 'packed.links[].range:number', 'packed.links[].target:string',
+      'packed.links[].kind:string', 'packed.links[].label:string', 'packed.links[].property:string', 'packed.links[].range:number', 'packed.links[].target:string',
       'packed.math[].delimiter:string', 'packed.math[].display:boolean', 'packed.math[].range:number', 'packed.math[].tex:string',
       'packed.ranges:Int32Array', 'packed.tags[].context.endOffset:number', 'packed.tags[].context.startOffset:number',
       'packed.tags[].name:string', 'packed.tags[].range:number', 'packed.tags[].source:string', 'packed.title:string',
