@@ -2,18 +2,26 @@
 // differential test holds against the scanner: one meaning, two readers).
 import MarkdownIt from 'markdown-it';
 import { noteTarget } from '../syntax/noteLink';
+import mark from 'markdown-it-mark';
+import { blockAttrs } from './blockAttrsRule';
+import { callouts } from './calloutRule';
 import { frontmatter } from './frontmatterRule';
 import { htmlComments } from './htmlCommentRule';
 import { linkOffsets, type MarkdownLinkMeta } from './linkOffsetRule';
 import { math } from './math';
+import { noteLinkRender } from './noteLinkRender';
+import { obsidianComments } from './obsidianCommentRule';
+import { sanitizer } from './sanitizeRule';
+import { sidenotes } from './sidenoteRule';
 import { tags } from './tagRule';
+import { taskLists } from './taskListRule';
 import type { FoundLink, FoundTag, LinksAndTags, TagMeta, WikiLinkMeta } from './types';
 import { wikiLinks } from './wikiLinkRule';
 
 export interface MarkdownOptions {
   /**
-   * Let raw HTML through. Off by default: notes are untrusted text, and nothing sanitizes
-   * yet (DESIGN.md §8). HTML comments are read as comments either way.
+   * Let raw HTML through, cleaned by an allow-list (sanitizeRule.ts). Off by default, when it
+   * shows as text. HTML comments are read as comments either way.
    */
   readonly html?: boolean;
 }
@@ -27,7 +35,8 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   md.core.ruler.before('normalize', 'byte_order_mark', (state) => {
     if (state.src.charCodeAt(0) === 0xfeff) state.src = state.src.slice(1);
   });
-  return md.use(frontmatter).use(htmlComments).use(math).use(wikiLinks).use(tags).use(linkOffsets);
+  return md.use(frontmatter).use(htmlComments).use(obsidianComments).use(math).use(wikiLinks).use(tags).use(linkOffsets)
+    .use(noteLinkRender).use(sidenotes).use(callouts).use(mark).use(taskLists).use(sanitizer).use(blockAttrs);
 }
 
 /** 0-based line of an offset into an inline token's content, given the line the content starts on. */
@@ -76,7 +85,11 @@ function collectInline(children: MarkdownIt.Token[], lineOf: (offset: number) =>
 export function collectLinksAndTags(md: MarkdownIt, text: string): LinksAndTags {
   const found: LinksAndTags = { links: [], tags: [] };
   let line = 0; // table cells carry no map: they take their row's
-  for (const token of md.parse(text, {})) {
+  const env: { sidenoteContent?: MarkdownIt.Token[][] } = {};
+  const tokens = md.parse(text, env);
+  // Footnote definitions are kept aside for the sidenotes (sidenoteRule.ts); their links count too.
+  for (const content of env.sidenoteContent ?? []) if (content) tokens.push(...content);
+  for (const token of tokens) {
     if (token.map) line = token.map[0];
     if (token.type !== 'inline' || !token.children) continue;
     collectInline(token.children, lineFinder(token.content, line), found);
