@@ -21,6 +21,15 @@ export const KATEX_OPTIONS: KatexOptions = {
 
 export function math(md: MarkdownIt): void {
   md.use(katexPlugin, KATEX_OPTIONS as MarkdownKatexOptions);
+  // The plugin's display block drops token attributes: keep `data-line` (scroll sync) on it.
+  for (const type of ['math_block', 'math_inline_block']) {
+    const draw = md.renderer.rules[type]!;
+    md.renderer.rules[type] = (tokens, idx, options, env, self) => {
+      const html = draw(tokens, idx, options, env, self);
+      const line = tokens[idx]!.attrGet('data-line');
+      return line === null ? html : html.replace(/^<p class="katex-block( katex-error)?"/, `$& data-line="${line}"`);
+    };
+  }
   // Before 'escape', which would otherwise read `\(` as an escaped parenthesis.
   md.inline.ruler.before('escape', 'math_backslash', mathInlineRule);
   // Placed and allowed to interrupt like the plugin's `$$` block.

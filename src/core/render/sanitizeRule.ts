@@ -48,14 +48,14 @@ function makeFilter(rewriteSrc: (src: string) => string): FilterXSS {
     allowCommentTag: false,
     css: false,
     safeAttrValue(tag, name, value, cssFilter) {
-      let safe = safeAttrValue(tag, name, value, cssFilter);
       if (name === 'id' || name === 'name') return escapeAttrValue(USER_ID_PREFIX + friendlyAttrValue(value));
       if (name === 'href' || name === 'src' || name === 'cite') {
-        safe = safeHref(friendlyAttrValue(safe), '', { image: tag === 'img' && name === 'src' });
+        // xss's own check refuses relative paths (`figure.png`); safeHref is the project's one gate.
+        let safe = safeHref(friendlyAttrValue(value).trim(), '', { image: tag === 'img' && name === 'src' });
         if (tag === 'img' && name === 'src' && safe !== '') safe = rewriteSrc(safe);
         return escapeAttrValue(safe);
       }
-      return safe;
+      return safeAttrValue(tag, name, value, cssFilter);
     },
   });
 }
@@ -73,7 +73,7 @@ function filterFor(env: RenderEnv | undefined): FilterXSS {
       path = decodeURIComponent(src);
     } catch { /* keep as written */ }
     const resolved = resolve(path.replace(/^\.\//, ''));
-    return resolved?.exists ? resolved.href : src;
+    return resolved?.exists ? resolved.src ?? resolved.href : src;
   });
 }
 
