@@ -8,6 +8,7 @@ import { backlinksSection } from './backlinksSection';
 import { embedSource } from './embedSource';
 import { escapeAttr } from './escape';
 import { createMarkdown } from './markdown';
+import { safeHref } from './safeHref';
 import type { RenderEnv, ResolvedHref, SidenoteCounter, WikiLinkMeta } from './types';
 
 /** How deep embeds nest before the next one is shown as a link (Obsidian and MPE stop there too). */
@@ -65,7 +66,7 @@ export class PageRenderer {
   backlinks(path: string): string {
     return backlinksSection(this.index.backlinks(path), this.index, {
       title: source => this.index.note(source)?.title ?? source,
-      href: source => this.host.noteHref(source),
+      href: source => this.href(source),
       render: (source, markdown) => this.md.render(markdown, this.env(source, [source], { headingPrefix: 'mg-bl-' })),
     });
   }
@@ -80,18 +81,23 @@ export class PageRenderer {
     };
   }
 
+  /** The host's address of a vault path, through the one gate (a file named `javascript:x.md` stays a path). */
+  href(path: string, fragment?: string): string {
+    return safeHref(this.host.noteHref(/^[^/]*:/.test(path) ? `./${path}` : path, fragment));
+  }
+
   private resolve(from: string, target: string, fragment?: string): ResolvedHref {
-    if (target === '') return { href: fragment === undefined ? '#' : this.host.noteHref(from, fragment), exists: true };
+    if (target === '') return { href: fragment === undefined ? '#' : this.href(from, fragment), exists: true };
     const r = this.index.resolve(target, from);
     switch (r.kind) {
       case 'note':
-        return { href: this.host.noteHref(r.path, fragment), exists: true, ...(r.ambiguous ? { ambiguous: true } : {}) };
+        return { href: this.href(r.path, fragment), exists: true, ...(r.ambiguous ? { ambiguous: true } : {}) };
       case 'self':
-        return { href: this.host.noteHref(r.path, fragment), exists: true };
+        return { href: this.href(r.path, fragment), exists: true };
       case 'attachment':
-        return { href: this.host.noteHref(r.path), src: this.host.imageSrc(r.path), exists: true };
+        return { href: this.href(r.path), src: safeHref(this.host.imageSrc(r.path), '', { image: true }), exists: true };
       case 'placeholder':
-        return { href: this.host.noteHref(`${r.name}${r.attachment ? '' : '.md'}`), exists: false };
+        return { href: this.href(`${r.name}${r.attachment ? '' : '.md'}`), exists: false };
     }
   }
 

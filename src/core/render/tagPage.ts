@@ -21,7 +21,7 @@ export function renderTagPage(index: NoteQueries, host: PageHost, tag: string, o
     const body = renderer.note(path, index.textOf(path) ?? '', { headingPrefix: `mg-n${i}-h-` });
     const backlinks = options.backlinks === false ? '' : renderer.backlinks(path);
     return `<article class="note tag-page-note" data-path="${escapeAttr(path)}">\n` +
-      `<header class="note-header"><a class="wikilink note-link" href="${escapeAttr(host.noteHref(path))}">${escapeAttr(title)}</a>` +
+      `<header class="note-header"><a class="wikilink note-link" href="${escapeAttr(renderer.href(path))}">${escapeAttr(title)}</a>` +
       `<span class="note-path">${escapeAttr(path)}</span></header>\n${body}${backlinks}</article>\n`;
   });
   const count = notes.length === 1 ? '1 note' : `${notes.length} notes`;
