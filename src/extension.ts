@@ -3,8 +3,12 @@
 import * as vscode from 'vscode';
 import type { FileProblem } from './core/host';
 import type { NoteQueries } from './core/index/types';
+import type MarkdownIt from 'markdown-it';
 import { registerCompletion } from './vscode/completion';
 import { registerDefinition } from './vscode/definition';
+import { extendMarkdownIt } from './vscode/markdownPreview';
+import type { PreviewState } from './vscode/preview';
+import { registerPreview } from './vscode/previewCommands';
 import { registerReindex } from './vscode/reindex';
 import { NotesStatus } from './vscode/statusBar';
 import { registerEditSync } from './vscode/syncEdits';
@@ -21,6 +25,10 @@ export interface MarginaliaApi {
   statusText(): string;
   /** Files the last indexing of `uri`'s folder could not read. */
   problemsFor(uri: vscode.Uri): readonly FileProblem[];
+  /** VS Code's built-in Markdown preview calls this (`markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+  /** The preview panel, for in-host tests: what it shows, and a way in for webview messages. */
+  preview: { state(): PreviewState | undefined; receive(message: unknown): Promise<boolean> };
 }
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
@@ -28,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const log = vscode.window.createOutputChannel('Marginalia', { log: true });
   const vaults = new Vaults(log);
   const status = new NotesStatus(vaults);
+  const preview = registerPreview(vaults, context.extensionUri, log);
   context.subscriptions.push(
     log, vaults, status,
     registerReindex(vaults, log),
@@ -35,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerEditSync(vaults),
     registerCompletion(vaults),
     registerDefinition(vaults),
+    preview.disposable,
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
@@ -44,6 +54,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     noteCount: () => vaults.all().reduce((sum, v) => sum + v.index.stats().notes, 0),
     statusText: () => status.text,
     problemsFor: uri => vaults.vaultFor(uri)?.problems ?? [],
+    extendMarkdownIt: md => extendMarkdownIt(md, vaults),
+    preview: { state: () => preview.preview.state(), receive: m => preview.preview.receive(m) },
   };
 }
 

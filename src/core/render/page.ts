@@ -71,6 +71,11 @@ export class PageRenderer {
     });
   }
 
+  /** What a markdown-it render of `path` needs to resolve links and draw embeds the way this page does. */
+  envFor(path: string): RenderEnv {
+    return this.env(path, [path], {});
+  }
+
   private env(path: string, stack: readonly string[], options: { sourceLines?: boolean; headingPrefix?: string }): RenderEnv {
     return {
       resolveLink: (target, fragment) => this.resolve(path, target, fragment),
