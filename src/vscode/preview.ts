@@ -129,15 +129,22 @@ export class Preview implements vscode.Disposable {
       this.panel = undefined;
       this.shown = undefined;
     });
-    // A hidden webview is torn down (no retained context): draw it again when it comes back.
-    panel.onDidChangeViewState(e => { if (e.webviewPanel.visible) this.render(true); });
+    // A hidden webview is torn down (no retained context) and misses updates: when it comes
+    // back, draw it afresh. Focus moving in or out is a view-state change too: not a reason.
+    let visible = panel.visible;
+    panel.onDidChangeViewState(e => {
+      if (e.webviewPanel.visible && !visible) this.render(true);
+      visible = e.webviewPanel.visible;
+    });
     this.panel = panel;
   }
 
   private show(shown: Shown): void {
+    const first = this.shown === undefined;
     this.shown = shown;
     this.page++;
-    this.render(true);
+    // Another page in a loaded webview is one message (no reload, no flash); the first page is the document itself.
+    this.render(first, false);
   }
 
   private follow(editor: vscode.TextEditor | undefined): void {
@@ -155,8 +162,11 @@ export class Preview implements vscode.Disposable {
     this.timer = setTimeout(() => this.render(false), delay);
   }
 
-  /** `fresh`: a new page (or a new webview): the whole document; else an update in place. */
-  private render(fresh: boolean): void {
+  /**
+   * `fresh`: write the whole document (a new or restored webview); else one `update` message,
+   * `sameSource` when it is the page already shown (typing: the reader's place is kept).
+   */
+  private render(fresh: boolean, sameSource = true): void {
     const panel = this.panel;
     const shown = this.shown;
     if (!panel || !shown) return;
@@ -174,7 +184,7 @@ export class Preview implements vscode.Disposable {
     if (fresh) {
       panel.webview.html = previewHtml(panel.webview, this.media, { html: page.html, title: page.title, number: this.page });
     } else {
-      this.post({ type: 'update', page: this.page, html: page.html, title: page.title, sameSource: true });
+      this.post({ type: 'update', page: this.page, html: page.html, title: page.title, sameSource });
     }
   }
 

@@ -1,0 +1,139 @@
+// The preview as a reader meets it, in a real workbench and browser: a note with sidenotes
+// and math, laid out in the margin at a wide window and folded at a narrow one (opened by a
+// click on the number), KaTeX drawn, a wiki-link followed by the editor, the dark theme, and
+// a tag page. Screenshots go to .e2e/screenshots/preview-*.png (the README shows them).
+const assert = require('assert');
+const { openWorkbench } = require('./workbench');
+
+/** The frame holding the preview's document (VS Code nests it in two iframes). */
+async function previewFrame(page, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const found = await frame.$('#mg-content').catch(() => null);
+      if (found) return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the preview webview did not show');
+}
+
+/** Where the first sidenote and its paragraph's text column are, in the frame's CSS px. */
+function sidenoteLayout(frame) {
+  return frame.evaluate(() => {
+    const note = document.querySelector('.sidenote');
+    const para = note.closest('p, li');
+    const style = getComputedStyle(note);
+    const text = document.querySelector('#mg-content > article > p, #mg-content > article > ul');
+    return {
+      width: window.innerWidth,
+      display: style.display,
+      noteLeft: note.getBoundingClientRect().left,
+      textRight: text.getBoundingClientRect().right,
+      paraTop: para.getBoundingClientRect().top,
+      noteTop: note.getBoundingClientRect().top,
+    };
+  });
+}
+
+async function setWindowWidth(wb, width) {
+  await wb.page.setViewportSize({ width, height: 900 });
+}
+
+suite('preview', function () {
+  this.timeout(180000);
+  let wb;
+  let frame;
+
+  suiteSetup(async () => {
+    wb = await openWorkbench({ name: 'preview' });
+    await wb.waitForStatusBarText(/^\d[\d,]* notes?$/, 60000);
+  });
+  suiteTeardown(async () => { if (wb) await wb.close(); });
+  teardown(async function () { if (wb) await wb.screenshotIfFailed(this.currentTest); });
+
+  test('Open Preview to the Side renders the note: KaTeX and no errors', async () => {
+    await setWindowWidth(wb, 2100);
+    await wb.openFile('transformers.md');
+    await wb.runCommand('Marginalia: Open Preview to the Side');
+    frame = await previewFrame(wb.page);
+    await frame.waitForSelector('.katex', { timeout: 20000 });
+    assert.strictEqual(await frame.$$eval('.katex-error', e => e.length), 0);
+    assert.ok(await frame.$$eval('.katex', e => e.length) >= 3);
+    assert.strictEqual(await frame.$$eval('#mg-content > article > p .sidenote, #mg-content > article > ul .sidenote', e => e.length), 3);
+  });
+
+  test('at a wide window the sidenotes sit right of the text column, beside their paragraph', async () => {
+    await frame.waitForFunction(() => window.innerWidth >= 760, null, { timeout: 20000 });
+    const layout = await sidenoteLayout(frame);
+    assert.ok(layout.width >= 760, JSON.stringify(layout));
+    assert.strictEqual(layout.display, 'block', JSON.stringify(layout));
+    assert.ok(layout.noteLeft >= layout.textRight, `sidenote left of the text's right edge: ${JSON.stringify(layout)}`);
+    assert.ok(Math.abs(layout.noteTop - layout.paraTop) < 80, `not beside its paragraph: ${JSON.stringify(layout)}`);
+    await frame.evaluate(() => document.querySelector('.sidenote').closest('p, li').scrollIntoView({ block: 'center' }));
+    await wb.screenshot('preview-wide');
+  });
+
+  test('at a narrow window they fold away, and a click on the number opens one under its line', async () => {
+    await setWindowWidth(wb, 1100);
+    await frame.waitForFunction(() => window.innerWidth < 760, null, { timeout: 20000 });
+    const folded = await sidenoteLayout(frame);
+    assert.strictEqual(folded.display, 'none', JSON.stringify(folded));
+    await frame.click('label.sidenote-number[for="mg-sn-1"]');
+    await frame.waitForFunction(() => getComputedStyle(document.querySelector('.sidenote')).display === 'block');
+    const open = await sidenoteLayout(frame);
+    assert.ok(open.noteTop > open.paraTop, JSON.stringify(open));
+    await frame.evaluate(() => document.querySelector('.sidenote').scrollIntoView({ block: 'center' }));
+    await wb.screenshot('preview-narrow');
+  });
+
+  test('the sidenote toggle answers the keyboard (Space on the focused checkbox)', async () => {
+    await frame.focus('#mg-sn-2');
+    await wb.page.keyboard.press('Space');
+    await frame.waitForFunction(() => document.querySelector('#mg-sn-2').checked);
+  });
+
+  test('clicking a wiki-link opens that note in the editor, and the preview follows', async () => {
+    await setWindowWidth(wb, 2100);
+    await frame.click('a.wikilink[data-target="papers/attention-is-all-you-need"]');
+    await wb.page.waitForFunction(() => document.querySelector('.tab.active')?.textContent.includes('attention-is-all-you-need.md'),
+      null, { timeout: 15000 });
+    frame = await previewFrame(wb.page);
+    await frame.waitForFunction(() => document.querySelector('#mg-content > article')?.dataset.path === 'papers/attention-is-all-you-need.md',
+      null, { timeout: 15000 });
+  });
+
+  test('in the dark theme the page follows the theme colours', async () => {
+    await wb.openFile('transformers.md');
+    frame = await previewFrame(wb.page);
+    await frame.waitForFunction(() => document.querySelector('#mg-content > article')?.dataset.path === 'transformers.md', null, { timeout: 15000 });
+    const light = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await wb.page.keyboard.press('Control+K');
+    await wb.page.keyboard.press('Control+T');
+    await wb.page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input');
+    await wb.page.keyboard.type('Dark Modern');
+    await wb.page.waitForFunction(() => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent.includes('Dark Modern'));
+    await wb.page.keyboard.press('Enter');
+    frame = await previewFrame(wb.page);
+    await frame.waitForFunction(old => getComputedStyle(document.body).backgroundColor !== old, light, { timeout: 15000 });
+    const dark = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = dark.match(/\d+/g).map(Number);
+    assert.ok(r + g + b < 200, `dark background expected, got ${dark}`);
+    await frame.evaluate(() => document.querySelector('.sidenote').closest('p, li').scrollIntoView({ block: 'center' }));
+    await wb.screenshot('preview-dark');
+  });
+
+  test('Show Tag Page lists every note of the tag, each in full with a header', async () => {
+    await wb.runCommand('Marginalia: Show Tag Page');
+    await wb.page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input');
+    await wb.page.keyboard.type('#attention');
+    await wb.page.waitForFunction(() => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent.includes('#attention'));
+    await wb.page.keyboard.press('Enter');
+    frame = await previewFrame(wb.page);
+    await frame.waitForSelector('.tag-page-title', { timeout: 15000 });
+    const titles = await frame.$$eval('.tag-page-note .note-link', es => es.map(e => e.textContent));
+    assert.ok(titles.length >= 2, JSON.stringify(titles));
+    assert.deepStrictEqual(titles, [...titles].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
+    await wb.screenshot('preview-tag-page');
+  });
+});
