@@ -7,6 +7,7 @@ import type { Logger } from '../core/host';
 import { parseArgs, USAGE, UsageError } from './args';
 import { backlinksCommand, checkCommand, graphCommand, indexCommand, tagsCommand, type Output } from './commands';
 import { NodeVaultHost } from './nodeHost';
+import { renderCommand } from './render';
 
 export interface CliIO {
   out(text: string): void;
@@ -70,6 +71,14 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
     case 'graph':
       result = graphCommand(index);
       break;
+    case 'render': {
+      const note = args.note === undefined ? undefined : noteArgument(root, args.note);
+      const rendered = renderCommand(index, { root, note, tag: args.tag, output: args.output, backlinks: args.backlinks });
+      if ('error' in rendered) result = rendered.error;
+      else result = { text: rendered.written ? [] : [rendered.html], exitCode: 0 };
+      if ('written' in rendered && rendered.written) io.err(`marginalia: wrote ${rendered.written}`);
+      break;
+    }
   }
   if (typeof result === 'string') {
     io.err(`marginalia: ${result}`);
