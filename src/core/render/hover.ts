@@ -38,11 +38,11 @@ function hoverMarkdown(): MarkdownIt {
 
 /**
  * `markdown` (a note's opening paragraphs) as HTML for a `vscode.MarkdownString` with
- * `supportHtml = true`. `env.resolveLink` makes links point at notes (e.g. `command:` URIs the
- * hover trusts, or file URIs). No blank lines in the result, so the hover's markdown reader
+ * `supportHtml = true`. `env.resolveLink` makes links point at notes; `env.hostSchemes` lets its
+ * addresses use `command:` (a hover with isTrusted) or `file:`. No blank lines in the result, so the hover's markdown reader
  * takes it as one HTML block.
  */
-export function renderHoverHtml(markdown: string, env: Pick<RenderEnv, 'resolveLink'> = {}): string {
-  const html = hoverMarkdown().render(markdown, { resolveLink: env.resolveLink });
+export function renderHoverHtml(markdown: string, env: Pick<RenderEnv, 'resolveLink' | 'hostSchemes'> = {}): string {
+  const html = hoverMarkdown().render(markdown, { resolveLink: env.resolveLink, hostSchemes: env.hostSchemes });
   return html.replace(/\n{2,}/g, '\n').trim();
 }

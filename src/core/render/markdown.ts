@@ -55,8 +55,25 @@ function lineFinder(content: string, firstLine: number): (offset: number) => num
   };
 }
 
-function collectInline(children: MarkdownIt.Token[], lineOf: (offset: number) => number, found: LinksAndTags): void {
+/** What markdown-it-footnote keeps in env: an inline footnote's own parsed tokens. */
+interface FootnoteEnv {
+  footnotes?: { list?: Array<{ tokens?: MarkdownIt.Token[] } | undefined> };
+  footnoteDefinitions?: MarkdownIt.Token[];
+}
+
+function collectInline(children: MarkdownIt.Token[], lineOf: (offset: number) => number, found: LinksAndTags,
+  source: { content: string; env: FootnoteEnv; cursor: number; open: ReadonlySet<number> }): void {
   for (const token of children) {
+    const id = token.type === 'footnote_ref' ? (token.meta as { id: number }).id : -1;
+    const inlineNote = id >= 0 && !source.open.has(id) ? source.env.footnotes?.list?.[id]?.tokens : undefined;
+    if (inlineNote) {
+      // `^[...]` was parsed from a slice of this source: its offsets count from after `^[`.
+      const at = source.content.indexOf('^[', source.cursor);
+      const start = at < 0 ? 0 : at + 2;
+      source.cursor = start;
+      collectInline(inlineNote, offset => lineOf(start + offset), found, { ...source, cursor: 0, open: new Set([...source.open, id]) });
+      continue;
+    }
     if (token.type === 'wikilink_open' || token.type === 'wikiembed') {
       const { offset, inner, ...parts } = token.meta as WikiLinkMeta;
       const link: FoundLink = { ...parts, line: lineOf(offset) };
@@ -85,14 +102,20 @@ function collectInline(children: MarkdownIt.Token[], lineOf: (offset: number) =>
 export function collectLinksAndTags(md: MarkdownIt, text: string): LinksAndTags {
   const found: LinksAndTags = { links: [], tags: [] };
   let line = 0; // table cells carry no map: they take their row's
-  const env: { sidenoteContent?: MarkdownIt.Token[][] } = {};
+  const env: FootnoteEnv = {};
   const tokens = md.parse(text, env);
-  // Footnote definitions are kept aside for the sidenotes (sidenoteRule.ts); their links count too.
-  for (const content of env.sidenoteContent ?? []) if (content) tokens.push(...content);
+  // Footnote definitions are taken out of the flow for the sidenotes (sidenoteRule.ts); their
+  // links count too. Inline footnotes (no source lines of their own) are read where their `^[` stands.
+  tokens.push(...(env.footnoteDefinitions ?? []));
   for (const token of tokens) {
     if (token.map) line = token.map[0];
     if (token.type !== 'inline' || !token.children) continue;
-    collectInline(token.children, lineFinder(token.content, line), found);
+    collectInline(token.children, lineFinder(token.content, line), found, { content: token.content, env, cursor: 0, open: new Set() });
+  }
+  // The definitions came last: back into text order (a stable sort keeps each line's own order).
+  if (env.footnoteDefinitions) {
+    found.links.sort((a, b) => a.line - b.line);
+    found.tags.sort((a, b) => a.line - b.line);
   }
   return found;
 }

@@ -17,6 +17,8 @@ interface FootnoteRefMeta {
 /** Per-parse: the content tokens of each footnote, by footnote id. */
 interface SidenoteEnv extends RenderEnv {
   sidenoteContent?: Token[][];
+  /** Every `[^x]: ...` definition's tokens, used or not, in text order (collectLinksAndTags reads them). */
+  footnoteDefinitions?: Token[];
   /** Footnote id -> the number it was given when first rendered. */
   sidenoteNumbers?: Map<number, number>;
 }
@@ -69,8 +71,21 @@ function counterOf(env: SidenoteEnv): SidenoteCounter {
   return (env.sidenotes ??= { next: 1, prefix: 'mg-sn-' });
 }
 
+/** Before footnote_tail drops unused and repeated definitions: their links are links all the same. */
+function keepDefinitions(state: MarkdownIt.StateCore): void {
+  let inside = 0;
+  const kept: Token[] = [];
+  for (const token of state.tokens) {
+    if (token.type === 'footnote_reference_open') inside++;
+    else if (token.type === 'footnote_reference_close') inside--;
+    else if (inside > 0) kept.push(token);
+  }
+  if (kept.length) (state.env as SidenoteEnv).footnoteDefinitions = kept;
+}
+
 export function sidenotes(md: MarkdownIt): void {
   md.use(footnote);
+  md.core.ruler.before('footnote_tail', 'footnote_definitions', keepDefinitions);
   md.core.ruler.after('footnote_tail', 'sidenote_collect', collectFootnotes);
   md.renderer.rules['footnote_ref'] = (tokens, idx, options, rawEnv) => {
     const env = rawEnv as SidenoteEnv;

@@ -40,6 +40,11 @@ export interface RenderEnv {
   sourceLines?: boolean;
   /** Prefix of heading ids, so two notes on one page keep theirs apart (`mg-h-`). */
   headingPrefix?: string;
+  /**
+   * Schemes the host's own link addresses use besides http, https and mailto (a hover's
+   * `command:` links). Only hrefs from resolveLink get them, never a note's own links.
+   */
+  hostSchemes?: readonly string[];
 }
 
 /** Parsed `[[...]]` / `![[...]]`, kept on `wikilink_open` and `wikiembed` tokens as `meta`. */

@@ -53,7 +53,8 @@ export function wikiLinkRender(md: MarkdownIt): void {
     const { href, resolved } = resolve(md, meta, env);
     const title = resolved && !resolved.exists ? ` title="Not written yet: ${esc(meta.target)}"`
       : resolved?.ambiguous ? ` title="Ambiguous: opens the first of several notes named ${esc(meta.target)}"` : '';
-    return `<a class="${classes('wikilink', resolved)}"${dataAttrs(md, meta)} href="${esc(safeHref(href))}"${title}>`;
+    const schemes = resolved ? (env as RenderEnv | undefined)?.hostSchemes : undefined;
+    return `<a class="${classes('wikilink', resolved)}"${dataAttrs(md, meta)} href="${esc(safeHref(href, '#', { schemes }))}"${title}>`;
   };
   md.renderer.rules['wikilink_close'] = () => '</a>';
   md.renderer.rules['wikiembed'] = (tokens, idx, options, env) => {

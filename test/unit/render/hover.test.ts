@@ -41,8 +41,12 @@ suite('render: hover excerpts', () => {
     assert.match(html, /<i>e<\/i> = <i>m<\/i><i>c<\/i><sup>2<\/sup>/);
   });
 
-  test('links point where the host resolves them', () => {
-    const html = renderHoverHtml('See [[b]].', { resolveLink: () => ({ href: 'command:open?b', exists: true }) });
-    assert.strictEqual(html, '<p>See <a class="wikilink" data-target="b" href="#">b</a>.</p>');
+  test('links point where the host resolves them, with the schemes the host allows', () => {
+    const resolveLink = () => ({ href: 'command:open?b', exists: true });
+    assert.strictEqual(renderHoverHtml('See [[b]].', { resolveLink }), '<p>See <a class="wikilink" data-target="b" href="#">b</a>.</p>');
+    assert.strictEqual(renderHoverHtml('See [[b]].', { resolveLink, hostSchemes: ['command'] }),
+      '<p>See <a class="wikilink" data-target="b" href="command:open?b">b</a>.</p>');
+    assert.strictEqual(renderHoverHtml('[x](command:evil)', { resolveLink, hostSchemes: ['command'] }), '<p><a href="#">x</a></p>',
+      "a note's own command: link goes nowhere");
   });
 });

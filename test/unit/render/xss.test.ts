@@ -29,6 +29,8 @@ const CORPUS: Record<string, string> = {
   'markdown link entity javascript:': '[x](&#106;avascript:alert(1))',
   'markdown image javascript:': '![x](javascript:alert(1))',
   'autolink javascript:': '<javascript:alert(1)>',
+  'markdown link to a command:': '[quit](command:workbench.action.quit) <command:workbench.action.quit>',
+  'markdown link to vscode:': '[x](vscode://extension/evil)',
   'wiki-link target javascript:': '[[javascript:alert(1)]]',
   'wiki-link label with HTML': '[[note|<img src=x onerror=alert(1)>]]',
   'wiki-link target with quotes': '[[a" onmouseover="alert(1)]]',
