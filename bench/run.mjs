@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// npm run bench [-- --large] [-- --sizes 1000,10000]: generates vaults with bench/gen-vault.mjs
+// npm run bench [-- --large] [-- --sizes 1000,10000] [-- --render]: generates vaults with bench/gen-vault.mjs
 // (deterministic, seed 42) and prints a table of cold index time (CLI, from process start),
-// peak RSS, and medians of incremental updates and queries. Measures; never asserts.
+// peak RSS, and medians of incremental updates and queries, then the preview's render times
+// (bench/render.ts; `--render` runs only those). Measures; never asserts.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,8 @@ const vaults = path.join(here, 'vaults');
 const cli = path.join(root, 'dist', 'cli.js');
 const args = process.argv.slice(2);
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
-const sizes = sizesArg ? sizesArg.split(',').map(Number) : [1000, 10000, ...(args.includes('--large') ? [50000] : [])];
+const renderOnly = args.includes('--render');
+const sizes = renderOnly ? [] : sizesArg ? sizesArg.split(',').map(Number) : [1000, 10000, ...(args.includes('--large') ? [50000] : [])];
 const coldRuns = Number(process.env.BENCH_COLD_RUNS || 5);
 
 if (!fs.existsSync(cli)) {
@@ -95,3 +97,14 @@ console.log(`\nMarginalia bench — node ${process.version}, ${os.cpus().length}
 console.log(table.join('\n'));
 console.log('\np95: ' + rows.map(r => `${r.notes}: edit ${f(r.o.edit.p95, 3)} ms, add ${f(r.o.add.p95, 3)} ms, delete ${f(r.o.delete.p95, 3)} ms, backlinks ${f(r.o.backlinks.p95, 3)} ms, completion ${f(r.o.completion.p95, 3)} ms`).join('; '));
 console.log('budgets (DESIGN.md §7): 10k cold < 0.6 s, 50k < 3.5 s, edit < 1 ms, add/delete < 2 ms, queries < 1 ms, RSS < 200 MB at 10k');
+
+// The preview: one long note and a tag page of 50 notes (bench/render.ts), on the 1,000-note vault.
+const renderBundle = path.join(root, 'out', 'bench', 'render.js');
+await esbuild.build({ entryPoints: [path.join(here, 'render.ts')], outfile: renderBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+const rendered = spawnSync(process.execPath, [renderBundle, vaultOf(1000)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+if (rendered.status !== 0) throw new Error(`render bench failed: ${rendered.stderr}`);
+const r = JSON.parse(rendered.stdout.trim().split('\n').pop());
+console.log(`\npreview render: a ${r.note.lines}-line note with ${r.note.formulas} formulas and ${r.note.sidenotes} sidenotes (${f(r.note.kb, 0)} KB of HTML): ` +
+  `first ${f(r.note.first, 1)} ms, then median ${f(r.note.median, 1)} ms, p95 ${f(r.note.p95, 1)} ms (budget 50 ms; stock markdown-it on the same text: median ${f(r.stock.median, 1)} ms)`);
+console.log(`re-render after a keystroke in it (formulas already drawn are kept): median ${f(r.keystroke.median, 1)} ms, p95 ${f(r.keystroke.p95, 1)} ms`);
+console.log(`tag page of ${r.tag.notes} notes (${f(r.tag.kb, 0)} KB): first ${f(r.tag.first, 1)} ms, then median ${f(r.tag.median, 1)} ms, p95 ${f(r.tag.p95, 1)} ms (budget 300 ms)`);

@@ -14,12 +14,13 @@ export interface BacklinkDrawing {
 const DEFINITION = /^\[\^[^\]\s]+\]:.*(?:\n(?:[ \t]+.*|[ \t]*(?=\n[ \t]+\S)))*/gm;
 
 /**
- * The footnote definitions of `text`, so a quoted paragraph's `[^1]` still shows its sidenote
- * (markdown-it-footnote drops the ones the paragraph does not use).
+ * The footnote definitions of `text` that `context` refers to, so a quoted paragraph's `[^1]`
+ * still shows its sidenote (only those: a note's other footnotes would cost a parse for nothing).
  */
-export function footnoteDefinitions(text: string): string {
-  if (!text.includes('[^')) return '';
-  return (text.match(DEFINITION) ?? []).join('\n');
+export function footnoteDefinitions(text: string, context: string): string {
+  if (!context.includes('[^')) return '';
+  const used = new Set([...context.matchAll(/\[\^([^\]\s]+)\](?!:)/g)].map(m => m[1]!));
+  return (text.match(DEFINITION) ?? []).filter(d => used.has(d.slice(2, d.indexOf(']')))).join('\n');
 }
 
 export function backlinksSection(backlinks: readonly Backlink[], index: NoteQueries, draw: BacklinkDrawing): string {
@@ -32,11 +33,13 @@ export function backlinksSection(backlinks: readonly Backlink[], index: NoteQuer
   }
   const items: string[] = [];
   for (const [source, links] of bySource) {
-    const definitions = footnoteDefinitions(index.textOf(source) ?? '');
     // One paragraph may hold two links here: quote it once.
     const contexts = [...new Set(links.map(l => l.context))];
-    const quotes = contexts.map(c => `<div class="backlink-context" data-line="${links.find(l => l.context === c)!.contextStart.line}">` +
-      draw.render(source, definitions ? `${c}\n\n${definitions}` : c) + '</div>');
+    const quotes = contexts.map(c => {
+      const definitions = footnoteDefinitions(index.textOf(source) ?? '', c);
+      return `<div class="backlink-context" data-line="${links.find(l => l.context === c)!.contextStart.line}">` +
+        draw.render(source, definitions ? `${c}\n\n${definitions}` : c) + '</div>';
+    });
     items.push(`<li class="backlink" data-path="${escapeAttr(source)}"><a class="wikilink backlink-source" href="${escapeAttr(draw.href(source))}">` +
       `${escapeAttr(draw.title(source))}</a>\n${quotes.join('\n')}</li>`);
   }
