@@ -3,7 +3,8 @@
 // click on the number), KaTeX drawn, a wiki-link followed by the editor, the dark theme, and
 // a tag page. Screenshots go to .e2e/screenshots/preview-*.png (the README shows them).
 const assert = require('assert');
-const { openWorkbench } = require('./workbench');
+const path = require('path');
+const { openWorkbench, SCREENSHOTS } = require('./workbench');
 
 /** The frame holding the preview's document (VS Code nests it in two iframes). */
 async function previewFrame(page, timeout = 30000) {
@@ -34,6 +35,13 @@ function sidenoteLayout(frame) {
       noteTop: note.getBoundingClientRect().top,
     };
   });
+}
+
+/** The whole window as `NAME.png`, and the preview panel alone as `NAME-panel.png` (for the README). */
+async function shoot(wb, name) {
+  await wb.screenshot(name);
+  const panel = await wb.page.$('iframe.webview.ready');
+  if (panel) await panel.screenshot({ path: path.join(SCREENSHOTS, `${name}-panel.png`) });
 }
 
 async function setWindowWidth(wb, width) {
@@ -71,7 +79,7 @@ suite('preview', function () {
     assert.ok(layout.noteLeft >= layout.textRight, `sidenote left of the text's right edge: ${JSON.stringify(layout)}`);
     assert.ok(Math.abs(layout.noteTop - layout.paraTop) < 80, `not beside its paragraph: ${JSON.stringify(layout)}`);
     await frame.evaluate(() => document.querySelector('.sidenote').closest('p, li').scrollIntoView({ block: 'center' }));
-    await wb.screenshot('preview-wide');
+    await shoot(wb, 'preview-wide');
   });
 
   test('at a narrow window they fold away, and a click on the number opens one under its line', async () => {
@@ -84,7 +92,7 @@ suite('preview', function () {
     const open = await sidenoteLayout(frame);
     assert.ok(open.noteTop > open.paraTop, JSON.stringify(open));
     await frame.evaluate(() => document.querySelector('.sidenote').scrollIntoView({ block: 'center' }));
-    await wb.screenshot('preview-narrow');
+    await shoot(wb, 'preview-narrow');
   });
 
   test('the sidenote toggle answers the keyboard (Space on the focused checkbox)', async () => {
@@ -101,6 +109,20 @@ suite('preview', function () {
     frame = await previewFrame(wb.page);
     await frame.waitForFunction(() => document.querySelector('#mg-content > article')?.dataset.path === 'papers/attention-is-all-you-need.md',
       null, { timeout: 15000 });
+  });
+
+  test('typing updates the preview in place, math included (the time it takes is logged, not asserted)', async () => {
+    await wb.goToEndOfEditor();
+    await frame.evaluate(() => { window.mgNotReloaded = true; });
+    await wb.type('\n\nTyped here: \\(a^2\\) done');
+    const started = Date.now();
+    await wb.type('!');
+    await frame.waitForFunction(() => [...document.querySelectorAll('#mg-content p')].some(p => p.textContent.includes('done!')),
+      null, { timeout: 15000 });
+    console.log(`      keystroke to preview: ${Date.now() - started} ms (load average ${require('os').loadavg()[0].toFixed(1)})`);
+    assert.ok(await frame.evaluate(() => [...document.querySelectorAll('#mg-content p')].some(p => p.textContent.includes('done!') && p.querySelector('.katex'))));
+    assert.strictEqual(await frame.evaluate(() => window.mgNotReloaded), true, 'the same document, updated in place');
+    await wb.page.keyboard.press('Control+Z');
   });
 
   test('in the dark theme the page follows the theme colours', async () => {
@@ -120,7 +142,7 @@ suite('preview', function () {
     const [r, g, b] = dark.match(/\d+/g).map(Number);
     assert.ok(r + g + b < 200, `dark background expected, got ${dark}`);
     await frame.evaluate(() => document.querySelector('.sidenote').closest('p, li').scrollIntoView({ block: 'center' }));
-    await wb.screenshot('preview-dark');
+    await shoot(wb, 'preview-dark');
   });
 
   test('Show Tag Page lists every note of the tag, each in full with a header', async () => {
@@ -134,6 +156,6 @@ suite('preview', function () {
     const titles = await frame.$$eval('.tag-page-note .note-link', es => es.map(e => e.textContent));
     assert.ok(titles.length >= 2, JSON.stringify(titles));
     assert.deepStrictEqual(titles, [...titles].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
-    await wb.screenshot('preview-tag-page');
+    await shoot(wb, 'preview-tag-page');
   });
 });
