@@ -19,8 +19,20 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * The extension loads the render stack (markdown-it, KaTeX, the sanitizer: most of its code) on
+ * first use, from its own file, so activation reads and compiles only what it runs.
+ */
+const renderOnDemand = {
+  name: 'render-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /\/core\/render\/engine$/ }, () => ({ path: './render.js', external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [renderOnDemand] },
+  { ...common, entryPoints: ['src/core/render/engine.ts'], outfile: 'dist/render.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['media/src/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
 ].filter(b => fs.existsSync(b.entryPoints[0]));

@@ -1,7 +1,8 @@
 // "Export Note as HTML": the page the preview shows (or the given note) as one standalone
 // file, written where the user says. The save dialog asks before replacing a file.
 import * as vscode from 'vscode';
-import { exportPage, imagesToExport, type ExportAssets, type ExportWhat } from '../core/render/exportPage';
+import type { ExportAssets, ExportWhat } from '../core/render/exportPage';
+import { renderEngine } from './renderEngine';
 import type { Preview } from './preview';
 import type { Vault } from './vault';
 import type { Vaults } from './vaults';
@@ -44,6 +45,7 @@ export async function exportHtml(vaults: Vaults, preview: Preview, extensionUri:
   });
   if (!to) return undefined;
   const images = new Map<string, Uint8Array>();
+  const { exportPage, imagesToExport } = renderEngine();
   for (const path of imagesToExport(found.vault.index, found.what)) {
     try {
       images.set(path, await found.vault.host.readFile(path));

@@ -4,13 +4,13 @@
 // Its links are workspace-absolute (`/papers/a.md#intro`), which that preview opens itself.
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
-import { marginaliaPlugin } from '../core/render/hostPlugin';
 import { formatNoteAddress } from '../core/render/noteAddress';
-import { PageRenderer } from '../core/render/page';
 import { githubSlug } from '../core/syntax/slug';
+import { renderEngine } from './renderEngine';
 import type { Vaults } from './vaults';
 
 export function extendMarkdownIt(md: MarkdownIt, vaults: Vaults): MarkdownIt {
+  const { marginaliaPlugin, PageRenderer } = renderEngine();
   return marginaliaPlugin(md, env => {
     const doc = env['currentDocument'];
     const at = doc instanceof vscode.Uri ? vaults.locate(doc) : undefined;

@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import { EXTERNAL_SCHEMES, parseFromWebview, type FromWebview, type ToWebview } from '../../media/src/messages';
 import { fragmentLine, formatNoteAddress, parseNoteAddress } from '../core/render/noteAddress';
-import { renderNotePage, type PageHost, type RenderedPage } from '../core/render/page';
-import { renderTagPage } from '../core/render/tagPage';
+import type { PageHost, RenderedPage } from '../core/render/page';
 import { previewHtml } from './previewHtml';
+import { renderEngine } from './renderEngine';
 import type { Vault } from './vault';
 import type { Vaults } from './vaults';
 
@@ -190,7 +190,7 @@ export class Preview implements vscode.Disposable {
 
   private renderPage(shown: Shown, webview: vscode.Webview): RenderedPage {
     const backlinks = vscode.workspace.getConfiguration('marginalia.preview').get<boolean>('backlinks', true);
-    if (shown.kind === 'tag') return renderTagPage(shown.vault.index, this.pageHost(shown.vault, webview), shown.tag, { backlinks });
+    if (shown.kind === 'tag') return renderEngine().renderTagPage(shown.vault.index, this.pageHost(shown.vault, webview), shown.tag, { backlinks });
     const at = this.vaults.locate(shown.uri);
     const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === shown.uri.toString());
     if (!at) {
@@ -198,7 +198,7 @@ export class Preview implements vscode.Disposable {
       return { title: name, sidenotes: 0, html: `<p class="mg-notice">${escapeText(name)} is not part of a workspace folder's notes.</p>` };
     }
     const text = doc?.getText() ?? at.vault.index.textOf(at.path) ?? '';
-    return renderNotePage(at.vault.index, this.pageHost(at.vault, webview), at.path, text, { backlinks });
+    return renderEngine().renderNotePage(at.vault.index, this.pageHost(at.vault, webview), at.path, text, { backlinks });
   }
 
   private pageHost(vault: Vault, webview: vscode.Webview): PageHost {
