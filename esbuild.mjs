@@ -20,8 +20,9 @@ const common = {
 };
 
 /**
- * The extension loads the render stack (markdown-it, KaTeX, the sanitizer: most of its code) on
- * first use, from its own file, so activation reads and compiles only what it runs.
+ * The extension and the CLI load the render stack (markdown-it, KaTeX, the sanitizer: most of
+ * their code) on first use, from its own file, so activation and `marginalia index` read and
+ * compile only what they run.
  */
 const renderOnDemand = {
   name: 'render-on-demand',
@@ -33,7 +34,7 @@ const renderOnDemand = {
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [renderOnDemand] },
   { ...common, entryPoints: ['src/core/render/engine.ts'], outfile: 'dist/render.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [renderOnDemand] },
   { ...common, entryPoints: ['media/src/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
 ].filter(b => fs.existsSync(b.entryPoints[0]));
 

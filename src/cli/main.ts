@@ -7,7 +7,6 @@ import type { Logger } from '../core/host';
 import { parseArgs, USAGE, UsageError } from './args';
 import { backlinksCommand, checkCommand, graphCommand, indexCommand, tagsCommand, type Output } from './commands';
 import { NodeVaultHost } from './nodeHost';
-import { renderCommand } from './render';
 
 export interface CliIO {
   out(text: string): void;
@@ -72,6 +71,8 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
       result = graphCommand(index);
       break;
     case 'render': {
+      // Required here, not imported: the other commands never load markdown-it and KaTeX.
+      const { renderCommand } = require('./render') as typeof import('./render');
       const note = args.note === undefined ? undefined : noteArgument(root, args.note);
       const rendered = renderCommand(index, { root, note, tag: args.tag, output: args.output, backlinks: args.backlinks });
       if ('error' in rendered) result = rendered.error;

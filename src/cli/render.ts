@@ -3,7 +3,8 @@
 // folder the build fills (next to dist/ in the package).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { exportPage, imagesToExport, type ExportAssets, type ExportWhat } from '../core/render/exportPage';
+import { exportPage, imagesToExport } from '../core/render/engine';
+import type { ExportAssets, ExportWhat } from '../core/render/exportPage';
 import type { NoteIndex } from '../core/index/noteIndex';
 import { findNote } from './commands';
 
