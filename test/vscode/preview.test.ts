@@ -114,4 +114,30 @@ if (run === 'single') suite('preview panel', () => {
     assert.doesNotMatch(html, /<script/);
     await vscode.workspace.fs.delete(uriOf('.export-test'), { recursive: true });
   });
+
+  test('marginalia.preview.backlinks: false leaves the Backlinks section out', async () => {
+    const config = vscode.workspace.getConfiguration('marginalia.preview');
+    await vscode.window.showTextDocument(uriOf('transformers.md'), { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('marginalia.openPreviewToSide'); // it shows a tag page: back to the note
+    await waitFor('the preview shows transformers.md', () => api.preview.state()?.name === 'transformers.md');
+    await waitFor('it has a Backlinks section', () => api.preview.state()!.html.includes('class="backlinks"'));
+    await config.update('backlinks', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the section is gone', () => !api.preview.state()!.html.includes('class="backlinks"'));
+    } finally {
+      await config.update('backlinks', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test("VS Code's own Markdown preview renders wiki-links, tags, callouts and \\( \\) math through the plugin", async () => {
+    const doc = await vscode.workspace.openTextDocument(uriOf('transformers.md'));
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', doc);
+    assert.match(html, /<a class="wikilink" data-target="papers\/attention-is-all-you-need" href="\/papers\/attention-is-all-you-need\.md"/);
+    assert.match(html, /<a class="wikilink missing" data-target="bitter-lesson"/);
+    assert.match(html, /class="tag" data-tag="attention"/);
+    assert.match(html, /class="katex"/);
+    assert.match(html, /class="sidenote"/);
+    const callout = await vscode.commands.executeCommand<string>('markdown.api.render', '> [!tip] Title\n> body');
+    assert.match(callout, /class="callout" data-callout="tip"/);
+  });
 });

@@ -22,9 +22,12 @@ export function marginaliaPlugin(md: MarkdownIt, resolveEnv: (env: Record<string
   } else {
     md.use(math);
   }
-  md.core.ruler.before('normalize', 'marginalia_env', state => {
-    const env = state.env as Record<string, unknown>;
-    if (env['resolveLink'] === undefined) Object.assign(env, resolveEnv(env) ?? {});
-  });
+  // The host parses with one env and renders with another (VS Code's preview puts
+  // `currentDocument` only in the second): links are resolved when rendering.
+  const render = md.renderer.render.bind(md.renderer);
+  md.renderer.render = (tokens, options, env: Record<string, unknown> | undefined) => {
+    if (env && env['resolveLink'] === undefined) Object.assign(env, resolveEnv(env) ?? {});
+    return render(tokens, options, env);
+  };
   return md.use(obsidianComments).use(wikiLinks).use(tags).use(sidenotes).use(callouts).use(mark);
 }

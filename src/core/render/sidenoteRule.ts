@@ -12,11 +12,11 @@ import type { RenderEnv, SidenoteCounter } from './types';
 interface FootnoteRefMeta {
   readonly id: number;
   readonly subId?: number;
+  /** The footnote's content tokens, put here when parsing (a host may render with another env than it parsed with). */
+  content?: Token[];
 }
 
-/** Per-parse: the content tokens of each footnote, by footnote id. */
 interface SidenoteEnv extends RenderEnv {
-  sidenoteContent?: Token[][];
   /** Every `[^x]: ...` definition's tokens, used or not, in text order (collectLinksAndTags reads them). */
   footnoteDefinitions?: Token[];
   /** Footnote id -> the number it was given when first rendered. */
@@ -49,7 +49,13 @@ function collectFootnotes(state: MarkdownIt.StateCore): void {
     }
   }
   tokens.splice(start, end - start + 1);
-  (state.env as SidenoteEnv).sidenoteContent = content;
+  // Each reference carries its footnote's content, also a reference inside another footnote.
+  for (const inline of [...tokens, ...content.flat()]) {
+    if (inline?.type !== 'inline') continue;
+    for (const child of inline.children ?? []) {
+      if (child.type === 'footnote_ref') (child.meta as FootnoteRefMeta).content = content[(child.meta as FootnoteRefMeta).id] ?? [];
+    }
+  }
 }
 
 /**
@@ -100,7 +106,7 @@ export function sidenotes(md: MarkdownIt): void {
     const n = counter.next++;
     numbers.set(meta.id, n);
     const id = `${counter.prefix}${n}`;
-    const body = renderContent(env.sidenoteContent?.[meta.id] ?? [], md, options, env);
+    const body = renderContent(meta.content ?? [], md, options, env);
     return (
       `<input type="checkbox" id="${id}" class="margin-toggle" aria-label="Show sidenote ${n}">` +
       `<label for="${id}" class="sidenote-number">${n}</label>` +
