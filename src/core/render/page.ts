@@ -91,7 +91,20 @@ export class PageRenderer {
     return safeHref(this.host.noteHref(/^[^/]*:/.test(path) ? `./${path}` : path, fragment));
   }
 
+  /** A page links the same targets over and over: each is resolved once per page. */
+  private readonly resolved = new Map<string, ResolvedHref>();
+
   private resolve(from: string, target: string, fragment?: string): ResolvedHref {
+    const key = `${from}\u0000${target}\u0000${fragment ?? '\u0001'}`;
+    let found = this.resolved.get(key);
+    if (!found) {
+      found = this.resolveOnce(from, target, fragment);
+      this.resolved.set(key, found);
+    }
+    return found;
+  }
+
+  private resolveOnce(from: string, target: string, fragment?: string): ResolvedHref {
     if (target === '') return { href: fragment === undefined ? '#' : this.href(from, fragment), exists: true };
     const r = this.index.resolve(target, from);
     switch (r.kind) {
