@@ -82,6 +82,42 @@ suite('preview', function () {
     await shoot(wb, 'preview-wide');
   });
 
+  test('scrolling syncs both ways by source line', async () => {
+    const firstVisibleBlockLine = () => frame.evaluate(() => {
+      const blocks = [...document.querySelectorAll('#mg-content > article > [data-line]')];
+      const top = blocks.find(b => b.getBoundingClientRect().bottom > 0);
+      return top ? Number(top.dataset.line) : -1;
+    });
+    const firstEditorLine = () => wb.page.evaluate(() => Math.min(...[...document.querySelectorAll('.editor-instance .margin-view-overlays .line-numbers')]
+      .filter(e => e.getBoundingClientRect().top >= e.closest('.monaco-editor').getBoundingClientRect().top)
+      .map(e => Number(e.textContent)).filter(n => n > 0)));
+    // The editor moves: the preview follows.
+    await wb.page.click('.editor-instance .monaco-editor .view-lines');
+    await wb.page.keyboard.press('Control+G');
+    await wb.page.keyboard.type('100');
+    await wb.page.keyboard.press('Enter');
+    await frame.waitForFunction(() => {
+      const blocks = [...document.querySelectorAll('#mg-content > article > [data-line]')];
+      const top = blocks.find(b => b.getBoundingClientRect().bottom > 0);
+      return top && Number(top.dataset.line) >= 60;
+    }, null, { timeout: 15000 });
+    const editorLine = await firstEditorLine();
+    const previewLine = await firstVisibleBlockLine();
+    assert.ok(Math.abs(previewLine + 1 - editorLine) < 20, `editor at ${editorLine}, preview at ${previewLine + 1}`);
+    // The preview moves: the editor follows. A sync from the editor still on its way may move the
+    // preview back once; scroll again until the editor shows the top.
+    const editorAtTop = () => wb.page.waitForFunction(() => {
+      const numbers = [...document.querySelectorAll('.editor-instance .margin-view-overlays .line-numbers')].map(e => Number(e.textContent));
+      return numbers.includes(1) || numbers.includes(2);
+    }, null, { timeout: 3000 }).then(() => true, () => false);
+    let followed = false;
+    for (let attempt = 0; attempt < 5 && !followed; attempt++) {
+      await frame.evaluate(() => window.scrollTo(0, 0));
+      followed = await editorAtTop();
+    }
+    assert.ok(followed, 'the editor did not follow the preview to the top');
+  });
+
   test('at a narrow window they fold away, and a click on the number opens one under its line', async () => {
     await setWindowWidth(wb, 1100);
     await frame.waitForFunction(() => window.innerWidth < 760, null, { timeout: 20000 });
