@@ -2,6 +2,10 @@
 // Bundled and run by bench/run.mjs: `node ops.js DIR` prints one JSON line.
 import { buildIndex } from '../src/core/index/build';
 import { NodeVaultHost } from '../src/cli/nodeHost';
+import { backlinkGroups } from '../src/core/views/backlinkRows';
+import { mentionSnapshot, mentionsUnchanged, searchMentions } from '../src/core/views/mentionRows';
+import { orphanRows, placeholderRows } from '../src/core/views/noteRows';
+import { outgoingRows } from '../src/core/views/outgoingRows';
 
 const ROUNDS = 300;
 
@@ -73,11 +77,56 @@ async function main(dir: string) {
     tag.push(time(() => index.notesWithTag(tags[i % tags.length])));
   }
 
+  // Switching the active note: what the sidebar computes for it (Backlinks with trimmed,
+  // highlighted context; Outgoing Links; Unlinked Mentions), on random notes and on the hub
+  // (the most linked note). The vault views (tags, placeholders, orphans) do not depend on
+  // the active note: they are measured as one refresh after an index change.
+  let hub = paths[0];
+  let hubLinks = 0;
+  for (const p of paths) {
+    const n = index.backlinks(p).length;
+    if (n > hubLinks) [hub, hubLinks] = [p, n];
+  }
+  const noteViews = (p: string) => { backlinkGroups(index, p); outgoingRows(index, p); };
+  // The Mentions view reads the vault a slice at a time, yielding between slices: its cost is
+  // the whole search (spread over several turns) and the longest slice (one turn).
+  const mentionSearch = (p: string, slices: number[]) => {
+    const steps = searchMentions(index, p);
+    for (;;) {
+      const t = process.hrtime.bigint();
+      const next = steps.next();
+      slices.push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (next.done) return;
+    }
+  };
+  const mentionSlices: number[] = [];
+  const searchTime = (p: string) => time(() => mentionSearch(p, mentionSlices));
+  for (let i = 0; i < 30; i++) { noteViews(pick()); searchTime(pick()); }
+  mentionSlices.length = 0;
+  const switchNote: number[] = [];
+  const switchHub: number[] = [];
+  const mentions: number[] = [];
+  const mentionsHub: number[] = [];
+  const vaultViews: number[] = [];
+  // Typing in the active note: the Mentions view checks that no other note changed instead of searching again.
+  const mentionsKept: number[] = [];
+  const kept = mentionSnapshot(index, hub);
+  for (let i = 0; i < ROUNDS / 3; i++) {
+    mentionsKept.push(time(() => mentionsUnchanged(index, kept)));
+    switchNote.push(time(() => noteViews(pick())));
+    switchHub.push(time(() => noteViews(hub)));
+    mentions.push(searchTime(pick()));
+    mentionsHub.push(searchTime(hub));
+    vaultViews.push(time(() => { index.tagTree(); placeholderRows(index); orphanRows(index); }));
+  }
+
   const stats = (xs: number[]) => ({ median: median(xs), p95: p95(xs) });
   console.log(JSON.stringify({
     notes: paths.length,
     edit: stats(edit), add: stats(add), delete: stats(del), rename: stats(rename),
     backlinks: stats(backlinks), completion: stats(completion), tag: stats(tag),
+    hubLinks, switchNote: stats(switchNote), switchHub: stats(switchHub),
+    mentions: stats(mentions), mentionsHub: stats(mentionsHub), mentionSlice: stats(mentionSlices), mentionsKept: stats(mentionsKept), vaultViews: stats(vaultViews),
     heapMB: process.memoryUsage().heapUsed / 2 ** 20,
   }));
 }

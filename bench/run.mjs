@@ -96,6 +96,10 @@ const os = await import('node:os');
 console.log(`\nMarginalia bench — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map(x => x.toFixed(2)).join(' ')}; medians (cold: ${coldRuns} runs; ops: 300 each)\n`);
 console.log(table.join('\n'));
 console.log('\np95: ' + rows.map(r => `${r.notes}: edit ${f(r.o.edit.p95, 3)} ms, add ${f(r.o.add.p95, 3)} ms, delete ${f(r.o.delete.p95, 3)} ms, backlinks ${f(r.o.backlinks.p95, 3)} ms, completion ${f(r.o.completion.p95, 3)} ms`).join('; '));
+console.log('\nSwitching the active note (the sidebar; budget 20 ms): Backlinks rows with trimmed, highlighted context + Outgoing Links; Unlinked Mentions searched in slices of 1,000 notes, yielding between them');
+console.log(['| notes | switch: a note | switch: the hub note (links) | unlinked mentions: whole search | its longest slice | mentions kept while typing in the note | vault views after a change (tags, placeholders, orphans) |',
+  '|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(r => `| ${r.notes.toLocaleString('en-US')} | ${f(r.o.switchNote.median, 2)} ms (p95 ${f(r.o.switchNote.p95, 2)}) | ${f(r.o.switchHub.median, 2)} ms (p95 ${f(r.o.switchHub.p95, 2)}; ${r.o.hubLinks} links) | ${f(r.o.mentions.median, 1)} ms (p95 ${f(r.o.mentions.p95, 1)}) | ${f(r.o.mentionSlice.p95, 2)} ms p95 | ${f(r.o.mentionsKept.median, 2)} ms | ${f(r.o.vaultViews.median, 2)} ms (p95 ${f(r.o.vaultViews.p95, 2)}) |`)].join('\n'));
 console.log('budgets (DESIGN.md §7): 10k cold < 0.6 s, 50k < 3.5 s, edit < 1 ms, add/delete < 2 ms, queries < 1 ms, RSS < 200 MB at 10k');
 
 // The preview: one long note and a tag page of 50 notes (bench/render.ts), on the 1,000-note vault.

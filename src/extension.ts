@@ -5,11 +5,14 @@ import type { FileProblem } from './core/host';
 import type { NoteQueries } from './core/index/types';
 import type MarkdownIt from 'markdown-it';
 import { registerCompletion } from './vscode/completion';
+import { registerCreateNote } from './vscode/createNote';
 import { registerDefinition } from './vscode/definition';
 import { extendMarkdownIt } from './vscode/markdownPreview';
 import type { PreviewState } from './vscode/preview';
 import { registerPreview } from './vscode/previewCommands';
+import { registerNoteCommands } from './vscode/noteCommands';
 import { registerReindex } from './vscode/reindex';
+import { registerSidebar, type Sidebar } from './vscode/sidebar';
 import { NotesStatus } from './vscode/statusBar';
 import { registerEditSync } from './vscode/syncEdits';
 import { registerFileSync } from './vscode/syncFiles';
@@ -29,6 +32,8 @@ export interface MarginaliaApi {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
   /** The preview panel, for in-host tests: what it shows, and a way in for webview messages. */
   preview: { state(): PreviewState | undefined; receive(message: unknown): Promise<boolean> };
+  /** The sidebar's tree providers (Backlinks, Tags, ...), for tests to read their rows. */
+  sidebar: Sidebar;
 }
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
@@ -37,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const vaults = new Vaults(log);
   const status = new NotesStatus(vaults);
   const preview = registerPreview(vaults, context.extensionUri, log);
+  const sidebar = registerSidebar(vaults, context.workspaceState);
   context.subscriptions.push(
     log, vaults, status,
     registerReindex(vaults, log),
@@ -45,6 +51,9 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerCompletion(vaults),
     registerDefinition(vaults),
     preview.disposable,
+    registerCreateNote(vaults),
+    sidebar,
+    registerNoteCommands(vaults),
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
@@ -56,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     problemsFor: uri => vaults.vaultFor(uri)?.problems ?? [],
     extendMarkdownIt: md => extendMarkdownIt(md, vaults),
     preview: { state: () => preview.preview.state(), receive: m => preview.preview.receive(m) },
+    sidebar,
   };
 }
 

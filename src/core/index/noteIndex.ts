@@ -295,13 +295,20 @@ export class NoteIndex implements NoteQueries {
     return this.waitingCandidates.list;
   }
 
-  unlinkedMentions(path: string): UnlinkedMention[] {
+  unlinkedMentions(path: string, sources?: Iterable<string>): UnlinkedMention[] {
     const note = this.records.get(path);
     if (!note) return [];
-    return findMentions([note.title, ...note.aliases], this.otherNotes(path));
+    return findMentions([note.title, ...note.aliases], this.otherNotes(path, sources));
   }
 
-  private *otherNotes(path: string): Iterable<NoteRecord> {
+  private *otherNotes(path: string, among?: Iterable<string>): Iterable<NoteRecord> {
+    if (among) {
+      for (const p of among) {
+        const record = p !== path ? this.records.get(p) : undefined;
+        if (record) yield record;
+      }
+      return;
+    }
     for (const [p, record] of this.records) if (p !== path) yield record;
   }
 

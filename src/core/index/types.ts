@@ -134,6 +134,7 @@ export interface NoteQueries {
   brokenLinks(): ResolvedLink[];
   /** Every note (and placeholder, flagged) with the shortest unique target from `fromPath`. */
   completionCandidates(fromPath: string): CompletionCandidate[];
-  unlinkedMentions(path: string): UnlinkedMention[];
+  /** In every other note, or only in `sources` (a host can then search a big vault in slices). */
+  unlinkedMentions(path: string, sources?: Iterable<string>): UnlinkedMention[];
   stats(): IndexStats;
 }
