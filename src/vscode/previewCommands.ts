@@ -47,7 +47,9 @@ export function registerPreview(vaults: Vaults, extensionUri: vscode.Uri, log: v
       preview.open(vscode.ViewColumn.Beside, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('marginalia.showTagPage', async (arg?: unknown) => {
       const tag = tagArgument(arg) ?? await pickTag(vaults);
-      if (tag) preview.showTag(tag);
+      // A Tags view row also names its folder's vault (multi-root): the page comes from there.
+      const vault = vaults.all().find(v => typeof arg === 'object' && arg !== null && (arg as { vault?: unknown }).vault === v);
+      if (tag) preview.showTag(tag, vault);
     }),
     // A second argument (a Uri) writes there without asking: for keybindings and tests.
     vscode.commands.registerCommand('marginalia.exportHtml', (uri?: unknown, destination?: unknown) =>

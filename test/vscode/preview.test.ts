@@ -104,6 +104,14 @@ if (run === 'single') suite('preview panel', () => {
     await waitFor('#ml/transformers shows', () => api.preview.state()?.name === 'ml/transformers');
   });
 
+  test('Show Tag Page from a row of the Tags view (its context menu passes the row)', async () => {
+    const roots = await api.sidebar.tags.getChildren();
+    const row = roots.find(r => r.kind === 'tag' && r.tag === 'attention');
+    assert.ok(row, 'the Tags view lists #attention');
+    await vscode.commands.executeCommand('marginalia.showTagPage', row);
+    await waitFor('#attention shows', () => api.preview.state()?.name === 'attention');
+  });
+
   test('Export Note as HTML writes one standalone page with the fonts inlined', async () => {
     const to = uriOf('.export-test/transformers.html');
     await vscode.commands.executeCommand('marginalia.exportHtml', uriOf('transformers.md'), to);
