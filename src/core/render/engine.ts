@@ -3,5 +3,6 @@
 // activation must not pay (DESIGN.md §7: activation under 50 ms).
 export { exportPage, imagesToExport } from './exportPage';
 export { marginaliaPlugin } from './hostPlugin';
+export { renderHoverHtml } from './hover';
 export { PageRenderer, renderNotePage } from './page';
 export { renderTagPage } from './tagPage';
