@@ -49,11 +49,13 @@ function placeholderBeingTyped(index: NoteQueries, path: string, open: number): 
 const maxItems = 200;
 
 function noteItems(candidates: CompletionCandidate[], typed: string, range: vscode.Range, close: string): vscode.CompletionList {
-  const { items } = rankCandidates(candidates, typed, maxItems);
+  const { items, incomplete } = rankCandidates(candidates, typed, maxItems);
   // VS Code would re-sort by its own fuzzy score of filterText, and put a loose match or a
   // note not written yet above a real note. Starting every filterText with what is typed
   // makes all items score alike, so the engine's order (sortText) stands; the list is
-  // always incomplete so VS Code asks again, and ranks afresh, at every keystroke.
+  // incomplete so VS Code asks again, and ranks afresh, at every keystroke — unless every
+  // match was sent and there is no order to keep (one item or none): typing on can then
+  // only narrow it, which VS Code's own filter does without asking.
   return new vscode.CompletionList(items.map((c, i) => {
     const it = item(c.insertText, c.placeholder ? vscode.CompletionItemKind.Reference : vscode.CompletionItemKind.File,
       range, close, i, c.placeholder ? 'not created yet' : folderOf(c.path) || undefined);
@@ -64,7 +66,7 @@ function noteItems(candidates: CompletionCandidate[], typed: string, range: vsco
     if (c.aliases.length) docs.appendText(`\nalso: ${c.aliases.join(', ')}`);
     it.documentation = c.placeholder ? undefined : docs;
     return it;
-  }), true);
+  }), incomplete || items.length > 1);
 }
 
 function item(label: string, kind: vscode.CompletionItemKind, range: vscode.Range, close: string, order: number,

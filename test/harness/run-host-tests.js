@@ -4,7 +4,7 @@
 // Usage: node test/harness/run-host-tests.js [single] [multi-root]   (default: both, in turn)
 //   single      a fresh copy of samples/research-notes
 //   multi-root  a fresh copy of test/fixtures/multi-root, opened as its .code-workspace
-// Env: MARGINALIA_TEST_GREP (run only matching tests), VERBOSE=1 (every workbench console line),
+// Env: MARGINALIA_TEST_GREP (run only matching tests: printed, as the run is partial), VERBOSE=1 (every workbench console line),
 //      TEST_TIMEOUT_MS (whole run, default 300000). Writes .e2e/results/vscode-<run>.json.
 const fs = require('fs');
 const path = require('path');
@@ -75,13 +75,19 @@ async function main(run) {
     return 1;
   }
   for (const f of r.failures) console.log(`\nFAILED (${run}): ${f.title}\n${f.error}`);
-  console.log(`${run}: ${r.passes.length} passed, ${r.failures.length} failed`);
-  writeSummary(run, { passed: r.passes.length, failed: r.failures.length, crashed: false });
+  const skipped = (r.pending || []).length;
+  console.log(`${run}: ${r.passes.length} passed, ${r.failures.length} failed, ${skipped} skipped${grepNote()}`);
+  writeSummary(run, { passed: r.passes.length, failed: r.failures.length, skipped, crashed: false });
   lap(`${run}: done, exit code ${exitCode}`);
   return r.failures.length > 0 || exitCode !== 0 ? 1 : 0;
 }
 
+function grepNote() {
+  return process.env.MARGINALIA_TEST_GREP ? ` (only tests matching /${process.env.MARGINALIA_TEST_GREP}/)` : '';
+}
+
 (async () => {
+  if (process.env.MARGINALIA_TEST_GREP) console.log(`MARGINALIA_TEST_GREP is set: only tests matching /${process.env.MARGINALIA_TEST_GREP}/ run`);
   let worst = 0;
   for (const run of process.argv.length > 2 ? process.argv.slice(2) : Object.keys(RUNS)) {
     // One run crashing must not hide the other's results.

@@ -10,9 +10,9 @@ const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END } = 
 class SummaryReporter extends Mocha.reporters.Spec {
   constructor(runner, options) {
     super(runner, options);
-    const summary = { passed: 0, failed: 0, pending: 0, failures: [] };
+    const summary = { passed: 0, failed: 0, skipped: 0, failures: [] };
     runner.on(EVENT_TEST_PASS, () => { summary.passed++; });
-    runner.on(EVENT_TEST_PENDING, () => { summary.pending++; });
+    runner.on(EVENT_TEST_PENDING, () => { summary.skipped++; }); // test.skip, this.skip(), or no `it` body
     // Counts hook failures too ("before all" hook), which mocha reports as failures.
     runner.on(EVENT_TEST_FAIL, (test, err) => {
       summary.failed++;

@@ -53,8 +53,7 @@ suite('packaged extension (.vsix)', function () {
 
   test('the installed extension activates on the sample vault and counts its notes', async () => {
     wb = await openWorkbench({ name: 'vsix', development: false, extensionsDir: EXTENSIONS });
-    const text = await wb.waitForStatusBarText(/^\d[\d,]* notes?$/, 60000);
-    assert.ok(Number(text.replace(/\D/g, '')) > 0, text);
+    await wb.waitForStatusBarText(/^13 notes$/, 60000); // the sample vault (test/fixtures/EXPECTED.md)
     await wb.screenshot('vsix-installed');
   });
 

@@ -109,8 +109,11 @@ class Workbench {
   }
 
   /** Puts the cursor at the end of the active editor. */
-  async goToEndOfEditor() {
+  async goToEndOfEditor(timeout = 15000) {
     await this.page.click('.editor-instance .monaco-editor .view-lines');
+    // Keys typed before the editor has focus go to whatever had it (a tree row, a hover):
+    // on a loaded machine the click's focus change can lag behind the next key.
+    await this.page.waitForFunction(() => document.activeElement?.closest('.editor-instance .monaco-editor'), null, { timeout });
     await this.page.keyboard.press('Control+End');
   }
 

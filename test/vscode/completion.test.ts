@@ -127,15 +127,27 @@ if (run === 'single') suite('[[ completion', () => {
     assert.strictEqual(accepted(doc, items[0]), 'see [[outline#^claim-1]]');
   });
 
+  test('a list of several matches, all sent, still asks again so the engine keeps their order', async () => {
+    const some = await complete('see [[|');
+    assert.ok(some.items.length > 1 && some.items.length < 200, `${some.items.length} items`);
+    assert.strictEqual(some.incomplete, true);
+  });
+
   test('a vault with more notes than a list should hold sends the best ones and asks again as the user types', async () => {
     const api = await marginalia();
     const many = Array.from({ length: 230 }, (_, i) => `${dir}/many/bulk-${i}.md`);
     await Promise.all(many.map(p => writeNote(uriOf(p), '# Bulk')));
     await waitFor('the notes are indexed', () => many.every(p => api.indexFor(folder())!.has(p)), 20000);
     const all = await complete('see [[|');
-    assert.ok(all.incomplete, 'the list says it is incomplete');
-    assert.ok(all.items.length < many.length, `${all.items.length} items`);
+    assert.strictEqual(all.items.length, 200, 'the best 200 are sent');
+    assert.strictEqual(all.incomplete, true, 'the list says it is incomplete');
     const narrowed = await complete('see [[bulk-227|');
     assert.strictEqual(labelOf(narrowed.items[0]), 'bulk-227');
+  });
+
+  test('a list that holds the only match is complete: typing on can only narrow it', async () => {
+    const one = await complete('see [[outlin|');
+    assert.deepStrictEqual(one.items.map(labelOf), ['outline']);
+    assert.strictEqual(one.incomplete, false);
   });
 });

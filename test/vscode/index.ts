@@ -38,7 +38,11 @@ export function run(): Promise<void> {
   const which = process.env.MARGINALIA_TEST_RUN ?? 'unnamed';
   say(`in-host suites (${which}): VS Code ${vscode.version}, Node ${process.version}`);
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20000 });
-  if (process.env.MARGINALIA_TEST_GREP) mocha.grep(process.env.MARGINALIA_TEST_GREP);
+  const grep = process.env.MARGINALIA_TEST_GREP;
+  if (grep) {
+    say(`only tests matching /${grep}/ (MARGINALIA_TEST_GREP)`);
+    mocha.grep(grep);
+  }
   for (const file of testFiles(__dirname)) mocha.addFile(file);
 
   const results: HostResults = { run: which, passes: [], failures: [], pending: [] };

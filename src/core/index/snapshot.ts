@@ -1,7 +1,7 @@
 // Everything an index answers, as sorted plain data: two indexes that agree on every
 // query have equal snapshots (the property test compares incremental with fresh).
 import { comparePaths } from './paths';
-import type { NoteQueries, Resolution, TagNode } from './types';
+import type { CompletionCandidate, NoteQueries, Resolution, TagNode } from './types';
 
 function resolutionText(r: Resolution): string {
   switch (r.kind) {
@@ -27,25 +27,40 @@ function tagNames(nodes: readonly TagNode[]): string[] {
   return nodes.flatMap(n => [n.name, ...tagNames(n.children)]);
 }
 
+function candidateText(c: CompletionCandidate): string {
+  const aliases = c.aliases.length ? ` aka [${c.aliases.join(', ')}]` : '';
+  return `${c.placeholder ? 'placeholder' : 'note'} ${c.path} -> ${c.insertText} "${c.title}"${aliases}`;
+}
+
 export function snapshot(index: NoteQueries) {
   const notes = [...index.notes()].sort((a, b) => comparePaths(a.path, b.path));
-  const insertTexts = new Map(index.completionCandidates('').map(c => [c.path, c.insertText]));
   return {
     stats: index.stats(),
     attachments: [...index.attachments()].sort(comparePaths),
-    notes: notes.map(n => ({
-      path: n.path,
-      title: n.title,
-      aliases: n.aliases,
-      links: index.forwardLinks(n.path).map(l => `${l.link.range.startOffset} [[${l.link.target}]] -> ${resolutionText(l.resolution)}`),
-      backlinks: index.backlinks(n.path).map(b => `${b.source}:${b.link.range.startOffset} @${b.contextStart.line}:${b.contextStart.character} ${b.context}`),
-      insertText: insertTexts.get(n.path),
-    })),
+    notes: notes.map(n => {
+      const syntax = n.syntax;
+      return {
+        path: n.path,
+        title: n.title,
+        aliases: n.aliases,
+        headings: syntax.headings.map(h => `${h.level} ${h.text} #${h.slug}`),
+        blockIds: syntax.blockIds.map(b => b.id),
+        links: index.forwardLinks(n.path).map(l => `${l.link.range.startOffset} ${l.link.kind} [[${l.link.target}]] -> ${resolutionText(l.resolution)}`),
+        backlinks: index.backlinks(n.path).map(b => `${b.source}:${b.link.range.startOffset} @${b.contextStart.line}:${b.contextStart.character} ${b.context}`),
+        mentions: index.unlinkedMentions(n.path).map(m => `${m.source}:${m.range.startOffset} "${m.text}" in ${m.context}`),
+      };
+    }),
+    // The whole list in the order it is handed out: order, titles and notes not written yet included.
+    completion: index.completionCandidates('').map(candidateText),
     tagTree: tagLines(index.tagTree()),
-    tags: tagNames(index.tagTree()).map(t => `#${t}: ${index.notesWithTag(t).map(o => `${o.path}:${o.tag.range.startOffset}`).join(' ')}`),
+    tags: tagNames(index.tagTree()).flatMap(t => [
+      `#${t}: ${index.notesWithTag(t).map(o => `${o.path}:${o.tag.range.startOffset}`).join(' ')}`,
+      `#${t} (exactly): ${index.notesWithTag(t, { nested: false }).map(o => `${o.path}:${o.tag.range.startOffset}`).join(' ')}`,
+    ]),
+    // `backlinks` is the count placeholders() reports (cached): compared as well as the links themselves.
     placeholders: index.placeholders().map(p => ({
       ...p,
-      backlinks: index.backlinks({ placeholder: p.name }).map(b => `${b.source}:${b.link.range.startOffset}`),
+      linkedFrom: index.backlinks({ placeholder: p.name }).map(b => `${b.source}:${b.link.range.startOffset}`),
     })),
     orphans: index.orphans(),
     ambiguous: index.ambiguousLinks().map(l => `${l.source}:${l.link.range.startOffset}`),

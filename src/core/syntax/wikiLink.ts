@@ -1,6 +1,9 @@
 // `[[target#Heading|label]]`, `[[target#^block]]`, `[[#Heading]]`: the parts of a wiki-link.
 // The same reading as the preview's rule (render/wikiLinkRule.ts): the link ends at the first
 // `]]`, holds no other bracket and no line break, and `\|` separates the label like `|`.
+// Parts are trimmed of whitespace as `String.trim` sees it, and the target's range covers
+// exactly its trimmed text (what a rename replaces).
+import { isWhitespace } from './tagChars';
 
 export interface WikiLinkParts {
   /** Offset just past `]]`. */
@@ -12,10 +15,6 @@ export interface WikiLinkParts {
   readonly heading?: string;
   readonly block?: string;
   readonly label?: string;
-}
-
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x09;
 }
 
 /** Absent parts are left out (not undefined); literals, not spreads, as this runs for every link. */
@@ -51,9 +50,9 @@ export function parseWikiLink(src: string, open: number, max: number): WikiLinkP
   const headEnd = bar < 0 ? close : bar > open + 2 && src.charCodeAt(bar - 1) === 0x5c ? bar - 1 : bar;
   let targetStart = open + 2;
   let targetEnd = hash < 0 || hash >= headEnd ? headEnd : hash;
-  while (targetStart < targetEnd && isBlank(src.charCodeAt(targetStart))) targetStart++;
-  while (targetEnd > targetStart && isBlank(src.charCodeAt(targetEnd - 1))) targetEnd--;
-  const target = src.slice(targetStart, targetEnd).trim();
+  while (targetStart < targetEnd && isWhitespace(src.charCodeAt(targetStart))) targetStart++;
+  while (targetEnd > targetStart && isWhitespace(src.charCodeAt(targetEnd - 1))) targetEnd--;
+  const target = src.slice(targetStart, targetEnd);
   const fragment = hash < 0 || hash >= headEnd ? '' : src.slice(hash + 1, headEnd).trim();
   const isBlock = fragment.length > 0 && fragment.charCodeAt(0) === 0x5e; /* ^ (length first: reading past the end deoptimizes) */
   const name = isBlock ? fragment.slice(1).trim() : fragment;

@@ -6,9 +6,13 @@ import { runCli } from '../../../src/cli/main';
 
 const lines = (...l: string[]) => l.join('\n');
 
+/** The temp vaults this file made: removed when its suite ends, passed or failed. */
+const made: string[] = [];
+
 /** Writes a vault into a fresh temp folder: { 'a.md': 'text' | Uint8Array }. */
 function vault(files: Record<string, string | Uint8Array>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cli-'));
+  made.push(dir);
   for (const [rel, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), content);
@@ -32,6 +36,10 @@ const research = () =>
   });
 
 suite('cli', () => {
+  suiteTeardown(() => {
+    for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   test('index counts notes, links and tags', async () => {
     const r = await run('index', research(), '--json');
     assert.strictEqual(r.code, 0, r.err);

@@ -58,6 +58,13 @@ suite('completion ranking', () => {
     assert.strictEqual(rankCandidates(many.slice(0, 10), 'note', 200).incomplete, false);
   });
 
+  test('a list that holds every match exactly is complete; one match more makes it incomplete', () => {
+    const many = Array.from({ length: 201 }, (_, i) => note(`note-${i}`));
+    assert.strictEqual(rankCandidates(many.slice(0, 200), 'note', 200).incomplete, false);
+    assert.strictEqual(rankCandidates(many, 'note', 200).incomplete, true);
+    assert.strictEqual(rankCandidates([], '', 0).incomplete, false);
+  });
+
   test('the filter text holds the target, title and aliases', () => {
     assert.strictEqual(filterTextOf(note('gpt3', 'GPT-3', ['davinci'])), 'gpt3 GPT-3 davinci');
   });

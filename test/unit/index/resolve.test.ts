@@ -212,6 +212,26 @@ suite('resolveLink', () => {
       assert.strictEqual(target('v1.2', 'a.md', vault('v1.2.md')), 'v1.2.md');
       assert.strictEqual(target('Mr.Smith', 'a.md', vault('Mr.Smith.md')), 'Mr.Smith.md');
     });
+
+    test('a relative dotted name that is no attachment still finds its note', () => {
+      const names = vault('papers/v1.2.md', 'notes/2.0.md', 'papers/Mr.Smith.md', 'papers/deep.learning.md');
+      assert.strictEqual(target('./v1.2', 'papers/a.md', names), 'papers/v1.2.md');
+      assert.strictEqual(target('../notes/2.0', 'papers/a.md', names), 'notes/2.0.md');
+      assert.strictEqual(target('/notes/2.0', 'papers/a.md', names), 'notes/2.0.md');
+      // `.Smith` and `.learning` look like file extensions: no such attachment, so the note.
+      assert.strictEqual(target('./Mr.Smith', 'papers/a.md', names), 'papers/Mr.Smith.md');
+      assert.strictEqual(target('../papers/deep.learning', 'notes/a.md', names), 'papers/deep.learning.md');
+      assert.strictEqual(target('./v1.2.md', 'papers/a.md', names), 'papers/v1.2.md');
+    });
+
+    test('a relative dotted name prefers the attachment of that name over the note', () => {
+      const names = vault('papers/Mr.Smith.md', 'papers/Mr.Smith');
+      assert.strictEqual(target('./Mr.Smith', 'papers/a.md', names), 'papers/Mr.Smith');
+    });
+
+    test('a relative dotted name with no note is a placeholder named by its path', () => {
+      assert.strictEqual(target('./v1.3', 'papers/a.md', vault('papers/v1.2.md')), 'placeholder:papers/v1.3');
+    });
   });
 
   test('an empty target is the linking note itself', () => {
