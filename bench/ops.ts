@@ -101,6 +101,13 @@ async function main(dir: string) {
   };
   const mentionSlices: number[] = [];
   const searchTime = (p: string) => time(() => mentionSearch(p, mentionSlices));
+  // The first search also builds the word index (mentionIndex.ts), a slice of notes at a time:
+  // its whole time, its longest slice, and what the index holds (heap and typed arrays after a full collection).
+  const heapNow = () => { (globalThis as { gc?: () => void }).gc?.(); const m = process.memoryUsage(); return (m.heapUsed + m.arrayBuffers) / 2 ** 20; };
+  const heapBefore = heapNow();
+  const firstSlices: number[] = [];
+  const firstSearch = time(() => mentionSearch(hub, firstSlices));
+  const mentionIndexMB = heapNow() - heapBefore;
   for (let i = 0; i < 30; i++) { noteViews(pick()); searchTime(pick()); }
   mentionSlices.length = 0;
   const switchNote: number[] = [];
@@ -126,6 +133,7 @@ async function main(dir: string) {
     edit: stats(edit), add: stats(add), delete: stats(del), rename: stats(rename),
     backlinks: stats(backlinks), completion: stats(completion), tag: stats(tag),
     hubLinks, switchNote: stats(switchNote), switchHub: stats(switchHub),
+    mentionsFirst: { whole: firstSearch, longestSlice: Math.max(...firstSlices) }, mentionIndexMB,
     mentions: stats(mentions), mentionsHub: stats(mentionsHub), mentionSlice: stats(mentionSlices), mentionsKept: stats(mentionsKept), vaultViews: stats(vaultViews),
     heapMB: process.memoryUsage().heapUsed / 2 ** 20,
   }));

@@ -10,6 +10,13 @@ import { registerDefinition } from './vscode/definition';
 import { extendMarkdownIt } from './vscode/markdownPreview';
 import type { PreviewState } from './vscode/preview';
 import { registerPreview } from './vscode/previewCommands';
+import { registerDiagnostics } from './vscode/diagnostics';
+import { registerMissingLinks } from './vscode/missingLinks';
+import { registerQuickFixes } from './vscode/quickFixes';
+import { registerReferences } from './vscode/references';
+import { registerRename } from './vscode/rename';
+import { PlannedRenames, registerRenameFiles } from './vscode/renameFiles';
+import { registerRenameTag } from './vscode/renameTag';
 import { registerNoteCommands } from './vscode/noteCommands';
 import { registerReindex } from './vscode/reindex';
 import { registerSidebar, type Sidebar } from './vscode/sidebar';
@@ -52,6 +59,11 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerDefinition(vaults),
     preview.disposable,
     registerCreateNote(vaults),
+    registerReferences(vaults),
+    ...registerRenames(vaults),
+    registerDiagnostics(vaults),
+    registerQuickFixes(vaults),
+    registerMissingLinks(vaults),
     sidebar,
     registerNoteCommands(vaults),
   );
@@ -67,6 +79,12 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     preview: { state: () => preview.preview.state(), receive: m => preview.preview.receive(m) },
     sidebar,
   };
+}
+
+/** F2 and file renames share one record of the renames whose links are already planned. */
+function registerRenames(vaults: Vaults): vscode.Disposable[] {
+  const planned = new PlannedRenames();
+  return [registerRenameFiles(vaults, planned), registerRename(vaults, planned), registerRenameTag(vaults)];
 }
 
 export function deactivate(): void {}

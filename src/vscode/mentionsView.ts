@@ -10,6 +10,9 @@ import { openCommand, plural, RefreshingView, toRange } from './viewParts';
 
 export const mentionsViewId = 'marginalia.mentions';
 
+/** How long one turn of the search may hold the extension host before it yields (typing never waits longer). */
+const TURN_MS = 12;
+
 type Element =
   | { readonly kind: 'group'; readonly id: string; readonly vault: Vault; readonly group: MentionGroup }
   | { readonly kind: 'mention'; readonly id: string; readonly vault: Vault; readonly row: MentionRow };
@@ -48,11 +51,14 @@ export class MentionsView extends RefreshingView<Element> {
     const title = at.vault.index.note(at.path)?.title ?? at.path;
     const before = mentionSnapshot(at.vault.index, at.path);
     const steps = searchMentions(at.vault.index, at.path);
-    // A big vault is read a slice at a time, yielding between slices so typing never waits;
-    // a newer search (another note, another change) drops this one.
+    // A big vault is read a slice at a time, yielding when a turn has run long so typing never
+    // waits; a newer search (another note, another change) drops this one.
     const step = () => {
       if (search !== this.search) return;
-      const next = steps.next();
+      // As many slices as fit in a few milliseconds: once the notes' word filters are made, all of them.
+      const until = Date.now() + TURN_MS;
+      let next = steps.next();
+      while (!next.done && Date.now() < until) next = steps.next();
       if (!next.done) {
         if (this.roots.length === 0) this.view.message = `Looking for mentions of ${title}…`;
         setTimeout(step, 0);

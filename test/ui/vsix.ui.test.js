@@ -36,12 +36,12 @@ suite('packaged extension (.vsix)', function () {
 
   test('the vsix holds only the bundles, media, README, LICENSE and package.json', () => {
     // vsce stores LICENSE as LICENSE.txt and README.md as readme.md.
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/extension\.js|dist\/cli\.js|dist\/render\.js|media\/.+))$/;
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/extension\.js|dist\/cli\.js|dist\/render\.js|media\/.+|syntaxes\/[^/]+\.tmLanguage\.json))$/;
     const entries = vsixEntries(VSIX);
     assert.deepStrictEqual(entries.filter(e => !allowed.test(e)), [], `unexpected files in ${path.basename(VSIX)}`);
     const required = ['extension/package.json', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/dist/render.js',
       'extension/media/preview.js', 'extension/media/preview.css', 'extension/media/notes.css', 'extension/media/katex/katex.min.css',
-      'extension/media/katex/fonts/KaTeX_Main-Regular.woff2'];
+      'extension/media/katex/fonts/KaTeX_Main-Regular.woff2', 'extension/media/marginalia.svg'];
     if (fs.existsSync(path.join(ROOT, 'README.md'))) required.push('extension/readme.md');
     assert.deepStrictEqual(required.filter(e => !entries.includes(e)), [], 'missing from the vsix');
   });

@@ -59,3 +59,12 @@ export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Reverts every note under `dir` with unsaved text (a rename's edits leave them so), so nothing of it outlives the files. */
+export async function revertUnsaved(dir: string, folderName?: string): Promise<void> {
+  const prefix = uriOf(dir, folderName).toString() + '/';
+  for (const doc of vscode.workspace.textDocuments.filter(d => d.isDirty && d.uri.toString().startsWith(prefix))) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}

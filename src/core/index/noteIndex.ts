@@ -7,6 +7,7 @@ import { contextText } from './context';
 import { CompletionList } from './completionList';
 import { byShorterTarget } from './completionRank';
 import { compareLinks, compareRecords, LinkGraph, type LinkRecord } from './linkGraph';
+import { MentionIndex } from './mentionIndex';
 import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, lowerKey, stripMd } from './paths';
 import { resolveLink } from './resolve';
@@ -63,6 +64,7 @@ export class NoteIndex implements NoteQueries {
   private readonly graph = new LinkGraph();
   private readonly tags = new TagTable();
   private readonly completion = new CompletionList(this.names);
+  private readonly mentionIndex = new MentionIndex();
   private placeholderList: { version: number; list: Placeholder[] } | undefined;
   private waitingCandidates: { version: number; list: CompletionCandidate[] } | undefined;
   private bulk: 'none' | 'empty' | 'nonempty' = 'none';
@@ -298,18 +300,8 @@ export class NoteIndex implements NoteQueries {
   unlinkedMentions(path: string, sources?: Iterable<string>): UnlinkedMention[] {
     const note = this.records.get(path);
     if (!note) return [];
-    return findMentions([note.title, ...note.aliases], this.otherNotes(path, sources));
-  }
-
-  private *otherNotes(path: string, among?: Iterable<string>): Iterable<NoteRecord> {
-    if (among) {
-      for (const p of among) {
-        const record = p !== path ? this.records.get(p) : undefined;
-        if (record) yield record;
-      }
-      return;
-    }
-    for (const [p, record] of this.records) if (p !== path) yield record;
+    const terms = [note.title, ...note.aliases];
+    return findMentions(terms, this.mentionIndex.notesToSearch(terms, this.records, path, sources));
   }
 
   stats(): IndexStats {

@@ -1,0 +1,61 @@
+// F2 on a heading: the heading's text and every link to it (`[[note#Heading]]`, `[t](note.md#slug)`,
+// same-note `[[#Heading]]`) change together.
+import type { NoteQueries } from '../index/types';
+import { githubSlug } from '../syntax/slug';
+import type { BlockIdItem, HeadingItem, Range } from '../syntax/types';
+import { encodeDestination } from './targets';
+import { headingMatches, rangeAt, subpathRange, wantedHeading } from './subpaths';
+import { sortChanges, type TextChange } from './types';
+
+/** Where the heading's text is on its line (after `#`s, before closing `#`s; setext: its first line). */
+export function headingTextRange(text: string, heading: HeadingItem): Range | undefined {
+  const lineEnd = text.indexOf('\n', heading.range.startOffset);
+  const line = text.slice(heading.range.startOffset, lineEnd < 0 ? text.length : lineEnd);
+  const marker = /^ {0,3}#{1,6}[ \t]+/.exec(line);
+  const at = line.indexOf(heading.text, marker ? marker[0].length : 0);
+  if (at < 0 || heading.text === '') return undefined;
+  const start = heading.range.startOffset + at;
+  return rangeAt(text, heading.range, start, start + heading.text.length);
+}
+
+export type HeadingRename = { readonly ok: true; readonly changes: TextChange[] } | { readonly ok: false; readonly reason: string };
+
+export function planHeadingRename(index: NoteQueries, path: string, heading: HeadingItem, newText: string): HeadingRename {
+  const wanted = newText.trim();
+  if (wanted === '' || /[\n#|[\]]/.test(wanted)) return { ok: false, reason: 'a heading linked to cannot be empty or hold #, |, [ or ]' };
+  const text = index.textOf(path);
+  const own = text === undefined ? undefined : headingTextRange(text, heading);
+  if (!own) return { ok: false, reason: `the heading "${heading.text}" is not in ${path} as the index has it` };
+  const changes: TextChange[] = [{ path, range: own, newText: wanted }];
+  const links = [...index.backlinks(path), ...index.forwardLinks(path).filter(l => l.resolution.kind === 'self')];
+  for (const { source, link } of links) {
+    const named = wantedHeading(link);
+    if (link.block !== undefined || named === undefined || !headingMatches(heading, named)) continue;
+    const sourceText = index.textOf(source);
+    const range = sourceText === undefined ? undefined : subpathRange(sourceText, link);
+    if (!range) continue;
+    // A markdown link names the slug, written the way it was (`#scaled-dot-product`).
+    const slugLike = link.kind === 'markdown' || named === heading.slug && named !== heading.text;
+    changes.push({ path: source, range, newText: slugLike ? encodeDestination(githubSlug(wanted), false) : wanted });
+  }
+  return { ok: true, changes: sortChanges(changes) };
+}
+
+/** F2 on a `^block-id`: the id and every `[[note#^id]]` to it. */
+export function planBlockRename(index: NoteQueries, path: string, block: BlockIdItem, newId: string): HeadingRename {
+  const id = newId.trim().replace(/^\^/, '');
+  if (!/^[A-Za-z0-9-]+$/.test(id)) return { ok: false, reason: 'a block id is letters, digits and - only' };
+  const text = index.textOf(path);
+  if (text === undefined || text.slice(block.range.startOffset, block.range.endOffset) !== '^' + block.id) {
+    return { ok: false, reason: `the block ^${block.id} is not in ${path} as the index has it` };
+  }
+  const changes: TextChange[] = [{ path, range: rangeAt(text, block.range, block.range.startOffset + 1, block.range.endOffset), newText: id }];
+  const links = [...index.backlinks(path), ...index.forwardLinks(path).filter(l => l.resolution.kind === 'self')];
+  for (const { source, link } of links) {
+    if (link.block === undefined || link.block.toLowerCase() !== block.id.toLowerCase()) continue;
+    const sourceText = index.textOf(source);
+    const range = sourceText === undefined ? undefined : subpathRange(sourceText, link);
+    if (range) changes.push({ path: source, range, newText: id });
+  }
+  return { ok: true, changes: sortChanges(changes) };
+}
