@@ -1,7 +1,7 @@
 // In-process measurements on one vault: incremental updates and queries.
 // Bundled and run by bench/run.mjs: `node ops.js DIR` prints one JSON line.
 import { buildIndex } from '../src/core/index/build';
-import { NodeVaultHost } from '../src/cli/nodeHost';
+import { NodeVaultHost } from '../src/node/nodeHost';
 import { backlinkGroups } from '../src/core/views/backlinkRows';
 import { mentionSnapshot, mentionsUnchanged, searchMentions } from '../src/core/views/mentionRows';
 import { orphanRows, placeholderRows } from '../src/core/views/noteRows';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --large] [-- --sizes 1000,10000] [-- --render]: generates vaults with bench/gen-vault.mjs
+// npm run bench [-- --large] [-- --sizes 1000,10000] [-- --render] [-- --vscode (see vscode.mjs)]: generates vaults with bench/gen-vault.mjs
 // (deterministic, seed 42) and prints a table of cold index time (CLI, from process start),
 // peak RSS, and medians of incremental updates and queries, then the preview's render times
 // (bench/render.ts; `--render` runs only those). Measures; never asserts.
@@ -10,6 +10,10 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+if (process.argv.includes('--vscode')) {
+  await import('./vscode.mjs'); // the extension in a real VS Code instead of the CLI
+  process.exit(0);
+}
 const root = path.resolve(here, '..');
 const vaults = path.join(here, 'vaults');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -65,37 +69,61 @@ function coldIndex(dir) {
   return { ms, rssMB: rssKB / 1024, cpuMs: (userUs + systemUs) / 1000, stats: out };
 }
 
+/** The floor (bench/floor.mjs: walk, read every note, one regex), timed the same way as coldIndex. */
+function floor(dir) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [path.join(here, 'floor.mjs'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`floor failed: ${r.stderr}`);
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const opsBundle = path.join(root, 'out', 'bench', 'ops.js');
 await esbuild.build({ entryPoints: [path.join(here, 'ops.ts')], outfile: opsBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+const keysBundle = path.join(root, 'out', 'bench', 'keystrokes.js');
+await esbuild.build({ entryPoints: [path.join(here, 'keystrokes.ts')], outfile: keysBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
 
 const rows = [];
 for (const n of sizes) {
   const dir = vaultOf(n);
   const mb = duBytes(dir) / 1e6;
   coldIndex(dir); // one unmeasured run so every measured run sees a warm page cache alike
-  const runs = Array.from({ length: n >= 50000 ? Math.min(3, coldRuns) : coldRuns }, () => coldIndex(dir));
+  // Floor and index alternate, so both see the same load.
+  const runs = [];
+  const floors = [];
+  for (let i = 0; i < (n >= 50000 ? Math.min(3, coldRuns) : coldRuns); i++) {
+    floors.push(floor(dir));
+    runs.push(coldIndex(dir));
+  }
   const ops = spawnSync(process.execPath, ['--expose-gc', opsBundle, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (ops.status !== 0) throw new Error(`ops bench failed: ${ops.stderr}`);
   const o = JSON.parse(ops.stdout.trim().split('\n').pop());
+  const keys = spawnSync(process.execPath, [keysBundle, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (keys.status !== 0) throw new Error(`keystroke bench failed: ${keys.stderr}`);
+  const k = JSON.parse(keys.stdout.trim().split('\n').pop());
   const s = runs[0].stats;
-  rows.push({
-    notes: n, mb, cold: median(runs.map(r => r.ms)), cpu: median(runs.map(r => r.cpuMs)), build: median(runs.map(r => r.stats.millis)), rss: Math.max(...runs.map(r => r.rssMB)),
+  rows.push({ k,
+    notes: n, mb, cold: median(runs.map(r => r.ms)), floor: median(floors), cpu: median(runs.map(r => r.cpuMs)), build: median(runs.map(r => r.stats.millis)), rss: Math.max(...runs.map(r => r.rssMB)),
     links: s.links, o,
   });
 }
 
 const f = (x, d = 2) => x.toFixed(d);
+const ks = s => `${f(s.median)} / ${f(s.p95)} ms (CPU ${f(s.cpu)})`;
 const table = [
-  '| notes | size | cold index (CLI, process start to exit) | its CPU time | of which index build | peak RSS | edit one note | add note | delete note | rename note | backlinks | completion | tag lookup |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...rows.map(r => `| ${r.notes.toLocaleString('en-US')} | ${f(r.mb, 1)} MB | ${f(r.cold / 1000, 3)} s | ${f(r.cpu / 1000, 3)} s | ${f(r.build / 1000, 3)} s | ${f(r.rss, 0)} MB | ${f(r.o.edit.median, 3)} ms | ${f(r.o.add.median, 3)} ms | ${f(r.o.delete.median, 3)} ms | ${f(r.o.rename.median, 3)} ms | ${f(r.o.backlinks.median, 3)} ms | ${f(r.o.completion.median, 3)} ms | ${f(r.o.tag.median, 3)} ms |`),
+  '| notes | size | cold index (CLI, process start to exit) | floor | cold / floor | its CPU time | of which index build | peak RSS | edit one note | add note | delete note | rename note | backlinks | completion | tag lookup |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(r => `| ${r.notes.toLocaleString('en-US')} | ${f(r.mb, 1)} MB | ${f(r.cold / 1000, 3)} s | ${f(r.floor / 1000, 3)} s | ${f(r.cold / r.floor, 1)}× | ${f(r.cpu / 1000, 3)} s | ${f(r.build / 1000, 3)} s | ${f(r.rss, 0)} MB | ${f(r.o.edit.median, 3)} ms | ${f(r.o.add.median, 3)} ms | ${f(r.o.delete.median, 3)} ms | ${f(r.o.rename.median, 3)} ms | ${f(r.o.backlinks.median, 3)} ms | ${f(r.o.completion.median, 3)} ms | ${f(r.o.tag.median, 3)} ms |`),
 ];
 const os = await import('node:os');
 console.log(`\nMarginalia bench — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map(x => x.toFixed(2)).join(' ')}; medians (cold: ${coldRuns} runs; ops: 300 each)\n`);
 console.log(table.join('\n'));
 console.log('\np95: ' + rows.map(r => `${r.notes}: edit ${f(r.o.edit.p95, 3)} ms, add ${f(r.o.add.p95, 3)} ms, delete ${f(r.o.delete.p95, 3)} ms, backlinks ${f(r.o.backlinks.p95, 3)} ms, completion ${f(r.o.completion.p95, 3)} ms`).join('; '));
+console.log('floor: bench/floor.mjs (walk, read every note, one regex for [[…]] and #tags), alternating with the cold runs; goal: cold ≤ 2× floor');
+console.log('\nPer keystroke in the editor, host-free (wall median / p95, and median CPU time of the thread; bench/keystrokes.ts):\n');
+console.log(['| notes | tags | `[[` + part of an alias | `[[` alone | `#` + part of a segment | `#` alone | Ctrl+T first query | Ctrl+T |', '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(({ notes, k }) => `| ${notes.toLocaleString('en-US')} | ${k.tags} | ${ks(k.linkAlias)} | ${ks(k.linkEmpty)} | ${ks(k.tag)} | ${ks(k.tagEmpty)} | ${f(k.symbolsFirst, 0)} ms | ${ks(k.symbols)} |`)].join('\n'));
 console.log('\nSwitching the active note (the sidebar; budget 20 ms): Backlinks rows with trimmed, highlighted context + Outgoing Links; Unlinked Mentions searched in slices of 250 notes (the view yields after 12 ms of them)');
 console.log(['| notes | switch: a note | switch: the hub note (links) | unlinked mentions: whole search | of the hub note | its longest slice | first search (makes the word filters) | its longest slice | filters\' memory | mentions kept while typing in the note | vault views after a change (tags, placeholders, orphans) |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { FileProblem } from './core/host';
 import type { NoteQueries } from './core/index/types';
 import type MarkdownIt from 'markdown-it';
+import { registerClearCache } from './vscode/clearCache';
 import { registerCompletion } from './vscode/completion';
 import { registerCreateNote } from './vscode/createNote';
 import { registerDefinition } from './vscode/definition';
@@ -17,13 +18,20 @@ import { registerReferences } from './vscode/references';
 import { registerRename } from './vscode/rename';
 import { PlannedRenames, registerRenameFiles } from './vscode/renameFiles';
 import { registerRenameTag } from './vscode/renameTag';
+import { registerDocumentLinks } from './vscode/documentLinks';
+import { registerFollowLink } from './vscode/followLink';
+import { registerHover } from './vscode/hover';
 import { registerNoteCommands } from './vscode/noteCommands';
 import { registerReindex } from './vscode/reindex';
+import { registerRewriteLink } from './vscode/rewriteLink';
 import { registerSidebar, type Sidebar } from './vscode/sidebar';
+import { registerTagCompletion } from './vscode/tagCompletion';
 import { NotesStatus } from './vscode/statusBar';
 import { registerEditSync } from './vscode/syncEdits';
 import { registerFileSync } from './vscode/syncFiles';
+import type { BuildReport } from './vscode/vault';
 import { Vaults } from './vscode/vaults';
+import { registerWorkspaceSymbols } from './vscode/workspaceSymbols';
 
 /** What in-host tests reach through `extension.exports`. */
 export interface MarginaliaApi {
@@ -39,6 +47,17 @@ export interface MarginaliaApi {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
   /** The preview panel, for in-host tests: what it shows, and a way in for webview messages. */
   preview: { state(): PreviewState | undefined; receive(message: unknown): Promise<boolean> };
+  /** Where `uri`'s folder keeps its index cache (none without workspace storage). */
+  cacheFileFor(uri: vscode.Uri): vscode.Uri | undefined;
+  /** Writes every folder's index cache now, instead of a few seconds after the last change. */
+  saveCaches(): Promise<void>;
+  /** How `uri`'s folder was last indexed (host, cache). */
+  lastBuildOf(uri: vscode.Uri): BuildReport | undefined;
+  /**
+   * Drops every index and indexes again as on a fresh activation: from the cache when there is
+   * one. `whileClosed` runs in between, with no index listening (files changed "while VS Code was closed").
+   */
+  restart(whileClosed?: () => Promise<void>): Promise<void>;
   /** The sidebar's tree providers (Backlinks, Tags, ...), for tests to read their rows. */
   sidebar: Sidebar;
 }
@@ -46,13 +65,14 @@ export interface MarginaliaApi {
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Marginalia', { log: true });
-  const vaults = new Vaults(log);
+  const vaults = new Vaults(log, { storage: context.storageUri, producer: String(context.extension.packageJSON.version) });
   const status = new NotesStatus(vaults);
   const preview = registerPreview(vaults, context.extensionUri, log);
   const sidebar = registerSidebar(vaults, context.workspaceState);
   context.subscriptions.push(
     log, vaults, status,
     registerReindex(vaults, log),
+    registerClearCache(vaults, log),
     registerFileSync(vaults),
     registerEditSync(vaults),
     registerCompletion(vaults),
@@ -64,6 +84,12 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerDiagnostics(vaults),
     registerQuickFixes(vaults),
     registerMissingLinks(vaults),
+    registerTagCompletion(vaults),
+    registerDocumentLinks(vaults),
+    registerFollowLink(vaults),
+    registerHover(vaults),
+    registerRewriteLink(),
+    registerWorkspaceSymbols(vaults),
     sidebar,
     registerNoteCommands(vaults),
   );
@@ -77,6 +103,10 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     problemsFor: uri => vaults.vaultFor(uri)?.problems ?? [],
     extendMarkdownIt: md => extendMarkdownIt(md, vaults),
     preview: { state: () => preview.preview.state(), receive: m => preview.preview.receive(m) },
+    cacheFileFor: uri => vaults.vaultFor(uri)?.cache?.file,
+    saveCaches: async () => { await Promise.all(vaults.all().map(v => v.cache?.save(v.cacheNotes()))); },
+    lastBuildOf: uri => vaults.vaultFor(uri)?.lastBuild,
+    restart: whileClosed => vaults.restart(whileClosed),
     sidebar,
   };
 }

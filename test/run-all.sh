@@ -85,8 +85,8 @@ stage unit unit.json env MARGINALIA_RESULTS="$RESULTS/unit.json" \
 stage perf perf.json env MARGINALIA_RESULTS="$RESULTS/perf.json" \
   npx mocha --no-config --ui tdd --timeout 300000 --reporter test/harness/summary-reporter.js "${grep_args[@]}" 'out/test/perf/**/*.test.js'
 stage "harness install" "" bash test/harness/install.sh
-stage "vscode (in-host)" "vscode-single.json vscode-multi-root.json" \
-  node test/harness/run-host-tests.js single multi-root
+stage "vscode (in-host)" "vscode-single.json vscode-single-workspace-fs.json vscode-multi-root.json" \
+  node test/harness/run-host-tests.js single single-workspace-fs multi-root
 stage ui ui.json env MARGINALIA_RESULTS="$RESULTS/ui.json" \
   npx mocha --no-config --ui tdd --timeout 180000 --reporter test/harness/summary-reporter.js "${grep_args[@]}" 'test/ui/*.ui.test.js'
 

@@ -6,7 +6,7 @@ import { buildIndex } from '../core/index/build';
 import type { Logger } from '../core/host';
 import { parseArgs, USAGE, UsageError } from './args';
 import { backlinksCommand, checkCommand, graphCommand, indexCommand, tagsCommand, type Output } from './commands';
-import { NodeVaultHost } from './nodeHost';
+import { NodeVaultHost } from '../node/nodeHost';
 
 export interface CliIO {
   out(text: string): void;

@@ -48,6 +48,25 @@ export function canReadReusing(host: VaultHost): host is ReusingReadHost {
   return typeof (host as Partial<ReusingReadHost>).readFileReusing === 'function';
 }
 
+/** What tells a file's version without reading it: a cached note is trusted only while both match. */
+export interface FileStamp {
+  readonly size: number;
+  /** Modification time, milliseconds since the epoch. */
+  readonly mtime: number;
+}
+
+/**
+ * Optional ability: a file's stamp. A build that restores notes from a cache stamps every note
+ * (before reading it, so a file changed in between is re-read next time, never trusted stale).
+ */
+export interface StampHost extends VaultHost {
+  stamp(path: string): FileStamp | Promise<FileStamp>;
+}
+
+export function canStamp(host: VaultHost): host is StampHost {
+  return typeof (host as Partial<StampHost>).stamp === 'function';
+}
+
 export type VaultChange =
   | { readonly type: 'changed'; readonly path: string }
   | { readonly type: 'deleted'; readonly path: string }

@@ -1,6 +1,7 @@
 // Go to definition / Ctrl-click on `[[note]]`, `[[note#Heading]]`, `[[note#^block]]` or
 // `[text](note.md#heading)` opens the note there. An ambiguous link offers every
-// candidate (VS Code shows a peek); a link to a note not yet written goes nowhere.
+// candidate (VS Code shows a peek); on a `#tag`, every note carrying it. A link to a note not
+// yet written has no definition: F12 creates it (followLink.ts), Ctrl+click too (documentLinks.ts).
 import * as vscode from 'vscode';
 import { scanNote } from '../core/syntax/scanNote';
 import type { LinkItem, NoteSyntax } from '../core/syntax/types';
@@ -16,7 +17,8 @@ export function registerDefinition(vaults: Vaults): vscode.Disposable {
       const syntax = scanNote(doc.getText());
       const offset = doc.offsetAt(position);
       const link = syntax.links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
-      if (!link || /^[a-z][a-z0-9+.-]*:/i.test(link.target)) return undefined;
+      if (!link) return tagDefinition(doc, at.vault, syntax, offset);
+      if (/^[a-z][a-z0-9+.-]*:/i.test(link.target)) return undefined;
       const origin = new vscode.Range(doc.positionAt(link.range.startOffset), doc.positionAt(link.range.endOffset));
       const r = at.vault.index.resolve(link.target, at.path);
       const targets = r.kind === 'note' || r.kind === 'attachment' ? r.ambiguous ?? [r.path]
@@ -32,12 +34,29 @@ export function registerDefinition(vaults: Vaults): vscode.Disposable {
   });
 }
 
+/** On a `#tag` (or a frontmatter tag): the first place it is written in each note carrying it. */
+function tagDefinition(doc: vscode.TextDocument, vault: Vault, syntax: NoteSyntax, offset: number): vscode.LocationLink[] | undefined {
+  const tag = syntax.tags.find(t => t.range.startOffset <= offset && offset < t.range.endOffset);
+  if (!tag) return undefined;
+  const origin = new vscode.Range(doc.positionAt(tag.range.startOffset), doc.positionAt(tag.range.endOffset));
+  const seen = new Set<string>();
+  const out: vscode.LocationLink[] = [];
+  for (const { path, tag: found } of vault.index.notesWithTag(tag.name)) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const r = found.range;
+    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    out.push({ originSelectionRange: origin, targetUri: uriOf(vault, path), targetRange: range, targetSelectionRange: range });
+  }
+  return out;
+}
+
 function uriOf(vault: Vault, path: string): vscode.Uri {
   return vault.host.uriOf(path);
 }
 
 /** The heading or block the link names in the target note; undefined for the note's top. */
-function placeIn(syntax: NoteSyntax | undefined, text: string | undefined, link: LinkItem): vscode.Range | undefined {
+export function placeIn(syntax: NoteSyntax | undefined, text: string | undefined, link: LinkItem): vscode.Range | undefined {
   if (!syntax) return undefined;
   if (link.block !== undefined) {
     const block = syntax.blockIds.find(b => b.id.toLowerCase() === link.block!.toLowerCase());

@@ -16,6 +16,11 @@ export class PathFilter {
   accepts(path: string): boolean {
     return matchesSelfOrFolder(this.include, path) && !matchesSelfOrFolder(this.exclude, path);
   }
+
+  /** Whether an exclude pattern covers `path` (a folder: then everything in it). */
+  excludes(path: string): boolean {
+    return matchesSelfOrFolder(this.exclude, path);
+  }
 }
 
 // A pattern that names a folder (`drafts`, `**/node_modules`) covers everything in it,

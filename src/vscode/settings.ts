@@ -22,6 +22,11 @@ export function readSettings(folder: vscode.WorkspaceFolder): VaultSettings {
   return { include, exclude, maxFileBytes, filter: new PathFilter(include, exclude) };
 }
 
+/** The settings a vault's contents depend on, as one string (an index cache is valid only for these). */
+export function settingsKey(settings: VaultSettings): string {
+  return JSON.stringify({ include: settings.include, exclude: settings.exclude, maxFileBytes: settings.maxFileBytes });
+}
+
 // A hand-edited settings.json can hold anything: keep the strings, drop the rest.
 function globs(value: unknown, fallback: string[]): string[] {
   if (!Array.isArray(value)) return fallback;

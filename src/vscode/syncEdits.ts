@@ -19,8 +19,9 @@ export function registerEditSync(vaults: Vaults): vscode.Disposable {
     timers.set(key, setTimeout(() => {
       timers.delete(key);
       edited.add(key);
-      // Reads the text when the queue gets to it: never older than the last keystroke.
-      void at.vault.edit(at.path, () => doc.getText());
+      // Reads the text when the queue gets to it: never older than the last keystroke. An edit
+      // that left the note as saved (undo, revert) reads the disk, so a file deleted meanwhile stays gone.
+      void (doc.isDirty ? at.vault.edit(at.path, () => doc.getText()) : at.vault.refresh(at.path));
     }, debounceMs));
   };
 

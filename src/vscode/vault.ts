@@ -2,19 +2,51 @@
 // through, so a slow disk read never overtakes a later edit and nothing lands in an
 // index that is still being built.
 import * as vscode from 'vscode';
-import type { FileProblem, Logger } from '../core/host';
+import type { FileProblem, FileStamp, Logger } from '../core/host';
 import { buildIndex } from '../core/index/build';
 import { decodeNote } from '../core/index/decodeNote';
+import type { CacheIdentity, CacheNote } from '../core/index/indexCache';
 import { NoteIndex } from '../core/index/noteIndex';
+import { TimeSlices } from '../core/index/timeSlices';
 import { isNotePath } from '../core/index/paths';
-import type { NoteQueries } from '../core/index/types';
-import { readSettings } from './settings';
-import { WorkspaceHost } from './workspaceHost';
+import { hostFor, type FolderHost } from './folderHost';
+import { IndexCacheStore } from './indexCacheStore';
+import { watchLoopDelay } from './loopDelay';
+import { readSettings, settingsKey } from './settings';
+
+/** The longest stretch a build runs without letting the editor in (DESIGN.md §7 allows 50 ms for any task). */
+const SLICE_MS = 20;
+/** Files read at once (a batch is read without a break): small enough to take a few ms. */
+const BATCH_SIZE = 100;
+
+/** Where the vault's index cache lives and who writes it; none without a workspace storage folder. */
+export interface CacheOptions {
+  readonly storage: vscode.Uri | undefined;
+  /** The extension's version: a cache written by another is rebuilt. */
+  readonly producer: string;
+}
+
+/** How the last build went: which host read the folder, and whether it started from the cache. */
+export interface BuildReport {
+  readonly host: FolderHost['kind'];
+  readonly fromCache: boolean;
+  /** Notes read from disk (all of them without a cache). */
+  readonly reread: number;
+  /** Why a cache was there but not used. */
+  readonly cacheProblem?: string;
+  readonly millis: number;
+}
 
 export class Vault implements vscode.Disposable {
-  index: NoteQueries = new NoteIndex();
+  lastBuild: BuildReport | undefined;
+  index = new NoteIndex();
   private readonly unreadable = new Map<string, FileProblem>();
-  host: WorkspaceHost;
+  host: FolderHost;
+  readonly cache: IndexCacheStore | undefined;
+  /** Each note's file stamp when the index last read it from disk; notes without one (unsaved edits) are not cached. */
+  private stamps = new Map<string, FileStamp>();
+  /** Only the first build of a session starts from the cache: Reindex means read everything. */
+  private fromCacheNext = true;
   /** Settles when the latest build has. */
   ready: Promise<void> = Promise.resolve();
   /** True until the first build is done, so nothing shows a count of an empty index. */
@@ -29,10 +61,13 @@ export class Vault implements vscode.Disposable {
     readonly folder: vscode.WorkspaceFolder,
     private readonly log: vscode.LogOutputChannel,
     private readonly changed: () => void,
+    cache: CacheOptions = { storage: undefined, producer: '' },
   ) {
-    this.host = new WorkspaceHost(folder, readSettings(folder));
+    this.host = hostFor(folder, readSettings(folder));
     const tagged = (m: string) => `[${folder.name}] ${m}`;
     this.logger = { info: m => log.info(tagged(m)), warn: m => log.warn(tagged(m)), error: m => log.error(tagged(m)) };
+    const identity = (): CacheIdentity => ({ producer: cache.producer, folder: folder.uri.toString(), settings: settingsKey(this.host.settings) });
+    this.cache = cache.storage ? new IndexCacheStore(cache.storage, identity, this.logger) : undefined;
   }
 
   /** Lists and reads the folder again (settings re-read); an unfinished build is abandoned. */
@@ -45,23 +80,40 @@ export class Vault implements vscode.Disposable {
     this.ready = this.enqueue(undefined, async () => {
       await after;
       if (build.cancelled) return;
-      const host = new WorkspaceHost(this.folder, readSettings(this.folder));
-      const started = Date.now();
-      const result = await buildIndex(host, {
-        onProgress, isCancelled: () => build.cancelled || this.disposed,
-        logger: this.logger, maxFileBytes: host.settings.maxFileBytes,
+      const started = performance.now();
+      const cpuBefore = process.cpuUsage();
+      const loopDelay = watchLoopDelay();
+      this.host = hostFor(this.folder, readSettings(this.folder));
+      const fromCache = this.fromCacheNext;
+      const cached = fromCache ? await this.cache?.load() : undefined;
+      this.fromCacheNext = false;
+      // The first build fills the index everyone reads, so completion answers from what is indexed so far.
+      const index = new NoteIndex();
+      if (this.index.stats().notes === 0) this.index = index;
+      const result = await buildIndex(this.host, {
+        onProgress, isCancelled: () => build.cancelled || this.disposed, index, sliceMs: SLICE_MS, batchSize: BATCH_SIZE,
+        logger: this.logger, maxFileBytes: this.host.settings.maxFileBytes, stamp: this.cache !== undefined, cached,
       });
-      if (build.cancelled || this.disposed) return;
-      this.host = host;
+      if (build.cancelled || this.disposed) return void loopDelay();
       this.index = result.index;
+      this.stamps = result.stamps;
       this.unreadable.clear();
       for (const p of result.problems) this.unreadable.set(p.path, p);
       this.overlayUnsavedEdits();
       // The first `[[` would otherwise pay for computing every note's shortest target.
-      setTimeout(() => { if (this.index === result.index) result.index.completionCandidates(''); }, 0);
+      const slices = new TimeSlices(SLICE_MS);
+      while (this.index === result.index && !result.index.prepareCompletion(slices.deadline())) await slices.next();
       const stats = this.index.stats();
-      this.log.info(`Indexed ${this.folder.name}: ${stats.notes} notes, ${stats.attachments} attachments, ` +
-        `${result.problems.length} unreadable, in ${Date.now() - started} ms (engine ${Math.round(result.millis)} ms)`);
+      const notes = `${stats.notes} notes, ${stats.attachments} attachments, ${result.problems.length} unreadable`;
+      const how = cached ? `from cache, ${stats.notes - result.restored} re-read` : `engine ${Math.round(result.millis)} ms`;
+      const millis = Math.round(performance.now() - started);
+      const cpu = process.cpuUsage(cpuBefore);
+      this.lastBuild = { host: this.host.kind, fromCache: cached !== undefined, reread: stats.notes - result.restored, cacheProblem: fromCache ? this.cache?.lastProblem : undefined, millis };
+      this.log.info(`Indexed ${this.folder.name}: ${notes}, in ${millis} ms (${how})`);
+      this.logger.info(`Longest task while indexing: ${Math.round(Math.max(result.longestSliceMs, slices.finish()))} ms (event loop held up to ${Math.round(loopDelay())} ms; ${this.host.kind} host; extension host memory ${Math.round(process.memoryUsage().rss / 1048576)} MB; CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms)`);
+      // A cache that held exactly this needs no rewrite.
+      const unchanged = cached !== undefined && result.restored === cached.size && result.restored === stats.notes;
+      if (!unchanged) this.cache?.schedule(() => this.cacheNotes());
     }).finally(() => {
       if (this.build === build) this.indexing = false;
       this.changed();
@@ -79,36 +131,45 @@ export class Vault implements vscode.Disposable {
     return this.enqueue(path, async () => {
       if (!isNotePath(path)) return; // an attachment's content means nothing to the index
       const unsaved = this.unsavedText(path);
-      if (unsaved !== undefined) return this.index.upsert(path, unsaved);
+      if (unsaved !== undefined) return this.upsertUnsaved(path, unsaved);
       let bytes: Uint8Array;
+      let stamp: FileStamp | undefined;
       try {
+        // Stamped before it is read: a change in between makes the next opening read it again.
+        stamp = this.cache ? await this.host.stamp(path) : undefined;
         bytes = await this.host.readFile(path);
       } catch (e) {
         // Deleted while its change event waited in the queue: its delete event follows.
         if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return;
+        if ((e as { code?: unknown }).code === 'ENOENT') return; // the same, from Node's fs
         throw e;
       }
       const decoded = decodeNote(path, bytes, this.host.settings.maxFileBytes);
       if ('problem' in decoded) {
         this.logger.warn(decoded.problem.message);
         this.unreadable.set(path, decoded.problem);
+        this.stamps.delete(path);
         if (this.index.has(path)) this.index.remove(path);
         return;
       }
       this.unreadable.delete(path);
       this.index.upsert(path, decoded.text);
+      if (stamp) this.stamps.set(path, stamp);
     });
   }
 
   /** An unsaved edit: the editor's text is what the user sees, so it is what links mean. */
   edit(path: string, text: () => string): Promise<void> {
-    return this.enqueue(path, () => this.index.upsert(path, text()));
+    return this.enqueue(path, () => this.upsertUnsaved(path, text()));
   }
 
   /** A file or a whole folder is gone. */
   delete(path: string): Promise<void> {
     return this.enqueue(path, () => {
-      for (const p of this.pathsAt(path)) this.index.remove(p);
+      for (const p of this.pathsAt(path)) {
+        this.index.remove(p);
+        this.stamps.delete(p);
+      }
       this.unreadable.delete(path);
     });
   }
@@ -117,7 +178,14 @@ export class Vault implements vscode.Disposable {
   rename(from: string, to: string): Promise<void> {
     return this.enqueue(from, () => {
       const moved = this.pathsAt(from);
-      for (const p of moved) this.index.rename(p, to + p.slice(from.length));
+      for (const p of moved) {
+        const moved = to + p.slice(from.length);
+        this.index.rename(p, moved);
+        // A rename keeps the file's size and modification time.
+        const stamp = this.stamps.get(p);
+        this.stamps.delete(p);
+        if (stamp) this.stamps.set(moved, stamp);
+      }
       if (moved.length === 0) void this.refreshCreated(this.host.uriOf(to));
     });
   }
@@ -147,6 +215,23 @@ export class Vault implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     this.build.cancelled = true;
+    this.cache?.dispose();
+  }
+
+  /** What the cache keeps: every note as the disk holds it (not those showing unsaved edits). */
+  cacheNotes(): CacheNote[] {
+    const out: CacheNote[] = [];
+    for (const n of this.index.packedNotes()) {
+      const stamp = this.stamps.get(n.path);
+      if (stamp) out.push({ path: n.path, stamp, text: n.text, packed: n.packed });
+    }
+    return out;
+  }
+
+  /** The editor's text is not the file's: the note leaves the cache until it is read from disk again. */
+  private upsertUnsaved(path: string, text: string): void {
+    this.stamps.delete(path);
+    this.index.upsert(path, text);
   }
 
   /** The path itself if indexed, else everything under it as a folder. */
@@ -162,7 +247,7 @@ export class Vault implements vscode.Disposable {
   private overlayUnsavedEdits(): void {
     for (const doc of vscode.workspace.textDocuments) {
       const path = doc.isDirty ? this.host.pathOf(doc.uri) : undefined;
-      if (path !== undefined && isNotePath(path)) this.index.upsert(path, doc.getText());
+      if (path !== undefined && isNotePath(path)) this.upsertUnsaved(path, doc.getText());
     }
   }
 
@@ -181,7 +266,10 @@ export class Vault implements vscode.Disposable {
       } catch (e) {
         this.logger.error(`${path ?? 'indexing'}: ${errorText(e)}`);
       }
-      if (path !== undefined) this.changed();
+      if (path !== undefined) {
+        this.changed();
+        if (!this.indexing) this.cache?.schedule(() => this.cacheNotes());
+      }
     });
     this.queue = run;
     return run;

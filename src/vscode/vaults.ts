@@ -3,7 +3,7 @@
 // a progress indicator after activation has returned.
 import * as vscode from 'vscode';
 import { formatCount } from './numbers';
-import { Vault } from './vault';
+import { Vault, type CacheOptions } from './vault';
 
 export interface Located {
   readonly vault: Vault;
@@ -19,7 +19,7 @@ export class Vaults implements vscode.Disposable {
   /** Fires after indexing or any change to an index. */
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly cache?: CacheOptions) {
     for (const folder of vscode.workspace.workspaceFolders ?? []) this.add(folder);
     this.folderWatch = vscode.workspace.onDidChangeWorkspaceFolders(e => {
       for (const folder of e.removed) this.remove(folder);
@@ -83,6 +83,14 @@ export class Vaults implements vscode.Disposable {
     return done;
   }
 
+  /** Drops every index and builds them again as a fresh activation does (from the cache): for tests and the bench. */
+  async restart(whileClosed?: () => Promise<void>): Promise<void> {
+    const folders = this.all().map(v => v.folder);
+    for (const folder of folders) this.remove(folder);
+    await whileClosed?.();
+    return this.reindex(folders.map(folder => this.add(folder)));
+  }
+
   dispose(): void {
     this.folderWatch.dispose();
     for (const vault of this.all()) vault.dispose();
@@ -91,7 +99,7 @@ export class Vaults implements vscode.Disposable {
   }
 
   private add(folder: vscode.WorkspaceFolder): Vault {
-    const vault = new Vault(folder, this.log, () => this.changeEmitter.fire());
+    const vault = new Vault(folder, this.log, () => this.changeEmitter.fire(), this.cache);
     this.byFolder.set(folder.uri.toString(), vault);
     return vault;
   }

@@ -1,15 +1,11 @@
 // The engine's VaultHost over one workspace folder, through `findFiles` and
 // `workspace.fs` only (never Node's fs), so the same code runs as a web extension.
 import * as vscode from 'vscode';
-import type { VaultFile, VaultHost } from '../core/host';
-import type { VaultSettings } from './settings';
+import type { FileStamp, VaultFile } from '../core/host';
+import { FolderPaths, type FolderHost } from './folderPaths';
 
-export class WorkspaceHost implements VaultHost {
-  private readonly root: string;
-
-  constructor(readonly folder: vscode.WorkspaceFolder, readonly settings: VaultSettings) {
-    this.root = folder.uri.path.endsWith('/') ? folder.uri.path : folder.uri.path + '/';
-  }
+export class WorkspaceHost extends FolderPaths implements FolderHost {
+  readonly kind = 'workspace';
 
   async listFiles(): Promise<VaultFile[]> {
     // findFiles narrows the walk (never into node_modules, only into included folders); the
@@ -33,21 +29,8 @@ export class WorkspaceHost implements VaultHost {
     return Promise.resolve(vscode.workspace.fs.readFile(this.uriOf(path)));
   }
 
-  uriOf(path: string): vscode.Uri {
-    return vscode.Uri.joinPath(this.folder.uri, path);
-  }
-
-  /** The vault path of `uri`, or undefined when it is outside this folder or filtered out. */
-  pathOf(uri: vscode.Uri): string | undefined {
-    const path = this.relativePath(uri);
-    return path !== undefined && this.settings.filter.accepts(path) ? path : undefined;
-  }
-
-  /** The vault path of `uri` whether or not the settings include it. */
-  relativePath(uri: vscode.Uri): string | undefined {
-    const base = this.folder.uri;
-    if (uri.scheme !== base.scheme || uri.authority !== base.authority) return undefined;
-    if (!uri.path.startsWith(this.root) || uri.path.length === this.root.length) return undefined;
-    return uri.path.slice(this.root.length);
+  async stamp(path: string): Promise<FileStamp> {
+    const stat = await vscode.workspace.fs.stat(this.uriOf(path));
+    return { size: stat.size, mtime: stat.mtime };
   }
 }

@@ -1,9 +1,10 @@
 // Runs the in-host suites (out/test/vscode/**/*.test.js) inside a real VS Code: a fresh
 // code-server, headless chromium opening its workbench with the working copy as
 // extensionDevelopmentPath and out/test/vscode/index.js as extensionTestsPath.
-// Usage: node test/harness/run-host-tests.js [single] [multi-root]   (default: both, in turn)
-//   single      a fresh copy of samples/research-notes
-//   multi-root  a fresh copy of test/fixtures/multi-root, opened as its .code-workspace
+// Usage: node test/harness/run-host-tests.js [single] [single-workspace-fs] [multi-root]   (default: all, in turn)
+//   single               a fresh copy of samples/research-notes (read through Node's fs, the fast path)
+//   single-workspace-fs  the same, read through findFiles + workspace.fs (the host for remote and virtual folders)
+//   multi-root           a fresh copy of test/fixtures/multi-root, opened as its .code-workspace
 // Env: MARGINALIA_TEST_GREP (run only matching tests: printed, as the run is partial), VERBOSE=1 (every workbench console line),
 //      TEST_TIMEOUT_MS (whole run, default 300000). Writes .e2e/results/vscode-<run>.json.
 const fs = require('fs');
@@ -13,6 +14,8 @@ const { launchBrowser, plainConsoleLine } = require('./browser');
 
 const RUNS = {
   single: { fixture: path.join(ROOT, 'samples/research-notes') },
+  // The suites of `single`, on the other host (src/vscode/folderHost.ts reads MARGINALIA_HOST).
+  'single-workspace-fs': { fixture: path.join(ROOT, 'samples/research-notes'), env: { MARGINALIA_HOST: 'workspace' } },
   'multi-root': { fixture: path.join(ROOT, 'test/fixtures/multi-root'), open: 'multi-root.code-workspace' },
 };
 
@@ -38,7 +41,7 @@ async function main(run) {
     fixture: spec.fixture,
     open: spec.open,
     // Inherited by the extension host: where to write results, which run this is, what to grep.
-    env: { MARGINALIA_TEST_RESULTS: results, MARGINALIA_TEST_RUN: run },
+    env: { MARGINALIA_TEST_RESULTS: results, MARGINALIA_TEST_RUN: run, ...spec.env },
   });
   const open = spec.open ? { workspace: path.join(server.wsDir, spec.open) } : { folder: server.wsDir };
   const url = workbenchUrl(server, { ...open, extensionDevelopmentPath: ROOT, extensionTestsPath: testsEntry });

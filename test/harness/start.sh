@@ -5,7 +5,7 @@
 #            of FIXTURE), config.yaml, code-server.log, cs.pid, port
 #   FIXTURE  the folder to copy, so no run ever edits the committed files
 #   OPEN     what code-server opens, relative to the copy (a .code-workspace file); default the copy
-# Env: CODE_SERVER_PORT (default: a free port picked now), CODE_SERVER_EXTENSIONS_DIR (default: RUN_DIR/extensions, empty).
+# Env: REOPEN=1 (keep RUN_DIR's workspace and user data: reopen it), CODE_SERVER_PORT (default: a free port picked now), CODE_SERVER_EXTENSIONS_DIR (default: RUN_DIR/extensions, empty).
 # Everything exported here reaches the extension host (e.g. MARGINALIA_TEST_RESULTS).
 # Prints the port on stdout; progress goes to stderr. Stop with stop.sh RUN_DIR.
 set -euo pipefail
@@ -17,11 +17,12 @@ CS=$HARNESS/node_modules/.bin/code-server
 [ -d "$FIXTURE" ] || { echo "no fixture folder $FIXTURE" >&2; exit 1; }
 
 "$HARNESS/stop.sh" "$RUN"   # a run left over from a crash must not keep its port or its files
-rm -rf "$RUN"
+# REOPEN=1 starts again on the run's workspace copy and user data as they are: a second opening.
+[ -n "${REOPEN:-}" ] || rm -rf "$RUN"
 mkdir -p "$RUN/home" "$RUN/user-data/User"
 RUN=$(cd "$RUN" && pwd)
 WS=$RUN/workspace/$(basename "$FIXTURE")
-mkdir -p "$RUN/workspace" && cp -r "$FIXTURE" "$WS"
+[ -n "${REOPEN:-}" ] || { mkdir -p "$RUN/workspace" && cp -r "$FIXTURE" "$WS"; }
 OPEN_PATH=$WS${3:+/$3}
 EXTS=${CODE_SERVER_EXTENSIONS_DIR:-$RUN/extensions}
 mkdir -p "$EXTS"

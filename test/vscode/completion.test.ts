@@ -145,6 +145,62 @@ if (run === 'single') suite('[[ completion', () => {
     assert.strictEqual(labelOf(narrowed.items[0]), 'bulk-227');
   });
 
+  test('[[tra shows the alias that matched, and choosing it keeps the alias as the label', async () => {
+    const { items, doc } = await complete('see [[Bidirectional enc|]]');
+    const alias = items.find(i => labelOf(i) === 'Bidirectional Encoder Representations from Transformers');
+    assert.ok(alias, items.map(labelOf).join(', '));
+    assert.match(String((alias.label as vscode.CompletionItemLabel).description), /bert/);
+    assert.strictEqual(accepted(doc, alias), 'see [[bert|Bidirectional Encoder Representations from Transformers]]');
+  });
+
+  test('a title that matched is shown on the item, and choosing it links the note by name', async () => {
+    const { items, doc } = await complete('see [[attention is|');
+    const item = items.find(i => labelOf(i) === 'vaswani');
+    assert.ok(item, items.map(labelOf).join(', '));
+    assert.match(String((item.label as vscode.CompletionItemLabel).detail), /Attention Is All You Need/);
+    assert.strictEqual(accepted(doc, item), 'see [[vaswani]]');
+  });
+
+  test('the note being written is not offered as a link to itself', async () => {
+    const { items, doc } = await complete('see [[typing|');
+    const self = vscode.workspace.asRelativePath(doc.uri, false).replace(/\.md$/, '').split('/').pop();
+    assert.ok(!items.map(labelOf).includes(self!), items.map(labelOf).join(', '));
+    assert.ok(items.some(i => labelOf(i).startsWith('typing-')), 'other notes of that name are');
+  });
+
+  test('![[ offers attachments with their folder, and plain [[ does not', async () => {
+    const embed = await complete('see ![[fig|');
+    const figure = embed.items.find(i => labelOf(i) === 'figure.png');
+    assert.ok(figure, embed.items.map(labelOf).join(', '));
+    assert.strictEqual((figure.label as vscode.CompletionItemLabel).description, 'attachments');
+    assert.strictEqual(accepted(embed.doc, figure), 'see ![[figure.png]]');
+    const link = await complete('see [[fig|');
+    assert.ok(!link.items.some(i => labelOf(i) === 'figure.png'));
+  });
+
+  test('notes complete in a frontmatter property value', async () => {
+    const { items, doc } = await complete(lines('---', 'related: "[[tra|]]"', '---', 'Body.'));
+    assert.strictEqual(labelOf(items[0]), 'transformers');
+    assert.strictEqual(accepted(doc, items[0]), 'related: "[[transformers]]"');
+  });
+
+  test('the frontmatter\'s own fields complete no notes', async () => {
+    const { items } = await complete(lines('---', 'title: "[[tra|"', '---'));
+    assert.deepStrictEqual(items.map(labelOf), []);
+  });
+
+  test('an alias added in an unsaved note is offered at once', async () => {
+    const api = await marginalia();
+    await writeNote(uriOf(`${dir}/renamed-later.md`), lines('---', 'aliases: [first]', '---', 'Body.'));
+    const doc = await vscode.workspace.openTextDocument(uriOf(`${dir}/renamed-later.md`));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit(e => e.replace(new vscode.Range(1, 10, 1, 15), 'qqxunsavedalias'));
+    await waitFor('the unsaved alias is indexed', () => api.indexFor(folder())!.note(`${dir}/renamed-later.md`)?.aliases[0] === 'qqxunsavedalias');
+    const { items } = await complete('see [[qqxunsaved|');
+    assert.deepStrictEqual(items.map(labelOf), ['qqxunsavedalias']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('a list that holds the only match is complete: typing on can only narrow it', async () => {
     const one = await complete('see [[outlin|');
     assert.deepStrictEqual(one.items.map(labelOf), ['outline']);

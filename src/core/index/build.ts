@@ -1,20 +1,33 @@
 // A cold build: every file of a host into a fresh NoteIndex, in batches so an editor
 // stays responsive; a file that cannot be indexed becomes a problem, never a crash.
+// Notes a cache still holds unchanged (same size and modification time) are restored, not read.
 import {
   canReadReusing,
   canReadSync,
+  canStamp,
   silentLogger,
   type FileProblem,
+  type FileStamp,
   type Logger,
   type ReusingReadHost,
+  type StampHost,
   type SyncReadHost,
   type VaultFile,
   type VaultHost,
 } from '../host';
+import type { PackedSyntax } from '../syntax/packed';
 import { bytesProblem, decodeNote, DEFAULT_MAX_FILE_BYTES, tooLarge, unreadable } from './decodeNote';
 import { JoinedText } from './joinedText';
 import { NoteIndex } from './noteIndex';
 import { isNotePath } from './paths';
+import { TimeSlices } from './timeSlices';
+
+/** A note as a cache kept it, with the stamp its file had when it was read. */
+export interface CachedNote {
+  readonly stamp: FileStamp;
+  readonly text: string;
+  readonly packed: PackedSyntax;
+}
 
 export interface BuildOptions {
   /** Notes larger than this are reported, not read. Default 5 MB. */
@@ -25,12 +38,29 @@ export interface BuildOptions {
   batchSize?: number;
   /** Checked between batches: a cancelled build returns what it has indexed so far. */
   isCancelled?(): boolean;
+  /**
+   * Yield whenever this many milliseconds have run without a break (an editor's event loop
+   * must never be held long); without it, the build yields only between batches.
+   */
+  sliceMs?: number;
+  /** The index to fill (empty): lets the caller answer from what is indexed so far. */
+  index?: NoteIndex;
+  /** Stamp every note (a host that can): the stamps come back in the result, for a cache. */
+  stamp?: boolean;
+  /** A cache's notes: one whose stamp still matches its file is restored unread. */
+  cached?: ReadonlyMap<string, CachedNote>;
 }
 
 export interface BuildResult {
   index: NoteIndex;
   problems: FileProblem[];
   millis: number;
+  /** Each indexed note's stamp, taken before it was read (only with `stamp` and a host that can). */
+  stamps: Map<string, FileStamp>;
+  /** Notes restored from `cached` without reading them. */
+  restored: number;
+  /** The longest stretch, in ms, the build ran without yielding. */
+  longestSliceMs: number;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -42,41 +72,87 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const logger = options.logger ?? silentLogger;
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const index = new NoteIndex();
+  const index = options.index ?? new NoteIndex();
+  const slices = new TimeSlices(options.sliceMs);
   const problems: FileProblem[] = [];
   const report = (problem: FileProblem): void => {
     problems.push(problem);
     logger.warn(problem.message);
   };
+  const stamping = (options.stamp || options.cached !== undefined) && canStamp(host) ? host : undefined;
+  const stamps = new Map<string, FileStamp>();
+  let restored = 0;
+  // One per build: a batch's bytes stay in it while its notes are indexed, across yields.
+  const joined = new JoinedText();
+  const add = (path: string, text: string) => upsert(index, path, text, report);
 
   const files = await host.listFiles();
+  if (slices.due()) await slices.next();
   let done = 0;
   index.beginBulk();
   try {
     for (; done < files.length; done += batchSize) {
       if (done > 0) {
         options.onProgress?.(done, files.length);
-        await new Promise(resolve => setTimeout(resolve, 0));
+        await slices.next();
       }
       if (options.isCancelled?.()) break;
       const batch = files.slice(done, done + batchSize);
-      const notes = batch.filter(f => isNotePath(f.path));
+      let notes = batch.filter(f => isNotePath(f.path));
       for (const f of batch) if (!isNotePath(f.path)) index.addAttachment(f.path);
+      if (stamping) {
+        const stamped = await stampAll(stamping, notes);
+        const unread: VaultFile[] = [];
+        for (let i = 0; i < notes.length; i++) {
+          const stamp = stamped[i];
+          if (stamp) stamps.set(notes[i].path, stamp);
+          const cached = stamp && options.cached?.get(notes[i].path);
+          if (cached && cached.stamp.size === stamp.size && cached.stamp.mtime === stamp.mtime) {
+            index.restore(notes[i].path, cached.text, cached.packed);
+            restored++;
+            if (slices.due()) await slices.next();
+          } else {
+            unread.push(notes[i]);
+          }
+        }
+        notes = unread;
+      }
       if (canReadReusing(host)) {
-        addJoined(index, host, notes, maxFileBytes, report);
+        await addJoined(joined, host, notes, maxFileBytes, report, add, slices);
       } else if (canReadSync(host)) {
-        for (const f of notes) addNote(index, readSync(host, f, maxFileBytes), maxFileBytes, report);
+        for (const f of notes) {
+          addNote(readSync(host, f, maxFileBytes), maxFileBytes, report, add);
+          if (slices.due()) await slices.next();
+        }
       } else {
         // Async hosts read a whole batch at once: one round trip per file would dominate.
         const reads = await Promise.all(notes.map(f => readAsync(host, f, maxFileBytes)));
-        for (const r of reads) addNote(index, r, maxFileBytes, report);
+        for (const r of reads) {
+          addNote(r, maxFileBytes, report, add);
+          if (slices.due()) await slices.next();
+        }
       }
     }
   } finally {
-    index.endBulk();
+    // Resolving every link at once is the longest step of a build: spread it too.
+    while (!index.endBulkBy(slices.deadline())) await slices.next();
   }
+  for (const p of problems) stamps.delete(p.path);
   if (done >= files.length) options.onProgress?.(files.length, files.length);
-  return { index, problems, millis: performance.now() - started };
+  return { index, problems, millis: performance.now() - started, stamps, restored, longestSliceMs: slices.finish() };
+}
+
+/** Stamps of a batch, undefined for a file that cannot be stamped (its read reports why). */
+async function stampAll(host: StampHost, files: readonly VaultFile[]): Promise<(FileStamp | undefined)[]> {
+  const out: (FileStamp | Promise<FileStamp | undefined> | undefined)[] = files.map(f => {
+    try {
+      const s = host.stamp(f.path);
+      return s instanceof Promise ? s.catch(() => undefined) : s;
+    } catch {
+      return undefined;
+    }
+  });
+  return out.some(s => s instanceof Promise) ? Promise.all(out) : (out as (FileStamp | undefined)[]);
 }
 
 /** Hosts that know sizes let an over-large note be skipped unread. */
@@ -116,11 +192,13 @@ async function readAsync(host: VaultHost, file: VaultFile, maxFileBytes: number)
   }
 }
 
-function addNote(index: NoteIndex, r: Read, maxFileBytes: number, report: (p: FileProblem) => void): void {
+type Add = (path: string, text: string) => void;
+
+function addNote(r: Read, maxFileBytes: number, report: (p: FileProblem) => void, add: Add): void {
   if ('problem' in r) return report(r.problem);
   const decoded = decodeNote(r.file.path, r.bytes, maxFileBytes);
   if ('problem' in decoded) return report(decoded.problem);
-  upsert(index, r.file.path, decoded.text, report);
+  add(r.file.path, decoded.text);
 }
 
 function upsert(index: NoteIndex, path: string, text: string, report: (p: FileProblem) => void): void {
@@ -133,14 +211,15 @@ function upsert(index: NoteIndex, path: string, text: string, report: (p: FilePr
   }
 }
 
-// One for all builds: a batch is decoded before the next one is read.
-const joined = new JoinedText();
-
 /**
- * A reusing host's batch (the CLI's): every note read into one buffer, then decoded as one string
- * whose slices are the notes' texts, when the batch is ASCII (see joinedText.ts); else note by note.
+ * A reusing host's batch (the CLI's and the editor's on a local disk): every note read into one
+ * buffer, then decoded as one string whose slices are the notes' texts, when the batch is ASCII
+ * (see joinedText.ts); else note by note.
  */
-function addJoined(index: NoteIndex, host: ReusingReadHost, notes: readonly VaultFile[], maxFileBytes: number, report: (p: FileProblem) => void): void {
+async function addJoined(
+  joined: JoinedText, host: ReusingReadHost, notes: readonly VaultFile[], maxFileBytes: number,
+  report: (p: FileProblem) => void, add: Add, slices: TimeSlices,
+): Promise<void> {
   joined.clear();
   const reads: ({ file: VaultFile; start: number; end: number } | { file: VaultFile; problem: FileProblem })[] = [];
   for (const file of notes) {
@@ -156,7 +235,8 @@ function addJoined(index: NoteIndex, host: ReusingReadHost, notes: readonly Vaul
   const text = joined.decodeAscii();
   for (const r of reads) {
     if ('problem' in r) report(r.problem);
-    else if (text !== undefined) upsert(index, r.file.path, text.slice(r.start, r.end), report);
-    else addNote(index, { file: r.file, bytes: joined.slice(r.start, r.end) }, maxFileBytes, report);
+    else if (text !== undefined) add(r.file.path, text.slice(r.start, r.end));
+    else addNote({ file: r.file, bytes: joined.slice(r.start, r.end) }, maxFileBytes, report, add);
+    if (slices.due()) await slices.next();
   }
 }

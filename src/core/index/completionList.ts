@@ -29,6 +29,21 @@ export class CompletionList {
     for (const p of this.names.notesNamed(noteNameKey(path))) this.forget(p);
   }
 
+  /**
+   * Computes the entries not kept yet, until `deadline` (a `performance.now()` time); true when
+   * all are kept. Lets an editor spread the first `entries()` over several tasks.
+   */
+  prepare(notes: Iterable<NoteInfo>, deadline: number): boolean {
+    if (this.list) return true;
+    let i = 0;
+    for (const { path, title, aliases } of notes) {
+      if (this.byPath.has(path)) continue;
+      if ((++i & 63) === 0 && performance.now() > deadline) return false;
+      this.byPath.set(path, { path, insertText: shortestUniqueTarget(path, this.names), title, aliases });
+    }
+    return true;
+  }
+
   entries(notes: Iterable<NoteInfo>): CompletionCandidate[] {
     if (!this.list) {
       this.list = [];

@@ -20,8 +20,9 @@ export function rankCandidates(candidates: readonly CompletionCandidate[], typed
   // list are sorted: a keystroke in a vault of 10,000 notes sorts a few hundred, not all.
   const buckets: CompletionCandidate[][] = Array.from({ length: 2 * noMatch }, () => []);
   let matched = 0;
+  const typedLetters = lettersOf(wanted);
   for (const c of candidates) {
-    const rank = rankOf(c, wanted);
+    const rank = rankOf(c, wanted, typedLetters);
     if (rank === noMatch) continue;
     buckets[(c.placeholder ? noMatch : 0) + rank]!.push(c);
     matched++;
@@ -46,7 +47,14 @@ export function filterTextOf(c: CompletionCandidate): string {
   return [c.insertText, c.title, ...c.aliases].join(' ');
 }
 
-interface MatchKeys { readonly target: string; readonly name: string; readonly names: readonly string[]; readonly all: string }
+interface MatchKeys {
+  readonly target: string;
+  readonly name: string;
+  readonly names: readonly string[];
+  readonly all: string;
+  /** Bit i: letter `a` + i occurs in `all`. A typed letter missing here rules out "contains" and "in order" at once. */
+  readonly letters: number;
+}
 
 // The index hands out the same candidate objects until a note changes: lowercase each once.
 const keysOf = new WeakMap<CompletionCandidate, MatchKeys>();
@@ -55,8 +63,9 @@ function matchKeys(c: CompletionCandidate): MatchKeys {
   let keys = keysOf.get(c);
   if (!keys) {
     const target = c.insertText.toLowerCase();
+    const all = filterTextOf(c).toLowerCase();
     keys = { target, name: target.slice(target.lastIndexOf('/') + 1), names: [c.title, ...c.aliases].map(n => n.toLowerCase()),
-      all: filterTextOf(c).toLowerCase() };
+      all, letters: lettersOf(all) };
     keysOf.set(c, keys);
   }
   return keys;
@@ -64,17 +73,28 @@ function matchKeys(c: CompletionCandidate): MatchKeys {
 
 const noMatch = 4;
 
-function rankOf(c: CompletionCandidate, typed: string): number {
+/** The ASCII letters of `text` as bits (a = 1, b = 2, ...). */
+export function lettersOf(text: string): number {
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i) - 0x61;
+    if (code >= 0 && code < 26) bits |= 1 << code;
+  }
+  return bits;
+}
+
+function rankOf(c: CompletionCandidate, typed: string, typedLetters = lettersOf(typed)): number {
   if (typed === '') return 0;
-  const { target, name, names, all } = matchKeys(c);
+  const { target, name, names, all, letters } = matchKeys(c);
   if (target.startsWith(typed) || name.startsWith(typed)) return 0;
+  if ((letters & typedLetters) !== typedLetters) return noMatch;
   if (names.some(n => n.startsWith(typed))) return 1;
   if (all.includes(typed)) return 2;
   return hasInOrder(all, typed) ? 3 : noMatch;
 }
 
 /** The letters in order, the first at the start of a word (as VS Code's own filter wants). */
-function hasInOrder(text: string, letters: string): boolean {
+export function hasInOrder(text: string, letters: string): boolean {
   let at = -1;
   do at = text.indexOf(letters[0]!, at + 1);
   while (at > 0 && isWordChar(text.charCodeAt(at - 1)));
@@ -88,4 +108,24 @@ function hasInOrder(text: string, letters: string): boolean {
 
 function isWordChar(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code > 0x7f;
+}
+
+/** Why a candidate was offered when not for its target: the title or alias that matched what is typed. */
+export type NameMatch = { readonly kind: 'title' | 'alias'; readonly text: string };
+
+/**
+ * The title or alias that made `c` match `typed`, when its target (or file name) alone does not
+ * start with it; the same order as rankCandidates (starts with, contains, letters in order).
+ */
+export function matchedName(c: CompletionCandidate, typed: string): NameMatch | undefined {
+  const wanted = typed.toLowerCase();
+  if (wanted === '' || c.placeholder) return undefined;
+  const { target, name } = matchKeys(c);
+  if (target.startsWith(wanted) || name.startsWith(wanted)) return undefined;
+  const names: NameMatch[] = [{ kind: 'title', text: c.title }, ...c.aliases.map(text => ({ kind: 'alias' as const, text }))];
+  const lower = (n: NameMatch) => n.text.toLowerCase();
+  // The title is shown anyway when it starts with what is typed; an alias only when nothing else explains the match.
+  return names.find(n => lower(n).startsWith(wanted))
+    ?? (target.includes(wanted) ? undefined : names.find(n => lower(n).includes(wanted)))
+    ?? (hasInOrder(target, wanted) ? undefined : names.find(n => hasInOrder(lower(n), wanted)));
 }

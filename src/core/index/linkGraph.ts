@@ -113,15 +113,25 @@ export class LinkGraph {
     for (const key of keys) this.touchedKeys.add(key);
   }
 
-  resolvePending(names: VaultNames): void {
+  /**
+   * Resolves the groups waiting, until `deadline` (a `performance.now()` time) when one is given,
+   * so a cold build's resolution can be spread over several tasks. True when none is left.
+   */
+  resolvePending(names: VaultNames, deadline = Infinity): boolean {
     for (const key of this.touchedKeys) for (const group of this.byKey.get(key)) this.enqueue(group);
     this.touchedKeys.clear();
     const queue = this.queue;
     this.queue = [];
-    for (const group of queue) {
+    let i = 0;
+    for (; i < queue.length; i++) {
+      if ((i & 127) === 127 && performance.now() > deadline) break;
+      const group = queue[i];
       group.pending = false;
       if (group.links.length > 0) this.resolveGroup(group, names);
     }
+    if (i === queue.length) return this.queue.length === 0;
+    this.queue = queue.slice(i).concat(this.queue);
+    return false;
   }
 
   private enqueue(group: TargetGroup): void {

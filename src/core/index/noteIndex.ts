@@ -27,8 +27,15 @@ import type {
 } from './types';
 import { VaultNames, type NoteNames } from './vaultNames';
 
+/** What a note is in the index, beside what follows from it: a cache stores exactly this. */
+export interface PackedNote {
+  readonly path: string;
+  readonly text: string;
+  readonly packed: PackedSyntax;
+}
+
 /** A note as the index keeps it; it is also the NoteInfo that queries hand out. */
-class NoteRecord implements NoteInfo {
+class NoteRecord implements NoteInfo, PackedNote {
   constructor(
     readonly path: string,
     readonly title: string,
@@ -63,7 +70,7 @@ export class NoteIndex implements NoteQueries {
   private readonly names = new VaultNames();
   private readonly graph = new LinkGraph();
   private readonly tags = new TagTable();
-  private readonly completion = new CompletionList(this.names);
+  private completion = new CompletionList(this.names);
   private readonly mentionIndex = new MentionIndex();
   private placeholderList: { version: number; list: Placeholder[] } | undefined;
   private waitingCandidates: { version: number; list: CompletionCandidate[] } | undefined;
@@ -78,14 +85,41 @@ export class NoteIndex implements NoteQueries {
   }
 
   endBulk(): void {
+    this.endBulkBy(Infinity);
+  }
+
+  /**
+   * Ends a bulk load if its links can be resolved before `deadline` (a `performance.now()` time);
+   * else resolves what it can and returns false: call again (an editor yields in between).
+   */
+  endBulkBy(deadline: number): boolean {
+    if (this.bulk === 'none') return true;
+    if (!this.graph.resolvePending(this.names, deadline)) return false;
+    // Completion asked for during the load kept entries computed among fewer notes.
+    if (this.bulk === 'empty') this.completion = new CompletionList(this.names);
     this.bulk = 'none';
-    this.settle();
+    return true;
   }
 
   upsert(path: string, text: string): void {
     if (!isNotePath(path)) return this.addAttachment(path);
     this.putNote(path, text, scanNotePacked(text));
     this.settle();
+  }
+
+  /**
+   * Puts back a note as `packedNotes()` gave it (from a cache) without scanning its text: the
+   * result answers every query as `upsert(path, text)` would.
+   */
+  restore(path: string, text: string, packed: PackedSyntax): void {
+    if (!isNotePath(path)) return this.addAttachment(path);
+    this.putNote(path, text, packed);
+    this.settle();
+  }
+
+  /** Every note as the index keeps it: what a cache must store to `restore` it. */
+  packedNotes(): Iterable<PackedNote> {
+    return this.records.values();
   }
 
   /** Note paths (`.md`) are ignored here: a note needs its text (`upsert`). */
@@ -276,6 +310,16 @@ export class NoteIndex implements NoteQueries {
       for (const record of this.graph.linksWaitingFor(name)) out.push(this.resolved(record));
     }
     return out.sort(compareLinks);
+  }
+
+  /**
+   * Does the work of the first `completionCandidates` until `deadline` (a `performance.now()`
+   * time); true once it is all done. An editor calls it between tasks after a build.
+   */
+  prepareCompletion(deadline: number): boolean {
+    if (!this.completion.prepare(this.notes(), deadline)) return false;
+    this.completionCandidates('');
+    return true;
   }
 
   /** The insert text does not depend on `fromPath`: a shortest unique target is unique from anywhere. */

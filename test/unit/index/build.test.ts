@@ -2,10 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NodeVaultHost } from '../../../src/cli/nodeHost';
+import { NodeVaultHost } from '../../../src/node/nodeHost';
 import { buildIndex } from '../../../src/core/index/build';
 import { decodeNote } from '../../../src/core/index/decodeNote';
 import { JoinedText } from '../../../src/core/index/joinedText';
+import { NoteIndex } from '../../../src/core/index/noteIndex';
+import { snapshot } from '../../../src/core/index/snapshot';
 import { MemoryHost, ReusingMemoryHost, SyncMemoryHost } from './memoryHost';
 import { linksOf } from './vault';
 
@@ -185,6 +187,41 @@ suite('buildIndex', () => {
   });
 });
 
+suite('buildIndex in time slices', () => {
+  const many: Record<string, string> = {};
+  for (let i = 0; i < 300; i++) many[`n${i}.md`] = `# Note ${i}\n\nSee [[n${(i * 7) % 300}]] and [[missing-${i % 5}]] #tag/${i % 9}`;
+
+  test('a build with a slice budget yields and ends equal to one without', async () => {
+    const whole = await buildIndex(new SyncMemoryHost(many));
+    let timers = 0;
+    const ticking = setInterval(() => timers++, 0);
+    const sliced = await buildIndex(new SyncMemoryHost(many), { sliceMs: 0, batchSize: 50 });
+    clearInterval(ticking);
+    assert.ok(timers > 3, 'other tasks ran during the build');
+    assert.deepStrictEqual(snapshot(sliced.index), snapshot(whole.index));
+  });
+
+  test('the completion list prepared a few entries at a time equals one made at once', async () => {
+    const { index } = await buildIndex(new SyncMemoryHost(many));
+    let steps = 1;
+    while (!index.prepareCompletion(0)) steps++;
+    assert.ok(steps > 1, 'it took several steps');
+    const fresh = (await buildIndex(new SyncMemoryHost(many))).index;
+    assert.deepStrictEqual(index.completionCandidates(''), fresh.completionCandidates(''));
+  });
+
+  test('the index being filled answers meanwhile, and completion asked meanwhile does not stick', async () => {
+    const index = new NoteIndex();
+    const seen: number[] = [];
+    const result = await buildIndex(new SyncMemoryHost(many), {
+      index, batchSize: 50, onProgress: () => seen.push(index.completionCandidates('').length),
+    });
+    assert.strictEqual(result.index, index);
+    assert.ok(seen.length > 0 && seen[0] > 0 && seen[0] < 300, `answers from what is indexed: ${seen}`);
+    assert.deepStrictEqual(snapshot(index), snapshot((await buildIndex(new SyncMemoryHost(many))).index));
+  });
+});
+
 suite('NodeVaultHost', () => {
   let root: string;
   setup(() => {
@@ -205,6 +242,28 @@ suite('NodeVaultHost', () => {
   test('lists files with / paths, skipping .git, node_modules and dot-folders', async () => {
     const files = await new NodeVaultHost(root).listFiles();
     assert.deepStrictEqual(files, [{ path: 'a.md' }, { path: 'img/f.png' }, { path: 'notes/b.md' }]);
+  });
+
+  test('an accepts rule decides which files are listed and which folders are walked', async () => {
+    const walked: string[] = [];
+    const host = new NodeVaultHost(root, {
+      accepts: (p, isFolder) => {
+        if (isFolder) walked.push(p);
+        return isFolder ? p !== 'img' : p.endsWith('.md');
+      },
+    });
+    assert.deepStrictEqual((await host.listFiles()).map(f => f.path), ['.git/HEAD.md', '.obsidian/workspace.md', 'a.md', 'node_modules/pkg/readme.md', 'notes/b.md']);
+    assert.ok(walked.includes('img') && !walked.some(p => p.startsWith('img/')));
+  });
+
+  test('the folder-by-folder listing gives the same files as the one-task listing', async () => {
+    const host = new NodeVaultHost(root);
+    assert.deepStrictEqual(await host.listFilesAsync(), host.listFilesSync());
+  });
+
+  test('a stamp gives the size and modification time of the file', () => {
+    const stat = fs.statSync(path.join(root, 'notes/b.md'));
+    assert.deepStrictEqual(new NodeVaultHost(root).stamp('notes/b.md'), { size: 5, mtime: stat.mtimeMs });
   });
 
   test('reads a file by its vault path', () => {

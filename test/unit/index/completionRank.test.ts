@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { filterTextOf, rankCandidates } from '../../../src/core/index/completionRank';
+import { filterTextOf, matchedName, rankCandidates } from '../../../src/core/index/completionRank';
 import type { CompletionCandidate } from '../../../src/core/index/types';
 
 const note = (insertText: string, title = insertText, aliases: string[] = []): CompletionCandidate =>
@@ -67,5 +67,27 @@ suite('completion ranking', () => {
 
   test('the filter text holds the target, title and aliases', () => {
     assert.strictEqual(filterTextOf(note('gpt3', 'GPT-3', ['davinci'])), 'gpt3 GPT-3 davinci');
+  });
+});
+
+suite('completion: the name that matched', () => {
+  const bert = note('bert', 'BERT', ['Bidirectional Encoder Representations from Transformers']);
+  const vaswani = note('vaswani', 'Attention Is All You Need', ['transformer paper']);
+
+  test('nothing to explain when the target starts with what is typed', () => {
+    assert.strictEqual(matchedName(bert, 'be'), undefined);
+  });
+
+  test('an alias containing what is typed explains the match', () => {
+    assert.deepStrictEqual(matchedName(bert, 'tra'), { kind: 'alias', text: 'Bidirectional Encoder Representations from Transformers' });
+  });
+
+  test('a title starting with what is typed comes before an alias', () => {
+    assert.deepStrictEqual(matchedName(vaswani, 'att'), { kind: 'title', text: 'Attention Is All You Need' });
+    assert.deepStrictEqual(matchedName(vaswani, 'trans'), { kind: 'alias', text: 'transformer paper' });
+  });
+
+  test('notes not written yet have no names to explain', () => {
+    assert.strictEqual(matchedName(placeholder('toread'), 'read'), undefined);
   });
 });

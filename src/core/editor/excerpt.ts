@@ -1,0 +1,100 @@
+// The opening of a note as a hover shows it: markdown of its first paragraphs (after the
+// frontmatter and the title heading), or of the section or block a link names, with wiki-links
+// written as the words they show. Host-free; the hover renders the markdown it returns.
+import type { LinkItem, NoteSyntax } from '../syntax/types';
+
+export interface ExcerptOptions {
+  /** Start at this heading (`[[note#Method]]`): text or slug, the last part of `A#B` counts. */
+  readonly heading?: string;
+  /** Only this block (`[[note#^claim]]`). */
+  readonly block?: string;
+  readonly maxParagraphs?: number;
+  readonly maxChars?: number;
+}
+
+export function noteExcerpt(text: string, syntax: NoteSyntax, options: ExcerptOptions = {}): string {
+  const maxParagraphs = options.maxParagraphs ?? 3;
+  const maxChars = options.maxChars ?? 500;
+  let start = syntax.frontmatter ? syntax.frontmatter.range.endOffset : 0;
+  let end = text.length;
+  const block = options.block !== undefined ? syntax.blockIds.find(b => b.id.toLowerCase() === options.block!.toLowerCase()) : undefined;
+  if (block) {
+    start = block.block.startOffset;
+    end = block.block.endOffset;
+  } else if (options.heading !== undefined) {
+    const wanted = options.heading.slice(options.heading.lastIndexOf('#') + 1).trim().toLowerCase();
+    const heading = syntax.headings.find(h => h.text.toLowerCase() === wanted || h.slug === wanted.replace(/\s+/g, '-'));
+    if (heading) {
+      start = heading.range.endOffset;
+      const next = syntax.headings.find(h => h.range.startOffset > heading.range.startOffset && h.level <= heading.level);
+      if (next) end = next.range.startOffset;
+    }
+  }
+  const readable = readableLinks(text, syntax.links, start, end);
+  const paragraphs: string[] = [];
+  let chars = 0;
+  for (const paragraph of paragraphsOf(readable)) {
+    if (chars + paragraph.length > maxChars) {
+      // What room is left holds the start of this paragraph, unless it would be a few words.
+      const room = maxChars - chars;
+      paragraphs.push(paragraphs.length === 0 || room >= 120 ? cut(paragraph, room) : '…');
+      break;
+    }
+    paragraphs.push(paragraph);
+    chars += paragraph.length;
+    if (paragraphs.length >= maxParagraphs) break;
+  }
+  return paragraphs.join('\n\n');
+}
+
+/** `text[start, end)` with each wiki-link and embed replaced by what it shows: its label, else its target. */
+function readableLinks(text: string, links: readonly LinkItem[], start: number, end: number): string {
+  let out = '';
+  let at = start;
+  for (const link of links) {
+    if (link.kind === 'markdown' || link.range.startOffset < at || link.range.endOffset > end) continue;
+    const shown = link.kind === 'embed' && link.label && /^\d+(x\d+)?$/.test(link.label) ? undefined : link.label;
+    const words = shown ?? (link.target === '' ? link.heading ?? '' : link.target + (link.heading ? ` › ${link.heading}` : ''));
+    out += text.slice(at, link.range.startOffset) + (link.kind === 'embed' ? `[${escapeBrackets(words)}]` : `*${escapeStars(words)}*`);
+    at = link.range.endOffset;
+  }
+  return out + text.slice(at, end);
+}
+
+/**
+ * The text's paragraphs, trimmed. Headings frame the text (the hover shows the title itself) and
+ * a line of tags says nothing to read: both end a paragraph and are left out.
+ */
+function paragraphsOf(text: string): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length) out.push(current.join('\n').trim());
+    current = [];
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (trimmed === '' || /^#{1,6}(?:[ \t]|$)/.test(trimmed) || isTagLine(trimmed)) flush();
+    // A block id (`^key-claim`) names the paragraph for links; it is no text to read.
+    else current.push(line.replace(/\s\^[A-Za-z0-9-]+\s*$/, ''));
+  }
+  flush();
+  return out.filter(p => p !== '');
+}
+
+function isTagLine(paragraph: string): boolean {
+  return /^#[^\s#]+(?:\s+#[^\s#]+)*$/.test(paragraph);
+}
+
+function cut(paragraph: string, maxChars: number): string {
+  const space = paragraph.lastIndexOf(' ', maxChars);
+  return paragraph.slice(0, space > maxChars / 2 ? space : maxChars) + ' …';
+}
+
+function escapeStars(s: string): string {
+  return s.replace(/([*_\\])/g, '\\$1');
+}
+
+function escapeBrackets(s: string): string {
+  return s.replace(/([[\]\\])/g, '\\$1');
+}

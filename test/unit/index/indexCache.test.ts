@@ -1,0 +1,161 @@
+import * as assert from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildIndex, type CachedNote } from '../../../src/core/index/build';
+import { CACHE_SCHEMA, CacheRejected, decodeIndexCache, encodeIndexCache, type CacheIdentity, type CacheNote } from '../../../src/core/index/indexCache';
+import type { NoteIndex } from '../../../src/core/index/noteIndex';
+import { snapshot } from '../../../src/core/index/snapshot';
+import { scanNote } from '../../../src/core/syntax/scanNote';
+import { NodeVaultHost } from '../../../src/node/nodeHost';
+
+const root = path.resolve(__dirname, '../../../..');
+const fixtures = [path.join(root, 'samples/research-notes'), path.join(root, 'test/fixtures/syntax'), path.join(root, 'test/fixtures/render')];
+const identity: CacheIdentity = { producer: '0.1.0', folder: 'file:///vault', settings: '{"include":["**/*"]}' };
+
+async function fresh(dir: string): Promise<NoteIndex> {
+  return (await buildIndex(new NodeVaultHost(dir))).index;
+}
+
+function notesOf(index: NoteIndex): CacheNote[] {
+  return [...index.packedNotes()].map((n, i) => ({ ...n, stamp: { size: n.text.length, mtime: 1700000000000.25 + i } }));
+}
+
+async function cacheFile(index: NoteIndex): Promise<Uint8Array> {
+  // A plain copy: a Buffer's slice() would share its bytes.
+  return new Uint8Array(Buffer.concat(await encodeIndexCache(identity, notesOf(index))));
+}
+
+/** A host over `dir` whose stamps are the ones notesOf() wrote, so every cached note counts as unchanged. */
+function stampedHost(dir: string, index: NoteIndex): NodeVaultHost {
+  const stamps = new Map(notesOf(index).map(n => [n.path, n.stamp]));
+  const host = new NodeVaultHost(dir);
+  host.stamp = p => stamps.get(p) ?? { size: -1, mtime: -1 };
+  return host;
+}
+
+async function rejection(file: Uint8Array, id = identity): Promise<CacheRejected> {
+  try {
+    await decodeIndexCache(file, id);
+  } catch (e) {
+    if (e instanceof CacheRejected) return e;
+    throw e;
+  }
+  throw new Error('the damaged cache was accepted');
+}
+
+suite('index cache', () => {
+  for (const dir of fixtures) {
+    test(`an index restored from its cache answers every query as a fresh build (${path.relative(root, dir)})`, async () => {
+      const built = await fresh(dir);
+      const cached = await decodeIndexCache(await cacheFile(built), identity);
+      const result = await buildIndex(stampedHost(dir, built), { cached });
+      assert.strictEqual(result.restored, built.stats().notes);
+      assert.deepStrictEqual(snapshot(result.index), snapshot(built));
+      for (const note of result.index.notes()) {
+        assert.deepStrictEqual(note.syntax, scanNote(result.index.textOf(note.path)!), note.path);
+        assert.strictEqual(result.index.textOf(note.path), built.textOf(note.path));
+        assert.deepStrictEqual(result.index.unlinkedMentions(note.path), built.unlinkedMentions(note.path));
+      }
+    });
+  }
+
+  test('a note whose size or time changed is read again, the others are restored', async () => {
+    const dir = fixtures[0];
+    const built = await fresh(dir);
+    const cached = new Map(await decodeIndexCache(await cacheFile(built), identity));
+    const changed = [...cached.keys()][0];
+    const old = cached.get(changed)!;
+    // The cache holds another text for it: only a re-read can bring back the real one.
+    cached.set(changed, { ...old, text: 'stale', stamp: { size: old.stamp.size + 1, mtime: old.stamp.mtime } } satisfies CachedNote);
+    const result = await buildIndex(stampedHost(dir, built), { cached });
+    assert.strictEqual(result.restored, built.stats().notes - 1);
+    assert.deepStrictEqual(snapshot(result.index), snapshot(built));
+  });
+
+  test('notes, texts and stamps come back exactly, non-ASCII text included', async () => {
+    const notes = notesOf(await fresh(fixtures[1]));
+    assert.ok(notes.some(n => /[^\x00-\x7f]/.test(n.text)), 'the fixtures hold non-ASCII notes');
+    const back = await decodeIndexCache(await cacheFile(await fresh(fixtures[1])), identity);
+    assert.deepStrictEqual([...back.keys()], notes.map(n => n.path));
+    for (const n of notes) {
+      assert.strictEqual(back.get(n.path)!.text, n.text);
+      assert.deepStrictEqual(back.get(n.path)!.stamp, n.stamp);
+      assert.deepStrictEqual(back.get(n.path)!.packed, n.packed);
+    }
+  });
+
+  test('a cache of many chunks reads back whole', async () => {
+    const one = notesOf(await fresh(fixtures[0]))[0];
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...one, path: `n${i}.md` }));
+    const back = await decodeIndexCache(Buffer.concat(await encodeIndexCache(identity, many)), identity);
+    assert.strictEqual(back.size, 1000);
+    assert.strictEqual(back.get('n999.md')!.text, one.text);
+  });
+
+  suite('a damaged cache is rejected with its reason', () => {
+    let good: Uint8Array;
+    suiteSetup(async () => {
+      good = await cacheFile(await fresh(fixtures[0]));
+    });
+
+    test('truncated: cut anywhere', async () => {
+      for (const at of [0, 10, 40, Math.floor(good.length / 2), good.length - 1]) {
+        assert.strictEqual((await rejection(good.slice(0, at))).reason, 'truncated', `cut at ${at}`);
+      }
+    });
+
+    test('corrupted: one byte flipped in the header or in any chunk', async () => {
+      for (const at of [30, Math.floor(good.length / 3), Math.floor(good.length / 2), good.length - 5]) {
+        const bad = good.slice();
+        bad[at] ^= 0x20;
+        assert.strictEqual((await rejection(bad)).reason, 'corrupted', `byte ${at}`);
+      }
+    });
+
+    test('corrupted: bytes appended', async () => {
+      assert.strictEqual((await rejection(Buffer.concat([good, Buffer.from('junk')]))).reason, 'corrupted');
+    });
+
+    test('foreign: any other file', async () => {
+      assert.strictEqual((await rejection(Buffer.from('{"notes": []}'.repeat(10)))).reason, 'foreign');
+      assert.strictEqual((await rejection(fs.readFileSync(path.join(root, 'samples/research-notes/attachments/figure.png')))).reason, 'foreign');
+    });
+
+    test('outdated: written by another version', async () => {
+      assert.strictEqual((await rejection(good, { ...identity, producer: '0.2.0' })).reason, 'outdated');
+    });
+
+    test('written for another folder or other settings', async () => {
+      assert.strictEqual((await rejection(good, { ...identity, folder: 'file:///elsewhere' })).reason, 'other-folder');
+      assert.strictEqual((await rejection(good, { ...identity, settings: '{}' })).reason, 'other-settings');
+    });
+  });
+
+  // What CACHE_SCHEMA stands for: every field a cached note carries, as found on the fixtures.
+  // When this changes (a field added to PackedSyntax or its items), bump CACHE_SCHEMA, then
+  // update both lines here: an old cache must never be read as if it had the new fields.
+  test('the cached record has the shape CACHE_SCHEMA stands for', async () => {
+    const keys = new Set<string>();
+    const walk = (value: unknown, at: string): void => {
+      if (value instanceof Int32Array) return void keys.add(`${at}:Int32Array`);
+      if (Array.isArray(value)) return value.forEach(v => walk(v, `${at}[]`));
+      if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${at}.${k}`);
+      else keys.add(`${at}:${typeof value}`);
+    };
+    for (const dir of fixtures) for (const n of (await fresh(dir)).packedNotes()) walk(n.packed, 'packed');
+    const shape = [...keys].filter(k => !/\.frontmatter\.(?!title|aliases|tags)/.test(k)).sort().join(' ');
+    assert.strictEqual(CACHE_SCHEMA, 1);
+    assert.deepStrictEqual(shape.split(' '), [
+      'packed.blockIds[].block.endOffset:number', 'packed.blockIds[].block.startOffset:number', 'packed.blockIds[].id:string',
+      'packed.blockIds[].range:number', 'packed.codeAt:number', 'packed.footnotes[].kind:string', 'packed.footnotes[].label:string',
+      'packed.footnotes[].range:number', 'packed.frontmatter.aliases[]:string', 'packed.frontmatter.tags[]:string',
+      'packed.frontmatter.title:string', 'packed.headings[].level:number', 'packed.headings[].range:number',
+      'packed.headings[].slug:string', 'packed.headings[].text:string', 'packed.lineCount:number', 'packed.links[].block:string',
+      'packed.links[].context.endOffset:number', 'packed.links[].context.startOffset:number', 'packed.links[].heading:string',
+      'packed.links[].kind:string', 'packed.links[].label:string', 'packed.links[].range:number', 'packed.links[].target:string',
+      'packed.math[].delimiter:string', 'packed.math[].display:boolean', 'packed.math[].range:number', 'packed.math[].tex:string',
+      'packed.ranges:Int32Array', 'packed.tags[].context.endOffset:number', 'packed.tags[].context.startOffset:number',
+      'packed.tags[].name:string', 'packed.tags[].range:number', 'packed.tags[].source:string', 'packed.title:string',
+    ]);
+  });
+});

@@ -1,0 +1,127 @@
+// The index cache across openings: restored equal to a fresh build, right after files changed
+// while VS Code was closed, and rebuilt from the files when the cache file is damaged.
+// `api.restart(whileClosed)` drops every index and starts again as a fresh activation does.
+import * as assert from 'assert';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { MarginaliaApi } from '../../src/extension';
+import { snapshot } from '../../src/core/index/snapshot';
+import { folder, lines, marginalia, run, uriOf, waitFor } from './marginalia';
+
+const dir = 'cache-scratch';
+
+/** The index as a fresh build from the files sees it (Reindex reads everything, never the cache). */
+async function freshSnapshot(api: MarginaliaApi): Promise<ReturnType<typeof snapshot>> {
+  await vscode.commands.executeCommand('marginalia.reindex');
+  await api.ready();
+  assert.strictEqual(api.lastBuildOf(folder())!.fromCache, false);
+  return snapshot(api.indexFor(folder())!);
+}
+
+function write(path: string, text: string): void {
+  fs.mkdirSync(uriOf(path).fsPath.replace(/\/[^/]*$/, ''), { recursive: true });
+  fs.writeFileSync(uriOf(path).fsPath, text);
+}
+
+/** Watcher events for what `whileClosed` did arrive while no index listens. */
+const settle = () => new Promise(resolve => setTimeout(resolve, 600));
+
+async function reopen(api: MarginaliaApi, whileClosed: () => void = () => {}): Promise<void> {
+  await api.saveCaches();
+  await api.restart(async () => {
+    whileClosed();
+    await settle();
+  });
+  await api.ready();
+}
+
+if (run === 'single') suite('the index cache', () => {
+  suiteSetup(async () => {
+    const api = await marginalia();
+    write(`${dir}/kept.md`, lines('# Kept', '', 'Links to [[changed]] and [[to-delete]] and [[renamed-before]].', '#cache-test'));
+    write(`${dir}/changed.md`, lines('# Changed', '', 'First version.'));
+    write(`${dir}/to-delete.md`, lines('# To delete', '', 'See [[kept]].'));
+    write(`${dir}/renamed-before.md`, lines('# Renamed', '', 'See [[kept]].'));
+    await waitFor('the scratch notes are indexed', () => api.indexFor(folder())!.has(`${dir}/renamed-before.md`));
+  });
+
+  suiteTeardown(async () => {
+    const api = await marginalia();
+    fs.rmSync(uriOf(dir).fsPath, { recursive: true, force: true });
+    await waitFor(`${dir} has left the index`, () => ![...api.indexFor(folder())!.notes()].some(n => n.path.startsWith(dir + '/')));
+  });
+
+  test('the folder is read through the host this run asks for', async () => {
+    const api = await marginalia();
+    const expected = process.env.MARGINALIA_HOST === 'workspace' ? 'workspace' : 'fs';
+    assert.strictEqual(api.lastBuildOf(folder())!.host, expected);
+  });
+
+  test('a reopened workspace is restored from the cache, equal to a fresh build', async () => {
+    const api = await marginalia();
+    const fresh = await freshSnapshot(api);
+    await reopen(api);
+    const report = api.lastBuildOf(folder())!;
+    assert.strictEqual(report.fromCache, true, report.cacheProblem);
+    assert.strictEqual(report.reread, 0);
+    assert.ok(fs.existsSync(api.cacheFileFor(folder())!.fsPath));
+    assert.deepStrictEqual(snapshot(api.indexFor(folder())!), fresh);
+  });
+
+  test('notes changed, added, deleted and renamed while closed are right after reopening', async () => {
+    const api = await marginalia();
+    await reopen(api, () => {
+      write(`${dir}/changed.md`, lines('# Changed', '', 'Second, longer version: now links to [[kept]] and [[added]].'));
+      write(`${dir}/added.md`, lines('# Added', '', 'A new note linking to [[kept]].'));
+      fs.rmSync(uriOf(`${dir}/to-delete.md`).fsPath);
+      fs.renameSync(uriOf(`${dir}/renamed-before.md`).fsPath, uriOf(`${dir}/renamed-after.md`).fsPath);
+    });
+    const report = api.lastBuildOf(folder())!;
+    assert.strictEqual(report.fromCache, true, report.cacheProblem);
+    // The changed note, the new one, and the renamed one under its new name; nothing else.
+    assert.strictEqual(report.reread, 3);
+    const index = api.indexFor(folder())!;
+    assert.match(index.textOf(`${dir}/changed.md`)!, /Second, longer version/);
+    assert.strictEqual(index.has(`${dir}/to-delete.md`), false);
+    assert.strictEqual(index.has(`${dir}/renamed-before.md`), false);
+    assert.ok(index.has(`${dir}/renamed-after.md`));
+    assert.deepStrictEqual(index.backlinks(`${dir}/added.md`).map(b => b.source), [`${dir}/changed.md`]);
+    const restored = snapshot(index);
+    assert.deepStrictEqual(restored, await freshSnapshot(api));
+  });
+
+  const damages: [string, (bytes: Buffer) => Buffer | string][] = [
+    ['truncated', bytes => bytes.subarray(0, Math.floor(bytes.length / 2))],
+    ['corrupted', bytes => { const copy = Buffer.from(bytes); copy[Math.floor(copy.length * 0.7)] ^= 0x41; return copy; }],
+    ['foreign', () => '{"this": "is not a Marginalia cache"}'],
+    ['empty', () => ''],
+  ];
+  for (const [kind, damage] of damages) {
+    test(`${kind === 'empty' ? 'an' : 'a'} ${kind} cache file is discarded, logged, and the index rebuilt from the files`, async () => {
+      const api = await marginalia();
+      const fresh = await freshSnapshot(api);
+      const file = api.cacheFileFor(folder())!.fsPath;
+      await reopen(api, () => fs.writeFileSync(file, damage(fs.readFileSync(file))));
+      const report = api.lastBuildOf(folder())!;
+      assert.strictEqual(report.fromCache, false);
+      assert.match(report.cacheProblem ?? '', kind === 'empty' ? /^truncated/ : new RegExp(`^${kind}`));
+      assert.deepStrictEqual(snapshot(api.indexFor(folder())!), fresh);
+      // The damaged file is gone; the next save writes a good one, which the next opening uses.
+      await reopen(api);
+      assert.strictEqual(api.lastBuildOf(folder())!.fromCache, true);
+    });
+  }
+
+  test('Clear Index Cache deletes the cache: the next opening reads every note', async () => {
+    const api = await marginalia();
+    await api.saveCaches();
+    const file = api.cacheFileFor(folder())!.fsPath;
+    assert.ok(fs.existsSync(file));
+    await vscode.commands.executeCommand('marginalia.clearCache');
+    assert.strictEqual(fs.existsSync(file), false);
+    await api.restart();
+    await api.ready();
+    assert.strictEqual(api.lastBuildOf(folder())!.fromCache, false);
+    assert.strictEqual(api.lastBuildOf(folder())!.reread, api.indexFor(folder())!.stats().notes);
+  });
+});
