@@ -1,4 +1,6 @@
-// Bundles the extension (dist/extension.js) and the command line (dist/cli.js).
+// Bundles the extension (dist/extension.js), the command line (dist/cli.js) and the preview's
+// webview script (media/preview.js), and copies KaTeX's stylesheet and fonts into media/katex/
+// (shipped in the .vsix, never fetched from a CDN; built, not committed).
 // `--production` minifies (npm run package); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -17,10 +19,35 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * The extension and the CLI load the render stack (markdown-it, KaTeX, the sanitizer: most of
+ * their code) on first use, from its own file, so activation and `marginalia index` read and
+ * compile only what they run.
+ */
+const renderOnDemand = {
+  name: 'render-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /\/core\/render\/engine$/ }, () => ({ path: './render.js', external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [renderOnDemand] },
+  { ...common, entryPoints: ['src/core/render/engine.ts'], outfile: 'dist/render.js' },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [renderOnDemand] },
+  { ...common, entryPoints: ['media/src/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
 ].filter(b => fs.existsSync(b.entryPoints[0]));
+
+/** KaTeX's CSS and its woff2 fonts (every browser VS Code runs in reads woff2; the rest would only bloat the .vsix). */
+function copyKatex() {
+  const from = 'node_modules/katex/dist';
+  fs.mkdirSync('media/katex/fonts', { recursive: true });
+  fs.copyFileSync(`${from}/katex.min.css`, 'media/katex/katex.min.css');
+  for (const font of fs.readdirSync(`${from}/fonts`)) {
+    if (font.endsWith('.woff2')) fs.copyFileSync(`${from}/fonts/${font}`, `media/katex/fonts/${font}`);
+  }
+}
+copyKatex();
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// npm run bench [-- --large] [-- --sizes 1000,10000] [-- --vscode (see vscode.mjs)]: generates vaults with bench/gen-vault.mjs
+// npm run bench [-- --large] [-- --sizes 1000,10000] [-- --render] [-- --vscode (see vscode.mjs)]: generates vaults with bench/gen-vault.mjs
 // (deterministic, seed 42) and prints a table of cold index time (CLI, from process start),
-// peak RSS, and medians of incremental updates and queries. Measures; never asserts.
+// peak RSS, and medians of incremental updates and queries, then the preview's render times
+// (bench/render.ts; `--render` runs only those). Measures; never asserts.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,7 +19,8 @@ const vaults = path.join(here, 'vaults');
 const cli = path.join(root, 'dist', 'cli.js');
 const args = process.argv.slice(2);
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
-const sizes = sizesArg ? sizesArg.split(',').map(Number) : [1000, 10000, ...(args.includes('--large') ? [50000] : [])];
+const renderOnly = args.includes('--render');
+const sizes = renderOnly ? [] : sizesArg ? sizesArg.split(',').map(Number) : [1000, 10000, ...(args.includes('--large') ? [50000] : [])];
 const coldRuns = Number(process.env.BENCH_COLD_RUNS || 5);
 
 if (!fs.existsSync(cli)) {
@@ -138,3 +140,16 @@ for (const n of sizes) {
   const e = JSON.parse(r.stdout.trim().split('\n').pop());
   console.log(`| ${n.toLocaleString('en-US')} | ${f(e.renameHub.ms, 2)} ms (${e.renameHub.changes} links) | ${f(e.moveFolder.ms, 2)} ms (${e.moveFolder.files} files, ${e.moveFolder.changes} links) | ${f(e.renameTag.ms, 2)} ms (#${e.renameTag.tag}, ${e.renameTag.changes}) | ${f(e.diagnostics.ms, 3)} ms |`);
 }
+
+// The preview: one long note and a tag page of 50 notes (bench/render.ts), on the 1,000-note vault.
+const renderBundle = path.join(root, 'out', 'bench', 'render.js');
+await esbuild.build({ entryPoints: [path.join(here, 'render.ts')], outfile: renderBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+const rendered = spawnSync(process.execPath, [renderBundle, vaultOf(1000)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+if (rendered.status !== 0) throw new Error(`render bench failed: ${rendered.stderr}`);
+const r = JSON.parse(rendered.stdout.trim().split('\n').pop());
+console.log(`\npreview render: a ${r.note.lines}-line note with ${r.note.formulas} formulas and ${r.note.sidenotes} sidenotes (${f(r.note.kb, 0)} KB of HTML): ` +
+  `first ${f(r.note.first, 1)} ms, then median ${f(r.note.median, 1)} ms (CPU ${f(r.note.cpuMedian, 1)} ms), p95 ${f(r.note.p95, 1)} ms (budget 50 ms; ` +
+  `stock markdown-it on the same text: median ${f(r.stock.median, 1)} ms, CPU ${f(r.stock.cpuMedian, 1)} ms)`);
+console.log(`re-render after a keystroke in it (formulas already drawn are kept): median ${f(r.keystroke.median, 1)} ms (CPU ${f(r.keystroke.cpuMedian, 1)} ms), p95 ${f(r.keystroke.p95, 1)} ms`);
+console.log(`tag page of ${r.tag.notes} notes (${f(r.tag.kb, 0)} KB): first ${f(r.tag.first, 1)} ms, then median ${f(r.tag.median, 1)} ms (CPU ${f(r.tag.cpuMedian, 1)} ms), p95 ${f(r.tag.p95, 1)} ms (budget 300 ms)`);
+console.log(`load average ${os.loadavg().map(x => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);

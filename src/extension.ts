@@ -3,10 +3,14 @@
 import * as vscode from 'vscode';
 import type { FileProblem } from './core/host';
 import type { NoteQueries } from './core/index/types';
+import type MarkdownIt from 'markdown-it';
 import { registerClearCache } from './vscode/clearCache';
 import { registerCompletion } from './vscode/completion';
 import { registerCreateNote } from './vscode/createNote';
 import { registerDefinition } from './vscode/definition';
+import { extendMarkdownIt } from './vscode/markdownPreview';
+import type { PreviewState } from './vscode/preview';
+import { registerPreview } from './vscode/previewCommands';
 import { registerDiagnostics } from './vscode/diagnostics';
 import { registerMissingLinks } from './vscode/missingLinks';
 import { registerQuickFixes } from './vscode/quickFixes';
@@ -39,6 +43,10 @@ export interface MarginaliaApi {
   statusText(): string;
   /** Files the last indexing of `uri`'s folder could not read. */
   problemsFor(uri: vscode.Uri): readonly FileProblem[];
+  /** VS Code's built-in Markdown preview calls this (`markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+  /** The preview panel, for in-host tests: what it shows, and a way in for webview messages. */
+  preview: { state(): PreviewState | undefined; receive(message: unknown): Promise<boolean> };
   /** Where `uri`'s folder keeps its index cache (none without workspace storage). */
   cacheFileFor(uri: vscode.Uri): vscode.Uri | undefined;
   /** Writes every folder's index cache now, instead of a few seconds after the last change. */
@@ -59,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const log = vscode.window.createOutputChannel('Marginalia', { log: true });
   const vaults = new Vaults(log, { storage: context.storageUri, producer: String(context.extension.packageJSON.version) });
   const status = new NotesStatus(vaults);
+  const preview = registerPreview(vaults, context.extensionUri, log);
   const sidebar = registerSidebar(vaults, context.workspaceState);
   context.subscriptions.push(
     log, vaults, status,
@@ -68,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerEditSync(vaults),
     registerCompletion(vaults),
     registerDefinition(vaults),
+    preview.disposable,
     registerCreateNote(vaults),
     registerReferences(vaults),
     ...registerRenames(vaults),
@@ -91,6 +101,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     noteCount: () => vaults.all().reduce((sum, v) => sum + v.index.stats().notes, 0),
     statusText: () => status.text,
     problemsFor: uri => vaults.vaultFor(uri)?.problems ?? [],
+    extendMarkdownIt: md => extendMarkdownIt(md, vaults),
+    preview: { state: () => preview.preview.state(), receive: m => preview.preview.receive(m) },
     cacheFileFor: uri => vaults.vaultFor(uri)?.cache?.file,
     saveCaches: async () => { await Promise.all(vaults.all().map(v => v.cache?.save(v.cacheNotes()))); },
     lastBuildOf: uri => vaults.vaultFor(uri)?.lastBuild,

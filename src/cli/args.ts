@@ -2,8 +2,8 @@
 
 export class UsageError extends Error {}
 
-export type CommandName = 'index' | 'check' | 'backlinks' | 'tags' | 'graph';
-export const COMMANDS: readonly CommandName[] = ['index', 'check', 'backlinks', 'tags', 'graph'];
+export type CommandName = 'index' | 'check' | 'backlinks' | 'tags' | 'graph' | 'render';
+export const COMMANDS: readonly CommandName[] = ['index', 'check', 'backlinks', 'tags', 'graph', 'render'];
 
 export interface ParsedArgs {
   readonly command: CommandName;
@@ -12,6 +12,12 @@ export interface ParsedArgs {
   readonly note?: string;
   readonly json: boolean;
   readonly maxFileBytes?: number;
+  /** `render DIR --tag TAG`: the tag page instead of a note. */
+  readonly tag?: string;
+  /** `render ... -o FILE`: where to write the page (else stdout). */
+  readonly output?: string;
+  /** `render ... --no-backlinks`: leave the Backlinks section out. */
+  readonly backlinks?: boolean;
 }
 
 export const USAGE = `usage: marginalia <command> DIR [options]
@@ -23,10 +29,15 @@ commands:
   backlinks DIR NOTE [--json]    the notes that link to NOTE (a path like papers/x.md, or a link target like x)
   tags DIR [--json]              each tag with its notes
   graph DIR --json               nodes and edges of the link graph
+  render DIR NOTE [-o FILE]      NOTE as the preview shows it: one standalone HTML page (CSS and fonts inlined)
+  render DIR --tag TAG [-o FILE] the tag page of TAG: every note carrying it, in full
 
 options:
   --json                 machine-readable output (documented in the README)
   --max-file-size MB     skip notes larger than this (default 5)
+  -o, --output FILE      render: write the page to FILE instead of stdout
+  --tag TAG              render: the tag page of TAG (with or without #)
+  --no-backlinks         render: leave out the Backlinks section
   -h, --help             this text
 
 exit codes: 0 ok; 1 check found problems; 2 bad usage or DIR missing; 3 internal error (a bug: please report it)`;
@@ -35,10 +46,22 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | 'help' {
   const positional: string[] = [];
   let json = false;
   let maxFileBytes: number | undefined;
+  let tag: string | undefined;
+  let output: string | undefined;
+  let backlinks: boolean | undefined;
+  const valueOf = (a: string, i: number) => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[i]);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') return 'help';
     if (a === '--json') json = true;
+    else if (a === '--no-backlinks') backlinks = false;
+    else if (a === '-o' || a === '--output' || a.startsWith('--output=')) {
+      output = valueOf(a, a.includes('=') ? i : ++i);
+      if (!output) throw new UsageError(`${a} takes a file name`);
+    } else if (a === '--tag' || a.startsWith('--tag=')) {
+      tag = valueOf(a, a.includes('=') ? i : ++i)?.replace(/^#/, '');
+      if (!tag) throw new UsageError('--tag takes a tag: marginalia render DIR --tag attention');
+    }
     else if (a === '--max-file-size' || a.startsWith('--max-file-size=')) {
       const value = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       const mb = Number(value);
@@ -53,8 +76,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | 'help' {
   if (dir === undefined) throw new UsageError(`${command} needs a folder: marginalia ${command} DIR`);
   const name = command as CommandName;
   if (name === 'backlinks' && note === undefined) throw new UsageError('backlinks needs a note: marginalia backlinks DIR NOTE');
-  if (name !== 'backlinks' && note !== undefined) throw new UsageError(`unexpected argument "${note}"`);
+  if (name === 'render' && (note === undefined) === (tag === undefined)) {
+    throw new UsageError('render needs a note or a tag: marginalia render DIR NOTE, or marginalia render DIR --tag TAG');
+  }
+  if (name !== 'render' && (tag !== undefined || output !== undefined || backlinks !== undefined)) {
+    throw new UsageError('--tag, --output and --no-backlinks are options of render');
+  }
+  if (name !== 'backlinks' && name !== 'render' && note !== undefined) throw new UsageError(`unexpected argument "${note}"`);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (name === 'graph' && !json) throw new UsageError('graph prints JSON only: marginalia graph DIR --json');
-  return { command: name, dir, note, json, maxFileBytes };
+  return { command: name, dir, note, json, maxFileBytes, tag, output, backlinks };
 }

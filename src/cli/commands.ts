@@ -84,17 +84,19 @@ export function checkCommand(index: NoteIndex, problems: readonly FileProblem[],
   return { text: found.map(p => `${p.path}:${p.line}:${p.column}: ${p.message}`), exitCode };
 }
 
-/** NOTE is a vault path (`papers/x.md`) or a link target (`x`, `Bitter Lesson`) resolved from the root. */
-export function backlinksCommand(index: NoteIndex, note: string, json: boolean): Output | string {
+/** NOTE as a vault path (`papers/x.md`) or a link target (`x`, `Bitter Lesson`) resolved from the root; a message when neither. */
+export function findNote(index: NoteIndex, note: string): { note: string } | { placeholder: string } | string {
   const path = note.replace(/\\/g, '/').replace(/^\.\//, '');
-  let subject: { note: string } | { placeholder: string };
-  if (index.has(path)) subject = { note: path };
-  else {
-    const r = index.resolve(path, '');
-    if (r.kind === 'note' || r.kind === 'attachment') subject = { note: r.path };
-    else if (r.kind === 'placeholder' && index.placeholders().some(p => p.name === r.name)) subject = { placeholder: r.name };
-    else return `no note and no link target "${note}" in this folder`;
-  }
+  if (index.has(path)) return { note: path };
+  const r = index.resolve(path, '');
+  if (r.kind === 'note' || r.kind === 'attachment') return { note: r.path };
+  if (r.kind === 'placeholder' && index.placeholders().some(p => p.name === r.name)) return { placeholder: r.name };
+  return `no note and no link target "${note}" in this folder`;
+}
+
+export function backlinksCommand(index: NoteIndex, note: string, json: boolean): Output | string {
+  const subject = findNote(index, note);
+  if (typeof subject === 'string') return subject;
   const links = 'note' in subject ? index.backlinks(subject.note) : index.backlinks({ placeholder: subject.placeholder });
   if (json) {
     return {

@@ -75,6 +75,16 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
     case 'graph':
       result = graphCommand(index);
       break;
+    case 'render': {
+      // Required here, not imported: the other commands never load markdown-it and KaTeX.
+      const { renderCommand } = require('./render') as typeof import('./render');
+      const note = args.note === undefined ? undefined : noteArgument(root, args.note);
+      const rendered = renderCommand(index, { root, note, tag: args.tag, output: args.output, backlinks: args.backlinks });
+      if ('error' in rendered) result = rendered.error;
+      else result = { text: rendered.written ? [] : [rendered.html], exitCode: 0 };
+      if ('written' in rendered && rendered.written) io.err(`marginalia: wrote ${rendered.written}`);
+      break;
+    }
   }
   if (typeof result === 'string') {
     io.err(`marginalia: ${result}`);

@@ -10,6 +10,7 @@ import type { NoteQueries } from '../core/index/types';
 import { scanNote } from '../core/syntax/scanNote';
 import type { LinkItem, NoteSyntax } from '../core/syntax/types';
 import { createNoteCommand } from './createNote';
+import { renderEngine } from './renderEngine';
 import { rewriteLinkCommand, rewriteLinkUri } from './rewriteLink';
 import type { Located, Vaults } from './vaults';
 
@@ -31,11 +32,13 @@ export function registerHover(vaults: Vaults): vscode.Disposable {
 }
 
 /**
- * The seam for the preview pipeline (issue 8): the excerpt as VS Code renders plain markdown.
- * Swap this one call for the rendered excerpt (math included) once that lands.
+ * The excerpt through the preview's pipeline (src/core/render/hover.ts): math drawn with what a
+ * hover keeps of HTML (Unicode, <i>, <sup>, <sub>), raw HTML sanitized. Never trusted.
  */
 function renderExcerpt(markdown: string): vscode.MarkdownString {
-  return new vscode.MarkdownString(markdown);
+  const md = new vscode.MarkdownString(renderEngine().renderHoverHtml(markdown));
+  md.supportHtml = true;
+  return md;
 }
 
 function linkHover(doc: vscode.TextDocument, at: Located, syntax: NoteSyntax, link: LinkItem): vscode.Hover {

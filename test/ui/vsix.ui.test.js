@@ -36,10 +36,12 @@ suite('packaged extension (.vsix)', function () {
 
   test('the vsix holds only the bundles, media, the users\' page and its screenshots, LICENSE and package.json', () => {
     // vsce stores LICENSE as LICENSE.txt and the README (docs/marketplace.md, --readme-path) as readme.md.
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/extension\.js|dist\/cli\.js|docs\/screenshots\/[^/]+\.png|media\/(?!README\.md$).+|syntaxes\/[^/]+\.tmLanguage\.json))$/;
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/extension\.js|dist\/cli\.js|dist\/render\.js|docs\/screenshots\/[^/]+\.png|media\/(?!README\.md$).+|syntaxes\/[^/]+\.tmLanguage\.json))$/;
     const entries = vsixEntries(VSIX);
     assert.deepStrictEqual(entries.filter(e => !allowed.test(e)), [], `unexpected files in ${path.basename(VSIX)}`);
-    const required = ['extension/package.json', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/cli.js'];
+    const required = ['extension/package.json', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/dist/render.js',
+      'extension/media/preview.js', 'extension/media/preview.css', 'extension/media/notes.css', 'extension/media/katex/katex.min.css',
+      'extension/media/katex/fonts/KaTeX_Main-Regular.woff2', 'extension/media/marginalia.svg'];
     required.push('extension/readme.md');
     assert.deepStrictEqual(required.filter(e => !entries.includes(e)), [], 'missing from the vsix');
     // The users' page, not the developers' README; every screenshot it shows is in the package.
@@ -59,5 +61,21 @@ suite('packaged extension (.vsix)', function () {
     wb = await openWorkbench({ name: 'vsix', development: false, extensionsDir: EXTENSIONS });
     await wb.waitForStatusBarText(/^13 notes$/, 60000); // the sample vault (test/fixtures/EXPECTED.md)
     await wb.screenshot('vsix-installed');
+  });
+
+  test('the installed extension previews a note: its render stack, KaTeX stylesheet and fonts are in the package', async () => {
+    await wb.openFile('transformers.md');
+    await wb.runCommand('Marginalia: Open Preview to the Side');
+    let frame;
+    for (const deadline = Date.now() + 30000; !frame && Date.now() < deadline; await wb.page.waitForTimeout(100)) {
+      for (const f of wb.page.frames()) if (await f.$('#mg-content .katex').catch(() => null)) frame = f;
+    }
+    assert.ok(frame, 'the preview did not render math');
+    // KaTeX_Main is a web font from media/katex/fonts: loaded means the packaged CSS found it.
+    await frame.waitForFunction(() => document.fonts.check('16px KaTeX_Main'), null, { timeout: 20000 });
+    await frame.evaluate(() => document.fonts.ready);
+    const loaded = await frame.evaluate(() => [...document.fonts].some(f => f.family.includes('KaTeX_Main') && f.status === 'loaded'));
+    assert.ok(loaded, 'KaTeX_Main was not loaded from the package');
+    await wb.screenshot('vsix-preview');
   });
 });

@@ -19,8 +19,44 @@ export const KATEX_OPTIONS: KatexOptions = {
   strict: 'ignore',
 };
 
+/**
+ * KaTeX's HTML for a formula depends on its TeX, its form and the fixed options alone, so it is
+ * kept: re-rendering a note as you type redraws only the formula being typed. Bounded; dropped
+ * whole when full (a vault's formulas repeat far less than a page's re-renders do).
+ */
+const drawn = new Map<string, string>();
+const MAX_DRAWN = 5000;
+
+/** Forget every kept formula (the bench measures cold renders with it). */
+export function clearMathCache(): void {
+  drawn.clear();
+}
+
+function memo(type: string, draw: MarkdownIt.Renderer.RenderRule): MarkdownIt.Renderer.RenderRule {
+  return (tokens, idx, options, env, self) => {
+    const key = `${type}\u0000${tokens[idx]!.content}`;
+    let html = drawn.get(key);
+    if (html === undefined) {
+      if (drawn.size >= MAX_DRAWN) drawn.clear();
+      html = draw(tokens, idx, options, env, self);
+      drawn.set(key, html);
+    }
+    return html;
+  };
+}
+
 export function math(md: MarkdownIt): void {
   md.use(katexPlugin, KATEX_OPTIONS as MarkdownKatexOptions);
+  md.renderer.rules['math_inline'] = memo('math_inline', md.renderer.rules['math_inline']!);
+  // The plugin's display block drops token attributes: keep `data-line` (scroll sync) on it.
+  for (const type of ['math_block', 'math_inline_block']) {
+    const draw = memo(type, md.renderer.rules[type]!);
+    md.renderer.rules[type] = (tokens, idx, options, env, self) => {
+      const html = draw(tokens, idx, options, env, self);
+      const line = tokens[idx]!.attrGet('data-line');
+      return line === null ? html : html.replace(/^<p class="katex-block( katex-error)?"/, `$& data-line="${line}"`);
+    };
+  }
   // Before 'escape', which would otherwise read `\(` as an escaped parenthesis.
   md.inline.ruler.before('escape', 'math_backslash', mathInlineRule);
   // Placed and allowed to interrupt like the plugin's `$$` block.

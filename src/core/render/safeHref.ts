@@ -10,11 +10,11 @@ const IMAGE_DATA = /^data:image\/(?:png|gif|jpeg|webp);/;
  * Control characters and spaces are dropped before looking at the scheme because browsers
  * drop them too (`java\tscript:` runs as `javascript:`).
  */
-export function safeHref(href: string, fallback = '#', options: { image?: boolean } = {}): string {
+export function safeHref(href: string, fallback = '#', options: { image?: boolean; schemes?: readonly string[] } = {}): string {
   const squeezed = href.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
   const scheme = SCHEME.exec(squeezed);
   if (!scheme) return href;
-  if (ALLOWED_SCHEMES.has(scheme[1]!)) return href;
+  if (ALLOWED_SCHEMES.has(scheme[1]!) || options.schemes?.includes(scheme[1]!)) return href;
   if (options.image && IMAGE_DATA.test(squeezed)) return href;
   return fallback;
 }

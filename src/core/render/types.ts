@@ -8,6 +8,8 @@ export interface ResolvedHref {
   /** false: the link is broken (placeholder or missing attachment) and renders as `wikilink missing`. */
   readonly exists: boolean;
   readonly ambiguous?: boolean;
+  /** Where an image embed loads the file from, when that differs from `href` (a webview URI). */
+  readonly src?: string;
 }
 
 /**
@@ -16,9 +18,33 @@ export interface ResolvedHref {
  */
 export type ResolveLink = (target: string, fragment?: string) => ResolvedHref | undefined;
 
-/** Per-render data, passed as markdown-it's `env` (never module state). */
+/** Sidenote numbers and ids for one page: shared by every note, embed and backlink drawn on it. */
+export interface SidenoteCounter {
+  /** The number the next sidenote gets. */
+  next: number;
+  /** Prefix of the checkbox ids (`mg-sn-`): unique per page, never from user text. */
+  readonly prefix: string;
+}
+
+/**
+ * Per-render data, passed as markdown-it's `env` (never module state). One env per parse:
+ * markdown-it-footnote keeps the parse's footnotes in it, so an embed gets its own env
+ * sharing the page's `sidenotes` counter.
+ */
 export interface RenderEnv {
   resolveLink?: ResolveLink;
+  /** The HTML of an embed (`![[note#Heading]]`), or undefined to leave the placeholder. */
+  renderEmbed?: (meta: WikiLinkMeta) => string | undefined;
+  sidenotes?: SidenoteCounter;
+  /** Put `data-line` (the 0-based source line) on blocks, for scroll sync. Only the page's own note. */
+  sourceLines?: boolean;
+  /** Prefix of heading ids, so two notes on one page keep theirs apart (`mg-h-`). */
+  headingPrefix?: string;
+  /**
+   * Schemes the host's own link addresses use besides http, https and mailto (a hover's
+   * `command:` links). Only hrefs from resolveLink get them, never a note's own links.
+   */
+  hostSchemes?: readonly string[];
 }
 
 /** Parsed `[[...]]` / `![[...]]`, kept on `wikilink_open` and `wikiembed` tokens as `meta`. */

@@ -51,16 +51,21 @@ export function wikiLinkRender(md: MarkdownIt): void {
   md.renderer.rules['wikilink_open'] = (tokens, idx, _options, env) => {
     const meta = tokens[idx]!.meta as WikiLinkMeta;
     const { href, resolved } = resolve(md, meta, env);
-    return `<a class="${classes('wikilink', resolved)}"${dataAttrs(md, meta)} href="${esc(safeHref(href))}">`;
+    const title = resolved && !resolved.exists ? ` title="Not written yet: ${esc(meta.target)}"`
+      : resolved?.ambiguous ? ` title="Ambiguous: opens the first of several notes named ${esc(meta.target)}"` : '';
+    const schemes = resolved ? (env as RenderEnv | undefined)?.hostSchemes : undefined;
+    return `<a class="${classes('wikilink', resolved)}"${dataAttrs(md, meta)} href="${esc(safeHref(href, '#', { schemes }))}"${title}>`;
   };
   md.renderer.rules['wikilink_close'] = () => '</a>';
   md.renderer.rules['wikiembed'] = (tokens, idx, options, env) => {
     const meta = tokens[idx]!.meta as WikiLinkMeta;
     const { href, resolved } = resolve(md, meta, env);
     if (IMAGE.test(meta.target) && resolved?.exists !== false) {
-      return renderImage(md, meta, href, options.xhtmlOut === true);
+      return renderImage(md, meta, resolved?.src ?? href, options.xhtmlOut === true);
     }
-    // A placeholder the preview fills with the target's content (it knows the vault; core does not).
+    // The host draws the target's content (it knows the vault; core does not); else a placeholder.
+    const drawn = (env as RenderEnv | undefined)?.renderEmbed?.(meta);
+    if (drawn !== undefined) return drawn;
     return `<div class="${classes('embed', resolved)}"${dataAttrs(md, meta)}>${esc(meta.inner.trim())}</div>`;
   };
 }

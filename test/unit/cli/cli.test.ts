@@ -196,4 +196,40 @@ suite('cli', () => {
       { source: 'transformers.md', target: 'notes/attention.md', count: 1 },
     ]);
   });
+
+  test('render writes one standalone page of a note: sidenotes, math, fonts inlined, no script', async () => {
+    const dir = vault({
+      'a.md': lines('# A', '', 'Claim[^1] with \\(x^2\\) and [[b]].', '', '[^1]: The note.'),
+      'b.md': lines('# B', '', 'Links back to [[a]].'),
+    });
+    const file = path.join(dir, 'a.html');
+    const r = await run('render', dir, 'a.md', '-o', file);
+    assert.strictEqual(r.code, 0, r.err);
+    const html = fs.readFileSync(file, 'utf8');
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.match(html, /<span class="sidenote"/);
+    assert.match(html, /class="katex"/);
+    assert.match(html, /url\(data:font\/woff2;base64,/);
+    assert.match(html, /<section class="backlinks"/);
+    assert.doesNotMatch(html, /<script/);
+  });
+
+  test('render --tag prints the tag page; --no-backlinks leaves the section out', async () => {
+    const r = await run('render', research(), '--tag', '#ml', '--no-backlinks');
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual([...r.out.matchAll(/data-path="([^"]+)"/g)].map(m => m[1]), ['papers/attention.md', 'gpt3.md']);
+    assert.doesNotMatch(r.out, /class="backlinks"/);
+  });
+
+  test('render of a note that does not exist is a clear error, and a page never replaces a note', async () => {
+    const dir = research();
+    const missing = await run('render', dir, 'bitter-lesson');
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.err, /not written yet/);
+    const note = path.join(dir, 'gpt3.md');
+    const before = fs.readFileSync(note, 'utf8');
+    const r = await run('render', dir, 'transformers.md', '-o', note);
+    assert.strictEqual(r.code, 2);
+    assert.strictEqual(fs.readFileSync(note, 'utf8'), before);
+  });
 });

@@ -105,8 +105,9 @@ function vault(): string {
 }
 
 // Pieces that make the two readers' corners meet: delimiters of code, math, comments, links,
-// containers, escapes, line endings, references. Left out until the pipeline has its footnote
-// plugin (the preview issue): `^` and `[^1]`, which the scanner reads as footnotes.
+// containers, escapes, line endings, references, footnotes. Inline footnotes (`^[`) are left out:
+// where one runs into a link's brackets (`^[x](n.md)`, `^[[a]]`) markdown-it-footnote and the
+// scanner still part ways (docs/render.md, known differences); the fixtures hold the plain cases.
 const PIECES = [
   '[[a]]', '[[b|c]]', '![[d.png|3]]', '[[#h]]', '[[a#^b]]', '[[a\\|b]]', '[[x\ny]]', '#t', '#1', '#é', '#🚀',
   '#a/', '#/', '\\#', '&#35;', ' ', ' ', '\t', '\n', '\n', '\n\n', '\r\n', '\r', '  \n', '`', '``',
@@ -116,6 +117,7 @@ const PIECES = [
   '\n\n    ', '|', '| a |', '|---|', ':--', '---', '\n---\n', '===', 'a\n===', '```', '~~~', '~~', '**',
   'x', 'y', '*', '_', '<', '>', '!', '"', 'é', '<a>', '<div>', '&amp;', 'http://x.y/#z',
   '<http://x.y>', '\ufeff', '\u00a0', '\u3000', '[r]', '[r][]', '[t][r]', '\n[r]: n.md\n', '[r]: n.md#h "t"',
+  '^', '[^1]', '\n[^1]: ', '\n[^1]: x [[a]]\n',
 ];
 
 suite('render: scanner and markdown-it agree on every link and tag', () => {

@@ -75,8 +75,10 @@ suite('render: HTML comments', () => {
     assert.deepStrictEqual(collect('[a <!-- [[x]] --> <!-- b'), { links: [], tags: [] });
   });
 
-  test('with html on, markdown-it reads comments itself', () => {
-    assert.strictEqual(createMarkdown({ html: true }).render('<!-- [[x]] -->'), '<!-- [[x]] -->');
+  test('with html on, markdown-it reads comments itself and the sanitizer drops them', () => {
+    const md = createMarkdown({ html: true });
+    assert.strictEqual(md.render('<!-- [[x]] -->'), '');
+    assert.deepStrictEqual(collectLinksAndTags(md, '<!-- [[x]] -->'), { links: [], tags: [] });
   });
 });
 

@@ -81,7 +81,7 @@ suite('render: wiki-links', () => {
   test('an unresolved link gets the class "wikilink missing"', () => {
     assert.strictEqual(
       inline('[[bitter-lesson]]', resolveTo({ href: '#', exists: false })),
-      '<a class="wikilink missing" data-target="bitter-lesson" href="#">bitter-lesson</a>',
+      '<a class="wikilink missing" data-target="bitter-lesson" href="#" title="Not written yet: bitter-lesson">bitter-lesson</a>',
     );
   });
 

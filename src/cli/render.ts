@@ -1,0 +1,68 @@
+// `marginalia render DIR NOTE [-o FILE]` and `render DIR --tag TAG`: the page the preview
+// shows, as one standalone HTML file. The stylesheets and KaTeX fonts come from the media/
+// folder the build fills (next to dist/ in the package).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exportPage, imagesToExport } from '../core/render/engine';
+import type { ExportAssets, ExportWhat } from '../core/render/exportPage';
+import type { NoteIndex } from '../core/index/noteIndex';
+import { findNote } from './commands';
+
+/** media/ beside dist/ (the bundle) or at the repository root (the compiled tests in out/). */
+function mediaFolder(): string | undefined {
+  for (const candidate of [path.join(__dirname, '..', 'media'), path.join(__dirname, '..', '..', '..', 'media')]) {
+    if (fs.existsSync(path.join(candidate, 'katex', 'katex.min.css'))) return candidate;
+  }
+  return undefined;
+}
+
+function readAssets(media: string): ExportAssets {
+  const read = (...p: string[]) => fs.readFileSync(path.join(media, ...p), 'utf8');
+  return {
+    katexCss: read('katex', 'katex.min.css'),
+    notesCss: read('notes.css'),
+    previewCss: read('preview.css'),
+    font: file => {
+      const full = path.join(media, 'katex', 'fonts', path.basename(file));
+      return fs.existsSync(full) ? fs.readFileSync(full) : undefined;
+    },
+  };
+}
+
+export interface RenderRequest {
+  readonly root: string;
+  readonly note?: string;
+  readonly tag?: string;
+  readonly output?: string;
+  readonly backlinks?: boolean;
+}
+
+/** The page's HTML, written to `output` or returned for stdout; a string starting `error:` on failure. */
+export function renderCommand(index: NoteIndex, request: RenderRequest): { html: string; written?: string } | { error: string } {
+  let what: ExportWhat;
+  if (request.tag !== undefined) what = { tag: request.tag };
+  else {
+    const found = findNote(index, request.note ?? '');
+    if (typeof found === 'string') return { error: found };
+    if ('placeholder' in found) return { error: `"${found.placeholder}" is not written yet: nothing to render` };
+    if (!found.note.toLowerCase().endsWith('.md')) return { error: `${found.note} is an attachment, not a note` };
+    what = { note: found.note };
+  }
+  const media = mediaFolder();
+  if (!media) return { error: 'the stylesheets are missing (media/katex/katex.min.css): run `npm run build` first' };
+  const images = new Map<string, Uint8Array>();
+  for (const image of imagesToExport(index, what)) {
+    try {
+      images.set(image, fs.readFileSync(path.join(request.root, image)));
+    } catch {
+      // Unreadable: the page links it instead of inlining it.
+    }
+  }
+  const html = exportPage(index, what, readAssets(media), images, { backlinks: request.backlinks ?? true });
+  if (request.output === undefined) return { html };
+  const target = path.resolve(request.output);
+  // A page never replaces a note.
+  if (/\.md$/i.test(target) && fs.existsSync(target)) return { error: `${request.output} is a note: give an .html file name` };
+  fs.writeFileSync(target, html);
+  return { html, written: target };
+}

@@ -1,0 +1,8 @@
+// The render stack's door for the extension, loaded on first use (src/vscode/renderEngine.ts):
+// markdown-it, KaTeX and the sanitizer take a few hundred ms to load on a busy machine, which
+// activation must not pay (DESIGN.md §7: activation under 50 ms).
+export { exportPage, imagesToExport } from './exportPage';
+export { marginaliaPlugin } from './hostPlugin';
+export { renderHoverHtml } from './hover';
+export { PageRenderer, renderNotePage } from './page';
+export { renderTagPage } from './tagPage';

@@ -1,0 +1,162 @@
+// A note as the preview shows it (DESIGN.md §5): its body through the one pipeline, links
+// resolved by the index, embeds drawn inline (nested to depth 3, cycles cut), sidenotes
+// numbered once for the whole page, and a Backlinks section quoting each linking paragraph.
+// Host-free: the host says how a vault path becomes an address (a webview URI, a file path).
+import type MarkdownIt from 'markdown-it';
+import type { NoteQueries } from '../index/types';
+import { backlinksSection } from './backlinksSection';
+import { embedSource } from './embedSource';
+import { escapeAttr } from './escape';
+import { createMarkdown } from './markdown';
+import { safeHref } from './safeHref';
+import type { RenderEnv, ResolvedHref, SidenoteCounter, WikiLinkMeta } from './types';
+
+/** How deep embeds nest before the next one is shown as a link (Obsidian and MPE stop there too). */
+export const MAX_EMBED_DEPTH = 3;
+
+export interface PageHost {
+  /** The address of a vault note, opened by a click (`papers/a.md#Intro`). */
+  noteHref(path: string, fragment?: string): string;
+  /** The address an `<img>` loads a vault file from (a webview URI, a data URI, a relative path). */
+  imageSrc(path: string): string;
+}
+
+export interface PageOptions {
+  /** The Backlinks section at the end (`marginalia.preview.backlinks`). */
+  readonly backlinks?: boolean;
+}
+
+export interface RenderedPage {
+  readonly title: string;
+  /** The page's body: trusted HTML (everything from notes escaped or sanitized). */
+  readonly html: string;
+  /** How many sidenotes it shows. */
+  readonly sidenotes: number;
+}
+
+let shared: MarkdownIt | undefined;
+/** The preview's pipeline: the shared one with raw HTML let through its sanitizer. */
+export function previewMarkdown(): MarkdownIt {
+  return (shared ??= createMarkdown({ html: true }));
+}
+
+export class PageRenderer {
+  private readonly md = previewMarkdown();
+  private readonly counter: SidenoteCounter;
+  private embeds = 0;
+
+  constructor(
+    private readonly index: NoteQueries,
+    private readonly host: PageHost,
+    idPrefix = 'mg-',
+  ) {
+    this.counter = { next: 1, prefix: `${idPrefix}sn-` };
+  }
+
+  get sidenoteCount(): number {
+    return this.counter.next - 1;
+  }
+
+  /** `path`'s note from `text` (the editor's live text, or the index's). */
+  note(path: string, text: string, options: { sourceLines?: boolean; headingPrefix?: string } = {}): string {
+    return this.md.render(text, this.env(path, [path], options));
+  }
+
+  /** The linking notes of `path`, each with its paragraph; '' when none. */
+  backlinks(path: string): string {
+    return backlinksSection(this.index.backlinks(path), this.index, {
+      title: source => this.index.note(source)?.title ?? source,
+      href: source => this.href(source),
+      render: (source, markdown) => this.md.render(markdown, this.env(source, [source], { headingPrefix: 'mg-bl-' })),
+    });
+  }
+
+  /** What a markdown-it render of `path` needs to resolve links and draw embeds the way this page does. */
+  envFor(path: string): RenderEnv {
+    return this.env(path, [path], {});
+  }
+
+  private env(path: string, stack: readonly string[], options: { sourceLines?: boolean; headingPrefix?: string }): RenderEnv {
+    return {
+      resolveLink: (target, fragment) => this.resolve(path, target, fragment),
+      renderEmbed: meta => this.embed(path, stack, meta),
+      sidenotes: this.counter,
+      sourceLines: options.sourceLines ?? false,
+      headingPrefix: options.headingPrefix ?? 'mg-h-',
+    };
+  }
+
+  /** The host's address of a vault path, through the one gate (a file named `javascript:x.md` stays a path). */
+  href(path: string, fragment?: string): string {
+    return safeHref(this.host.noteHref(/^[^/]*:/.test(path) ? `./${path}` : path, fragment));
+  }
+
+  /** A page links the same targets over and over: each is resolved once per page. */
+  private readonly resolved = new Map<string, ResolvedHref>();
+
+  private resolve(from: string, target: string, fragment?: string): ResolvedHref {
+    const key = `${from}\u0000${target}\u0000${fragment ?? '\u0001'}`;
+    let found = this.resolved.get(key);
+    if (!found) {
+      found = this.resolveOnce(from, target, fragment);
+      this.resolved.set(key, found);
+    }
+    return found;
+  }
+
+  private resolveOnce(from: string, target: string, fragment?: string): ResolvedHref {
+    if (target === '') return { href: fragment === undefined ? '#' : this.href(from, fragment), exists: true };
+    const r = this.index.resolve(target, from);
+    switch (r.kind) {
+      case 'note':
+        return { href: this.href(r.path, fragment), exists: true, ...(r.ambiguous ? { ambiguous: true } : {}) };
+      case 'self':
+        return { href: this.href(r.path, fragment), exists: true };
+      case 'attachment':
+        return { href: this.href(r.path), src: safeHref(this.host.imageSrc(r.path), '', { image: true }), exists: true };
+      case 'placeholder':
+        return { href: this.href(`${r.name}${r.attachment ? '' : '.md'}`), exists: false };
+    }
+  }
+
+  private embed(from: string, stack: readonly string[], meta: WikiLinkMeta): string | undefined {
+    const esc = this.md.utils.escapeHtml;
+    const resolved = this.resolve(from, meta.target, meta.block !== undefined ? `^${meta.block}` : meta.heading);
+    const r = meta.target === '' ? { kind: 'self' as const, path: from } : this.index.resolve(meta.target, from);
+    const label = esc(meta.inner.trim());
+    if (r.kind === 'placeholder') {
+      return `<div class="embed missing" data-target="${esc(meta.target)}"><a class="wikilink missing" href="${esc(resolved.href)}" ` +
+        `title="Not written yet: ${label}">${label}</a> <span class="embed-note">not written yet</span></div>`;
+    }
+    if (r.kind === 'attachment') {
+      return `<div class="embed embed-file"><a class="wikilink" href="${esc(resolved.href)}">${label}</a></div>`;
+    }
+    const path = r.path;
+    const header = (extra: string) => `<div class="embed-header"><a class="wikilink" href="${esc(resolved.href)}">${label}</a>${extra}</div>`;
+    if (stack.includes(path) && (stack.length > 1 || meta.heading === undefined && meta.block === undefined)) {
+      return `<div class="embed embed-cycle" data-path="${esc(path)}">${header(' <span class="embed-note">↻ embeds itself: cut here</span>')}</div>`;
+    }
+    if (stack.length > MAX_EMBED_DEPTH) {
+      return `<div class="embed embed-too-deep" data-path="${esc(path)}">${header(' <span class="embed-note">nested too deep to show</span>')}</div>`;
+    }
+    const text = this.index.textOf(path) ?? '';
+    const source = embedSource(text, this.index.note(path)?.syntax, meta);
+    if (source === undefined) {
+      const what = meta.block !== undefined ? `no block ^${esc(meta.block)}` : `no heading “${esc(meta.heading ?? '')}”`;
+      return `<div class="embed missing" data-path="${esc(path)}">${header(` <span class="embed-note">${what} in this note</span>`)}</div>`;
+    }
+    const n = ++this.embeds;
+    const body = this.md.render(source, this.env(path, [...stack, path], { headingPrefix: `mg-e${n}-h-` }));
+    return `<div class="embed" data-path="${esc(path)}">${header('')}<div class="embed-body">${body}</div></div>`;
+  }
+}
+
+/** A note with its Backlinks section, as the preview panel shows it. */
+export function renderNotePage(index: NoteQueries, host: PageHost, path: string, text: string, options: PageOptions = {}): RenderedPage {
+  const renderer = new PageRenderer(index, host);
+  const body = renderer.note(path, text, { sourceLines: true });
+  const backlinks = options.backlinks === false ? '' : renderer.backlinks(path);
+  const title = index.note(path)?.title ?? path.replace(/^.*\//, '').replace(/\.md$/i, '');
+  const html = `<article class="note" data-path="${escapeAttr(path)}">\n${body}${backlinks}</article>\n`;
+  return { title, html, sidenotes: renderer.sidenoteCount };
+}

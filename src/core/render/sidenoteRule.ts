@@ -1,0 +1,116 @@
+// Footnotes (`[^x]` + `[^x]: ...`, inline `^[...]`) as Tufte sidenotes: markdown-it-footnote
+// parses them; this moves each footnote's content from the end of the note to its first
+// reference, as a `<span class="sidenote">` that the stylesheet floats into the margin (or
+// folds under a checkbox toggle on narrow panes, as tufte-css does). Numbers are given when
+// rendering, from a counter the page shares (env.sidenotes), so a tag page or an embed keeps
+// one numbering in reading order, and the text and the margin always show the same number.
+import type MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { RenderEnv, SidenoteCounter } from './types';
+
+interface FootnoteRefMeta {
+  readonly id: number;
+  readonly subId?: number;
+  /** The footnote's content tokens, put here when parsing (a host may render with another env than it parsed with). */
+  content?: Token[];
+}
+
+interface SidenoteEnv extends RenderEnv {
+  /** Every `[^x]: ...` definition's tokens, used or not, in text order (collectLinksAndTags reads them). */
+  footnoteDefinitions?: Token[];
+  /** Footnote id -> the number it was given when first rendered. */
+  sidenoteNumbers?: Map<number, number>;
+}
+
+/** Takes the footnote block markdown-it-footnote appended and keeps its content per footnote. */
+function collectFootnotes(state: MarkdownIt.StateCore): void {
+  const tokens = state.tokens;
+  const start = tokens.findIndex(t => t.type === 'footnote_block_open');
+  if (start < 0) return;
+  const content: Token[][] = [];
+  let current: Token[] | undefined;
+  let id = -1;
+  let end = start;
+  for (let i = start + 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'footnote_block_close') {
+      end = i;
+      break;
+    }
+    if (token.type === 'footnote_open') {
+      id = (token.meta as { id: number }).id;
+      current = [];
+    } else if (token.type === 'footnote_close') {
+      if (current) content[id] = current;
+      current = undefined;
+    } else if (token.type !== 'footnote_anchor' && current) {
+      current.push(token);
+    }
+  }
+  tokens.splice(start, end - start + 1);
+  // Each reference carries its footnote's content, also a reference inside another footnote.
+  for (const inline of [...tokens, ...content.flat()]) {
+    if (inline?.type !== 'inline') continue;
+    for (const child of inline.children ?? []) {
+      if (child.type === 'footnote_ref') (child.meta as FootnoteRefMeta).content = content[(child.meta as FootnoteRefMeta).id] ?? [];
+    }
+  }
+}
+
+/**
+ * A sidenote is a `<span>` inside a paragraph, so its content is drawn as phrasing content:
+ * each paragraph's inline tokens, paragraphs apart as `.sidenote-par` spans, code as `<code>`.
+ */
+function renderContent(tokens: Token[], md: MarkdownIt, options: MarkdownIt.Options, env: SidenoteEnv): string {
+  const parts: string[] = [];
+  for (const token of tokens) {
+    if (token.type === 'inline' && token.children) parts.push(md.renderer.renderInline(token.children, options, env));
+    else if (token.type === 'fence' || token.type === 'code_block') parts.push(`<code>${md.utils.escapeHtml(token.content)}</code>`);
+    // KaTeX's display block is a <p>, which would end the paragraph the sidenote sits in.
+    else if (token.type === 'math_block') parts.push(md.renderer.render([token], options, env).replace(/^<p class="katex-block/, '<span class="katex-block').replace(/<\/p>\n?$/, '</span>'));
+  }
+  return parts.map(p => `<span class="sidenote-par">${p}</span>`).join('');
+}
+
+function counterOf(env: SidenoteEnv): SidenoteCounter {
+  return (env.sidenotes ??= { next: 1, prefix: 'mg-sn-' });
+}
+
+/** Before footnote_tail drops unused and repeated definitions: their links are links all the same. */
+function keepDefinitions(state: MarkdownIt.StateCore): void {
+  let inside = 0;
+  const kept: Token[] = [];
+  for (const token of state.tokens) {
+    if (token.type === 'footnote_reference_open') inside++;
+    else if (token.type === 'footnote_reference_close') inside--;
+    else if (inside > 0) kept.push(token);
+  }
+  if (kept.length) (state.env as SidenoteEnv).footnoteDefinitions = kept;
+}
+
+export function sidenotes(md: MarkdownIt): void {
+  md.use(footnote);
+  md.core.ruler.before('footnote_tail', 'footnote_definitions', keepDefinitions);
+  md.core.ruler.after('footnote_tail', 'sidenote_collect', collectFootnotes);
+  md.renderer.rules['footnote_ref'] = (tokens, idx, options, rawEnv) => {
+    const env = rawEnv as SidenoteEnv;
+    const meta = tokens[idx]!.meta as FootnoteRefMeta;
+    const numbers = (env.sidenoteNumbers ??= new Map());
+    const counter = counterOf(env);
+    const known = numbers.get(meta.id);
+    if (known !== undefined) {
+      // A footnote referenced again: the same number, pointing at the one sidenote.
+      return `<label for="${counter.prefix}${known}" class="sidenote-number sidenote-again">${known}</label>`;
+    }
+    const n = counter.next++;
+    numbers.set(meta.id, n);
+    const id = `${counter.prefix}${n}`;
+    const body = renderContent(meta.content ?? [], md, options, env);
+    return (
+      `<input type="checkbox" id="${id}" class="margin-toggle" aria-label="Show sidenote ${n}">` +
+      `<label for="${id}" class="sidenote-number">${n}</label>` +
+      `<span class="sidenote" role="note"><span class="sidenote-label">${n}</span> ${body}</span>`
+    );
+  };
+}

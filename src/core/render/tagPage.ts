@@ -1,0 +1,32 @@
+// A tag page, as the seed page is: every note carrying the tag (nested tags included), each
+// in full with its sidenotes and a header linking to it, in title order. One PageRenderer
+// draws them all, so sidenotes are numbered once down the whole page.
+import type { NoteQueries } from '../index/types';
+import { escapeAttr } from './escape';
+import { PageRenderer, type PageHost, type PageOptions, type RenderedPage } from './page';
+
+/** The notes of `tag` (with or without `#`), sorted by title then path. */
+export function tagPageNotes(index: NoteQueries, tag: string): { path: string; title: string }[] {
+  const paths = new Set(index.notesWithTag(tag.replace(/^#/, '')).map(o => o.path));
+  return [...paths]
+    .map(path => ({ path, title: index.note(path)?.title ?? path }))
+    .sort((a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export function renderTagPage(index: NoteQueries, host: PageHost, tag: string, options: PageOptions = {}): RenderedPage {
+  const name = tag.replace(/^#/, '');
+  const notes = tagPageNotes(index, name);
+  const renderer = new PageRenderer(index, host);
+  const articles = notes.map(({ path, title }, i) => {
+    const body = renderer.note(path, index.textOf(path) ?? '', { headingPrefix: `mg-n${i}-h-` });
+    const backlinks = options.backlinks === false ? '' : renderer.backlinks(path);
+    return `<article class="note tag-page-note" data-path="${escapeAttr(path)}">\n` +
+      `<header class="note-header"><a class="wikilink note-link" href="${escapeAttr(renderer.href(path))}">${escapeAttr(title)}</a>` +
+      `<span class="note-path">${escapeAttr(path)}</span></header>\n${body}${backlinks}</article>\n`;
+  });
+  const count = notes.length === 1 ? '1 note' : `${notes.length} notes`;
+  const html = `<header class="tag-page-header"><h1 class="tag-page-title"><span class="tag">#${escapeAttr(name)}</span></h1>` +
+    `<p class="tag-page-count">${count}</p></header>\n` +
+    (notes.length === 0 ? '<p class="tag-page-empty">No note carries this tag.</p>\n' : articles.join('<hr class="note-separator">\n'));
+  return { title: `#${name}`, html, sidenotes: renderer.sidenoteCount };
+}
