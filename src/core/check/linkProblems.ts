@@ -5,7 +5,8 @@
 // `subpathProblem` is the one piece to swap for that query when it lands.
 import type { NoteQueries } from '../index/types';
 import type { HeadingItem, LinkItem, NoteSyntax } from '../syntax/types';
-import { findHeading, wantedHeading } from '../edits/subpaths';
+import { wantedHeading } from '../edits/subpaths';
+import { hasHeading } from '../index/fragments';
 import { closest } from './closest';
 
 export type LinkProblemKind = 'missing-note' | 'missing-attachment' | 'missing-heading' | 'missing-block' | 'ambiguous';
@@ -75,7 +76,9 @@ export function subpathProblem(link: LinkItem, path: string, target: Subpaths | 
       message: `No block ^${link.block} in ${path}` };
   }
   const wanted = wantedHeading(link);
-  if (wanted === undefined || wanted === '' || findHeading(target.headings, wanted)) return undefined;
+  // The same test as `marginalia check` (the index's fragments): forgiving of case and markup,
+  // and `[[note#Part#Section]]` names a Section under a Part.
+  if (wanted === undefined || wanted === '' || hasHeading(target.headings, link.heading!)) return undefined;
   const choices = link.kind === 'markdown' ? target.headings.map(h => h.slug) : [...new Set(target.headings.map(h => h.text))];
   return { kind: 'missing-heading', link, path, suggestions: closest(wanted, choices),
     message: `No heading "${wanted}" in ${path}` };

@@ -3,6 +3,9 @@
 import { distance } from 'fastest-levenshtein';
 import type { PackedBlockId, PackedHeading } from '../syntax/packed';
 
+/** What the checks read of a heading: the index's packed form and the scanner's plain one both have it. */
+type NamedHeading = Pick<PackedHeading, 'level' | 'text' | 'slug'>;
+
 /**
  * A heading as links name it, forgivingly: case ignored, and the characters Obsidian leaves out
  * of a heading link (`# | ^ : [ ] %`) or that are markup (`* _ \` = ~`), dashes and runs of
@@ -13,7 +16,7 @@ export function headingKey(text: string): string {
 }
 
 /** Headings that `wanted` names: the text (or GitHub slug) of one heading. */
-function headingsNamed(headings: readonly PackedHeading[], wanted: string): number[] {
+function headingsNamed(headings: readonly NamedHeading[], wanted: string): number[] {
   const key = headingKey(wanted);
   const lower = wanted.trim().toLowerCase();
   const out: number[] = [];
@@ -26,7 +29,7 @@ function headingsNamed(headings: readonly PackedHeading[], wanted: string): numb
  * `Part#Section` names a `Section` that has a `Part` above it (an ancestor: any heading of a
  * lower level before it, nearer ones first); the parts before the last need not be direct parents.
  */
-export function hasHeading(headings: readonly PackedHeading[], heading: string): boolean {
+export function hasHeading(headings: readonly NamedHeading[], heading: string): boolean {
   if (headingsNamed(headings, heading).length > 0) return true;
   const parts = heading.split('#').map(p => p.trim()).filter(p => p !== '');
   if (parts.length < 2) return false;
@@ -44,7 +47,7 @@ export function hasHeading(headings: readonly PackedHeading[], heading: string):
 }
 
 /** Block ids compare case-insensitively (Obsidian writes them lowercase; people do not always). */
-export function hasBlock(blockIds: readonly PackedBlockId[], id: string): boolean {
+export function hasBlock(blockIds: readonly Pick<PackedBlockId, 'id'>[], id: string): boolean {
   const wanted = id.toLowerCase();
   return blockIds.some(b => b.id.toLowerCase() === wanted);
 }

@@ -29,6 +29,12 @@ suite('link problems', () => {
     ]);
   });
 
+  test('a heading is found as marginalia check finds it: nested parts, markup and punctuation forgiven', () => {
+    const nested = lines('# Part', '## Section', '# Other', '## Q: why *this*?');
+    assert.deepStrictEqual(problems({ 'n.md': nested, 'a.md': '[[n#Part#Section]] [[n#q why *this*?]] [[n#Other#Section]]' }, 'a.md'),
+      ['missing-heading n Section|Part|Other']);
+  });
+
   test('an ambiguous link lists its candidates', () => {
     assert.deepStrictEqual(problems({ 'x/todo.md': '', 'y/todo.md': '', 'a.md': '[[todo]] [[x/todo]]' }, 'a.md'), ['ambiguous todo x/todo.md|y/todo.md']);
   });
