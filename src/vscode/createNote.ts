@@ -60,7 +60,8 @@ export function registerCreateNote(vaults: Vaults): vscode.Disposable {
   });
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
+/** Whether anything (file or folder) is at `uri`: checked before every write that must not overwrite. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
     return true;

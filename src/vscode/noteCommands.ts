@@ -6,7 +6,7 @@ import { addDays, dailyNoteTarget } from '../core/notes/dailyNote';
 import { fillTemplate, newNoteText, planNewNote } from '../core/notes/newNote';
 import { wikiLinkTo } from '../core/notes/wikiLinkTo';
 import { linkTargetOf } from '../core/views/mentionRows';
-import { createNoteAt } from './createNote';
+import { createNoteAt, exists } from './createNote';
 import type { Vault } from './vault';
 import type { Vaults } from './vaults';
 
@@ -124,15 +124,6 @@ async function copyWikiLink(vaults: Vaults): Promise<string | undefined> {
   await vscode.env.clipboard.writeText(link);
   void vscode.window.setStatusBarMessage(`Marginalia: copied ${link}`, 4000);
   return link;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function registerNoteCommands(vaults: Vaults): vscode.Disposable {

@@ -12,6 +12,7 @@ import { atCursor, toRange } from './atCursor';
 import { addChanges, catchUp } from './changes';
 import type { PlannedRenames } from './renameFiles';
 import type { Vaults } from './vaults';
+import { exists } from './createNote';
 
 export function registerRename(vaults: Vaults, planned: PlannedRenames): vscode.Disposable {
   return vscode.languages.registerRenameProvider({ language: 'markdown' }, {
@@ -87,13 +88,4 @@ export function registerRename(vaults: Vaults, planned: PlannedRenames): vscode.
       return edit;
     },
   });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
