@@ -2,22 +2,9 @@
 // never overwrites a file, never leaves the vault, and one undo takes it away again.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, folder, marginalia, removeScratch, run, uriOf, waitFor, writeNote } from './marginalia';
+import { closeAllEditors, exists, folder, marginalia, removeScratch, run, textOf, uriOf, waitFor, writeNote } from './marginalia';
 
 const dir = 'create-scratch';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function textOf(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
 
 if (run === 'single') suite('creating a note from a link', () => {
   const from = () => uriOf(`${dir}/source.md`);

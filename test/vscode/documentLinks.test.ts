@@ -2,7 +2,7 @@
 // definition on a tag, through VS Code's own commands.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, folder, lines, marginalia, removeScratch, run, uriOf, waitFor, writeNote } from './marginalia';
+import { closeAllEditors, exists, folder, lines, marginalia, removeScratch, run, uriOf, waitFor, writeNote } from './marginalia';
 
 const dir = 'links-scratch';
 let notesWritten = 0;
@@ -22,10 +22,6 @@ async function linksOf(text: string): Promise<{ text: string; target: string }[]
     target: l.target?.scheme === 'command' ? decodeURIComponent(l.target.toString(true))
       : l.target ? vscode.workspace.asRelativePath(l.target.with({ fragment: '' }), false) + (l.target.fragment ? `#${l.target.fragment}` : '') : '',
   })).sort((a, b) => a.text.localeCompare(b.text));
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(() => true, () => false);
 }
 
 /** Deletes a note a test created at the vault root, and waits until the index has let go of it (others count the notes). */

@@ -28,6 +28,21 @@ export function lines(...text: string[]): string {
   return text.join('\n');
 }
 
+/** Whether a file (or folder) is on disk: tests of writes that must never overwrite check it. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A file's text as it is on disk (not as an editor may hold it). */
+export async function textOf(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
 export async function writeNote(uri: vscode.Uri, text: string | Uint8Array): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, typeof text === 'string' ? new TextEncoder().encode(text) : text);
 }

@@ -3,20 +3,7 @@
 // keybindings are free in VS Code's own keymap.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, folder, marginalia, removeScratch, run, uriOf, waitFor, writeNote } from './marginalia';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function textOf(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
+import { closeAllEditors, exists, folder, marginalia, removeScratch, run, textOf, uriOf, waitFor, writeNote } from './marginalia';
 
 function isoDay(days: number): string {
   const d = new Date();

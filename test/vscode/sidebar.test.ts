@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/extension';
-import { closeAllEditors, folder, lines, marginalia, removeScratch, run, uriOf, waitFor, writeNote } from './marginalia';
+import { closeAllEditors, folder, lines, marginalia, removeScratch, run, textOf, uriOf, waitFor, writeNote } from './marginalia';
 
 type Provider<T> = { getChildren(e?: T): vscode.ProviderResult<T[]>; getTreeItem(e: T): vscode.TreeItem | Thenable<vscode.TreeItem> };
 
@@ -42,10 +42,6 @@ async function open(path: string): Promise<vscode.TextEditor> {
 async function backlinksShow(api: MarginaliaApi, title: string): Promise<void> {
   await waitFor(`Backlinks shows ${title} (it shows ${api.sidebar.backlinks.view.description}, active ${api.sidebar.active.current?.path})`,
     () => api.sidebar.backlinks.view.description?.includes(title) === true);
-}
-
-async function textOf(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
 if (run === 'single') suite('sidebar views', () => {
