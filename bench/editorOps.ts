@@ -2,7 +2,7 @@
 // link rewrites of a rename (the hub note, the largest folder), a tag rename, and a keystroke's
 // diagnostics (scan the note, check its links). Bundled and run by bench/run.mjs: prints one JSON line.
 import { buildIndex } from '../src/core/index/build';
-import { NodeVaultHost } from '../src/cli/nodeHost';
+import { NodeVaultHost } from '../src/node/nodeHost';
 import { expandMove, planLinkUpdates } from '../src/core/edits/moveLinks';
 import { planTagRename } from '../src/core/edits/renameTag';
 import { linkProblems } from '../src/core/check/linkProblems';

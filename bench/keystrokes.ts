@@ -6,7 +6,7 @@ import { typedTagAt } from '../src/core/editor/typedTag';
 import { NoteSymbols } from '../src/core/editor/noteSymbols';
 import { buildIndex } from '../src/core/index/build';
 import { matchedName, rankCandidates } from '../src/core/index/completionRank';
-import { NodeVaultHost } from '../src/cli/nodeHost';
+import { NodeVaultHost } from '../src/node/nodeHost';
 import { isLinkPosition, typedLinkAt } from '../src/vscode/typedLink';
 
 const ROUNDS = 300;
@@ -39,7 +39,7 @@ async function main(dir: string) {
   const tags = index.tagTree().flatMap(t => [t.name, ...t.children.map(c => c.name)]);
   let seed = 7;
   const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
   // One keystroke of `[[`: find the link being typed, ask the scanner it is a link position, rank.
   const linkKeystroke = (typed: string) => {

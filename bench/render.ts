@@ -4,7 +4,7 @@
 // bench/run.mjs: `node render.js DIR` prints one JSON line. Measures; never asserts.
 import MarkdownIt from 'markdown-it';
 import { buildIndex } from '../src/core/index/build';
-import { NodeVaultHost } from '../src/cli/nodeHost';
+import { NodeVaultHost } from '../src/node/nodeHost';
 import { clearMathCache } from '../src/core/render/math';
 import { formatNoteAddress } from '../src/core/render/noteAddress';
 import { renderNotePage } from '../src/core/render/page';

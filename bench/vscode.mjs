@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench -- --vscode [--sizes 1000,10000] [--starts 3]: the extension in a real VS Code
+// npm run bench -- --vscode [--sizes 1000,10000] [--starts 3] [--profile DIR]: the extension in a real VS Code
 // (code-server, the test harness) on the bench vaults, read from the extension's own log lines:
 // activation, the first opening (no cache), the second (cache valid), a third after touching
 // 100 notes while closed, the longest event-loop block while indexing, the extension host's
@@ -19,6 +19,9 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const sizes = option('--sizes', '1000,10000').split(',').map(Number);
 const starts = Number(option('--starts', '3'));
+// --profile DIR: each opening's extension-host CPU profile, activation to index ready (src/vscode/cpuProfile.ts).
+const profileDir = option('--profile', undefined);
+if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
 
 function vaultOf(n) {
   const dir = path.join(ROOT, 'bench', 'vaults', `${n}-42`);
@@ -49,10 +52,11 @@ async function waitForLog(runDir, before, pattern, timeoutMs = 120000) {
 }
 
 /** Opens the workbench on a server, waits for indexing (and, first time, the cache write), and closes it all. */
-async function opening(name, vault, reopen) {
+async function opening(name, vault, reopen, label = 'first') {
   const before = reopen ? sessionsOf(path.join(ROOT, '.e2e', 'runs', name)) : [];
   // The same port: the web workbench names a workspace's storage by its remote URI, port included.
   const env = reopen ? { REOPEN: '1', CODE_SERVER_PORT: String(reopen.port) } : {};
+  if (profileDir) env.MARGINALIA_CPU_PROFILE = path.resolve(profileDir, `${path.basename(vault)}-${label}.cpuprofile`);
   const server = startServer({ name, fixture: vault, env });
   const { context, page } = await launchBrowser(path.join(server.runDir, 'chrome-profile'));
   try {
@@ -96,9 +100,9 @@ for (const n of sizes) {
   for (let i = 0; i < starts; i++) {
     const name = `bench-vscode-${n}`;
     const first = await opening(name, vault, false);
-    const second = await opening(name, vault, first);
+    const second = await opening(name, vault, first, 'cached');
     touchNotes(first.wsDir, 100);
-    const third = await opening(name, vault, first);
+    const third = await opening(name, vault, first, 'touched');
     runs.push({ first, second, third });
     process.stderr.write(`${n} notes, start ${i + 1}/${starts}: first ${first.ms} ms (CPU ${first.cpuMs}), cached ${second.ms} ms (CPU ${second.cpuMs}), ${second.reread} re-read, after touching 100 ${third.ms} ms (${third.reread} re-read); longest block ${first.loopDelay} ms; load ${os.loadavg()[0].toFixed(2)}\n`);
   }

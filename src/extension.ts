@@ -1,6 +1,7 @@
 // Builds the engine (one NoteIndex per workspace folder) and registers the adapters.
 // Activation does no I/O: indexing starts on the next turn, under a progress indicator.
 import * as vscode from 'vscode';
+import { startCpuProfile } from './vscode/cpuProfile';
 import type { FileProblem } from './core/host';
 import type { NoteQueries } from './core/index/types';
 import type MarkdownIt from 'markdown-it';
@@ -64,6 +65,7 @@ export interface MarginaliaApi {
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const started = performance.now();
+  const stopProfile = startCpuProfile();
   const log = vscode.window.createOutputChannel('Marginalia', { log: true });
   const vaults = new Vaults(log, { storage: context.storageUri, producer: String(context.extension.packageJSON.version) });
   const status = new NotesStatus(vaults);
@@ -95,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
+  void vaults.ready().then(stopProfile, stopProfile);
   return {
     ready: () => vaults.ready(),
     indexFor: uri => vaults.vaultFor(uri)?.index,
