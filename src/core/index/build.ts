@@ -34,7 +34,7 @@ export interface BuildOptions {
   maxFileBytes?: number;
   logger?: Logger;
   onProgress?(done: number, total: number): void;
-  /** Files per batch; between batches the build yields (setTimeout 0) so an editor stays responsive. */
+  /** Files per batch; between batches the build yields (TimeSlices.next) so an editor stays responsive. */
   batchSize?: number;
   /** Checked between batches: a cancelled build returns what it has indexed so far. */
   isCancelled?(): boolean;
@@ -86,7 +86,7 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
   const joined = new JoinedText();
   const add = (path: string, text: string) => upsert(index, path, text, report);
 
-  const files = await host.listFiles();
+  const files = await slices.around(host.listFiles());
   if (slices.due()) await slices.next();
   let done = 0;
   index.beginBulk();
@@ -101,7 +101,7 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
       let notes = batch.filter(f => isNotePath(f.path));
       for (const f of batch) if (!isNotePath(f.path)) index.addAttachment(f.path);
       if (stamping) {
-        const stamped = await stampAll(stamping, notes);
+        const stamped = await slices.around(stampAll(stamping, notes));
         const unread: VaultFile[] = [];
         for (let i = 0; i < notes.length; i++) {
           const stamp = stamped[i];
@@ -126,7 +126,7 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
         }
       } else {
         // Async hosts read a whole batch at once: one round trip per file would dominate.
-        const reads = await Promise.all(notes.map(f => readAsync(host, f, maxFileBytes)));
+        const reads = await slices.around(Promise.all(notes.map(f => readAsync(host, f, maxFileBytes))));
         for (const r of reads) {
           addNote(r, maxFileBytes, report, add);
           if (slices.due()) await slices.next();
