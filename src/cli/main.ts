@@ -127,6 +127,12 @@ function noteArgument(root: string, note: string): string {
 }
 
 if (require.main === module) {
+  // `marginalia tags DIR | head`: once the reader has gone, the rest is wanted by no one. Stop
+  // quietly, as `grep` and `ls` do, instead of crashing on the write that found the pipe closed.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(0);
+  });
   const io: CliIO = { out: t => process.stdout.write(t + '\n'), err: t => process.stderr.write(t + '\n') };
   runCli(process.argv.slice(2), io, { tuneHeap: true }).then(
     code => {

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { runCli } from '../../../src/cli/main';
 
 const lines = (...l: string[]) => l.join('\n');
@@ -231,5 +232,23 @@ suite('cli', () => {
     const r = await run('render', dir, 'transformers.md', '-o', note);
     assert.strictEqual(r.code, 2);
     assert.strictEqual(fs.readFileSync(note, 'utf8'), before);
+  });
+});
+
+suite('cli in a pipe', () => {
+  test('a reader that stops early (`| head -1`) ends the command quietly, not with an EPIPE crash', function () {
+    this.timeout(60000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-pipe-'));
+    try {
+      // Enough output (about 150 KB) that writing goes on after `head` has read its line and gone.
+      for (let i = 0; i < 5000; i++) fs.writeFileSync(path.join(dir, `n${i}.md`), `note #tag${i}\n`);
+      const main = path.join(__dirname, '../../../src/cli/main.js');
+      const r = spawnSync('bash', ['-c', `node "${main}" tags "${dir}" | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+      assert.strictEqual(r.stdout.split('\n').length, 2, r.stdout.slice(0, 200));
+      assert.doesNotMatch(r.stderr, /EPIPE|Error/, r.stderr);
+      assert.strictEqual(r.status, 0, r.stderr);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
