@@ -25,9 +25,9 @@ export class NodeVaultHost implements SyncReadHost, ReusingReadHost, StampHost {
   constructor(readonly root: string, options: NodeVaultOptions = {}) {
     this.accepts = options.accepts ?? ((path, isFolder) => !isFolder || !skipFolder(path.slice(path.lastIndexOf('/') + 1)));
   }
+
   /** Symbolic links the last listing skipped (outside the folder, loops, dangling): see symlinks.ts. */
   skippedLinks: readonly SkippedLink[] = [];
-
 
   async listFiles(): Promise<VaultFile[]> {
     return this.listFilesSync();
@@ -38,8 +38,11 @@ export class NodeVaultHost implements SyncReadHost, ReusingReadHost, StampHost {
    * loop is never held for the whole walk and filter of a large vault.
    */
   async listFilesAsync(): Promise<VaultFile[]> {
+    this.skippedLinks = [];
     const files: VaultFile[] = [];
     const folders = [''];
+    const walked = new Set<string>(['']);
+    const links: string[] = [];
     while (folders.length > 0) {
       const relative = folders.pop()!;
       let entries: fs.Dirent[];
@@ -51,12 +54,19 @@ export class NodeVaultHost implements SyncReadHost, ReusingReadHost, StampHost {
       for (const entry of entries) {
         const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
         if (entry.isDirectory()) {
-          if (this.accepts(child, true)) folders.push(child);
+          if (this.accepts(child, true)) {
+            folders.push(child);
+            walked.add(child);
+          }
         } else if (entry.isFile() && this.accepts(child, false)) {
           files.push({ path: child });
+        } else if (entry.isSymbolicLink()) {
+          links.push(child);
         }
       }
     }
+    // Symbolic links are few: they are followed as listFilesSync follows them, in one go.
+    if (links.length > 0) this.follow(links, files, walked);
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
@@ -65,43 +75,49 @@ export class NodeVaultHost implements SyncReadHost, ReusingReadHost, StampHost {
    * No sizes: a stat per file cost more than the reads; `readFileReusing` finds an over-large note.
    */
   listFilesSync(): VaultFile[] {
+    this.skippedLinks = [];
     const files: VaultFile[] = [];
     const links: string[] = [];
+    const walked = new Set<string>();
+    this.walkSync('', files, walked, links);
+    if (links.length > 0) this.follow(links, files, walked);
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** Files under `relative` into `files`, folders walked into `walked`, symbolic links met into `links`. */
+  private walkSync(relative: string, files: VaultFile[], walked: Set<string>, links: string[]): void {
+    walked.add(relative);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(this.absolute(relative), { withFileTypes: true });
+    } catch {
+      return; // a folder we may not read: its files never become notes, and reading them would fail anyway
+    }
+    for (const entry of entries) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (this.accepts(child, true)) this.walkSync(child, files, walked, links);
+      } else if (entry.isFile() && this.accepts(child, false)) {
+        files.push({ path: child });
+      } else if (entry.isSymbolicLink()) {
+        links.push(child);
+      }
+    }
+  }
+
+  /** Follows the symbolic links a walk met (see symlinks.ts); the ones skipped are kept in `skippedLinks`. */
+  private follow(links: string[], files: VaultFile[], walked: Set<string>): void {
     const state: WalkState = {
-      files: new Set(),
-      folders: new Set(['']),
+      files: new Set(files.map(f => f.path)),
+      folders: walked,
       walk: relative => {
-        if (this.accepts(relative, true)) walk(relative);
+        if (this.accepts(relative, true)) this.walkSync(relative, files, walked, links);
       },
       addFile: relative => {
         if (this.accepts(relative, false)) files.push({ path: relative });
       },
     };
-    const walk = (relative: string): void => {
-      state.folders.add(relative);
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(this.absolute(relative), { withFileTypes: true });
-      } catch {
-        return; // a folder we may not read: its files never become notes, and reading them would fail anyway
-      }
-      for (const entry of entries) {
-        const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-        if (entry.isDirectory()) {
-          if (this.accepts(child, true)) walk(child);
-        } else if (entry.isFile() && this.accepts(child, false)) {
-          files.push({ path: child });
-        } else if (entry.isSymbolicLink()) {
-          links.push(child);
-        }
-      }
-    };
-    walk('');
-    if (links.length > 0) {
-      for (const f of files) state.files.add(f.path);
-      this.skippedLinks = followLinks(this.root, links, state);
-    }
-    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    this.skippedLinks = followLinks(this.root, links, state);
   }
 
   async readFile(relative: string): Promise<Uint8Array> {

@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import type { FileStamp, ReusingReadHost, SyncReadHost, VaultFile } from '../core/host';
 import { NodeVaultHost } from '../node/nodeHost';
+import { skippedLinksMessage } from '../node/symlinks';
 import { FolderPaths, type FolderHost } from './folderPaths';
 import type { VaultSettings } from './settings';
 
@@ -23,6 +24,11 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
 
   listFiles(): Promise<VaultFile[]> {
     return this.disk.listFilesAsync();
+  }
+
+  /** Symbolic links the last listing skipped, in words for the log (none: undefined). */
+  skippedLinksMessage(): string | undefined {
+    return skippedLinksMessage(this.disk.skippedLinks);
   }
 
   async readFile(path: string): Promise<Uint8Array> {

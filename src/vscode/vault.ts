@@ -10,6 +10,7 @@ import { NoteIndex } from '../core/index/noteIndex';
 import { TimeSlices } from '../core/index/timeSlices';
 import { isNotePath } from '../core/index/paths';
 import { hostFor, type FolderHost } from './folderHost';
+import { FsHost } from './fsHost';
 import { IndexCacheStore } from './indexCacheStore';
 import { watchLoopDelay } from './loopDelay';
 import { readSettings, settingsKey } from './settings';
@@ -103,6 +104,9 @@ export class Vault implements vscode.Disposable {
       this.stamps = result.stamps;
       this.unreadable.clear();
       for (const p of result.problems) this.unreadable.set(p.path, p);
+      // As the command line says it: a symbolic link left out is named, never silently dropped.
+      const skipped = this.host instanceof FsHost ? this.host.skippedLinksMessage() : undefined;
+      if (skipped) this.logger.warn(skipped);
       this.overlayUnsavedEdits();
       // The first `[[` would otherwise pay for computing every note's shortest target.
       const slices = new TimeSlices(SLICE_MS);

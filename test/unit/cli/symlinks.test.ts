@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../../../src/cli/main';
+import { NodeVaultHost } from '../../../src/node/nodeHost';
 
 function tree(files: Record<string, string>, links: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-links-'));
@@ -45,5 +46,35 @@ suite('cli: symbolic links', () => {
     assert.deepStrictEqual(r.notes, ['sub/a.md']);
     assert.strictEqual(r.err.trim().split('\n').length, 1, r.err);
     assert.match(r.err, /skipped 3 symbolic links .*gone\.md points nowhere; out points outside the folder; sub\/loop loops back to a folder above it/);
+  });
+});
+
+suite('NodeVaultHost: symbolic links in both listings', () => {
+  // The extension lists folder by folder (listFilesAsync), the command line in one go: the same
+  // links must be followed, and the same ones skipped and named (the extension logs them).
+  test('the folder-by-folder listing follows and skips the same links as the one-task listing', async () => {
+    const outside = tree({ 'elsewhere.md': '' }, {});
+    const dir = tree(
+      { 'real/a.md': '[[b]]', 'b.md': '', '.hidden/notes/c.md': '# C', 'sub/d.md': '' },
+      { 'alias': 'real', 'b-link.md': 'b.md', 'notes': '.hidden/notes', 'out': outside, 'sub/loop': '..', 'gone.md': 'nothing-here.md' },
+    );
+    const host = new NodeVaultHost(dir);
+    const sync = host.listFilesSync();
+    const syncSkipped = host.skippedLinks;
+    const async = await host.listFilesAsync();
+    assert.deepStrictEqual(async, sync);
+    assert.deepStrictEqual(host.skippedLinks, syncSkipped);
+    assert.deepStrictEqual(sync.map(f => f.path), ['b.md', 'notes/c.md', 'real/a.md', 'sub/d.md']);
+    assert.deepStrictEqual(host.skippedLinks.map(s => s.path).sort(), ['gone.md', 'out', 'sub/loop']);
+  });
+
+  test('a listing without links forgets the links an earlier listing skipped', async () => {
+    const dir = tree({ 'a.md': '' }, { 'gone.md': 'nothing-here.md' });
+    const host = new NodeVaultHost(dir);
+    await host.listFilesAsync();
+    assert.strictEqual(host.skippedLinks.length, 1);
+    fs.unlinkSync(path.join(dir, 'gone.md'));
+    await host.listFilesAsync();
+    assert.deepStrictEqual(host.skippedLinks, []);
   });
 });
