@@ -1,6 +1,8 @@
 // Indexing the sample vault: activation, counts, the status bar, and files that are
 // not notes at all (binary, not UTF-8) named and skipped without stopping the rest.
 import * as assert from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { folder, marginalia, run, uriOf, waitFor, writeNote } from './marginalia';
 
@@ -54,6 +56,31 @@ if (run === 'single') suite('indexing the vault', () => {
       assert.strictEqual(api.noteCount(), (await markdownFiles()).length - 1);
     } finally {
       await vscode.workspace.fs.delete(bad);
+    }
+  });
+
+  test('a folder linked in by a symbolic link is indexed under the link; a dangling link breaks nothing', async () => {
+    const api = await marginalia();
+    const root = folder().fsPath;
+    // Its real place is a folder the vault excludes (`.trash`, by default), so only the link brings it in.
+    fs.mkdirSync(path.join(root, '.trash/linked'), { recursive: true });
+    fs.writeFileSync(path.join(root, '.trash/linked/linked-note.md'), '# Linked note\n\nSee [[transformers]].\n');
+    fs.symlinkSync(path.join(root, '.trash/linked'), path.join(root, 'linked'));
+    fs.symlinkSync(path.join(root, 'nothing-here.md'), path.join(root, 'dangling.md'));
+    try {
+      await vscode.commands.executeCommand('marginalia.reindex');
+      await api.ready();
+      const index = api.indexFor(folder())!;
+      assert.ok(index.note('linked/linked-note.md'), 'the linked note is indexed under the link');
+      assert.ok(index.backlinks('transformers.md').some(b => b.source === 'linked/linked-note.md'));
+      assert.strictEqual(index.note('dangling.md'), undefined);
+      assert.strictEqual(api.noteCount(), (await markdownFiles()).length);
+    } finally {
+      fs.rmSync(path.join(root, 'linked'));
+      fs.rmSync(path.join(root, 'dangling.md'));
+      fs.rmSync(path.join(root, '.trash'), { recursive: true });
+      await vscode.commands.executeCommand('marginalia.reindex');
+      await api.ready();
     }
   });
 
