@@ -113,8 +113,7 @@ suite('the Marginalia sidebar', function () {
     await bert.click();
     await waitForRows(wb.page, 'Backlinks', r => r.find(x => x.label === 'BERT')?.expanded === 'false');
     // A link to itself makes transformers.md its own backlink: the view updates with a new group.
-    await wb.goToEndOfEditor();
-    await wb.type('\nSee [[transformers]].');
+    await wb.appendToEditor('\nSee [[transformers]].');
     let rows = await waitForRows(wb.page, 'Backlinks', r => r.some(x => x.label === 'Transformers' && x.depth === 1));
     assert.strictEqual(rows.find(r => r.label === 'BERT').expanded, 'false');
     assert.strictEqual(rows.find(r => r.label === 'GPT-3').expanded, 'true');

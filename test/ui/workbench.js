@@ -117,6 +117,28 @@ class Workbench {
     await this.page.keyboard.press('Control+End');
   }
 
+  /**
+   * Types `text` at the end of the active editor and waits until its last line shows in the
+   * editor. On a loaded machine a tree row clicked just before can take the focus back after the
+   * editor got it, and the keys go to the tree: then the editor is focused again and the text
+   * typed once more (only when none of it arrived, so nothing is typed twice).
+   */
+  async appendToEditor(text, timeout = 10000) {
+    const last = text.split('\n').pop();
+    const shows = () => this.page.waitForFunction(
+      want => [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')]
+        .some(l => l.textContent.replace(/\u00a0/g, ' ').includes(want)),
+      last, { timeout }).then(() => true, () => false);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const dirtyBefore = await this.page.$('.tab.active.dirty');
+      await this.goToEndOfEditor();
+      await this.type(text);
+      if (await shows()) return;
+      if (!dirtyBefore && await this.page.$('.tab.active.dirty')) break; // some of it arrived: do not type it twice
+    }
+    throw new Error(`typed ${JSON.stringify(text)} but the editor does not show ${JSON.stringify(last)}`);
+  }
+
   /** Types into whatever has focus, like a person would (key by key). */
   async type(text) {
     await this.page.keyboard.type(text);
