@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import * as esbuild from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -92,10 +93,12 @@ for (const n of sizes) {
   // Floor and index alternate, so both see the same load.
   const runs = [];
   const floors = [];
+  const loadBefore = os.loadavg()[0];
   for (let i = 0; i < (n >= 50000 ? Math.min(3, coldRuns) : coldRuns); i++) {
     floors.push(floor(dir));
     runs.push(coldIndex(dir));
   }
+  const load = [loadBefore, os.loadavg()[0]];
   const ops = spawnSync(process.execPath, ['--expose-gc', opsBundle, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (ops.status !== 0) throw new Error(`ops bench failed: ${ops.stderr}`);
   const o = JSON.parse(ops.stdout.trim().split('\n').pop());
@@ -105,7 +108,7 @@ for (const n of sizes) {
   const s = runs[0].stats;
   rows.push({ k,
     notes: n, mb, cold: median(runs.map(r => r.ms)), floor: median(floors), cpu: median(runs.map(r => r.cpuMs)), build: median(runs.map(r => r.stats.millis)), rss: Math.max(...runs.map(r => r.rssMB)),
-    links: s.links, o,
+    links: s.links, o, load, runs, floors,
   });
 }
 
@@ -116,11 +119,15 @@ const table = [
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(r => `| ${r.notes.toLocaleString('en-US')} | ${f(r.mb, 1)} MB | ${f(r.cold / 1000, 3)} s | ${f(r.floor / 1000, 3)} s | ${f(r.cold / r.floor, 1)}× | ${f(r.cpu / 1000, 3)} s | ${f(r.build / 1000, 3)} s | ${f(r.rss, 0)} MB | ${f(r.o.edit.median, 3)} ms | ${f(r.o.add.median, 3)} ms | ${f(r.o.delete.median, 3)} ms | ${f(r.o.rename.median, 3)} ms | ${f(r.o.backlinks.median, 3)} ms | ${f(r.o.completion.median, 3)} ms | ${f(r.o.tag.median, 3)} ms |`),
 ];
-const os = await import('node:os');
 console.log(`\nMarginalia bench — node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg().map(x => x.toFixed(2)).join(' ')}; medians (cold: ${coldRuns} runs; ops: 300 each)\n`);
 console.log(table.join('\n'));
 console.log('\np95: ' + rows.map(r => `${r.notes}: edit ${f(r.o.edit.p95, 3)} ms, add ${f(r.o.add.p95, 3)} ms, delete ${f(r.o.delete.p95, 3)} ms, backlinks ${f(r.o.backlinks.p95, 3)} ms, completion ${f(r.o.completion.p95, 3)} ms`).join('; '));
 console.log('floor: bench/floor.mjs (walk, read every note, one regex for [[…]] and #tags), alternating with the cold runs; goal: cold ≤ 2× floor');
+// On a shared machine a median alone hides how far the runs spread, and what else was running.
+const spread = xs => `${f(Math.min(...xs) / 1000, 2)}–${f(Math.max(...xs) / 1000, 2)} s`;
+for (const r of rows) {
+  console.log(`${r.notes.toLocaleString('en-US')} notes: cold ${spread(r.runs.map(x => x.ms))}, CPU ${spread(r.runs.map(x => x.cpuMs))}, floor ${spread(r.floors)}; load average ${f(r.load[0])} before its cold runs, ${f(r.load[1])} after`);
+}
 console.log('\nPer keystroke in the editor, host-free (wall median / p95, and median CPU time of the thread; bench/keystrokes.ts):\n');
 console.log(['| notes | tags | `[[` + part of an alias | `[[` alone | `#` + part of a segment | `#` alone | Ctrl+T first query | Ctrl+T |', '|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(({ notes, k }) => `| ${notes.toLocaleString('en-US')} | ${k.tags} | ${ks(k.linkAlias)} | ${ks(k.linkEmpty)} | ${ks(k.tag)} | ${ks(k.tagEmpty)} | ${f(k.symbolsFirst, 0)} ms | ${ks(k.symbols)} |`)].join('\n'));

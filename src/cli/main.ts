@@ -134,13 +134,24 @@ if (require.main === module) {
     process.exit(0);
   });
   const io: CliIO = { out: t => process.stdout.write(t + '\n'), err: t => process.stderr.write(t + '\n') };
-  runCli(process.argv.slice(2), io, { tuneHeap: true }).then(
-    code => {
-      process.exitCode = code;
-    },
-    e => {
-      process.stderr.write(`marginalia: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-      process.exitCode = 3;
-    },
-  );
+  runCli(process.argv.slice(2), io, { tuneHeap: true }).then(exitWhenWritten, e => {
+    process.stderr.write(`marginalia: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+    exitWhenWritten(3);
+  });
+}
+
+/**
+ * Exits as soon as what was written is out. Left to end by itself, Node tears down the heap of
+ * the whole index first (10,000 notes: 30-90 ms, on this machine 2-4% of the command); an
+ * explicit exit skips that. Output to a pipe may still be queued (asynchronous on macOS and
+ * Windows), so each stream is asked to call back once everything before has been written.
+ */
+function exitWhenWritten(code: number): void {
+  let waiting = 2;
+  const written = (): void => {
+    if (--waiting === 0) process.exit(code);
+  };
+  // A closed stream (`| head`) calls back with its error: nothing more can be written anyway.
+  process.stdout.write('', written);
+  process.stderr.write('', written);
 }

@@ -252,3 +252,34 @@ suite('cli in a pipe', () => {
     }
   });
 });
+
+suite('cli as a process', () => {
+  // The command exits explicitly once its output is written (main.ts, exitWhenWritten):
+  // through a pipe, nothing may be cut, and exit codes stay those of runCli.
+  const main = path.join(__dirname, '../../../src/cli/main.js');
+  const spawn = (...argv: string[]) => spawnSync(process.execPath, [main, ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 }) as { status: number; stdout: string; stderr: string };
+  let dir = '';
+  suiteSetup(() => {
+    const notes: Record<string, string> = {};
+    // Enough notes that the graph's JSON is far larger than a pipe's buffer (64 KB).
+    for (let i = 0; i < 400; i++) notes[`n${i}.md`] = lines(`# Note ${i}`, '', `[[n${(i + 1) % 400}]] [[n${(i * 7) % 400}]] [[missing-${i}]] #tag/${i % 9}`);
+    dir = vault(notes);
+  });
+  suiteTeardown(() => {
+    for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  test('a large output through a pipe is whole, as runCli gives it', async () => {
+    const child = spawn('graph', dir, '--json');
+    assert.strictEqual(child.status, 0, child.stderr);
+    assert.ok(child.stdout.length > 100_000, `only ${child.stdout.length} characters`);
+    assert.strictEqual(child.stdout, (await run('graph', dir, '--json')).out);
+  });
+
+  test('the exit code is the command\'s: 1 for a check that finds broken links, 2 for a missing folder', () => {
+    assert.strictEqual(spawn('check', dir).status, 1);
+    const missing = spawn('index', path.join(dir, 'nope'));
+    assert.strictEqual(missing.status, 2);
+    assert.match(missing.stderr, /folder not found/);
+  });
+});
