@@ -25,6 +25,11 @@ export class TimeSlices {
     this.start = performance.now();
   }
 
+  /** After waiting on work that is not this task's (a promise, not a busy loop): the slice starts now. */
+  restart(): void {
+    this.start = performance.now();
+  }
+
   /** The longest slice so far, in ms, counting the one running now. */
   finish(): number {
     return Math.max(this.longest, performance.now() - this.start);
