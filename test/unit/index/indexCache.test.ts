@@ -231,8 +231,9 @@ suite('index cache', () => {
   });
 
   // What CACHE_SCHEMA stands for: every field a cached note carries, as found on the fixtures.
-  // When this changes (a field added to PackedSyntax or its items), bump CACHE_SCHEMA, then
-  // update both lines here: an old cache must never be read as if it had the new fields.
+  // When this changes (a field added to PackedSyntax or its items), write the field in
+  // syntaxCodec.ts (SyntaxWriter.write and SyntaxReader.read), bump CACHE_SCHEMA, then update
+  // both lines here: an old cache must never be read as if it had the new fields.
   test('the cached record has the shape CACHE_SCHEMA stands for', async () => {
     const keys = new Set<string>();
     const walk = (value: unknown, at: string): void => {
