@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(cacheFile, Buffer.concat(pieces));
     out.cacheMB = +(fs.statSync(cacheFile).size / 1e6).toFixed(1);
   } else {
-    const host = new StampingHost(dir);
+    const host = process.env.NO_WORKER ? new NodeVaultHost(dir) : new StampingHost(dir);
     const r = await timed('second opening', out, async () => {
       const source = await openFileSource(cacheFile);
       const decoded = timed('decode (overlapped)', out, () => decodeIndexCache(source, identity, new TimeSlices(SLICE_MS))).finally(() => source.close());
@@ -57,6 +57,11 @@ async function main(): Promise<void> {
     out.longestSliceMs = +r.longestSliceMs.toFixed(1);
     out.heapMB = +(process.memoryUsage().heapUsed / 1e6).toFixed(1);
     out.rssMB = +(process.memoryUsage().rss / 1e6).toFixed(1);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc) {
+      gc();
+      out.afterGc = { heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(1), rssMB: +(process.memoryUsage().rss / 1e6).toFixed(1) };
+    }
   }
   console.log(JSON.stringify(out));
 }

@@ -1,7 +1,6 @@
 // The stamps (size, modification time) of many files, taken by a worker thread: 10,000 stats
 // cost the calling thread 60–120 ms when taken there, nothing here but posting the paths.
-// Without a worker (or if it fails) they are taken on the calling thread.
-import * as fs from 'node:fs';
+// If the worker cannot run, the promise rejects and the caller stamps a batch at a time.
 import { Worker } from 'node:worker_threads';
 import type { FileStamp } from '../core/host';
 
@@ -21,12 +20,7 @@ parentPort.postMessage(out, [out.buffer]);
 
 /** Each path's stamp (`root`-relative, `/`-separated), undefined where the file cannot be stamped. */
 export async function stampMany(root: string, paths: readonly string[]): Promise<(FileStamp | undefined)[]> {
-  let sizesAndTimes: Float64Array;
-  try {
-    sizesAndTimes = await inWorker(root, paths);
-  } catch {
-    return paths.map(p => stampHere(`${root}/${p}`));
-  }
+  const sizesAndTimes = await inWorker(root, paths);
   const out: (FileStamp | undefined)[] = new Array(paths.length);
   for (let i = 0; i < paths.length; i++) {
     const size = sizesAndTimes[2 * i];
@@ -45,13 +39,4 @@ function inWorker(root: string, paths: readonly string[]): Promise<Float64Array>
     worker.once('error', reject);
     worker.once('exit', code => reject(new Error(`the stamp worker stopped (${code})`)));
   });
-}
-
-function stampHere(absolute: string): FileStamp | undefined {
-  try {
-    const s = fs.statSync(absolute, { throwIfNoEntry: false });
-    return s ? { size: s.size, mtime: s.mtimeMs } : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -93,7 +93,8 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
   const add = (path: string, text: string) => upsert(index, path, text, report);
 
   const files = await host.listFiles();
-  if (slices.due()) await slices.next();
+  // An editor's host lists a folder per task (it awaits the disk): the wait is no task of ours.
+  slices.restart();
   // Every stamp at once, off this thread where the host can, while the cache decodes.
   const early = stamping && canStampMany(stamping) ? stampEarly(stamping.stampMany(files.filter(f => isNotePath(f.path)).map(f => f.path)), files) : undefined;
   const cached = await options.cached;

@@ -156,6 +156,15 @@ suite('index cache', () => {
     assert.deepStrictEqual(snapshot(result.index), snapshot(built));
   });
 
+  test('a host that cannot stamp everything at once is stamped a batch at a time', async () => {
+    const dir = fixtures[0];
+    const built = await fresh(dir);
+    const failing = Object.assign(stampedHost(dir, built), { stampMany: () => Promise.reject(new Error('no worker here')) });
+    const result = await buildIndex(failing, { cached: decodeIndexCache(await cacheFile(built), identity) });
+    assert.strictEqual(result.restored, built.stats().notes);
+    assert.deepStrictEqual(snapshot(result.index), snapshot(built));
+  });
+
   test('the stamp worker stamps as a stat does, and names no stamp for a missing file', async () => {
     const dir = fixtures[0];
     const paths = [...(await fresh(dir)).notes()].map(n => n.path);
