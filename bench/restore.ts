@@ -4,7 +4,8 @@
 // (as the extension's FsHost does). Phases in wall and CPU time of this process (all threads).
 //   node out/bench/restore.js DIR [cacheFile]              writes the cache
 //   PHASE=restore node out/bench/restore.js DIR [cacheFile]  times the second opening
-// Prints JSON on its last line.
+// NO_WORKER=1 stamps a batch at a time on the main thread instead; under node --expose-gc it also
+// prints the heap and RSS after a full collection. Prints JSON on its last line.
 import * as fs from 'node:fs';
 import type { FileStamp } from '../src/core/host';
 import { buildIndex } from '../src/core/index/build';
