@@ -1,14 +1,30 @@
 // The second opening, host-free: a cold build with stamps (what the extension does first),
-// the cache written from it, then — as a fresh start would — reading and decoding that cache
-// and the build that restores from it. Phases in wall and CPU time of this process.
-//   node out/bench/restore.js DIR [cacheFile]   (npm run bench builds it; prints JSON on its last line)
+// the cache written from it, then — as a fresh start would — the build that restores from it
+// while the cache file is read and decoded a chunk at a time and a worker stamps the files
+// (as the extension's FsHost does). Phases in wall and CPU time of this process (all threads).
+//   node out/bench/restore.js DIR [cacheFile]              writes the cache
+//   PHASE=restore node out/bench/restore.js DIR [cacheFile]  times the second opening
+// NO_WORKER=1 stamps a batch at a time on the main thread instead; under node --expose-gc it also
+// prints the heap and RSS after a full collection. Prints JSON on its last line.
 import * as fs from 'node:fs';
+import type { FileStamp } from '../src/core/host';
 import { buildIndex } from '../src/core/index/build';
 import { decodeIndexCache, encodeIndexCache, type CacheNote } from '../src/core/index/indexCache';
+import { TimeSlices } from '../src/core/index/timeSlices';
+import { openFileSource } from '../src/node/fileSource';
 import { NodeVaultHost } from '../src/node/nodeHost';
+import { stampMany } from '../src/node/stampWorker';
 
 const [dir, cacheFile = '/tmp/marginalia-bench.cache'] = process.argv.slice(2);
 const identity = { producer: 'bench', folder: dir, settings: '' };
+const SLICE_MS = 20;
+
+/** The extension's host on a local folder: stamps taken by a worker. */
+class StampingHost extends NodeVaultHost {
+  stampMany(paths: readonly string[]): Promise<(FileStamp | undefined)[]> {
+    return stampMany(this.root, paths);
+  }
+}
 
 async function timed<T>(what: string, out: Record<string, unknown>, f: () => Promise<T> | T): Promise<T> {
   const cpu = process.cpuUsage();
@@ -23,21 +39,30 @@ async function main(): Promise<void> {
   const out: Record<string, unknown> = {};
   if (process.env.PHASE !== 'restore') {
     const host = new NodeVaultHost(dir);
-    const built = await timed('cold build (stamps)', out, () => buildIndex(host, { stamp: true, sliceMs: 20 }));
+    const built = await timed('cold build (stamps)', out, () => buildIndex(host, { stamp: true, sliceMs: SLICE_MS }));
     const notes: CacheNote[] = [];
     for (const n of built.index.packedNotes()) notes.push({ path: n.path, stamp: built.stamps.get(n.path)!, text: n.text, packed: n.packed });
-    const pieces = await timed('encode', out, () => encodeIndexCache(identity, notes));
+    const slices = new TimeSlices(15);
+    const pieces = await timed('encode', out, () => encodeIndexCache(identity, notes, slices));
+    out.encodeLongestSliceMs = +slices.finish().toFixed(1);
     fs.writeFileSync(cacheFile, Buffer.concat(pieces));
     out.cacheMB = +(fs.statSync(cacheFile).size / 1e6).toFixed(1);
   } else {
-    const host = new NodeVaultHost(dir);
-    const bytes = await timed('read cache', out, () => fs.promises.readFile(cacheFile));
-    const cached = await timed('decode', out, () => decodeIndexCache(bytes, identity));
-    const r = await timed('restore build', out, () => buildIndex(host, { cached, stamp: true, sliceMs: 20 }));
+    const host = process.env.NO_WORKER ? new NodeVaultHost(dir) : new StampingHost(dir);
+    const r = await timed('second opening', out, async () => {
+      const source = await openFileSource(cacheFile);
+      const decoded = timed('decode (overlapped)', out, () => decodeIndexCache(source, identity, new TimeSlices(SLICE_MS))).finally(() => source.close());
+      return buildIndex(host, { cached: decoded, stamp: true, sliceMs: SLICE_MS });
+    });
     out.restored = r.restored;
     out.longestSliceMs = +r.longestSliceMs.toFixed(1);
     out.heapMB = +(process.memoryUsage().heapUsed / 1e6).toFixed(1);
     out.rssMB = +(process.memoryUsage().rss / 1e6).toFixed(1);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc) {
+      gc();
+      out.afterGc = { heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(1), rssMB: +(process.memoryUsage().rss / 1e6).toFixed(1) };
+    }
   }
   console.log(JSON.stringify(out));
 }

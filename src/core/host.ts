@@ -67,6 +67,19 @@ export function canStamp(host: VaultHost): host is StampHost {
   return typeof (host as Partial<StampHost>).stamp === 'function';
 }
 
+/**
+ * Optional ability: the stamps of many files at once, off the caller's thread (a second opening
+ * checks a whole vault against its cache while the cache decodes). Undefined for a file that
+ * cannot be stamped.
+ */
+export interface BulkStampHost extends StampHost {
+  stampMany(paths: readonly string[]): Promise<(FileStamp | undefined)[]>;
+}
+
+export function canStampMany(host: VaultHost): host is BulkStampHost {
+  return typeof (host as Partial<BulkStampHost>).stampMany === 'function';
+}
+
 export type VaultChange =
   | { readonly type: 'changed'; readonly path: string }
   | { readonly type: 'deleted'; readonly path: string }

@@ -2,13 +2,14 @@
 // and `exclude` (an excluded folder is never entered), and the command line's reads (one
 // reused buffer, a batch decoded at once). Chosen by `hostFor` (folderHost.ts).
 import type * as vscode from 'vscode';
-import type { FileStamp, ReusingReadHost, SyncReadHost, VaultFile } from '../core/host';
+import type { BulkStampHost, FileStamp, ReusingReadHost, SyncReadHost, VaultFile } from '../core/host';
 import { NodeVaultHost } from '../node/nodeHost';
+import { stampMany } from '../node/stampWorker';
 import { skippedLinksMessage } from '../node/symlinks';
 import { FolderPaths, type FolderHost } from './folderPaths';
 import type { VaultSettings } from './settings';
 
-export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, ReusingReadHost {
+export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, ReusingReadHost, BulkStampHost {
   readonly kind = 'fs';
   private readonly disk: NodeVaultHost;
 
@@ -45,5 +46,9 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
 
   stamp(path: string): FileStamp {
     return this.disk.stamp(path);
+  }
+
+  stampMany(paths: readonly string[]): Promise<(FileStamp | undefined)[]> {
+    return stampMany(this.disk.root, paths);
   }
 }

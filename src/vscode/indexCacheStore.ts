@@ -6,8 +6,9 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Logger } from '../core/host';
 import type { CachedNote } from '../core/index/build';
-import { CacheRejected, decodeIndexCache, encodeIndexCache, type CacheIdentity, type CacheNote } from '../core/index/indexCache';
+import { CacheRejected, decodeIndexCache, encodeIndexCache, type CacheIdentity, type CacheNote, type CacheSource } from '../core/index/indexCache';
 import { TimeSlices } from '../core/index/timeSlices';
+import { openFileSource } from '../node/fileSource';
 
 /** A cache larger than this is not written (a vault of about 90,000 notes): reading it would not pay. */
 export const MAX_CACHE_BYTES = 512 * 1024 * 1024;
@@ -30,21 +31,24 @@ export class IndexCacheStore implements vscode.Disposable {
   /** The cached notes, or undefined when there is no usable cache (a damaged one is logged and deleted). */
   async load(): Promise<ReadonlyMap<string, CachedNote> | undefined> {
     this.lastProblem = undefined;
-    let bytes: Uint8Array;
+    let file: { source: CacheSource | Uint8Array; close(): Promise<void> };
     try {
-      bytes = await this.read();
+      file = await this.open();
     } catch {
       return undefined; // none yet: the first opening of this folder
     }
     try {
-      return await decodeIndexCache(bytes, this.identity(), new TimeSlices(SLICE_MS));
+      return await decodeIndexCache(file.source, this.identity(), new TimeSlices(SLICE_MS));
     } catch (e) {
       const why = e instanceof CacheRejected ? `${e.reason}: ${e.message}` : `corrupted: ${e instanceof Error ? e.message : String(e)}`;
       this.lastProblem = why;
       const say = e instanceof CacheRejected && (e.reason === 'outdated' || e.reason === 'other-settings') ? this.logger.info : this.logger.warn;
       say(`Index cache ${this.file.fsPath || this.file.toString()} not used (${why}); indexing from the files and writing a new one`);
+      await file.close();
       await this.delete();
       return undefined;
+    } finally {
+      await file.close();
     }
   }
 
@@ -109,9 +113,13 @@ export class IndexCacheStore implements vscode.Disposable {
     this.logger.info(`Saved the index cache: ${notes.length} notes, ${megabytes(bytes)} MB, in ${Math.round(performance.now() - started)} ms`);
   }
 
-  private async read(): Promise<Uint8Array> {
-    if (this.file.scheme === 'file') return fs.promises.readFile(this.file.fsPath);
-    return vscode.workspace.fs.readFile(this.file);
+  /** A local file is read a chunk at a time (its bytes never all in memory); any other whole. */
+  private async open(): Promise<{ source: CacheSource | Uint8Array; close(): Promise<void> }> {
+    if (this.file.scheme === 'file') {
+      const source = await openFileSource(this.file.fsPath);
+      return { source, close: source.close };
+    }
+    return { source: await vscode.workspace.fs.readFile(this.file), close: async () => {} };
   }
 
   private async delete(): Promise<void> {

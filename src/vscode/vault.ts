@@ -90,7 +90,8 @@ export class Vault implements vscode.Disposable {
       const loopDelay = watchLoopDelay();
       this.host = hostFor(this.folder, readSettings(this.folder));
       const fromCache = this.fromCacheNext;
-      const cached = fromCache ? await this.cache?.load() : undefined;
+      // Not awaited: the build lists and stamps the files while the cache decodes.
+      const cached = fromCache ? this.cache?.load() : undefined;
       this.fromCacheNext = false;
       // The first build fills the index everyone reads, so completion answers from what is indexed so far.
       const index = new NoteIndex();
@@ -113,14 +114,14 @@ export class Vault implements vscode.Disposable {
       while (this.index === result.index && !result.index.prepareCompletion(slices.deadline())) await slices.next();
       const stats = this.index.stats();
       const notes = `${stats.notes} notes, ${stats.attachments} attachments, ${result.problems.length} unreadable`;
-      const how = cached ? `from cache, ${stats.notes - result.restored} re-read` : `engine ${Math.round(result.millis)} ms`;
+      const how = result.cachedNotes !== undefined ? `from cache, ${stats.notes - result.restored} re-read` : `engine ${Math.round(result.millis)} ms`;
       const millis = Math.round(performance.now() - started);
       const cpu = process.cpuUsage(cpuBefore);
-      this.lastBuild = { host: this.host.kind, fromCache: cached !== undefined, reread: stats.notes - result.restored, cacheProblem: fromCache ? this.cache?.lastProblem : undefined, millis };
+      this.lastBuild = { host: this.host.kind, fromCache: result.cachedNotes !== undefined, reread: stats.notes - result.restored, cacheProblem: fromCache ? this.cache?.lastProblem : undefined, millis };
       this.log.info(`Indexed ${this.folder.name}: ${notes}, in ${millis} ms (${how})`);
       this.logger.info(`Longest task while indexing: ${Math.round(Math.max(result.longestSliceMs, slices.finish()))} ms (event loop held up to ${Math.round(loopDelay())} ms; ${this.host.kind} host; extension host memory ${Math.round(process.memoryUsage().rss / 1048576)} MB; CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms)`);
       // A cache that held exactly this needs no rewrite.
-      const unchanged = cached !== undefined && result.restored === cached.size && result.restored === stats.notes;
+      const unchanged = result.restored === result.cachedNotes && result.restored === stats.notes;
       if (!unchanged) this.cache?.schedule(() => this.cacheNotes());
     }).finally(() => {
       if (this.build === build) this.indexing = false;

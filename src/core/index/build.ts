@@ -5,6 +5,7 @@ import {
   canReadReusing,
   canReadSync,
   canStamp,
+  canStampMany,
   silentLogger,
   type FileProblem,
   type FileStamp,
@@ -47,8 +48,11 @@ export interface BuildOptions {
   index?: NoteIndex;
   /** Stamp every note (a host that can): the stamps come back in the result, for a cache. */
   stamp?: boolean;
-  /** A cache's notes: one whose stamp still matches its file is restored unread. */
-  cached?: ReadonlyMap<string, CachedNote>;
+  /**
+   * A cache's notes: one whose stamp still matches its file is restored unread. A promise (a
+   * cache still decoding) lets the build list and stamp the files meanwhile.
+   */
+  cached?: ReadonlyMap<string, CachedNote> | Promise<ReadonlyMap<string, CachedNote> | undefined>;
 }
 
 export interface BuildResult {
@@ -59,6 +63,8 @@ export interface BuildResult {
   stamps: Map<string, FileStamp>;
   /** Notes restored from `cached` without reading them. */
   restored: number;
+  /** Notes the cache held (undefined without one). */
+  cachedNotes: number | undefined;
   /** The longest stretch, in ms, the build ran without yielding. */
   longestSliceMs: number;
 }
@@ -86,8 +92,12 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
   const joined = new JoinedText();
   const add = (path: string, text: string) => upsert(index, path, text, report);
 
+  // An editor's host lists a folder per task (it awaits the disk): the wait is no task of ours.
   const files = await slices.around(host.listFiles());
-  if (slices.due()) await slices.next();
+  // Every stamp at once, off this thread where the host can, while the cache decodes.
+  const early = stamping && canStampMany(stamping) ? stampEarly(stamping.stampMany(files.filter(f => isNotePath(f.path)).map(f => f.path)), files) : undefined;
+  const cached = await slices.around(Promise.resolve(options.cached));
+  const stampedEarly = early && (await slices.around(early));
   let done = 0;
   index.beginBulk();
   try {
@@ -101,14 +111,14 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
       let notes = batch.filter(f => isNotePath(f.path));
       for (const f of batch) if (!isNotePath(f.path)) index.addAttachment(f.path);
       if (stamping) {
-        const stamped = await slices.around(stampAll(stamping, notes));
+        const stamped = stampedEarly ? notes.map(f => stampedEarly.get(f.path)) : await slices.around(stampAll(stamping, notes));
         const unread: VaultFile[] = [];
         for (let i = 0; i < notes.length; i++) {
           const stamp = stamped[i];
           if (stamp) stamps.set(notes[i].path, stamp);
-          const cached = stamp && options.cached?.get(notes[i].path);
-          if (cached && cached.stamp.size === stamp.size && cached.stamp.mtime === stamp.mtime) {
-            index.restore(notes[i].path, cached.text, cached.packed);
+          const note = stamp && cached?.get(notes[i].path);
+          if (note && note.stamp.size === stamp.size && note.stamp.mtime === stamp.mtime) {
+            index.restore(notes[i].path, note.text, note.packed);
             restored++;
             if (slices.due()) await slices.next();
           } else {
@@ -139,7 +149,21 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
   }
   for (const p of problems) stamps.delete(p.path);
   if (done >= files.length) options.onProgress?.(files.length, files.length);
-  return { index, problems, millis: performance.now() - started, stamps, restored, longestSliceMs: slices.finish() };
+  return { index, problems, millis: performance.now() - started, stamps, restored, cachedNotes: cached?.size, longestSliceMs: slices.finish() };
+}
+
+/** The notes' stamps by path; undefined if the host could not take them at once (then each batch is stamped). */
+async function stampEarly(stamps: Promise<(FileStamp | undefined)[]>, files: readonly VaultFile[]): Promise<Map<string, FileStamp | undefined> | undefined> {
+  let all: (FileStamp | undefined)[];
+  try {
+    all = await stamps;
+  } catch {
+    return undefined;
+  }
+  const byPath = new Map<string, FileStamp | undefined>();
+  let i = 0;
+  for (const f of files) if (isNotePath(f.path)) byPath.set(f.path, all[i++]);
+  return byPath;
 }
 
 /** Stamps of a batch, undefined for a file that cannot be stamped (its read reports why). */

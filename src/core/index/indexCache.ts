@@ -8,12 +8,21 @@
 //   16 bytes  MAGIC
 //   u32       FORMAT (this layout)
 //   u32       header length H;  u32 checksum of the header
-//   H bytes   header, JSON: schema, producer, folder, settings, notes, chunks [{bytes, meta, ranges, checksum}]
-//   (pad to 4) then each chunk: meta JSON (padded to 4), the notes' ranges (Int32), their text (UTF-8, padded to 4)
-// A chunk holds a few hundred notes, so neither writing nor reading holds an editor's event loop long.
+//   H bytes   header, JSON: schema, producer, folder, settings, notes, chunks [{bytes, checksum}]
+//   (pad to 4) then the chunks, each of a few hundred notes (all parts padded to 4):
+//     u32 × 7   notes, numbers, strings, string bytes, frontmatter bytes, ranges, text bytes
+//     f64 × 2n  each note's stamp (size, mtime)
+//     i32 …     each note's path, text bytes, range count and syntax (syntaxCodec.ts), strings by number
+//     i32 …     where each string of the chunk ends (UTF-16 units), then the strings (UTF-8)
+//     JSON      the frontmatter of the notes that have one
+//     i32 …     the notes' ranges;  then their text (UTF-8)
+// Chunks are read, checked and decoded one at a time (the file is never whole in memory), and
+// neither writing nor reading one holds an editor's event loop long.
 import type { FileStamp } from '../host';
 import type { PackedSyntax } from '../syntax/packed';
+import type { Frontmatter } from '../syntax/types';
 import type { CachedNote } from './build';
+import { SyntaxReader, SyntaxWriter } from './syntaxCodec';
 import type { TimeSlices } from './timeSlices';
 
 /**
@@ -24,9 +33,12 @@ import type { TimeSlices } from './timeSlices';
 export const CACHE_SCHEMA = 2; // 2: property links, Foam reference links, errorLine (issue 9)
 
 const MAGIC = 'MARGINALIA-INDEX';
-const FORMAT = 1;
+const FORMAT = 2; // 2: binary syntax (syntaxCodec.ts), read a chunk at a time
 const PREFIX_BYTES = 28;
-const NOTES_PER_CHUNK = 200;
+/** Notes per chunk: writing or reading one takes 5-10 ms (the first ones, before V8 optimizes, up to 40). */
+const NOTES_PER_CHUNK = 100;
+/** A chunk ends after this much text (UTF-16 units) too: a few large notes make a chunk of their own. */
+const TEXT_PER_CHUNK = 1 << 19;
 
 /** What a cache must have been written for to be read: this extension build, this folder, these settings. */
 export interface CacheIdentity {
@@ -65,17 +77,19 @@ interface Header {
 }
 
 interface ChunkInfo {
-  /** Bytes of the whole chunk (a multiple of 4), and of its meta JSON, ranges and text within it. */
+  /** Bytes of the whole chunk, a multiple of 4. */
   readonly bytes: number;
-  readonly meta: number;
-  readonly ranges: number;
-  readonly text: number;
   readonly checksum: number;
 }
 
-/** Per note: path, size, mtime, text length (UTF-16 units), number of range values, the rest of PackedSyntax. */
-type MetaEntry = [string, number, number, number, number, Omit<PackedSyntax, 'ranges'>];
+/** Where a cache file is read from, a piece at a time. */
+export interface CacheSource {
+  readonly size: number;
+  /** `length` bytes from `at` (fewer only where the file ends). */
+  read(at: number, length: number): Promise<Uint8Array> | Uint8Array;
+}
 
+const COUNTS = 7;
 const encoder = new TextEncoder();
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -84,30 +98,13 @@ const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 export async function encodeIndexCache(identity: CacheIdentity, notes: readonly CacheNote[], slices?: TimeSlices): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
   const infos: ChunkInfo[] = [];
-  for (let from = 0; from < notes.length; from += NOTES_PER_CHUNK) {
-    const part = notes.slice(from, from + NOTES_PER_CHUNK);
-    const meta: MetaEntry[] = [];
-    let rangeCount = 0;
-    for (const n of part) {
-      const { ranges, ...rest } = n.packed;
-      meta.push([n.path, n.stamp.size, n.stamp.mtime, n.text.length, ranges.length, rest]);
-      rangeCount += ranges.length;
-    }
-    const metaBytes = encoder.encode(JSON.stringify(meta));
-    const textBytes = encoder.encode(part.map(n => n.text).join(''));
-    const metaPadded = pad4(metaBytes.length);
-    const bytes = metaPadded + rangeCount * 4 + pad4(textBytes.length);
-    const chunk = new Uint8Array(bytes);
-    chunk.set(metaBytes, 0);
-    const ranges = new Int32Array(chunk.buffer, metaPadded, rangeCount);
-    let at = 0;
-    for (const n of part) {
-      ranges.set(n.packed.ranges, at);
-      at += n.packed.ranges.length;
-    }
-    chunk.set(textBytes, metaPadded + rangeCount * 4);
+  for (let from = 0; from < notes.length; ) {
+    let to = from;
+    for (let text = 0; to < notes.length && to - from < NOTES_PER_CHUNK && text < TEXT_PER_CHUNK; to++) text += notes[to].text.length;
+    const chunk = encodeChunk(notes.slice(from, to));
+    from = to;
     chunks.push(chunk);
-    infos.push({ bytes, meta: metaBytes.length, ranges: rangeCount * 4, text: textBytes.length, checksum: checksum(chunk) });
+    infos.push({ bytes: chunk.length, checksum: checksum(chunk) });
     if (slices?.due()) await slices.next();
   }
   const header: Header = { schema: CACHE_SCHEMA, ...identity, littleEndian, notes: notes.length, chunks: infos };
@@ -122,19 +119,85 @@ export async function encodeIndexCache(identity: CacheIdentity, notes: readonly 
   return [prefix, ...chunks];
 }
 
-/** The notes of a cache file written for `identity`; throws CacheRejected if it is not one. */
-export async function decodeIndexCache(file: Uint8Array, identity: CacheIdentity, slices?: TimeSlices): Promise<Map<string, CachedNote>> {
-  // Int32 and checksum views need 4-byte alignment.
-  const bytes = file.byteOffset % 4 === 0 ? file : file.slice();
-  const magic = String.fromCharCode(...bytes.subarray(0, MAGIC.length));
-  if (!MAGIC.startsWith(magic) || magic === '' && bytes.length > 0) throw new CacheRejected('foreign', 'not a Marginalia index cache');
-  if (bytes.length < PREFIX_BYTES) throw new CacheRejected('truncated', bytes.length === 0 ? 'the file is empty' : `the file ends at byte ${bytes.length}`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+function encodeChunk(part: readonly CacheNote[]): Uint8Array {
+  // An ASCII text's bytes are its UTF-16 units; else each note is encoded alone to know its bytes.
+  const joined = part.map(n => n.text).join('');
+  let text: Uint8Array = encoder.encode(joined);
+  const texts = text.length === joined.length ? undefined : part.map(n => encoder.encode(n.text));
+  if (texts) text = concat(texts);
+  const w = new SyntaxWriter();
+  let rangeCount = 0;
+  for (const [i, n] of part.entries()) {
+    w.nums.push(w.str(n.path), texts ? texts[i].length : n.text.length, n.packed.ranges.length);
+    w.write(n.packed);
+    rangeCount += n.packed.ranges.length;
+  }
+  const ends = new Int32Array(w.strings.length);
+  let end = 0;
+  for (const [i, str] of w.strings.entries()) ends[i] = end += str.length;
+  const strings = encoder.encode(w.strings.join(''));
+  const frontmatter = w.frontmatters.length > 0 ? encoder.encode(JSON.stringify(w.frontmatters)) : new Uint8Array(0);
+  const counts = [part.length, w.nums.length, ends.length, strings.length, frontmatter.length, rangeCount, text.length];
+  const out = new ChunkWriter(COUNTS * 4 + part.length * 16 + (w.nums.length + ends.length + rangeCount) * 4 + pad4(strings.length) + pad4(frontmatter.length) + pad4(text.length));
+  for (const c of counts) (out.view.setUint32(out.at, c, true), (out.at += 4));
+  for (const n of part) {
+    out.view.setFloat64(out.at, n.stamp.size, true);
+    out.view.setFloat64(out.at + 8, n.stamp.mtime, true);
+    out.at += 16;
+  }
+  out.int32(w.nums);
+  out.int32(ends);
+  out.bytes(strings);
+  out.bytes(frontmatter);
+  for (const n of part) out.int32(n.packed.ranges);
+  out.bytes(text);
+  return out.done();
+}
+
+/** Fills a chunk front to back; every part starts at a multiple of 4. */
+class ChunkWriter {
+  readonly chunk: Uint8Array;
+  readonly view: DataView;
+  at = 0;
+
+  constructor(bytes: number) {
+    this.chunk = new Uint8Array(bytes);
+    this.view = new DataView(this.chunk.buffer);
+  }
+
+  int32(values: ArrayLike<number>): void {
+    new Int32Array(this.chunk.buffer, this.at, values.length).set(values);
+    this.at += values.length * 4;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.chunk.set(b, this.at);
+    this.at += pad4(b.length);
+  }
+
+  done(): Uint8Array {
+    if (this.at !== this.chunk.length) throw new Error(`index cache chunk: wrote ${this.at} of ${this.chunk.length} bytes`);
+    return this.chunk;
+  }
+}
+
+/**
+ * The notes of a cache file written for `identity`; throws CacheRejected if it is not one.
+ * A `CacheSource` is read a chunk at a time (the next one while this one decodes), so the
+ * file's bytes never stay beside what they decode to.
+ */
+export async function decodeIndexCache(file: Uint8Array | CacheSource, identity: CacheIdentity, slices?: TimeSlices): Promise<Map<string, CachedNote>> {
+  const source = file instanceof Uint8Array ? bytesSource(file) : file;
+  const prefix = await readAligned(source, 0, Math.min(source.size, PREFIX_BYTES));
+  const magic = String.fromCharCode(...prefix.subarray(0, MAGIC.length));
+  if (!MAGIC.startsWith(magic) || magic === '' && source.size > 0) throw new CacheRejected('foreign', 'not a Marginalia index cache');
+  if (source.size < PREFIX_BYTES) throw new CacheRejected('truncated', source.size === 0 ? 'the file is empty' : `the file ends at byte ${source.size}`);
+  const view = new DataView(prefix.buffer, prefix.byteOffset, prefix.length);
   const format = view.getUint32(16, true);
   if (format !== FORMAT) throw new CacheRejected('outdated', `written in layout ${format}, this version reads ${FORMAT}`);
   const headerLength = view.getUint32(20, true);
-  if (PREFIX_BYTES + headerLength > bytes.length) throw new CacheRejected('truncated', 'the file ends inside its header');
-  const headerBytes = bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength);
+  if (PREFIX_BYTES + headerLength > source.size) throw new CacheRejected('truncated', 'the file ends inside its header');
+  const headerBytes = await readAligned(source, PREFIX_BYTES, headerLength);
   if (checksumBytes(headerBytes) !== view.getUint32(24, true)) throw new CacheRejected('corrupted', 'its header does not match its checksum');
   const header = parseHeader(headerBytes);
   if (header.schema !== CACHE_SCHEMA || header.producer !== identity.producer) {
@@ -145,44 +208,91 @@ export async function decodeIndexCache(file: Uint8Array, identity: CacheIdentity
   if (header.settings !== identity.settings) throw new CacheRejected('other-settings', 'written with other include, exclude or size settings');
   let at = pad4(PREFIX_BYTES + headerLength);
   const expected = at + header.chunks.reduce((sum, c) => sum + c.bytes, 0);
-  if (bytes.length < expected) throw new CacheRejected('truncated', `the file ends at byte ${bytes.length} of ${expected}`);
-  if (bytes.length > expected) throw new CacheRejected('corrupted', `${bytes.length - expected} bytes more than its header says`);
+  if (source.size < expected) throw new CacheRejected('truncated', `the file ends at byte ${source.size} of ${expected}`);
+  if (source.size > expected) throw new CacheRejected('corrupted', `${source.size - expected} bytes more than its header says`);
 
   const notes = new Map<string, CachedNote>();
-  for (const [i, info] of header.chunks.entries()) {
-    const chunk = bytes.subarray(at, at + info.bytes);
+  const chunks = header.chunks;
+  let next = chunks.length > 0 ? readAligned(source, at, chunks[0].bytes) : undefined;
+  for (const [i, info] of chunks.entries()) {
+    const chunk = await next!;
     at += info.bytes;
-    if (checksum(chunk) !== info.checksum) throw new CacheRejected('corrupted', `chunk ${i + 1} of ${header.chunks.length} does not match its checksum`);
-    readChunk(chunk, info, notes);
+    next = i + 1 < chunks.length ? readAligned(source, at, chunks[i + 1].bytes) : undefined;
+    if (chunk.length !== info.bytes) throw new CacheRejected('truncated', `the file ends inside chunk ${i + 1}`);
+    if (checksum(chunk) !== info.checksum) throw new CacheRejected('corrupted', `chunk ${i + 1} of ${chunks.length} does not match its checksum`);
+    try {
+      readChunk(chunk, notes);
+    } catch (e) {
+      throw e instanceof CacheRejected ? e : new CacheRejected('corrupted', `chunk ${i + 1} does not decode (${e instanceof Error ? e.message : String(e)})`);
+    }
     if (slices?.due()) await slices.next();
   }
   if (notes.size !== header.notes) throw new CacheRejected('corrupted', `holds ${notes.size} notes, its header says ${header.notes}`);
   return notes;
 }
 
-function readChunk(chunk: Uint8Array, info: ChunkInfo, into: Map<string, CachedNote>): void {
-  const metaPadded = pad4(info.meta);
-  let meta: MetaEntry[];
-  let text: string;
-  try {
-    meta = JSON.parse(utf8.decode(chunk.subarray(0, info.meta))) as MetaEntry[];
-    const textAt = metaPadded + info.ranges;
-    text = utf8.decode(chunk.subarray(textAt, textAt + info.text));
-  } catch (e) {
-    throw new CacheRejected('corrupted', `a chunk does not decode (${e instanceof Error ? e.message : String(e)})`);
+function readChunk(chunk: Uint8Array, into: Map<string, CachedNote>): void {
+  const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.length);
+  const [notes, numCount, stringCount, stringBytes, frontmatterBytes, rangeCount, textBytes] = Array.from({ length: COUNTS }, (_, i) => view.getUint32(i * 4, true));
+  const stampsAt = COUNTS * 4;
+  const numsAt = stampsAt + notes * 16;
+  const endsAt = numsAt + numCount * 4;
+  const stringsAt = endsAt + stringCount * 4;
+  const frontmatterAt = stringsAt + pad4(stringBytes);
+  const rangesAt = frontmatterAt + pad4(frontmatterBytes);
+  const textAt = rangesAt + rangeCount * 4;
+  if (textAt + pad4(textBytes) !== chunk.length) throw new Error('its parts do not add up to its size');
+  const int32 = (from: number, count: number) => new Int32Array(chunk.buffer, chunk.byteOffset + from, count);
+
+  const blob = utf8.decode(chunk.subarray(stringsAt, stringsAt + stringBytes));
+  const ends = int32(endsAt, stringCount);
+  const strings: string[] = new Array(stringCount);
+  for (let i = 0, start = 0; i < stringCount; start = ends[i++]) {
+    if (ends[i] < start || ends[i] > blob.length) throw new Error('its string table is out of order');
+    strings[i] = blob.slice(start, ends[i]);
   }
-  const ranges = new Int32Array(chunk.buffer, chunk.byteOffset + metaPadded, info.ranges / 4);
-  let textAt = 0;
+  const frontmatters: unknown = frontmatterBytes === 0 ? [] : JSON.parse(utf8.decode(chunk.subarray(frontmatterAt, frontmatterAt + frontmatterBytes)));
+  if (!Array.isArray(frontmatters)) throw new Error('its frontmatter is not a list');
+  // Copied out of the file's bytes, which can then go; each note's ranges are a view of this.
+  const ranges = int32(rangesAt, rangeCount).slice();
+  const textPart = chunk.subarray(textAt, textAt + textBytes);
+  const text = utf8.decode(textPart);
+  // ASCII throughout: a byte offset is a UTF-16 offset, and every note is a slice of one string.
+  const ascii = text.length === textBytes;
+
+  const reader = new SyntaxReader(int32(numsAt, numCount), strings, frontmatters as Frontmatter[]);
   let rangeAt = 0;
-  for (const entry of meta) {
-    if (!Array.isArray(entry) || entry.length !== 6) throw new CacheRejected('corrupted', 'a note entry has the wrong shape');
-    const [path, size, mtime, textLength, rangeLength, rest] = entry;
-    const own = ranges.slice(rangeAt, rangeAt + rangeLength);
-    into.set(path, { stamp: { size, mtime }, text: text.slice(textAt, textAt + textLength), packed: { ...rest, ranges: own } });
-    textAt += textLength;
+  let byteAt = 0;
+  for (let i = 0; i < notes; i++) {
+    const path = reader.str();
+    const bytes = reader.int();
+    const rangeLength = reader.int();
+    if (bytes < 0 || byteAt + bytes > textBytes || rangeLength < 0 || rangeAt + rangeLength > rangeCount) throw new Error(`note ${path} runs past the chunk`);
+    const own = ranges.subarray(rangeAt, rangeAt + rangeLength);
+    const stamp = { size: view.getFloat64(stampsAt + i * 16, true), mtime: view.getFloat64(stampsAt + i * 16 + 8, true) };
+    const noteText = ascii ? text.slice(byteAt, byteAt + bytes) : utf8.decode(textPart.subarray(byteAt, byteAt + bytes));
+    into.set(path, { stamp, text: noteText, packed: reader.read(own) });
+    byteAt += bytes;
     rangeAt += rangeLength;
   }
-  if (textAt !== text.length || rangeAt !== ranges.length) throw new CacheRejected('corrupted', 'a chunk\'s notes do not add up to its contents');
+  if (!reader.finished() || byteAt !== textBytes || rangeAt !== rangeCount) throw new Error('its notes do not add up to its contents');
+}
+
+function bytesSource(file: Uint8Array): CacheSource {
+  return { size: file.length, read: (at, length) => file.subarray(at, at + length) };
+}
+
+/** Int32 and checksum views need 4-byte alignment. */
+async function readAligned(source: CacheSource, at: number, length: number): Promise<Uint8Array> {
+  const bytes = await source.read(at, length);
+  return bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const p of parts) (out.set(p, at), (at += p.length));
+  return out;
 }
 
 function parseHeader(bytes: Uint8Array): Header {
@@ -200,14 +310,26 @@ function pad4(n: number): number {
   return (n + 3) & ~3;
 }
 
-/** FNV-style, a 32-bit word at a time: catches a damaged file (not an attack), at memory speed. */
-function checksum(aligned: Uint8Array): number {
+/** FNV-style over four interleaved lanes of 32-bit words: catches a damaged file (not an attack), at memory speed. Exported for the damage tests. */
+export function checksum(aligned: Uint8Array): number {
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
-  let h = 0x811c9dc5 ^ aligned.length;
-  for (let i = 0; i < words.length; i++) {
-    h = Math.imul(h ^ words[i], 0x01000193);
-    h ^= h >>> 13;
+  let a = 0x811c9dc5 ^ aligned.length;
+  let b = 0x01000193;
+  let c = 0x9e3779b9;
+  let d = 0x85ebca6b;
+  const whole = words.length & ~3;
+  for (let i = 0; i < whole; i += 4) {
+    a = Math.imul(a ^ words[i], 0x01000193);
+    b = Math.imul(b ^ words[i + 1], 0x01000193);
+    c = Math.imul(c ^ words[i + 2], 0x01000193);
+    d = Math.imul(d ^ words[i + 3], 0x01000193);
+    a ^= a >>> 13;
+    b ^= b >>> 13;
+    c ^= c >>> 13;
+    d ^= d >>> 13;
   }
+  let h = Math.imul(a ^ Math.imul(b ^ Math.imul(c ^ d, 0x01000193), 0x01000193), 0x01000193);
+  for (let i = whole; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
   for (let i = words.length * 4; i < aligned.length; i++) h = Math.imul(h ^ aligned[i], 0x01000193);
   return h >>> 0;
 }

@@ -1,12 +1,15 @@
 import * as assert from 'assert';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildIndex, type CachedNote } from '../../../src/core/index/build';
-import { CACHE_SCHEMA, CacheRejected, decodeIndexCache, encodeIndexCache, type CacheIdentity, type CacheNote } from '../../../src/core/index/indexCache';
+import { CACHE_SCHEMA, CacheRejected, checksum, decodeIndexCache, encodeIndexCache, type CacheIdentity, type CacheNote } from '../../../src/core/index/indexCache';
 import type { NoteIndex } from '../../../src/core/index/noteIndex';
 import { snapshot } from '../../../src/core/index/snapshot';
 import { scanNote } from '../../../src/core/syntax/scanNote';
+import { openFileSource } from '../../../src/node/fileSource';
 import { NodeVaultHost } from '../../../src/node/nodeHost';
+import { stampMany } from '../../../src/node/stampWorker';
 
 const root = path.resolve(__dirname, '../../../..');
 const fixtures = [path.join(root, 'samples/research-notes'), path.join(root, 'test/fixtures/syntax'), path.join(root, 'test/fixtures/render')];
@@ -43,6 +46,28 @@ async function rejection(file: Uint8Array, id = identity): Promise<CacheRejected
   throw new Error('the damaged cache was accepted');
 }
 
+/** Where the first chunk of a cache file sits, and its header. */
+function layoutOf(file: Uint8Array): { prefixAt: number; chunkAt: number; chunkBytes: number; header: { chunks: { bytes: number; checksum: number }[] } } {
+  const view = new DataView(file.buffer, file.byteOffset, file.length);
+  const headerLength = view.getUint32(20, true);
+  const header = JSON.parse(Buffer.from(file.subarray(28, 28 + headerLength)).toString('utf8'));
+  const chunkAt = (28 + headerLength + 3) & ~3;
+  return { prefixAt: 28, chunkAt, chunkBytes: header.chunks[0].bytes, header };
+}
+
+/** The file with its first chunk's checksum, and the header's, made to match its (damaged) bytes. */
+function resealed(file: Uint8Array, prefixAt: number, chunkAt: number, chunkBytes: number, header: { chunks: { checksum: number }[] }): Uint8Array {
+  const chunks = file.subarray(chunkAt);
+  const sealed = { ...header, chunks: header.chunks.map((c, i) => (i === 0 ? { ...c, checksum: checksum(chunks.slice(0, chunkBytes)) } : c)) };
+  const headerBytes = Buffer.from(JSON.stringify(sealed));
+  const prefix = Buffer.alloc((prefixAt + headerBytes.length + 3) & ~3);
+  Buffer.from(file.subarray(0, 20)).copy(prefix);
+  prefix.writeUInt32LE(headerBytes.length, 20);
+  prefix.writeUInt32LE(checksum(new Uint8Array(headerBytes.buffer.slice(headerBytes.byteOffset, headerBytes.byteOffset + headerBytes.length))), 24);
+  headerBytes.copy(prefix, prefixAt);
+  return new Uint8Array(Buffer.concat([prefix, chunks]));
+}
+
 suite('index cache', () => {
   for (const dir of fixtures) {
     test(`an index restored from its cache answers every query as a fresh build (${path.relative(root, dir)})`, async () => {
@@ -72,16 +97,80 @@ suite('index cache', () => {
     assert.deepStrictEqual(snapshot(result.index), snapshot(built));
   });
 
-  test('notes, texts and stamps come back exactly, non-ASCII text included', async () => {
+  for (const dir of fixtures) {
+    test(`notes, texts, stamps and every field of their syntax come back exactly (${path.relative(root, dir)})`, async () => {
+      const built = await fresh(dir);
+      const notes = notesOf(built);
+      const back = await decodeIndexCache(await cacheFile(built), identity);
+      assert.deepStrictEqual([...back.keys()], notes.map(n => n.path));
+      for (const n of notes) {
+        assert.strictEqual(back.get(n.path)!.text, n.text);
+        assert.deepStrictEqual(back.get(n.path)!.stamp, n.stamp);
+        assert.deepStrictEqual(back.get(n.path)!.packed, n.packed, n.path);
+      }
+    });
+  }
+
+  test('a chunk of ASCII and non-ASCII notes comes back exactly', async () => {
     const notes = notesOf(await fresh(fixtures[1]));
     assert.ok(notes.some(n => /[^\x00-\x7f]/.test(n.text)), 'the fixtures hold non-ASCII notes');
-    const back = await decodeIndexCache(await cacheFile(await fresh(fixtures[1])), identity);
-    assert.deepStrictEqual([...back.keys()], notes.map(n => n.path));
-    for (const n of notes) {
-      assert.strictEqual(back.get(n.path)!.text, n.text);
-      assert.deepStrictEqual(back.get(n.path)!.stamp, n.stamp);
-      assert.deepStrictEqual(back.get(n.path)!.packed, n.packed);
+    assert.ok(notes.some(n => !/[^\x00-\x7f]/.test(n.text)), 'and ASCII ones');
+    const back = await decodeIndexCache(Buffer.concat(await encodeIndexCache(identity, notes)), identity);
+    for (const n of notes) assert.strictEqual(back.get(n.path)!.text, n.text, n.path);
+  });
+
+  test('a cache read from its file a chunk at a time is the same as read whole', async () => {
+    const built = await fresh(fixtures[0]);
+    const one = notesOf(built);
+    const many = Array.from({ length: 700 }, (_, i) => ({ ...one[i % one.length], path: `n${i}.md` }));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cache-')), 'index.bin');
+    fs.writeFileSync(file, Buffer.concat(await encodeIndexCache(identity, many)));
+    const source = await openFileSource(file);
+    try {
+      const back = await decodeIndexCache(source, identity);
+      assert.deepStrictEqual(back, await decodeIndexCache(fs.readFileSync(file), identity));
+    } finally {
+      await source.close();
     }
+    fs.truncateSync(file, fs.statSync(file).size - 100);
+    const cut = await openFileSource(file);
+    try {
+      await assert.rejects(decodeIndexCache(cut, identity), (e: unknown) => e instanceof CacheRejected && e.reason === 'truncated');
+    } finally {
+      await cut.close();
+    }
+  });
+
+  test('a build handed the cache still decoding, stamping with a worker, equals a fresh build', async () => {
+    const dir = fixtures[0];
+    const built = await fresh(dir);
+    const host = stampedHost(dir, built);
+    let stampedAtOnce = 0;
+    const many = Object.assign(host, {
+      stampMany: async (paths: readonly string[]) => (stampedAtOnce += paths.length, paths.map(p => host.stamp(p))),
+    });
+    const result = await buildIndex(many, { cached: decodeIndexCache(await cacheFile(built), identity) });
+    assert.strictEqual(stampedAtOnce, built.stats().notes);
+    assert.strictEqual(result.restored, built.stats().notes);
+    assert.strictEqual(result.cachedNotes, built.stats().notes);
+    assert.deepStrictEqual(snapshot(result.index), snapshot(built));
+  });
+
+  test('a host that cannot stamp everything at once is stamped a batch at a time', async () => {
+    const dir = fixtures[0];
+    const built = await fresh(dir);
+    const failing = Object.assign(stampedHost(dir, built), { stampMany: () => Promise.reject(new Error('no worker here')) });
+    const result = await buildIndex(failing, { cached: decodeIndexCache(await cacheFile(built), identity) });
+    assert.strictEqual(result.restored, built.stats().notes);
+    assert.deepStrictEqual(snapshot(result.index), snapshot(built));
+  });
+
+  test('the stamp worker stamps as a stat does, and names no stamp for a missing file', async () => {
+    const dir = fixtures[0];
+    const paths = [...(await fresh(dir)).notes()].map(n => n.path);
+    const stamps = await stampMany(dir, [...paths, 'no such note.md']);
+    assert.deepStrictEqual(stamps.slice(0, -1), paths.map(p => new NodeVaultHost(dir).stamp(p)));
+    assert.strictEqual(stamps[stamps.length - 1], undefined);
   });
 
   test('a cache of many chunks reads back whole', async () => {
@@ -112,6 +201,25 @@ suite('index cache', () => {
       }
     });
 
+    test('corrupted, never a crash: damage that its checksum does not catch', async () => {
+      // Bytes changed all over the first chunk and the checksums made to match again: every
+      // file either decodes (a changed number may still be a number) or is rejected as corrupted.
+      const { prefixAt, chunkAt, chunkBytes, header } = layoutOf(good);
+      let rejected = 0;
+      for (let at = chunkAt; at < chunkAt + chunkBytes; at += 13) {
+        const bad = good.slice();
+        bad[at] ^= 0x41;
+        try {
+          await decodeIndexCache(resealed(bad, prefixAt, chunkAt, chunkBytes, header), identity);
+        } catch (e) {
+          if (!(e instanceof CacheRejected)) throw new Error(`byte ${at}: ${e instanceof Error ? e.stack : String(e)}`);
+          assert.strictEqual(e.reason, 'corrupted', `byte ${at}`);
+          rejected++;
+        }
+      }
+      assert.ok(rejected > 0, 'some damage is found by the decoder itself');
+    });
+
     test('corrupted: bytes appended', async () => {
       assert.strictEqual((await rejection(Buffer.concat([good, Buffer.from('junk')]))).reason, 'corrupted');
     });
@@ -132,8 +240,9 @@ suite('index cache', () => {
   });
 
   // What CACHE_SCHEMA stands for: every field a cached note carries, as found on the fixtures.
-  // When this changes (a field added to PackedSyntax or its items), bump CACHE_SCHEMA, then
-  // update both lines here: an old cache must never be read as if it had the new fields.
+  // When this changes (a field added to PackedSyntax or its items), write the field in
+  // syntaxCodec.ts (SyntaxWriter.write and SyntaxReader.read), bump CACHE_SCHEMA, then update
+  // both lines here: an old cache must never be read as if it had the new fields.
   test('the cached record has the shape CACHE_SCHEMA stands for', async () => {
     const keys = new Set<string>();
     const walk = (value: unknown, at: string): void => {
