@@ -5,8 +5,9 @@
 //   node out/bench/restore.js DIR [cacheFile]              writes the cache
 //   PHASE=restore node out/bench/restore.js DIR [cacheFile]  times the second opening
 // NO_WORKER=1 stamps a batch at a time on the main thread instead; under node --expose-gc it also
-// prints the heap and RSS after a full collection. Prints JSON on its last line.
+// prints the heap and RSS after a full collection; HEAP_SNAPSHOT=FILE writes a heap snapshot at the end. Prints JSON on its last line.
 import * as fs from 'node:fs';
+import { writeHeapSnapshot } from 'node:v8';
 import type { FileStamp } from '../src/core/host';
 import { buildIndex } from '../src/core/index/build';
 import { decodeIndexCache, encodeIndexCache, type CacheNote } from '../src/core/index/indexCache';
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
       gc();
       out.afterGc = { heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(1), rssMB: +(process.memoryUsage().rss / 1e6).toFixed(1) };
     }
+    if (process.env.HEAP_SNAPSHOT) writeHeapSnapshot(process.env.HEAP_SNAPSHOT);
+    void r;
   }
   console.log(JSON.stringify(out));
 }

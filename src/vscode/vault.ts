@@ -23,6 +23,12 @@ import { readSettings, settingsKey } from './settings';
 const SLICE_MS = 12;
 /** Files read at once (a batch is read without a break): small enough to take a few ms (50 reads and their decoding: about 2 ms of the extension host on a quiet machine). */
 const BATCH_SIZE = 50;
+/**
+ * When the memory line is logged after indexing: by then the cache is written and V8 has had
+ * idle time to collect what indexing left behind and shrink its young generation, so the line
+ * says what the index keeps, where the line at the end of indexing says the peak.
+ */
+const SETTLED_MEMORY_MS = 15000;
 
 /** Where the vault's index cache lives and who writes it; none without a workspace storage folder. */
 export interface CacheOptions {
@@ -59,6 +65,7 @@ export class Vault implements vscode.Disposable {
   private queue: Promise<void> = Promise.resolve();
   private build = { cancelled: false };
   private disposed = false;
+  private settledMemory: ReturnType<typeof setTimeout> | undefined;
   /** The engine names files by vault path: the folder name tells vaults apart in the log. */
   private readonly logger: Logger;
 
@@ -120,6 +127,9 @@ export class Vault implements vscode.Disposable {
       this.lastBuild = { host: this.host.kind, fromCache: result.cachedNotes !== undefined, reread: stats.notes - result.restored, cacheProblem: fromCache ? this.cache?.lastProblem : undefined, millis };
       this.log.info(`Indexed ${this.folder.name}: ${notes}, in ${millis} ms (${how})`);
       this.logger.info(`Longest task while indexing: ${Math.round(Math.max(result.longestSliceMs, slices.finish()))} ms (event loop held up to ${Math.round(loopDelay())} ms; ${this.host.kind} host; extension host memory ${Math.round(process.memoryUsage().rss / 1048576)} MB; CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms)`);
+      clearTimeout(this.settledMemory);
+      this.settledMemory = setTimeout(() => this.logSettledMemory(), SETTLED_MEMORY_MS);
+      this.settledMemory.unref?.();
       // A cache that held exactly this needs no rewrite.
       const unchanged = result.restored === result.cachedNotes && result.restored === stats.notes;
       if (!unchanged) this.cache?.schedule(() => this.cacheNotes());
@@ -221,8 +231,15 @@ export class Vault implements vscode.Disposable {
     });
   }
 
+  private logSettledMemory(): void {
+    if (this.disposed) return;
+    const { rss, heapUsed } = process.memoryUsage();
+    this.logger.info(`Memory ${SETTLED_MEMORY_MS / 1000} s after indexing: extension host ${Math.round(rss / 1048576)} MB (JavaScript heap in use ${Math.round(heapUsed / 1048576)} MB)`);
+  }
+
   dispose(): void {
     this.disposed = true;
+    clearTimeout(this.settledMemory);
     this.build.cancelled = true;
     this.cache?.dispose();
   }
