@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Logger } from '../core/host';
 import type { CachedNote } from '../core/index/build';
-import { CacheRejected, decodeIndexCache, encodeIndexCache, type CacheIdentity, type CacheNote, type CacheSource } from '../core/index/indexCache';
+import { CacheRejected, decodeIndexCache, encodeIndexCache, writeIndexCache, type CacheIdentity, type CacheNote, type CacheSource } from '../core/index/indexCache';
 import { TimeSlices } from '../core/index/timeSlices';
 import { openFileSource } from '../node/fileSource';
 
@@ -87,28 +87,33 @@ export class IndexCacheStore implements vscode.Disposable {
   private async write(notes: CacheNote[]): Promise<void> {
     if (this.disposed) return;
     const started = performance.now();
-    const pieces = await encodeIndexCache(this.identity(), notes, new TimeSlices(SLICE_MS));
-    const bytes = pieces.reduce((sum, p) => sum + p.length, 0);
-    if (bytes > MAX_CACHE_BYTES) {
-      this.logger.info(`Index cache not written: ${megabytes(bytes)} MB is over the ${megabytes(MAX_CACHE_BYTES)} MB bound`);
-      return this.delete();
-    }
     const temp = this.file.with({ path: `${this.file.path}.${process.pid}.tmp` });
+    let bytes: number;
     if (this.file.scheme === 'file') {
+      // A chunk at a time into the temp file: the whole file is never in memory.
       await fs.promises.mkdir(vscode.Uri.joinPath(this.file, '..').fsPath, { recursive: true });
       const handle = await fs.promises.open(temp.fsPath, 'w');
       try {
-        for (const p of pieces) await handle.write(p);
+        bytes = await writeIndexCache(this.identity(), notes, (b, at) => writeAt(handle, b, at), new TimeSlices(SLICE_MS), MAX_CACHE_BYTES);
       } finally {
         await handle.close();
       }
-      await fs.promises.rename(temp.fsPath, this.file.fsPath);
+      if (bytes > MAX_CACHE_BYTES) await fs.promises.rm(temp.fsPath, { force: true });
+      else await fs.promises.rename(temp.fsPath, this.file.fsPath);
     } else {
-      const whole = new Uint8Array(bytes);
-      let at = 0;
-      for (const p of pieces) (whole.set(p, at), (at += p.length));
-      await vscode.workspace.fs.writeFile(temp, whole);
-      await vscode.workspace.fs.rename(temp, this.file, { overwrite: true });
+      const pieces = await encodeIndexCache(this.identity(), notes, new TimeSlices(SLICE_MS));
+      bytes = pieces.reduce((sum, p) => sum + p.length, 0);
+      if (bytes <= MAX_CACHE_BYTES) {
+        const whole = new Uint8Array(bytes);
+        let at = 0;
+        for (const p of pieces) (whole.set(p, at), (at += p.length));
+        await vscode.workspace.fs.writeFile(temp, whole);
+        await vscode.workspace.fs.rename(temp, this.file, { overwrite: true });
+      }
+    }
+    if (bytes > MAX_CACHE_BYTES) {
+      this.logger.info(`Index cache not written: over the ${megabytes(MAX_CACHE_BYTES)} MB bound`);
+      return this.delete();
     }
     this.logger.info(`Saved the index cache: ${notes.length} notes, ${megabytes(bytes)} MB, in ${Math.round(performance.now() - started)} ms`);
   }
@@ -129,6 +134,14 @@ export class IndexCacheStore implements vscode.Disposable {
     } catch {
       // already gone
     }
+  }
+}
+
+/** All of `bytes` at `at` (a write may take fewer). */
+async function writeAt(handle: fs.promises.FileHandle, bytes: Uint8Array, at: number): Promise<void> {
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, at + done);
+    done += bytesWritten;
   }
 }
 

@@ -8,7 +8,8 @@
 //   16 bytes  MAGIC
 //   u32       FORMAT (this layout)
 //   u32       header length H;  u32 checksum of the header
-//   H bytes   header, JSON: schema, producer, folder, settings, notes, chunks [{bytes, checksum}]
+//   H bytes   header, JSON: schema, producer, folder, settings, notes, chunks [{bytes, checksum}],
+//             then spaces to fill the room the writer reserved for it (it is written last)
 //   (pad to 4) then the chunks, each of a few hundred notes (all parts padded to 4):
 //     u32 × 7   notes, numbers, strings, string bytes, frontmatter bytes, ranges, text bytes
 //     f64 × 2n  each note's stamp (size, mtime)
@@ -39,6 +40,8 @@ const PREFIX_BYTES = 28;
 const NOTES_PER_CHUNK = 100;
 /** A chunk ends after this much text (UTF-16 units) too: a few large notes make a chunk of their own. */
 const TEXT_PER_CHUNK = 1 << 19;
+/** Room for a chunk's size in the header: more digits than any chunk has (512 K characters, 4 bytes each at most, and its syntax). */
+const WIDEST_CHUNK_BYTES = 99_999_999_999;
 
 /** What a cache must have been written for to be read: this extension build, this folder, these settings. */
 export interface CacheIdentity {
@@ -94,29 +97,61 @@ const encoder = new TextEncoder();
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** The cache file for `notes`, as pieces to write one after another. */
-export async function encodeIndexCache(identity: CacheIdentity, notes: readonly CacheNote[], slices?: TimeSlices): Promise<Uint8Array[]> {
-  const chunks: Uint8Array[] = [];
-  const infos: ChunkInfo[] = [];
+/** Where a cache file is written: `bytes` at offset `at` (chunks in order, then the prefix at 0). */
+export type CacheSink = (bytes: Uint8Array, at: number) => Promise<void> | void;
+
+/**
+ * Writes the cache file for `notes` to `sink` a chunk at a time, so only one chunk's bytes are
+ * alive at once (the whole file held until written cost the extension host 60-80 MB that stayed
+ * resident). The header, which holds every chunk's size and checksum, is written last, at 0: its
+ * room is reserved for the widest numbers and the JSON padded with spaces to fill it (the reader
+ * parses it as it is). `stopAfter` bytes: gives up, returning the bytes so far (a size bound).
+ * Returns the file's size.
+ */
+export async function writeIndexCache(identity: CacheIdentity, notes: readonly CacheNote[], sink: CacheSink, slices?: TimeSlices, stopAfter = Infinity): Promise<number> {
+  // Chunk bounds come from the texts' lengths alone: their count, and so the header's room, is known first.
+  const bounds: number[] = [];
   for (let from = 0; from < notes.length; ) {
     let to = from;
     for (let text = 0; to < notes.length && to - from < NOTES_PER_CHUNK && text < TEXT_PER_CHUNK; to++) text += notes[to].text.length;
+    bounds.push(to);
+    from = to;
+  }
+  const headerOf = (chunks: readonly ChunkInfo[]): Header => ({ schema: CACHE_SCHEMA, ...identity, littleEndian, notes: notes.length, chunks });
+  const widest = bounds.map(() => ({ bytes: WIDEST_CHUNK_BYTES, checksum: 0xffffffff }));
+  const room = encoder.encode(JSON.stringify(headerOf(widest))).length;
+  const infos: ChunkInfo[] = [];
+  let at = pad4(PREFIX_BYTES + room);
+  let from = 0;
+  for (const to of bounds) {
     const chunk = encodeChunk(notes.slice(from, to));
     from = to;
-    chunks.push(chunk);
     infos.push({ bytes: chunk.length, checksum: checksum(chunk) });
+    await sink(chunk, at);
+    at += chunk.length;
+    if (at > stopAfter) return at;
     if (slices?.due()) await slices.next();
   }
-  const header: Header = { schema: CACHE_SCHEMA, ...identity, littleEndian, notes: notes.length, chunks: infos };
-  const headerBytes = encoder.encode(JSON.stringify(header));
-  const prefix = new Uint8Array(pad4(PREFIX_BYTES + headerBytes.length));
+  const json = encoder.encode(JSON.stringify(headerOf(infos)));
+  const headerBytes = new Uint8Array(room).fill(0x20); // spaces: JSON allows them after the value
+  headerBytes.set(json, 0);
+  const prefix = new Uint8Array(pad4(PREFIX_BYTES + room));
   prefix.set(encoder.encode(MAGIC), 0);
   const view = new DataView(prefix.buffer);
   view.setUint32(16, FORMAT, true);
-  view.setUint32(20, headerBytes.length, true);
+  view.setUint32(20, room, true);
   view.setUint32(24, checksumBytes(headerBytes), true);
   prefix.set(headerBytes, PREFIX_BYTES);
-  return [prefix, ...chunks];
+  await sink(prefix, 0);
+  return at;
+}
+
+/** The cache file for `notes`, as pieces to write one after another (tests, and hosts that write a file whole). */
+export async function encodeIndexCache(identity: CacheIdentity, notes: readonly CacheNote[], slices?: TimeSlices): Promise<Uint8Array[]> {
+  const pieces: Uint8Array[] = [];
+  let prefix: Uint8Array | undefined;
+  await writeIndexCache(identity, notes, (bytes, at) => void (at === 0 ? (prefix = bytes) : pieces.push(bytes)), slices);
+  return [prefix!, ...pieces];
 }
 
 function encodeChunk(part: readonly CacheNote[]): Uint8Array {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildIndex, type CachedNote } from '../../../src/core/index/build';
-import { CACHE_SCHEMA, CacheRejected, checksum, decodeIndexCache, encodeIndexCache, type CacheIdentity, type CacheNote } from '../../../src/core/index/indexCache';
+import { CACHE_SCHEMA, CacheRejected, checksum, decodeIndexCache, encodeIndexCache, writeIndexCache, type CacheIdentity, type CacheNote } from '../../../src/core/index/indexCache';
 import type { NoteIndex } from '../../../src/core/index/noteIndex';
 import { snapshot } from '../../../src/core/index/snapshot';
 import { scanNote } from '../../../src/core/syntax/scanNote';
@@ -139,6 +139,36 @@ suite('index cache', () => {
     } finally {
       await cut.close();
     }
+  });
+
+  test('a cache written a chunk at a time at its offsets, header last, reads as the whole file; a size bound stops it', async () => {
+    const one = notesOf(await fresh(fixtures[0]));
+    const many = Array.from({ length: 700 }, (_, i) => ({ ...one[i % one.length], path: `n${i}.md` }));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cache-')), 'index.bin');
+    const fd = fs.openSync(file, 'w');
+    const writes: number[] = [];
+    // Which notes have been encoded when each piece is handed over (the encoder reads `packed`).
+    const encoded = new Set<number>();
+    const watched = many.map((n, i) => ({ ...n, get packed() { encoded.add(i); return n.packed; } }));
+    const encodedAtWrite: number[] = [];
+    const size = await writeIndexCache(identity, watched, async (bytes, at) => {
+      writes.push(at);
+      encodedAtWrite.push(encoded.size);
+      await new Promise(resolve => setImmediate(resolve));
+      fs.writeSync(fd, bytes, 0, bytes.length, at);
+    });
+    fs.closeSync(fd);
+    assert.strictEqual(fs.statSync(file).size, size);
+    assert.ok(writes.length > 3, `${writes.length} writes`);
+    assert.strictEqual(writes[writes.length - 1], 0, 'the header comes last, at the start');
+    assert.ok(encodedAtWrite[0] < many.length / 2, `the first chunk is written once ${encodedAtWrite[0]} of ${many.length} notes are encoded, not after all`);
+    const whole = Buffer.concat(await encodeIndexCache(identity, many));
+    assert.deepStrictEqual(await decodeIndexCache(fs.readFileSync(file), identity), await decodeIndexCache(whole, identity));
+    assert.deepStrictEqual(new Uint8Array(fs.readFileSync(file)), new Uint8Array(whole), 'the same bytes as the pieces');
+    const stoppedWrites: number[] = [];
+    const stopped = await writeIndexCache(identity, many, (_bytes, at) => void stoppedWrites.push(at), undefined, 1000);
+    assert.ok(stopped > 1000 && stopped < size, `stopped at ${stopped} of ${size} bytes`);
+    assert.deepStrictEqual(stoppedWrites.length, 1, 'one chunk, and no header: the file is never whole');
   });
 
   test('a build handed the cache still decoding, stamping with a worker, equals a fresh build', async () => {
