@@ -19,7 +19,7 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
     // patterns name files, so folders are walked whatever they say.
     const filter = settings.filter;
     this.disk = new NodeVaultHost(folder.uri.fsPath, {
-      accepts: (path, isFolder) => (isFolder ? !filter.excludes(path) : filter.accepts(path)),
+      accepts: (path, isFolder) => (isFolder ? !filter.excludes(path) : filter.acceptsWalked(path)),
     });
   }
 

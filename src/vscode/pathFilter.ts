@@ -17,6 +17,15 @@ export class PathFilter {
     return matchesSelfOrFolder(this.include, path) && !matchesSelfOrFolder(this.exclude, path);
   }
 
+  /**
+   * `accepts` for a file met by a walk that entered its folders only when `excludes` said no:
+   * no folder of it can be excluded, so exclude patterns are tried on the path alone (a vault's
+   * listing tried the default seven on every folder of every file: 28 ms of 10,000 notes).
+   */
+  acceptsWalked(path: string): boolean {
+    return matchesSelfOrFolder(this.include, path) && !this.exclude.some(p => p.test(path));
+  }
+
   /** Whether an exclude pattern covers `path` (a folder: then everything in it). */
   excludes(path: string): boolean {
     return matchesSelfOrFolder(this.exclude, path);

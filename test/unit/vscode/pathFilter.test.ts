@@ -31,6 +31,26 @@ suite('PathFilter: marginalia.include / marginalia.exclude', () => {
     assert.ok(!filter.accepts('archive/a.md'));
   });
 
+  test('a file of a walk that skipped excluded folders is accepted exactly when accepts says so', () => {
+    const patterns: [string[], string[]][] = [
+      [['**/*'], ['**/node_modules/**', '**/.git/**', '**/out/**', '**/.trash/**']],
+      [['**/*'], ['drafts', 'a/b', '**/*.{tmp,bak}', 'x/*']],
+      [['notes/**', '*.md'], ['notes/private']],
+      [['**/*.md'], ['**/out']],
+    ];
+    const paths = ['a.md', 'a/b.md', 'a/b/c.md', 'drafts/idea.md', 'notes/drafts.md', 'notes/private/p.md', 'notes/a/b.md', 'x/y.md', 'x/y/z.md',
+      'tools/node_modules/pkg/readme.md', 'out/a.md', 'src/out/b.md', 'outline.md', 'a/b.tmp', '.trash/old.md', 'deep/a/b/c/d.md'];
+    for (const [include, exclude] of patterns) {
+      const filter = new PathFilter(include, exclude);
+      for (const path of paths) {
+        // What the walk does: enter a folder unless excluded, then decide each file in it.
+        const folders = path.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+        const reached = folders.every(f => !filter.excludes(f));
+        assert.strictEqual(reached && filter.acceptsWalked(path), filter.accepts(path), `${path} with ${include} / ${exclude}`);
+      }
+    }
+  });
+
   test('no include pattern means no file', () => {
     assert.ok(!new PathFilter([], []).accepts('a.md'));
   });
