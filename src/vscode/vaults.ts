@@ -5,6 +5,9 @@ import * as vscode from 'vscode';
 import { formatCount } from './numbers';
 import { Vault, type CacheOptions } from './vault';
 
+/** At most one progress message per this many ms while indexing. */
+const PROGRESS_EVERY_MS = 250;
+
 export interface Located {
   readonly vault: Vault;
   /** Vault-relative, `/`-separated. */
@@ -67,12 +70,21 @@ export class Vaults implements vscode.Disposable {
   reindex(vaults: Vault[] = this.all()): Promise<void> {
     if (vaults.length === 0) return Promise.resolve();
     let report = (_message: string) => {};
+    // Each report crosses to the workbench and redraws it: a few a second are enough to read,
+    // while one per batch (200 for 10,000 notes) kept the window's renderer busy on the cores
+    // the build needs.
+    let reported = -Infinity;
     // Every build is queued at once (so ready() and queued changes wait for it) but each
     // starts when the previous folder is done: two cores, shared with the editor.
     let previous: Promise<void> = Promise.resolve();
     const builds = vaults.map(vault => {
       const suffix = vaults.length > 1 ? ` (${vault.folder.name})` : '';
-      previous = vault.rebuild((d, t) => report(`Indexing notes ${formatCount(d)}/${formatCount(t)}${suffix}`), previous);
+      previous = vault.rebuild((d, t) => {
+        const now = performance.now();
+        if (d < t && now - reported < PROGRESS_EVERY_MS) return;
+        reported = now;
+        report(`Indexing notes ${formatCount(d)}/${formatCount(t)}${suffix}`);
+      }, previous);
       return previous;
     });
     const done = Promise.all(builds).then(() => undefined);
