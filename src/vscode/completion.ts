@@ -69,7 +69,8 @@ function placeholderBeingTyped(index: NoteQueries, path: string, open: number): 
 const maxItems = 200;
 
 function noteItems(candidates: CompletionCandidate[], typed: string, range: vscode.Range, close: string): vscode.CompletionList {
-  const { items, incomplete } = rankCandidates(candidates, typed, maxItems);
+  // In the index's order (a filter of its list): no bucket needs sorting.
+  const { items, incomplete } = rankCandidates(candidates, typed, maxItems, true);
   // VS Code would re-sort by its own fuzzy score of filterText, and put a loose match or a
   // note not written yet above a real note. Starting every filterText with what is typed
   // makes all items score alike, so the engine's order (sortText) stands; the list is

@@ -167,7 +167,11 @@ export interface NoteQueries {
   brokenLinksIn(path: string): BrokenLink[];
   /** Notes whose frontmatter is not valid YAML (read without it), in path order. */
   frontmatterProblems(): FrontmatterProblem[];
-  /** Every note (and placeholder, flagged) with the shortest unique target from `fromPath`. */
+  /**
+   * Every note (and placeholder, flagged) with the shortest unique target from `fromPath`: the
+   * notes, then the placeholders, each in `byShorterTarget` order (completionRank.ts; ranking
+   * relies on it, see `rankCandidates`' `inOrder`).
+   */
   completionCandidates(fromPath: string): CompletionCandidate[];
   /** In every other note, or only in `sources` (a host can then search a big vault in slices). */
   unlinkedMentions(path: string, sources?: Iterable<string>): UnlinkedMention[];

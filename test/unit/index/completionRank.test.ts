@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { filterTextOf, matchedName, rankCandidates } from '../../../src/core/index/completionRank';
+import { byShorterTarget, filterTextOf, matchedName, rankCandidates } from '../../../src/core/index/completionRank';
+import { NoteIndex } from '../../../src/core/index/noteIndex';
 import type { CompletionCandidate } from '../../../src/core/index/types';
 
 const note = (insertText: string, title = insertText, aliases: string[] = []): CompletionCandidate =>
@@ -89,5 +90,27 @@ suite('completion: the name that matched', () => {
 
   test('notes not written yet have no names to explain', () => {
     assert.strictEqual(matchedName(placeholder('toread'), 'read'), undefined);
+  });
+  test('the index hands candidates out in ranking order, so ranking them as in order changes nothing', () => {
+    const index = new NoteIndex();
+    const words = ['attention', 'transformer', 'alpha', 'beta', 'a', 'ab', 'zeta', 'Attention', 'retrieval', 'aardvark'];
+    for (let i = 0; i < 400; i++) {
+      const w = words[i % words.length]!;
+      const folder = ['', 'papers/', 'notes/deep/', 'archive/'][i % 4];
+      const aliases = i % 3 === 0 ? `---\naliases: [${words[(i * 7) % words.length]} ${i}]\n---\n` : '';
+      index.upsert(`${folder}${w}-${i % 37}.md`, `${aliases}# ${w} ${i}\n\n[[missing ${words[(i * 3) % words.length]} ${i % 11}]] and [[${w}-${(i + 1) % 37}]]\n`);
+    }
+    const candidates = index.completionCandidates('notes/deep/alpha-2.md').filter(c => c.path !== 'notes/deep/alpha-2.md');
+    const notes = candidates.filter(c => !c.placeholder);
+    const placeholders = candidates.filter(c => c.placeholder);
+    assert.ok(notes.length > 100 && placeholders.length > 10, `${notes.length} notes, ${placeholders.length} placeholders`);
+    assert.deepStrictEqual(candidates, [...notes, ...placeholders], 'the notes come first');
+    assert.deepStrictEqual(notes, [...notes].sort(byShorterTarget));
+    assert.deepStrictEqual(placeholders, [...placeholders].sort(byShorterTarget));
+    for (const typed of ['', 'a', 'at', 'attention', 'miss', 'alp 3', 'zz', 'trans', 'notes/', 'ab']) {
+      for (const limit of [5, 50, 1000]) {
+        assert.deepStrictEqual(rankCandidates(candidates, typed, limit, true), rankCandidates(candidates, typed, limit), `${typed} / ${limit}`);
+      }
+    }
   });
 });
