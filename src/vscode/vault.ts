@@ -24,9 +24,9 @@ const SLICE_MS = 12;
 /** Files read at once (a batch is read without a break): small enough to take a few ms (50 reads and their decoding: about 2 ms of the extension host on a quiet machine). */
 const BATCH_SIZE = 50;
 /**
- * When the memory line is logged after indexing: by then the cache is written and V8 has had
- * idle time to collect what indexing left behind and shrink its young generation, so the line
- * says what the index keeps, where the line at the end of indexing says the peak.
+ * When the memory line is logged after indexing: by then the cache is written (a few seconds
+ * after) and V8 has had time to collect what indexing and the write left behind, so the line
+ * says what the session keeps, where the line at the end of indexing says the peak.
  */
 const SETTLED_MEMORY_MS = 15000;
 

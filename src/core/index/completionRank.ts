@@ -13,8 +13,7 @@ export interface RankedCandidates {
  * Real notes before placeholders; then targets (or their file name) that start with what is
  * typed, titles or aliases that start with it, any of them containing it, and last the
  * letters in order from the start of a word (VS Code filters fuzzily too); ties go to the shorter target, then A–Z.
- */
-/**
+ *
  * `inOrder`: the candidates are already in `byShorterTarget` order, placeholders among themselves
  * (as `NoteQueries.completionCandidates` hands them out, and any filter of that list): no bucket
  * is then sorted or checked. Checking the 9,000 matches of `[[a` in a 10,000-note vault for an
