@@ -7,7 +7,7 @@ import { NoteSymbols } from '../src/core/editor/noteSymbols';
 import { buildIndex } from '../src/core/index/build';
 import { matchedName, rankCandidates } from '../src/core/index/completionRank';
 import { NodeVaultHost } from '../src/node/nodeHost';
-import { isLinkPosition, typedLinkAt } from '../src/vscode/typedLink';
+import { isLinkPosition, typedLinkAt } from '../src/core/editor/typedLink';
 
 const ROUNDS = 300;
 const LIMIT = 200;

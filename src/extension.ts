@@ -1,38 +1,38 @@
 // Builds the engine (one NoteIndex per workspace folder) and registers the adapters.
 // Activation does no I/O: indexing starts on the next turn, under a progress indicator.
 import * as vscode from 'vscode';
-import { startCpuProfile } from './vscode/cpuProfile';
+import { startCpuProfile } from './vscode/vaults/cpuProfile';
 import type { FileProblem } from './core/host';
 import type { NoteQueries } from './core/index/types';
 import type MarkdownIt from 'markdown-it';
-import { registerClearCache } from './vscode/clearCache';
-import { registerCompletion } from './vscode/completion';
-import { registerCreateNote } from './vscode/createNote';
-import { registerDefinition } from './vscode/definition';
-import { extendMarkdownIt } from './vscode/markdownPreview';
-import type { PreviewState } from './vscode/preview';
-import { registerPreview } from './vscode/previewCommands';
-import { registerDiagnostics } from './vscode/diagnostics';
-import { registerMissingLinks } from './vscode/missingLinks';
-import { registerQuickFixes } from './vscode/quickFixes';
-import { registerReferences } from './vscode/references';
-import { registerRename } from './vscode/rename';
-import { PlannedRenames, registerRenameFiles } from './vscode/renameFiles';
-import { registerRenameTag } from './vscode/renameTag';
-import { registerDocumentLinks } from './vscode/documentLinks';
-import { registerFollowLink } from './vscode/followLink';
-import { registerHover } from './vscode/hover';
-import { registerNoteCommands } from './vscode/noteCommands';
-import { registerReindex } from './vscode/reindex';
-import { registerRewriteLink } from './vscode/rewriteLink';
-import { registerSidebar, type Sidebar } from './vscode/sidebar';
-import { registerTagCompletion } from './vscode/tagCompletion';
-import { NotesStatus } from './vscode/statusBar';
-import { registerEditSync } from './vscode/syncEdits';
-import { registerFileSync } from './vscode/syncFiles';
-import type { BuildReport } from './vscode/vault';
-import { Vaults } from './vscode/vaults';
-import { registerWorkspaceSymbols } from './vscode/workspaceSymbols';
+import { registerClearCache } from './vscode/vaults/clearCache';
+import { registerCompletion } from './vscode/editor/completion';
+import { registerCreateNote } from './vscode/edits/createNote';
+import { registerDefinition } from './vscode/editor/definition';
+import { extendMarkdownIt } from './vscode/preview/markdownPreview';
+import type { PreviewState } from './vscode/preview/panel';
+import { registerPreview } from './vscode/preview/commands';
+import { registerDiagnostics } from './vscode/editor/diagnostics';
+import { registerMissingLinks } from './vscode/editor/missingLinks';
+import { registerQuickFixes } from './vscode/editor/quickFixes';
+import { registerReferences } from './vscode/editor/references';
+import { registerRename } from './vscode/edits/rename';
+import { PlannedRenames, registerRenameFiles } from './vscode/edits/renameFiles';
+import { registerRenameTag } from './vscode/edits/renameTag';
+import { registerDocumentLinks } from './vscode/editor/documentLinks';
+import { registerFollowLink } from './vscode/editor/followLink';
+import { registerHover } from './vscode/editor/hover';
+import { registerNoteCommands } from './vscode/edits/noteCommands';
+import { registerReindex } from './vscode/vaults/reindex';
+import { registerRewriteLink } from './vscode/edits/rewriteLink';
+import { registerSidebar, type Sidebar } from './vscode/sidebar/sidebar';
+import { registerTagCompletion } from './vscode/editor/tagCompletion';
+import { NotesStatus } from './vscode/vaults/statusBar';
+import { registerEditSync } from './vscode/vaults/syncEdits';
+import { registerFileSync } from './vscode/vaults/syncFiles';
+import type { BuildReport } from './vscode/vaults/vault';
+import { Vaults } from './vscode/vaults/vaults';
+import { registerWorkspaceSymbols } from './vscode/editor/workspaceSymbols';
 
 /** What in-host tests reach through `extension.exports`. */
 export interface MarginaliaApi {

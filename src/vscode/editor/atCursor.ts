@@ -1,0 +1,31 @@
+// What the cursor is on in a note's live text: a link, a #tag, a heading or a ^block-id.
+// Shared by rename and references, so F2 and Shift+F12 agree on what a place means.
+import { scanNote } from '../../core/syntax/scanNote';
+import type { BlockIdItem, HeadingItem, LinkItem, NoteSyntax, Range, TagItem } from '../../core/syntax/types';
+import * as vscode from 'vscode';
+
+export type AtCursor =
+  | { readonly kind: 'link'; readonly link: LinkItem }
+  | { readonly kind: 'tag'; readonly tag: TagItem }
+  | { readonly kind: 'heading'; readonly heading: HeadingItem; readonly first: boolean }
+  | { readonly kind: 'block'; readonly block: BlockIdItem };
+
+const URL = /^[a-z][a-z0-9+.-]*:/i;
+
+export function atCursor(doc: vscode.TextDocument, position: vscode.Position, syntax: NoteSyntax = scanNote(doc.getText())): AtCursor | undefined {
+  const offset = doc.offsetAt(position);
+  const inside = (r: Range) => r.startOffset <= offset && offset <= r.endOffset;
+  const link = syntax.links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
+  if (link) return URL.test(link.target) ? undefined : { kind: 'link', link };
+  const tag = syntax.tags.find(t => inside(t.range));
+  if (tag) return { kind: 'tag', tag };
+  const block = syntax.blockIds.find(b => inside(b.range));
+  if (block) return { kind: 'block', block };
+  const i = syntax.headings.findIndex(h => h.range.start.line === position.line || inside(h.range));
+  if (i >= 0) return { kind: 'heading', heading: syntax.headings[i], first: i === 0 };
+  return undefined;
+}
+
+export function toRange(r: Range): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}

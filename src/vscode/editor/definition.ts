@@ -1,0 +1,84 @@
+// Go to definition / Ctrl-click on `[[note]]`, `[[note#Heading]]`, `[[note#^block]]` or
+// `[text](note.md#heading)` opens the note there. An ambiguous link offers every
+// candidate (VS Code shows a peek); on a `#tag`, every note carrying it. A link to a note not
+// yet written has no definition: F12 creates it (followLink.ts), Ctrl+click too (documentLinks.ts).
+import * as vscode from 'vscode';
+import { scanNote } from '../../core/syntax/scanNote';
+import type { LinkItem, NoteSyntax } from '../../core/syntax/types';
+import type { Vault } from '../vaults/vault';
+import type { Vaults } from '../vaults/vaults';
+
+export function registerDefinition(vaults: Vaults): vscode.Disposable {
+  return vscode.languages.registerDefinitionProvider({ language: 'markdown' }, {
+    provideDefinition(doc, position) {
+      const at = vaults.locate(doc.uri);
+      if (!at) return undefined;
+      // The live text, not the index: the link may have been typed a moment ago.
+      const syntax = scanNote(doc.getText());
+      const offset = doc.offsetAt(position);
+      const link = syntax.links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
+      if (!link) return tagDefinition(doc, at.vault, syntax, offset);
+      if (/^[a-z][a-z0-9+.-]*:/i.test(link.target)) return undefined;
+      const origin = new vscode.Range(doc.positionAt(link.range.startOffset), doc.positionAt(link.range.endOffset));
+      const r = at.vault.index.resolve(link.reference ?? link.target, at.path); // Foam: `[[x]]` with `[x]: path.md`
+      const targets = r.kind === 'note' || r.kind === 'attachment' ? r.ambiguous ?? [r.path]
+        : r.kind === 'self' ? [at.path] : [];
+      return targets.map((path): vscode.LocationLink => {
+        const self = path === at.path;
+        const range = r.kind === 'attachment' ? undefined : placeIn(self ? syntax : at.vault.index.note(path)?.syntax,
+          self ? doc.getText() : at.vault.index.textOf(path), link);
+        const target = range ?? new vscode.Range(0, 0, 0, 0);
+        return { originSelectionRange: origin, targetUri: uriOf(at.vault, path), targetRange: target, targetSelectionRange: target };
+      });
+    },
+  });
+}
+
+/** On a `#tag` (or a frontmatter tag): the first place it is written in each note carrying it. */
+function tagDefinition(doc: vscode.TextDocument, vault: Vault, syntax: NoteSyntax, offset: number): vscode.LocationLink[] | undefined {
+  const tag = syntax.tags.find(t => t.range.startOffset <= offset && offset < t.range.endOffset);
+  if (!tag) return undefined;
+  const origin = new vscode.Range(doc.positionAt(tag.range.startOffset), doc.positionAt(tag.range.endOffset));
+  const seen = new Set<string>();
+  const out: vscode.LocationLink[] = [];
+  for (const { path, tag: found } of vault.index.notesWithTag(tag.name)) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const r = found.range;
+    const range = new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+    out.push({ originSelectionRange: origin, targetUri: uriOf(vault, path), targetRange: range, targetSelectionRange: range });
+  }
+  return out;
+}
+
+function uriOf(vault: Vault, path: string): vscode.Uri {
+  return vault.host.uriOf(path);
+}
+
+/** The heading or block the link names in the target note; undefined for the note's top. */
+export function placeIn(syntax: NoteSyntax | undefined, text: string | undefined, link: LinkItem): vscode.Range | undefined {
+  if (!syntax) return undefined;
+  if (link.block !== undefined) {
+    const block = syntax.blockIds.find(b => b.id.toLowerCase() === link.block!.toLowerCase());
+    if (!block) return undefined;
+    const start = text === undefined ? block.range.start : positionAt(text, block.block.startOffset);
+    return new vscode.Range(start.line, start.character, block.range.end.line, block.range.end.character);
+  }
+  if (link.heading === undefined) return undefined;
+  // `[[a#Part#Section]]` names a nested heading: the last part is the one to land on.
+  const wanted = link.heading.slice(link.heading.lastIndexOf('#') + 1).trim().toLowerCase();
+  const heading = syntax.headings.find(h => h.text.toLowerCase() === wanted)
+    ?? syntax.headings.find(h => h.slug === wanted || h.slug === wanted.replace(/\s+/g, '-'));
+  return heading && new vscode.Range(heading.range.start.line, heading.range.start.character,
+    heading.range.end.line, heading.range.end.character);
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}

@@ -1,0 +1,35 @@
+// The preview webview's document: a CSP with a fresh nonce from `crypto` (DESIGN.md §8), the
+// stylesheets and script from media/, and the first page already in the body (no blank flash).
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { escapeAttr } from '../../core/render/escape';
+
+export function previewHtml(webview: vscode.Webview, media: vscode.Uri, page: { html: string; title: string; number: number }): string {
+  const nonce = randomBytes(18).toString('base64');
+  const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
+  // KaTeX lays formulas out with style attributes, hence 'unsafe-inline' for styles; a note's own
+  // style attributes never get this far (the sanitizer drops them). Scripts: only ours, by nonce.
+  const csp = [
+    "default-src 'none'",
+    `img-src ${webview.cspSource} https: data:`,
+    `style-src ${webview.cspSource} 'unsafe-inline'`,
+    `font-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${escapeAttr(asset('katex', 'katex.min.css'))}">
+<link rel="stylesheet" href="${escapeAttr(asset('notes.css'))}">
+<link rel="stylesheet" href="${escapeAttr(asset('preview.css'))}">
+<title>${escapeAttr(page.title)}</title>
+</head>
+<body data-page="${page.number}">
+<main class="mg-page" id="mg-content">${page.html}</main>
+<script nonce="${nonce}" src="${escapeAttr(asset('preview.js'))}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,300 @@
+import * as assert from 'assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildIndex, type CachedNote } from '../../../../src/core/index/build';
+import { CACHE_SCHEMA, CacheRejected, checksum, decodeIndexCache, encodeIndexCache, writeIndexCache, type CacheIdentity, type CacheNote } from '../../../../src/core/index/indexCache';
+import type { NoteIndex } from '../../../../src/core/index/noteIndex';
+import { snapshot } from '../../../../src/core/index/snapshot';
+import { scanNote } from '../../../../src/core/syntax/scanNote';
+import { openFileSource } from '../../../../src/node/fileSource';
+import { NodeVaultHost } from '../../../../src/node/nodeHost';
+import { stampMany } from '../../../../src/node/stampWorker';
+
+const root = path.resolve(__dirname, '../../../../..');
+const fixtures = [path.join(root, 'samples/research-notes'), path.join(root, 'test/fixtures/syntax'), path.join(root, 'test/fixtures/render')];
+const identity: CacheIdentity = { producer: '0.1.0', folder: 'file:///vault', settings: '{"include":["**/*"]}' };
+
+async function fresh(dir: string): Promise<NoteIndex> {
+  return (await buildIndex(new NodeVaultHost(dir))).index;
+}
+
+function notesOf(index: NoteIndex): CacheNote[] {
+  return [...index.packedNotes()].map((n, i) => ({ ...n, stamp: { size: n.text.length, mtime: 1700000000000.25 + i } }));
+}
+
+async function cacheFile(index: NoteIndex): Promise<Uint8Array> {
+  // A plain copy: a Buffer's slice() would share its bytes.
+  return new Uint8Array(Buffer.concat(await encodeIndexCache(identity, notesOf(index))));
+}
+
+/** A host over `dir` whose stamps are the ones notesOf() wrote, so every cached note counts as unchanged. */
+function stampedHost(dir: string, index: NoteIndex): NodeVaultHost {
+  const stamps = new Map(notesOf(index).map(n => [n.path, n.stamp]));
+  const host = new NodeVaultHost(dir);
+  host.stamp = p => stamps.get(p) ?? { size: -1, mtime: -1 };
+  return host;
+}
+
+async function rejection(file: Uint8Array, id = identity): Promise<CacheRejected> {
+  try {
+    await decodeIndexCache(file, id);
+  } catch (e) {
+    if (e instanceof CacheRejected) return e;
+    throw e;
+  }
+  throw new Error('the damaged cache was accepted');
+}
+
+/** Where the first chunk of a cache file sits, and its header. */
+function layoutOf(file: Uint8Array): { prefixAt: number; chunkAt: number; chunkBytes: number; header: { chunks: { bytes: number; checksum: number }[] } } {
+  const view = new DataView(file.buffer, file.byteOffset, file.length);
+  const headerLength = view.getUint32(20, true);
+  const header = JSON.parse(Buffer.from(file.subarray(28, 28 + headerLength)).toString('utf8'));
+  const chunkAt = (28 + headerLength + 3) & ~3;
+  return { prefixAt: 28, chunkAt, chunkBytes: header.chunks[0].bytes, header };
+}
+
+/** The file with its first chunk's checksum, and the header's, made to match its (damaged) bytes. */
+function resealed(file: Uint8Array, prefixAt: number, chunkAt: number, chunkBytes: number, header: { chunks: { checksum: number }[] }): Uint8Array {
+  const chunks = file.subarray(chunkAt);
+  const sealed = { ...header, chunks: header.chunks.map((c, i) => (i === 0 ? { ...c, checksum: checksum(chunks.slice(0, chunkBytes)) } : c)) };
+  const headerBytes = Buffer.from(JSON.stringify(sealed));
+  const prefix = Buffer.alloc((prefixAt + headerBytes.length + 3) & ~3);
+  Buffer.from(file.subarray(0, 20)).copy(prefix);
+  prefix.writeUInt32LE(headerBytes.length, 20);
+  prefix.writeUInt32LE(checksum(new Uint8Array(headerBytes.buffer.slice(headerBytes.byteOffset, headerBytes.byteOffset + headerBytes.length))), 24);
+  headerBytes.copy(prefix, prefixAt);
+  return new Uint8Array(Buffer.concat([prefix, chunks]));
+}
+
+suite('index cache', () => {
+  for (const dir of fixtures) {
+    test(`an index restored from its cache answers every query as a fresh build (${path.relative(root, dir)})`, async () => {
+      const built = await fresh(dir);
+      const cached = await decodeIndexCache(await cacheFile(built), identity);
+      const result = await buildIndex(stampedHost(dir, built), { cached });
+      assert.strictEqual(result.restored, built.stats().notes);
+      assert.deepStrictEqual(snapshot(result.index), snapshot(built));
+      for (const note of result.index.notes()) {
+        assert.deepStrictEqual(note.syntax, scanNote(result.index.textOf(note.path)!), note.path);
+        assert.strictEqual(result.index.textOf(note.path), built.textOf(note.path));
+        assert.deepStrictEqual(result.index.unlinkedMentions(note.path), built.unlinkedMentions(note.path));
+      }
+    });
+  }
+
+  test('a note whose size or time changed is read again, the others are restored', async () => {
+    const dir = fixtures[0];
+    const built = await fresh(dir);
+    const cached = new Map(await decodeIndexCache(await cacheFile(built), identity));
+    const changed = [...cached.keys()][0];
+    const old = cached.get(changed)!;
+    // The cache holds another text for it: only a re-read can bring back the real one.
+    cached.set(changed, { ...old, text: 'stale', stamp: { size: old.stamp.size + 1, mtime: old.stamp.mtime } } satisfies CachedNote);
+    const result = await buildIndex(stampedHost(dir, built), { cached });
+    assert.strictEqual(result.restored, built.stats().notes - 1);
+    assert.deepStrictEqual(snapshot(result.index), snapshot(built));
+  });
+
+  for (const dir of fixtures) {
+    test(`notes, texts, stamps and every field of their syntax come back exactly (${path.relative(root, dir)})`, async () => {
+      const built = await fresh(dir);
+      const notes = notesOf(built);
+      const back = await decodeIndexCache(await cacheFile(built), identity);
+      assert.deepStrictEqual([...back.keys()], notes.map(n => n.path));
+      for (const n of notes) {
+        assert.strictEqual(back.get(n.path)!.text, n.text);
+        assert.deepStrictEqual(back.get(n.path)!.stamp, n.stamp);
+        assert.deepStrictEqual(back.get(n.path)!.packed, n.packed, n.path);
+      }
+    });
+  }
+
+  test('a chunk of ASCII and non-ASCII notes comes back exactly', async () => {
+    const notes = notesOf(await fresh(fixtures[1]));
+    assert.ok(notes.some(n => /[^\x00-\x7f]/.test(n.text)), 'the fixtures hold non-ASCII notes');
+    assert.ok(notes.some(n => !/[^\x00-\x7f]/.test(n.text)), 'and ASCII ones');
+    const back = await decodeIndexCache(Buffer.concat(await encodeIndexCache(identity, notes)), identity);
+    for (const n of notes) assert.strictEqual(back.get(n.path)!.text, n.text, n.path);
+  });
+
+  test('a cache read from its file a chunk at a time is the same as read whole', async () => {
+    const built = await fresh(fixtures[0]);
+    const one = notesOf(built);
+    const many = Array.from({ length: 700 }, (_, i) => ({ ...one[i % one.length], path: `n${i}.md` }));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cache-')), 'index.bin');
+    fs.writeFileSync(file, Buffer.concat(await encodeIndexCache(identity, many)));
+    const source = await openFileSource(file);
+    try {
+      const back = await decodeIndexCache(source, identity);
+      assert.deepStrictEqual(back, await decodeIndexCache(fs.readFileSync(file), identity));
+    } finally {
+      await source.close();
+    }
+    fs.truncateSync(file, fs.statSync(file).size - 100);
+    const cut = await openFileSource(file);
+    try {
+      await assert.rejects(decodeIndexCache(cut, identity), (e: unknown) => e instanceof CacheRejected && e.reason === 'truncated');
+    } finally {
+      await cut.close();
+    }
+  });
+
+  test('a cache written a chunk at a time at its offsets, header last, reads as the whole file; a size bound stops it', async () => {
+    const one = notesOf(await fresh(fixtures[0]));
+    const many = Array.from({ length: 700 }, (_, i) => ({ ...one[i % one.length], path: `n${i}.md` }));
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-cache-')), 'index.bin');
+    const fd = fs.openSync(file, 'w');
+    const writes: number[] = [];
+    // Which notes have been encoded when each piece is handed over (the encoder reads `packed`).
+    const encoded = new Set<number>();
+    const watched = many.map((n, i) => ({ ...n, get packed() { encoded.add(i); return n.packed; } }));
+    const encodedAtWrite: number[] = [];
+    const size = await writeIndexCache(identity, watched, async (bytes, at) => {
+      writes.push(at);
+      encodedAtWrite.push(encoded.size);
+      await new Promise(resolve => setImmediate(resolve));
+      fs.writeSync(fd, bytes, 0, bytes.length, at);
+    });
+    fs.closeSync(fd);
+    assert.strictEqual(fs.statSync(file).size, size);
+    assert.ok(writes.length > 3, `${writes.length} writes`);
+    assert.strictEqual(writes[writes.length - 1], 0, 'the header comes last, at the start');
+    assert.ok(encodedAtWrite[0] < many.length / 2, `the first chunk is written once ${encodedAtWrite[0]} of ${many.length} notes are encoded, not after all`);
+    const whole = Buffer.concat(await encodeIndexCache(identity, many));
+    assert.deepStrictEqual(await decodeIndexCache(fs.readFileSync(file), identity), await decodeIndexCache(whole, identity));
+    assert.deepStrictEqual(new Uint8Array(fs.readFileSync(file)), new Uint8Array(whole), 'the same bytes as the pieces');
+    const stoppedWrites: number[] = [];
+    const stopped = await writeIndexCache(identity, many, (_bytes, at) => void stoppedWrites.push(at), undefined, 1000);
+    assert.ok(stopped > 1000 && stopped < size, `stopped at ${stopped} of ${size} bytes`);
+    assert.deepStrictEqual(stoppedWrites.length, 1, 'one chunk, and no header: the file is never whole');
+  });
+
+  test('a build handed the cache still decoding, stamping with a worker, equals a fresh build', async () => {
+    const dir = fixtures[0];
+    const built = await fresh(dir);
+    const host = stampedHost(dir, built);
+    let stampedAtOnce = 0;
+    const many = Object.assign(host, {
+      stampMany: async (paths: readonly string[]) => (stampedAtOnce += paths.length, paths.map(p => host.stamp(p))),
+    });
+    const result = await buildIndex(many, { cached: decodeIndexCache(await cacheFile(built), identity) });
+    assert.strictEqual(stampedAtOnce, built.stats().notes);
+    assert.strictEqual(result.restored, built.stats().notes);
+    assert.strictEqual(result.cachedNotes, built.stats().notes);
+    assert.deepStrictEqual(snapshot(result.index), snapshot(built));
+  });
+
+  test('a host that cannot stamp everything at once is stamped a batch at a time', async () => {
+    const dir = fixtures[0];
+    const built = await fresh(dir);
+    const failing = Object.assign(stampedHost(dir, built), { stampMany: () => Promise.reject(new Error('no worker here')) });
+    const result = await buildIndex(failing, { cached: decodeIndexCache(await cacheFile(built), identity) });
+    assert.strictEqual(result.restored, built.stats().notes);
+    assert.deepStrictEqual(snapshot(result.index), snapshot(built));
+  });
+
+  test('the stamp worker stamps as a stat does, and names no stamp for a missing file', async () => {
+    const dir = fixtures[0];
+    const paths = [...(await fresh(dir)).notes()].map(n => n.path);
+    const stamps = await stampMany(dir, [...paths, 'no such note.md']);
+    assert.deepStrictEqual(stamps.slice(0, -1), paths.map(p => new NodeVaultHost(dir).stamp(p)));
+    assert.strictEqual(stamps[stamps.length - 1], undefined);
+  });
+
+  test('a cache of many chunks reads back whole', async () => {
+    const one = notesOf(await fresh(fixtures[0]))[0];
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...one, path: `n${i}.md` }));
+    const back = await decodeIndexCache(Buffer.concat(await encodeIndexCache(identity, many)), identity);
+    assert.strictEqual(back.size, 1000);
+    assert.strictEqual(back.get('n999.md')!.text, one.text);
+  });
+
+  suite('a damaged cache is rejected with its reason', () => {
+    let good: Uint8Array;
+    suiteSetup(async () => {
+      good = await cacheFile(await fresh(fixtures[0]));
+    });
+
+    test('truncated: cut anywhere', async () => {
+      for (const at of [0, 10, 40, Math.floor(good.length / 2), good.length - 1]) {
+        assert.strictEqual((await rejection(good.slice(0, at))).reason, 'truncated', `cut at ${at}`);
+      }
+    });
+
+    test('corrupted: one byte flipped in the header or in any chunk', async () => {
+      for (const at of [30, Math.floor(good.length / 3), Math.floor(good.length / 2), good.length - 5]) {
+        const bad = good.slice();
+        bad[at] ^= 0x20;
+        assert.strictEqual((await rejection(bad)).reason, 'corrupted', `byte ${at}`);
+      }
+    });
+
+    test('corrupted, never a crash: damage that its checksum does not catch', async () => {
+      // Bytes changed all over the first chunk and the checksums made to match again: every
+      // file either decodes (a changed number may still be a number) or is rejected as corrupted.
+      const { prefixAt, chunkAt, chunkBytes, header } = layoutOf(good);
+      let rejected = 0;
+      for (let at = chunkAt; at < chunkAt + chunkBytes; at += 13) {
+        const bad = good.slice();
+        bad[at] ^= 0x41;
+        try {
+          await decodeIndexCache(resealed(bad, prefixAt, chunkAt, chunkBytes, header), identity);
+        } catch (e) {
+          if (!(e instanceof CacheRejected)) throw new Error(`byte ${at}: ${e instanceof Error ? e.stack : String(e)}`);
+          assert.strictEqual(e.reason, 'corrupted', `byte ${at}`);
+          rejected++;
+        }
+      }
+      assert.ok(rejected > 0, 'some damage is found by the decoder itself');
+    });
+
+    test('corrupted: bytes appended', async () => {
+      assert.strictEqual((await rejection(Buffer.concat([good, Buffer.from('junk')]))).reason, 'corrupted');
+    });
+
+    test('foreign: any other file', async () => {
+      assert.strictEqual((await rejection(Buffer.from('{"notes": []}'.repeat(10)))).reason, 'foreign');
+      assert.strictEqual((await rejection(fs.readFileSync(path.join(root, 'samples/research-notes/attachments/figure.png')))).reason, 'foreign');
+    });
+
+    test('outdated: written by another version', async () => {
+      assert.strictEqual((await rejection(good, { ...identity, producer: '0.2.0' })).reason, 'outdated');
+    });
+
+    test('written for another folder or other settings', async () => {
+      assert.strictEqual((await rejection(good, { ...identity, folder: 'file:///elsewhere' })).reason, 'other-folder');
+      assert.strictEqual((await rejection(good, { ...identity, settings: '{}' })).reason, 'other-settings');
+    });
+  });
+
+  // What CACHE_SCHEMA stands for: every field a cached note carries, as found on the fixtures.
+  // When this changes (a field added to PackedSyntax or its items), write the field in
+  // syntaxCodec.ts (SyntaxWriter.write and SyntaxReader.read), bump CACHE_SCHEMA, then update
+  // both lines here: an old cache must never be read as if it had the new fields.
+  test('the cached record has the shape CACHE_SCHEMA stands for', async () => {
+    const keys = new Set<string>();
+    const walk = (value: unknown, at: string): void => {
+      if (value instanceof Int32Array) return void keys.add(`${at}:Int32Array`);
+      if (Array.isArray(value)) return value.forEach(v => walk(v, `${at}[]`));
+      if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${at}.${k}`);
+      else keys.add(`${at}:${typeof value}`);
+    };
+    for (const dir of fixtures) for (const n of (await fresh(dir)).packedNotes()) walk(n.packed, 'packed');
+    const shape = [...keys].filter(k => !/\.frontmatter\.(?!title|aliases|tags)/.test(k)).sort().join(' ');
+    assert.strictEqual(CACHE_SCHEMA, 2);
+    assert.deepStrictEqual(shape.split(' '), [
+      'packed.blockIds[].block.endOffset:number', 'packed.blockIds[].block.startOffset:number', 'packed.blockIds[].id:string',
+      'packed.blockIds[].range:number', 'packed.codeAt:number', 'packed.footnotes[].kind:string', 'packed.footnotes[].label:string',
+      'packed.footnotes[].range:number', 'packed.frontmatter.aliases[]:string', 'packed.frontmatter.tags[]:string',
+      'packed.frontmatter.title:string', 'packed.headings[].level:number', 'packed.headings[].range:number',
+      'packed.headings[].slug:string', 'packed.headings[].text:string', 'packed.lineCount:number', 'packed.links[].block:string',
+      'packed.links[].context.endOffset:number', 'packed.links[].context.startOffset:number', 'packed.links[].heading:string',
+      'packed.links[].kind:string', 'packed.links[].label:string', 'packed.links[].property:string', 'packed.links[].range:number', 'packed.links[].target:string',
+      'packed.math[].delimiter:string', 'packed.math[].display:boolean', 'packed.math[].range:number', 'packed.math[].tex:string',
+      'packed.ranges:Int32Array', 'packed.tags[].context.endOffset:number', 'packed.tags[].context.startOffset:number',
+      'packed.tags[].name:string', 'packed.tags[].range:number', 'packed.tags[].source:string', 'packed.title:string',
+    ]);
+  });
+});

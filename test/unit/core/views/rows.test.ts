@@ -1,0 +1,137 @@
+import * as assert from 'assert';
+import { backlinkGroups, linkCount } from '../../../../src/core/views/backlinkRows';
+import { allMentions, mentionGroups, mentionLinkText, mentionSnapshot, mentionsUnchanged, searchMentions } from '../../../../src/core/views/mentionRows';
+import { notesOfTag, orphanRows, placeholderRows } from '../../../../src/core/views/noteRows';
+import { outgoingRows } from '../../../../src/core/views/outgoingRows';
+import { lines, vaultIndex } from '../index/vault';
+
+const vault = () => vaultIndex({
+  'transformers.md': lines('# Transformers', '', 'Self-attention, see [[attention]] and [[Bitter Lesson]].', '', '#ml/transformers'),
+  'papers/attention.md': lines('---', 'title: Attention', 'aliases: [self-attention]', 'tags: [ml]', '---', '# Attention', '', 'Used by [[transformers]].'),
+  'gpt3.md': lines('---', 'title: GPT-3', '---', '- a list item that links [[transformers]]', '  and goes on', '- another: [[transformers#Transformers|the paper]]', '', 'It is big, like [[bitter lesson]] says. #ml/llm #ML/llm'),
+  'zebra.md': lines('# Zebra', '', 'The zebra has stripes; transformers do not.', '```', 'transformers in code', '```'),
+  'alone.md': '# Alone\n\nNothing here. [[Bitter Lesson]]\n',
+  'lonely.md': '# Lonely\n',
+  'figure.png': '',
+});
+
+suite('Backlinks rows', () => {
+  test('one group per linking note, by title, with folder and every link', () => {
+    const groups = backlinkGroups(vault(), 'transformers.md');
+    assert.deepStrictEqual(groups.map(g => [g.title, g.folder, g.links.length]), [['Attention', 'papers', 1], ['GPT-3', '', 2]]);
+    assert.strictEqual(linkCount(groups), 3);
+  });
+
+  test('each link shows its list item whole, marker off, the link highlighted', () => {
+    const gpt = backlinkGroups(vault(), 'transformers.md').find(g => g.source === 'gpt3.md')!;
+    const [first, second] = gpt.links;
+    assert.strictEqual(first.snippet.text, 'a list item that links [[transformers]] and goes on');
+    const [a, b] = first.snippet.highlights[0];
+    assert.strictEqual(first.snippet.text.slice(a, b), '[[transformers]]');
+    const [c, d] = second.snippet.highlights[0];
+    assert.strictEqual(second.snippet.text.slice(c, d), '[[transformers#Transformers|the paper]]');
+    assert.strictEqual(second.range.start.line, 5);
+  });
+
+  test('a note not written yet has backlinks too', () => {
+    const groups = backlinkGroups(vault(), { placeholder: 'bitter-lesson' });
+    assert.deepStrictEqual(groups.map(g => g.source), ['alone.md', 'gpt3.md', 'transformers.md']);
+  });
+
+  test('sorted by last modified, newest first', () => {
+    const times: Record<string, number> = { 'papers/attention.md': 1, 'gpt3.md': 5 };
+    const groups = backlinkGroups(vault(), 'transformers.md', { sort: 'modified', modified: p => times[p] });
+    assert.deepStrictEqual(groups.map(g => g.source), ['gpt3.md', 'papers/attention.md']);
+  });
+
+  test('nothing links here: no groups', () => {
+    assert.deepStrictEqual(backlinkGroups(vault(), 'lonely.md'), []);
+  });
+});
+
+suite('Unlinked mention rows', () => {
+  test('mentions outside code, grouped by note, with the link text to write', () => {
+    const groups = mentionGroups(vault(), 'transformers.md');
+    assert.deepStrictEqual(groups.map(g => g.source), ['zebra.md']);
+    const [m] = groups[0].mentions;
+    assert.strictEqual(m.text, 'transformers');
+    assert.strictEqual(m.replacement, '[[transformers]]');
+    const [a, b] = m.snippet.highlights[0];
+    assert.strictEqual(m.snippet.text.slice(a, b), 'transformers');
+  });
+
+  test('a mention written differently keeps its words as the label', () => {
+    assert.strictEqual(mentionLinkText('gpt3', 'GPT-3'), '[[gpt3|GPT-3]]');
+    assert.strictEqual(mentionLinkText('attention', 'Attention'), '[[attention|Attention]]');
+    assert.strictEqual(mentionLinkText('attention', 'attention'), '[[attention]]');
+  });
+
+  test('aliases are mentions too, and link to the shortest unique target', () => {
+    const index = vault();
+    index.upsert('notes.md', 'Self-attention is the trick.\n');
+    const rows = allMentions(mentionGroups(index, 'papers/attention.md')).filter(m => m.source === 'notes.md');
+    assert.deepStrictEqual(rows.map(m => m.replacement), ['[[attention|Self-attention]]']);
+  });
+
+  test('searched a slice of notes at a time, the result is the same', () => {
+    const index = vaultIndex({ 'a.md': '# Alpha\n', 'b.md': 'alpha\n', 'c.md': 'no\n', 'd.md': 'Alpha, alpha\n', 'e.md': 'ALPHA\n' });
+    const steps = searchMentions(index, 'a.md', 2);
+    let next = steps.next();
+    let yields = 0;
+    for (; !next.done; next = steps.next()) yields++;
+    assert.strictEqual(yields, 1, 'four other notes, two a slice: one pause between');
+    assert.deepStrictEqual(next.value, mentionGroups(index, 'a.md'));
+    assert.deepStrictEqual(next.value.map(g => [g.source, g.mentions.length]), [['b.md', 1], ['d.md', 2], ['e.md', 1]]);
+  });
+
+  test('typing in the note itself leaves its mentions as they were; a change elsewhere or to its title does not', () => {
+    const index = vaultIndex({ 'a.md': '# Alpha\n', 'b.md': 'alpha\n' });
+    let snapshot = mentionSnapshot(index, 'a.md');
+    index.upsert('a.md', '# Alpha\n\nmore words\n');
+    assert.ok(mentionsUnchanged(index, snapshot));
+    index.upsert('a.md', '# Alpha beta\n');
+    assert.ok(!mentionsUnchanged(index, snapshot), 'the title changed');
+    snapshot = mentionSnapshot(index, 'a.md');
+    index.upsert('b.md', 'alpha beta\n');
+    assert.ok(!mentionsUnchanged(index, snapshot), 'another note changed');
+    snapshot = mentionSnapshot(index, 'a.md');
+    index.upsert('c.md', 'new\n');
+    assert.ok(!mentionsUnchanged(index, snapshot), 'a note was added');
+  });
+
+  test('all mentions of a note come last first, so edits never shift each other', () => {
+    const index = vaultIndex({ 'a.md': '# Alpha\n', 'b.md': 'alpha and Alpha and ALPHA\n' });
+    const rows = allMentions(mentionGroups(index, 'a.md'));
+    assert.deepStrictEqual(rows.map(r => r.range.start.character), [20, 10, 0]);
+  });
+});
+
+suite('Outgoing link rows', () => {
+  test('each target once, in the order written, with its kind', () => {
+    const rows = outgoingRows(vault(), 'gpt3.md');
+    assert.deepStrictEqual(rows.map(r => [r.kind, r.label, r.path, r.count]), [
+      ['note', 'transformers', 'transformers.md', 1],
+      ['heading', 'transformers#Transformers', 'transformers.md', 1],
+      ['placeholder', 'bitter lesson', 'bitter-lesson', 1],
+    ]);
+    assert.ok(rows[2].missing);
+  });
+});
+
+suite('Tags, placeholders and orphans rows', () => {
+  test('a tag lists the notes carrying exactly it, once each, at the first occurrence', () => {
+    const rows = notesOfTag(vault(), 'ml/llm');
+    assert.deepStrictEqual(rows.map(r => [r.path, r.first.start.line]), [['gpt3.md', 7]]);
+    assert.deepStrictEqual(notesOfTag(vault(), 'ML').map(r => r.path), ['papers/attention.md']);
+  });
+
+  test('notes not written yet, most wanted first', () => {
+    const rows = placeholderRows(vault());
+    assert.deepStrictEqual(rows.map(p => [p.display, p.backlinks]), [['Bitter Lesson', 3]]);
+  });
+
+  test('orphans: no links in or out', () => {
+    // A link to a note not written yet does not tie alone.md to the vault.
+    assert.deepStrictEqual(orphanRows(vault()).map(r => r.path), ['alone.md', 'lonely.md', 'zebra.md']);
+  });
+});
