@@ -1,9 +1,45 @@
-// How the cost of a function grows with its input, measured so that a loaded machine does not
-// change the verdict: time is this process's CPU time (other processes on the machine do not
-// add to it, as they add to wall-clock time); each sample times the small and the large input
-// back to back, in turns, each over enough calls to last a few milliseconds; and the ratio
-// reported is the median of many samples. One slow sample (a GC, a cache flushed by another
-// build) moves a minimum or a mean; it does not move a median.
+// How the cost of a function grows with its input, measured so that neither a loaded machine nor
+// the memory hierarchy changes the verdict on correct code.
+//
+// Three sizes are timed: n, 4n and 16n. A linear function takes about 4x the time for each
+// step, a quadratic one 16x. But a linear function does not take exactly 4x on a real machine:
+// once the input's working set leaves the CPU's caches or V8's young generation, every byte
+// costs a constant factor more, and the step that crosses that cliff takes 15-30x (measured:
+// the scanner on a long table costs 0.7 µs a row up to 10,000 rows and 5 µs a row from 40,000
+// on; an unclosed `$$` block and unclosed backticks have such a cliff too). A cliff is crossed
+// once; a quadratic function grows 16x at every step. So the verdict is on the smaller of the
+// two steps: it must stay under 8x (the geometric middle of linear and quadratic), and the
+// whole 16x must cost more than 4x (else the large input is not read to its end, and the case
+// tests nothing).
+//
+// Each size's time per call is the minimum over samples of a batch of calls (other processes
+// on the machine, preempting this one and flushing its caches, only ever add time); time is
+// this process's CPU time; each size is warmed up on its own first (V8 optimizes for the
+// shapes it sees); the sizes are timed in turns, each batch lasting a few milliseconds.
+import * as assert from 'assert';
+
+/** Each size is STEP times the previous one. */
+export const STEP = 4;
+/** The smaller step may cost at most LIMIT times the time. */
+export const LIMIT = 8;
+
+export interface GrowthOptions {
+  /** Batches timed per size. */
+  readonly samples?: number;
+  /** A batch of calls lasts at least this long, so timer resolution and call overhead do not count. */
+  readonly minBatchMs?: number;
+}
+
+export interface Growth {
+  /** n, STEP n, STEP² n. */
+  readonly sizes: readonly number[];
+  /** Milliseconds per call at each size. */
+  readonly ms: readonly number[];
+  /** Time ratio of each step (sizes[i + 1] over sizes[i]). */
+  readonly steps: readonly number[];
+  /** Time ratio of the largest size over the smallest. */
+  readonly overall: number;
+}
 
 /** CPU time of this process (all its threads: GC included), in milliseconds. */
 function cpuMs(): number {
@@ -11,52 +47,51 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-export interface GrowthOptions {
-  /** Samples to take the median of; odd. */
-  readonly samples?: number;
-  /** A batch of calls lasts at least this long, so timer resolution and call overhead do not count. */
-  readonly minBatchMs?: number;
-}
-
 /** Milliseconds per call of `run(input)`, over `calls` calls. */
-function perCall(run: (input: string) => unknown, input: string, calls: number): number {
+function perCall<T>(run: (input: T) => unknown, input: T, calls: number): number {
   const start = cpuMs();
   for (let i = 0; i < calls; i++) run(input);
   return (cpuMs() - start) / calls;
 }
 
-/** How many calls make a batch last `minMs`. */
-function callsFor(run: (input: string) => unknown, input: string, minMs: number): number {
-  const once = Math.max(perCall(run, input, 1), 1e-3);
-  return Math.max(1, Math.ceil(minMs / once));
+/** Runs `run(input)` until V8 has had the time to optimize it; returns how many calls make a batch last `minMs`. */
+function warmUp<T>(run: (input: T) => unknown, input: T, minMs: number): number {
+  let once = Math.max(perCall(run, input, 1), 1e-3);
+  const start = cpuMs();
+  while (cpuMs() - start < 4 * minMs) once = Math.max(perCall(run, input, Math.ceil(minMs / once)), 1e-3);
+  return Math.ceil(minMs / once);
 }
 
-export function median(values: readonly number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** Median over samples of time(large) / time(small). */
-export function growthRatio(run: (input: string) => unknown, small: string, large: string, options: GrowthOptions = {}): number {
-  const samples = options.samples ?? 11;
+/** Times `run(make(size))` for size n, STEP n and STEP² n. */
+export function measureGrowth<T>(run: (input: T) => unknown, make: (n: number) => T, n: number, options: GrowthOptions = {}): Growth {
+  const samples = options.samples ?? 9;
   const minMs = options.minBatchMs ?? 10;
-  // Warm up: the first calls run before V8 optimizes, and would make the small input look slow.
-  for (let i = 0; i < 3; i++) { run(small); run(large); }
-  const smallCalls = callsFor(run, small, minMs);
-  const largeCalls = callsFor(run, large, minMs);
-  const ratios: number[] = [];
+  const sizes = [n, STEP * n, STEP * STEP * n];
+  const inputs = sizes.map(make);
+  const calls = inputs.map(input => warmUp(run, input, minMs));
+  const ms = sizes.map(() => Infinity);
   for (let s = 0; s < samples; s++) {
-    let tSmall: number;
-    let tLarge: number;
-    if (s % 2 === 0) {
-      tSmall = perCall(run, small, smallCalls);
-      tLarge = perCall(run, large, largeCalls);
-    } else {
-      tLarge = perCall(run, large, largeCalls);
-      tSmall = perCall(run, small, smallCalls);
+    for (let k = 0; k < sizes.length; k++) {
+      const i = s % 2 === 0 ? k : sizes.length - 1 - k;
+      ms[i] = Math.min(ms[i], perCall(run, inputs[i], calls[i]));
     }
-    ratios.push(tLarge / tSmall);
   }
-  return median(ratios);
+  const steps = ms.slice(1).map((t, i) => t / ms[i]);
+  return { sizes, ms, steps, overall: ms[ms.length - 1] / ms[0] };
+}
+
+/** "4x the input: 3.9x then 4.1x the time" */
+export function describeGrowth(growth: Growth): string {
+  return `${STEP}x the input: ${growth.steps.map(step => `${step.toFixed(1)}x`).join(' then ')} the time`;
+}
+
+/**
+ * The check a growth test makes: of the two steps n -> 4n -> 16n, the smaller costs less than
+ * LIMIT times the time, and 16n costs more than 4 times n. Returns what was measured (log it).
+ */
+export function assertGrowsLinearly<T>(run: (input: T) => unknown, make: (n: number) => T, n: number, options: GrowthOptions = {}): Growth {
+  const growth = measureGrowth(run, make, n, options);
+  assert.ok(growth.overall > STEP, `${describeGrowth(growth)}: ${STEP * STEP}x took only ${growth.overall.toFixed(1)}x: is the large input read at all?`);
+  assert.ok(Math.min(...growth.steps) < LIMIT, `${describeGrowth(growth)} (linear: ${STEP}x, limit ${LIMIT}x, quadratic: ${STEP * STEP}x)`);
+  return growth;
 }
