@@ -71,6 +71,8 @@ build() {
   # tsc emits even with type errors: run it anyway, and the stages below test what it emitted.
   rm -rf out
   npx tsc -p . || rc=1
+  # The engine alone, without the DOM or VS Code (media/ is checked by npm run build).
+  npx tsc -p src/core || rc=1
   return $rc
 }
 

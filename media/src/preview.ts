@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // The preview webview's script: turns clicks into typed messages, keeps the scroll position
 // through live updates, and syncs scrolling with the editor by source line (`data-line`).
 // Sidenotes need no script: they are CSS with a checkbox toggle, as in tufte-css.
