@@ -5,6 +5,9 @@
 //   (src/vscode/, src/cli/, src/node/, src/extension.ts);
 // - media/src/ runs in a webview: it talks to its adapter only through the typed messages of
 //   media/src/messages.ts, so it imports nothing from src/, nor `vscode`, nor Node's modules.
+// - src/core/ has no import circles (a type-only one too: a circle is two files that can only be
+//   read together); where two parts call each other, one of them knows an interface (BlockSink,
+//   InlineSink), not the other's class.
 // The compiler holds the rest: src/core/tsconfig.json (no DOM, no VS Code types) and
 // media/tsconfig.json (the DOM, nothing of Node), both checked by `npm run compile`.
 import * as assert from 'assert';
@@ -46,6 +49,49 @@ export function forbidden(file: string, specifier: string): string | undefined {
   return undefined;
 }
 
+/** The import circles among `files`: each a list of files that import one another (Tarjan's strongly connected components). */
+export function importCircles(files: ReadonlyMap<string, readonly string[]>): string[][] {
+  const resolve = (file: string, specifier: string): string | undefined => {
+    if (!specifier.startsWith('.')) return undefined;
+    const target = path.posix.join(path.posix.dirname(file), specifier);
+    return [target, `${target}.ts`, `${target}/index.ts`].find(candidate => files.has(candidate));
+  };
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const circles: string[][] = [];
+  const visit = (file: string): void => {
+    order.set(file, order.size);
+    low.set(file, order.get(file)!);
+    stack.push(file);
+    onStack.add(file);
+    for (const specifier of files.get(file)!) {
+      const next = resolve(file, specifier);
+      if (next === undefined) continue;
+      if (!order.has(next)) {
+        visit(next);
+        low.set(file, Math.min(low.get(file)!, low.get(next)!));
+      } else if (onStack.has(next)) {
+        low.set(file, Math.min(low.get(file)!, order.get(next)!));
+      }
+    }
+    if (low.get(file) !== order.get(file)) return;
+    const component: string[] = [];
+    let member: string;
+    do {
+      member = stack.pop()!;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== file);
+    if (component.length > 1 || files.get(file)!.some(specifier => resolve(file, specifier) === file)) {
+      circles.push(component.sort());
+    }
+  };
+  for (const file of files.keys()) if (!order.has(file)) visit(file);
+  return circles;
+}
+
 suite('boundaries between the parts', () => {
   for (const dir of ['src/core', 'media/src']) {
     test(`${dir}/ imports only what it may`, () => {
@@ -61,6 +107,21 @@ suite('boundaries between the parts', () => {
       assert.deepStrictEqual(broken, []);
     });
   }
+
+  test('src/core/ has no import circles', () => {
+    const files = new Map(tsFiles('src/core').map(file => [file, importsOf(fs.readFileSync(path.join(root, file), 'utf8'))]));
+    assert.deepStrictEqual(importCircles(files), []);
+  });
+
+  test('the circle check finds a circle, type-only imports included', () => {
+    const files = new Map([
+      ['src/core/syntax/findings.ts', ['./inline', './types']],
+      ['src/core/syntax/inline.ts', ['./inlineMath']],
+      ['src/core/syntax/inlineMath.ts', ['./findings']],
+      ['src/core/syntax/types.ts', []],
+    ]);
+    assert.deepStrictEqual(importCircles(files), [['src/core/syntax/findings.ts', 'src/core/syntax/inline.ts', 'src/core/syntax/inlineMath.ts']]);
+  });
 
   test('the check sees every kind of import', () => {
     const text = [

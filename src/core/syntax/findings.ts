@@ -2,6 +2,7 @@
 // in a RangeWriter) and the paragraph (or list item, heading, table row) around each link and tag.
 import type { BlockSink, TextKind } from './blockState';
 import { InlineScanner } from './inline';
+import type { InlineSink } from './inlineSink';
 import { definitionTarget, type NoteTarget } from './noteLink';
 import type { PackedFootnote, PackedHeading, PackedLink, PackedMath, PackedTag, RangeWriter } from './packed';
 import { normalizeLabel, type Definition } from './reference';
@@ -33,7 +34,7 @@ interface PendingBlockId {
   block: Span;
 }
 
-export class Findings implements BlockSink {
+export class Findings implements BlockSink, InlineSink {
   readonly links: PackedLink[] = [];
   readonly tags: PackedTag[] = [];
   readonly headings: PackedHeading[] = [];

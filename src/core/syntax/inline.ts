@@ -9,9 +9,9 @@
 // before it, as markdown-it's "no nested links" does.
 import { TextKind } from './blockState';
 import { BracketStack, Opener } from './brackets';
-import type { Findings } from './findings';
 import { htmlTagEnd } from './htmlTag';
 import { InlineMath } from './inlineMath';
+import type { InlineSink } from './inlineSink';
 import { isAllowedDestination } from './linkParts';
 import { inlineTail, referenceTail } from './linkTail';
 import { noteTarget } from './noteLink';
@@ -49,10 +49,10 @@ export class InlineScanner {
   private wake = -1;
 
   private src = '';
-  private found!: Findings;
+  private found!: InlineSink;
 
   /** Starts a note: the scanner is reused from note to note (a vault is thousands), so nothing of the last one stays. */
-  begin(src: string, found: Findings): void {
+  begin(src: string, found: InlineSink): void {
     this.src = src;
     this.found = found;
     this.wakeFrom = 0;

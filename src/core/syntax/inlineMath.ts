@@ -1,7 +1,7 @@
 // Inline math as the preview reads it: `$..$` and `$$..$$` by @vscode/markdown-it-katex's rules,
 // `\(..\)` and `\[..\]` by render/mathRule.ts. Each remembers, per text, the offset from which no
 // closer of its kind exists, so a note of a hundred thousand `$` stays linear.
-import type { Findings } from './findings';
+import type { InlineSink } from './inlineSink';
 import { findMathClose } from './mathBlocks';
 
 const NEVER = 0x7fffffff;
@@ -21,14 +21,14 @@ export class InlineMath {
   private src = '';
   /** End of the text being read: no closer past it. */
   private end = 0;
-  private found!: Findings;
+  private found!: InlineSink;
   private noDollarFrom = NEVER;
   private noDoubleDollarFrom = NEVER;
   private noParenCloseFrom = NEVER;
   private noBracketCloseFrom = NEVER;
 
   /** Starts a text (a paragraph, heading or cell) ending at `end`. */
-  reset(src: string, end: number, found: Findings): void {
+  reset(src: string, end: number, found: InlineSink): void {
     this.src = src;
     this.end = end;
     this.found = found;
