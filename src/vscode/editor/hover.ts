@@ -19,10 +19,12 @@ const tagNotesShown = 5;
 
 export function registerHover(vaults: Vaults): vscode.Disposable {
   return vscode.languages.registerHoverProvider({ language: 'markdown' }, {
-    provideHover(doc, position) {
+    provideHover(doc, position, token) {
       const at = vaults.locate(doc.uri);
       if (!at) return undefined;
       const syntax = scanNote(doc.getText());
+      // The mouse moved on while the note was read: the excerpt's render is not worth starting.
+      if (token.isCancellationRequested) return undefined;
       const offset = doc.offsetAt(position);
       const link = syntax.links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
       if (link) return /^[a-z][a-z0-9+.-]*:/i.test(link.target) ? undefined : linkHover(doc, at, syntax, link);

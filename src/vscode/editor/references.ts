@@ -15,7 +15,7 @@ export const findReferencesCommand = 'marginalia.findReferences';
 
 export function registerReferences(vaults: Vaults): vscode.Disposable {
   const provider = vscode.languages.registerReferenceProvider({ language: 'markdown' }, {
-    provideReferences(doc, position) {
+    provideReferences(doc, position, _context, token) {
       const at = vaults.locate(doc.uri);
       const here = at && atCursor(doc, position);
       if (!at || !here) return undefined;
@@ -45,7 +45,7 @@ export function registerReferences(vaults: Vaults): vscode.Disposable {
           break;
         }
       }
-      return locations(at.vault, refs);
+      return token.isCancellationRequested ? undefined : locations(at.vault, refs);
     },
   });
 

@@ -125,7 +125,7 @@ export class MentionsView extends RefreshingView<Element> {
  * Links the given mentions as one workspace edit (one undo). A mention whose words have
  * changed since the view was drawn is left alone; returns how many were linked.
  */
-export async function linkMentions(mentions: readonly { vault: Vault; row: MentionRow }[]): Promise<number> {
+async function linkMentions(mentions: readonly { vault: Vault; row: MentionRow }[]): Promise<number> {
   const edit = new vscode.WorkspaceEdit();
   let linked = 0;
   const toSave = new Set<vscode.TextDocument>();

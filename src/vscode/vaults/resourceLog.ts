@@ -8,7 +8,7 @@ import { watchLoopDelay } from './loopDelay';
  * after) and V8 has had time to collect what indexing and the write left behind, so the line
  * says what the session keeps, where the line at the end of indexing says the peak.
  */
-export const SETTLED_MEMORY_MS = 15000;
+const SETTLED_MEMORY_MS = 15000;
 
 /** Measures one build from its start: wall time, CPU and the longest event-loop block. */
 export class BuildMeter {
