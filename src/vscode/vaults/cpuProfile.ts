@@ -1,7 +1,7 @@
 // For measuring, never on by default: with MARGINALIA_CPU_PROFILE=<file.cpuprofile> in the
 // environment (code-server hands it to the extension host), the extension host's CPU profile
 // from activation until the first indexing is done is written there, for Chrome DevTools or
-// `node --cpu-prof`'s readers. docs/index.md (Speed) says how the numbers were found with it.
+// `node --cpu-prof`'s readers. docs/note-index.md (Speed) says how the numbers were found with it.
 import * as fs from 'node:fs';
 import { Session } from 'node:inspector';
 
