@@ -85,13 +85,25 @@ export function describeGrowth(growth: Growth): string {
   return `${STEP}x the input: ${growth.steps.map(step => `${step.toFixed(1)}x`).join(' then ')} the time`;
 }
 
+/** Measurements a verdict may take: a pass needs one, a failure all of them. */
+export const ATTEMPTS = 3;
+
 /**
  * The check a growth test makes: of the two steps n -> 4n -> 16n, the smaller costs less than
- * LIMIT times the time, and 16n costs more than 4 times n. Returns what was measured (log it).
+ * LIMIT times the time, and 16n costs more than 4 times n. On a loaded machine a linear
+ * function's steps can come out at 6-9x (a large input, preempted, finds its caches flushed more
+ * often than a small one does), so a failing measurement is taken again, up to ATTEMPTS in all:
+ * noise adds time, it does not take a quadratic function's 16x under 8x. Returns the passing
+ * measurement (log it).
  */
 export function assertGrowsLinearly<T>(run: (input: T) => unknown, make: (n: number) => T, n: number, options: GrowthOptions = {}): Growth {
-  const growth = measureGrowth(run, make, n, options);
-  assert.ok(growth.overall > STEP, `${describeGrowth(growth)}: ${STEP * STEP}x took only ${growth.overall.toFixed(1)}x: is the large input read at all?`);
-  assert.ok(Math.min(...growth.steps) < LIMIT, `${describeGrowth(growth)} (linear: ${STEP}x, limit ${LIMIT}x, quadratic: ${STEP * STEP}x)`);
-  return growth;
+  const tries: Growth[] = [];
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const growth = measureGrowth(run, make, n, options);
+    tries.push(growth);
+    if (growth.overall > STEP && Math.min(...growth.steps) < LIMIT) return growth;
+  }
+  const last = tries[tries.length - 1];
+  assert.ok(last.overall > STEP, `${describeGrowth(last)}: ${STEP * STEP}x took only ${last.overall.toFixed(1)}x: is the large input read at all?`);
+  assert.fail(`${tries.map(describeGrowth).join('; ')} (linear: ${STEP}x, limit ${LIMIT}x, quadratic: ${STEP * STEP}x)`);
 }
