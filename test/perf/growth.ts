@@ -102,6 +102,7 @@ export function assertGrowsLinearly<T>(run: (input: T) => unknown, make: (n: num
     const growth = measureGrowth(run, make, n, options);
     tries.push(growth);
     if (growth.overall > STEP && Math.min(...growth.steps) < LIMIT) return growth;
+    if (attempt + 1 < ATTEMPTS) console.log(`      over the limit, measuring again: ${describeGrowth(growth)}`);
   }
   const last = tries[tries.length - 1];
   assert.ok(last.overall > STEP, `${describeGrowth(last)}: ${STEP * STEP}x took only ${last.overall.toFixed(1)}x: is the large input read at all?`);
