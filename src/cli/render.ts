@@ -61,8 +61,48 @@ export function renderCommand(index: NoteIndex, request: RenderRequest): { html:
   const html = exportPage(index, what, readAssets(media), images, { backlinks: request.backlinks ?? true });
   if (request.output === undefined) return { html };
   const target = path.resolve(request.output);
-  // A page never replaces a note.
-  if (/\.md$/i.test(target) && fs.existsSync(target)) return { error: `${request.output} is a note: give an .html file name` };
-  fs.writeFileSync(target, html);
+  const refused = outputProblem(request.output, target);
+  if (refused) return { error: refused };
+  try {
+    fs.writeFileSync(target, html);
+  } catch (e) {
+    return { error: `cannot write ${request.output} (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
   return { html, written: target };
+}
+
+/**
+ * Why `-o` may not be written, or undefined. A page never replaces a note, also not through a
+ * symbolic link (the name is the link's, the file written is where it points); a folder or a
+ * missing folder is the user's slip, told as such rather than as a crash.
+ */
+function outputProblem(given: string, target: string): string | undefined {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.lstatSync(target);
+  } catch {
+    stat = undefined;
+  }
+  if (stat?.isSymbolicLink()) {
+    let real: string;
+    try {
+      real = fs.realpathSync(target);
+    } catch {
+      return `${given} is a link to a file that does not exist: give an .html file name`;
+    }
+    if (isNote(real)) return `${given} links to a note (${real}): give an .html file name`;
+    stat = fs.statSync(real);
+  }
+  if (stat?.isDirectory()) return `${given} is a folder: give an .html file name in it`;
+  if (stat && isNote(target)) return `${given} is a note: give an .html file name`;
+  if (!stat) {
+    const folder = path.dirname(target);
+    if (!fs.existsSync(folder)) return `folder not found: ${path.dirname(given) || folder} (create it first, or give another -o)`;
+    if (!fs.statSync(folder).isDirectory()) return `not a folder: ${path.dirname(given)}`;
+  }
+  return undefined;
+}
+
+function isNote(file: string): boolean {
+  return /\.(?:md|markdown)$/i.test(file);
 }
