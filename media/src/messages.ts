@@ -20,9 +20,7 @@ export type ToWebview =
   /** New content for the same or another page; `page` numbers each distinct page shown. */
   | { readonly type: 'update'; readonly page: number; readonly html: string; readonly title: string; readonly sameSource: boolean }
   /** The editor scrolled: bring this source line to the top. */
-  | { readonly type: 'scrollToLine'; readonly page: number; readonly line: number }
-  /** Bring the element with this id into view (a heading or block a link named). */
-  | { readonly type: 'scrollToId'; readonly page: number; readonly id: string };
+  | { readonly type: 'scrollToLine'; readonly page: number; readonly line: number };
 
 const MAX_TEXT = 4096;
 

@@ -79,9 +79,6 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
     case 'scrollToLine':
       if (message.page === page) scrollToLine(message.line);
       break;
-    case 'scrollToId':
-      if (message.page === page) document.getElementById(message.id)?.scrollIntoView();
-      break;
   }
 });
 

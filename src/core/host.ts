@@ -80,24 +80,6 @@ export function canStampMany(host: VaultHost): host is BulkStampHost {
   return typeof (host as Partial<BulkStampHost>).stampMany === 'function';
 }
 
-export type VaultChange =
-  | { readonly type: 'changed'; readonly path: string }
-  | { readonly type: 'deleted'; readonly path: string }
-  | { readonly type: 'renamed'; readonly from: string; readonly to: string };
-
-export interface Disposable {
-  dispose(): void;
-}
-
-/** Optional ability: the host tells about changes on disk. */
-export interface WatchHost extends VaultHost {
-  watch(onChange: (change: VaultChange) => void): Disposable;
-}
-
-export function canWatch(host: VaultHost): host is WatchHost {
-  return typeof (host as Partial<WatchHost>).watch === 'function';
-}
-
 /** A file that could not be indexed, and why, in words a user can act on. */
 export interface FileProblem {
   readonly path: string;

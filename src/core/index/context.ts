@@ -37,7 +37,7 @@ export function contextText(text: string, span: Span, near: Range): ContextText 
 }
 
 /** The position of `offset`, counting lines from a known position rather than from the top of the text. */
-export function positionNear(text: string, offset: number, known: Position, knownOffset: number): Position {
+function positionNear(text: string, offset: number, known: Position, knownOffset: number): Position {
   const from = Math.min(offset, knownOffset);
   const to = Math.max(offset, knownOffset);
   let newlines = 0;

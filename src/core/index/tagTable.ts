@@ -49,7 +49,7 @@ function normalizeTag(tag: string): string {
   return tag.replace(/^#/, '').toLowerCase();
 }
 
-export function compareOccurrences(a: TagOccurrence, b: TagOccurrence): number {
+function compareOccurrences(a: TagOccurrence, b: TagOccurrence): number {
   return comparePaths(a.path, b.path) || a.tag.range.startOffset - b.tag.range.startOffset;
 }
 

@@ -1,8 +1,8 @@
 // Daily notes: which file holds a day's note (`journal/2026-12-02.md` by default), from a
 // folder and a date format in the moment.js tokens Obsidian and Foam users already write.
 
-export const DEFAULT_DAILY_FOLDER = 'journal';
-export const DEFAULT_DAILY_FORMAT = 'YYYY-MM-DD';
+const DEFAULT_DAILY_FOLDER = 'journal';
+const DEFAULT_DAILY_FORMAT = 'YYYY-MM-DD';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

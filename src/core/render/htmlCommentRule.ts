@@ -5,7 +5,7 @@
 import type MarkdownIt from 'markdown-it';
 
 /** CommonMark's end condition for a comment block is a line that contains `-->`. */
-export function htmlCommentBlockRule(state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+function htmlCommentBlockRule(state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   if (!state.src.startsWith('<!--', start)) return false;
@@ -51,7 +51,7 @@ function commentEnd(state: CommentState): number {
   return end < 0 || end + 3 > state.posMax ? -1 : end + 3;
 }
 
-export function htmlCommentInlineRule(state: CommentState, silent: boolean): boolean {
+function htmlCommentInlineRule(state: CommentState, silent: boolean): boolean {
   const end = commentEnd(state);
   if (end < 0) return false;
   if (!silent) state.push('html_comment_inline', '', 0).content = state.src.slice(state.pos, end);

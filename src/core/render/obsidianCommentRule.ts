@@ -2,7 +2,7 @@
 // from a line starting `%%` to the line holding the closing `%%` (blank lines included).
 import type MarkdownIt from 'markdown-it';
 
-export function commentBlockRule(state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+function commentBlockRule(state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   if (!state.src.startsWith('%%', start)) return false;
@@ -20,7 +20,7 @@ export function commentBlockRule(state: MarkdownIt.StateBlock, startLine: number
   return true;
 }
 
-export function commentInlineRule(state: MarkdownIt.StateInline, silent: boolean): boolean {
+function commentInlineRule(state: MarkdownIt.StateInline, silent: boolean): boolean {
   const { src, pos } = state;
   if (src.charCodeAt(pos) !== 0x25 || src.charCodeAt(pos + 1) !== 0x25) return false;
   const close = src.indexOf('%%', pos + 2);

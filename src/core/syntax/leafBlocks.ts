@@ -183,7 +183,7 @@ export function htmlComment(s: BlockState, startLine: number, endLine: number, s
 }
 
 /** One segment per line of [startLine, endLine): its text after indentation and container markers. */
-export function fillLineSegments(s: BlockState, startLine: number, endLine: number): number {
+function fillLineSegments(s: BlockState, startLine: number, endLine: number): number {
   const count = endLine - startLine;
   s.reserveSegments(count);
   for (let i = 0; i < count; i++) {

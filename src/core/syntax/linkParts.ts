@@ -81,7 +81,7 @@ const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Resolves backslash escapes and numeric and the common named entities (markdown-it knows all of HTML's; notes use these). */
-export function unescapeAll(text: string): string {
+function unescapeAll(text: string): string {
   if (text.indexOf('\\') < 0 && text.indexOf('&') < 0) return text;
   return text.replace(ESCAPABLE, '$1').replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
     if (name) return NAMED[name];

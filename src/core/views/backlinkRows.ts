@@ -52,7 +52,7 @@ export function backlinkGroups(index: NoteQueries, target: BacklinkTarget, optio
   return sortGroups(groups, options);
 }
 
-export function sortGroups(groups: BacklinkGroup[], options: BacklinkOptions = {}): BacklinkGroup[] {
+function sortGroups(groups: BacklinkGroup[], options: BacklinkOptions = {}): BacklinkGroup[] {
   const byTitle = (a: BacklinkGroup, b: BacklinkGroup) =>
     compareTitles(a.title, b.title) || comparePaths(a.source, b.source);
   if (options.sort === 'modified') {

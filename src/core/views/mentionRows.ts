@@ -33,7 +33,7 @@ export function mentionGroups(index: NoteQueries, path: string): MentionGroup[] 
  * How many notes one step of `searchMentions` reads: about 10 ms the first time (each note's
  * word filter is made then, mentionIndex.ts), well under a millisecond after that.
  */
-export const MENTION_SLICE = 250;
+const MENTION_SLICE = 250;
 
 /**
  * The same search in slices of notes, one per `next()`, so a host can yield between them

@@ -16,7 +16,7 @@ export interface TaggedNoteRow extends NoteRow {
   readonly first: Range;
 }
 
-export function noteRow(index: NoteQueries, path: string): NoteRow {
+function noteRow(index: NoteQueries, path: string): NoteRow {
   return { path, title: index.note(path)?.title ?? path, folder: folderOf(path) };
 }
 

@@ -8,7 +8,7 @@ export interface Snippet {
   readonly highlights: readonly (readonly [number, number])[];
 }
 
-export const SNIPPET_LENGTH = 300;
+const SNIPPET_LENGTH = 300;
 const ELLIPSIS = '…';
 
 /** `linkStart`/`linkEnd` are offsets into `context`; out-of-range values mean "no link known". */

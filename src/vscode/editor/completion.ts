@@ -15,9 +15,9 @@ import type { Vaults } from '../vaults/vaults';
 
 export function registerCompletion(vaults: Vaults): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, {
-    provideCompletionItems(doc, position) {
+    provideCompletionItems(doc, position, token) {
       const at = vaults.locate(doc.uri);
-      if (!at) return undefined;
+      if (!at || token.isCancellationRequested) return undefined;
       const text = doc.getText();
       const link = typedLinkAt(text, doc.offsetAt(position));
       if (!link || !(isLinkPosition(text, link) || inPropertyValue(text, link.open))) return undefined;
@@ -28,6 +28,7 @@ export function registerCompletion(vaults: Vaults): vscode.Disposable {
         // The note being written is no link target of its own (`[[#` offers its headings).
         const candidates = at.vault.index.completionCandidates(at.path)
           .filter(c => c.placeholder ? c.path !== own : c.path !== at.path);
+        if (token.isCancellationRequested) return undefined; // the next keystroke asks again
         const list = noteItems(candidates, link.target, range, close);
         if (text[link.open - 1] === '!') {
           // Embedded files come after the notes written, before the notes still to write.

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { linkProblems, type LinkProblem } from '../../core/check/linkProblems';
 import { isNotePath } from '../../core/index/paths';
 import { scanNote } from '../../core/syntax/scanNote';
-import { toRange } from './atCursor';
+import { toRange } from '../ranges';
 import type { Vaults } from '../vaults/vaults';
 
 export const diagnosticSource = 'marginalia';
@@ -40,10 +40,14 @@ export function registerDiagnostics(vaults: Vaults): vscode.Disposable {
   };
 
   // Open notes at once; in vault scope the closed ones in slices, so a 10,000-note vault never
-  // holds up typing; a newer round stops an older one. Files no longer checked lose their entries.
-  let round = 0;
+  // holds up typing; a newer check cancels an older one. Files no longer checked lose their entries.
+  let running: vscode.CancellationTokenSource | undefined;
   const checkAll = () => {
-    const mine = ++round;
+    running?.cancel();
+    running?.dispose();
+    const source = new vscode.CancellationTokenSource();
+    running = source;
+    const token = source.token;
     const checked = new Set<string>();
     for (const doc of vscode.workspace.textDocuments) {
       checked.add(doc.uri.toString());
@@ -61,7 +65,7 @@ export function registerDiagnostics(vaults: Vaults): vscode.Disposable {
       }
     }
     const step = (from: number) => {
-      if (mine !== round) return;
+      if (token.isCancellationRequested) return;
       const end = Math.min(from + 250, closed.length);
       for (let i = from; i < end; i++) closed[i]();
       if (end < closed.length) return void setTimeout(() => step(end), 0);
@@ -95,6 +99,6 @@ export function registerDiagnostics(vaults: Vaults): vscode.Disposable {
     vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration('marginalia.diagnostics') || e.affectsConfiguration('marginalia.diagnosticsScope')) checkAllSoon();
     }),
-    { dispose: () => { clearTimeout(everything); typing.forEach(clearTimeout); } },
+    { dispose: () => { clearTimeout(everything); typing.forEach(clearTimeout); running?.cancel(); running?.dispose(); } },
   );
 }

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { linksToBlock, linksToHeading, linksToNote, tagReferences, type Reference } from '../../core/edits/references';
 import { findHeading, wantedHeading } from '../../core/edits/subpaths';
 import { fileNameOf } from '../../core/index/paths';
-import { atCursor, toRange } from './atCursor';
+import { toRange } from '../ranges';
+import { atCursor } from './atCursor';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
 
@@ -14,7 +15,7 @@ export const findReferencesCommand = 'marginalia.findReferences';
 
 export function registerReferences(vaults: Vaults): vscode.Disposable {
   const provider = vscode.languages.registerReferenceProvider({ language: 'markdown' }, {
-    provideReferences(doc, position) {
+    provideReferences(doc, position, _context, token) {
       const at = vaults.locate(doc.uri);
       const here = at && atCursor(doc, position);
       if (!at || !here) return undefined;
@@ -44,7 +45,7 @@ export function registerReferences(vaults: Vaults): vscode.Disposable {
           break;
         }
       }
-      return locations(at.vault, refs);
+      return token.isCancellationRequested ? undefined : locations(at.vault, refs);
     },
   });
 

@@ -9,8 +9,9 @@ const maxResults = 300;
 export function registerWorkspaceSymbols(vaults: Vaults): vscode.Disposable {
   const symbols = new NoteSymbols();
   return vscode.languages.registerWorkspaceSymbolProvider({
-    provideWorkspaceSymbols(query) {
-      return vaults.all().flatMap(vault => symbols.search(vault.index.notes(), query, maxResults).map(s => {
+    provideWorkspaceSymbols(query, token) {
+      // A newer query (the next keystroke) cancels this one: the vaults left are not searched.
+      return vaults.all().flatMap(vault => token.isCancellationRequested ? [] : symbols.search(vault.index.notes(), query, maxResults).map(s => {
         const kind = s.kind === 'heading' ? vscode.SymbolKind.String : s.kind === 'alias' ? vscode.SymbolKind.Key : vscode.SymbolKind.File;
         const container = s.kind === 'alias' ? `alias of ${s.container} · ${s.path}` : s.kind === 'heading' ? `${s.container} · ${s.path}` : s.path;
         const position = new vscode.Position(s.line, 0);

@@ -37,7 +37,7 @@ export function registerRenameFiles(vaults: Vaults, planned: PlannedRenames): vs
 }
 
 /** The moves inside each vault, expanded from folders to files, with the changes they need. */
-export async function planMoves(vaults: Vaults, files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<{ vault: Vault; moves: FileMove[]; changes: TextChange[] }[]> {
+async function planMoves(vaults: Vaults, files: readonly { oldUri: vscode.Uri; newUri: vscode.Uri }[]): Promise<{ vault: Vault; moves: FileMove[]; changes: TextChange[] }[]> {
   const byVault = new Map<Vault, FileMove[]>();
   for (const { oldUri, newUri } of files) {
     const vault = vaults.vaultFor(oldUri);

@@ -8,7 +8,7 @@ import { Preview } from './panel';
 import type { Vaults } from '../vaults/vaults';
 
 /** The tag a Show Tag Page argument names, or undefined to ask. */
-export function tagArgument(arg: unknown): string | undefined {
+function tagArgument(arg: unknown): string | undefined {
   const raw = typeof arg === 'string' ? arg
     : typeof arg === 'object' && arg !== null && typeof (arg as { tag?: unknown }).tag === 'string' ? (arg as { tag: string }).tag
     : undefined;

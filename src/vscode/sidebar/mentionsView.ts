@@ -6,7 +6,9 @@ import { allMentions, mentionSnapshot, mentionsUnchanged, searchMentions, type M
 import type { ActiveNote } from './activeNote';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
-import { openCommand, plural, RefreshingView, toRange } from './refreshingView';
+import { toRange } from '../ranges';
+import { RefreshingView } from './refreshingView';
+import { openCommand, plural } from './rows';
 
 export const mentionsViewId = 'marginalia.mentions';
 
@@ -123,7 +125,7 @@ export class MentionsView extends RefreshingView<Element> {
  * Links the given mentions as one workspace edit (one undo). A mention whose words have
  * changed since the view was drawn is left alone; returns how many were linked.
  */
-export async function linkMentions(mentions: readonly { vault: Vault; row: MentionRow }[]): Promise<number> {
+async function linkMentions(mentions: readonly { vault: Vault; row: MentionRow }[]): Promise<number> {
   const edit = new vscode.WorkspaceEdit();
   let linked = 0;
   const toSave = new Set<vscode.TextDocument>();

@@ -11,7 +11,7 @@ import { TimeSlices } from '../../core/index/timeSlices';
 import { openFileSource } from '../../node/fileSource';
 
 /** A cache larger than this is not written (a vault of about 90,000 notes): reading it would not pay. */
-export const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 /** After the first build settles, and between writes after changes. */
 const WRITE_DELAY_MS = 3000;
 const SLICE_MS = 15;
@@ -37,19 +37,21 @@ export class IndexCacheStore implements vscode.Disposable {
     } catch {
       return undefined; // none yet: the first opening of this folder
     }
+    let damage: unknown;
     try {
       return await decodeIndexCache(file.source, this.identity(), new TimeSlices(SLICE_MS));
     } catch (e) {
-      const why = e instanceof CacheRejected ? `${e.reason}: ${e.message}` : `corrupted: ${e instanceof Error ? e.message : String(e)}`;
-      this.lastProblem = why;
-      const say = e instanceof CacheRejected && (e.reason === 'outdated' || e.reason === 'other-settings') ? this.logger.info : this.logger.warn;
-      say(`Index cache ${this.file.fsPath || this.file.toString()} not used (${why}); indexing from the files and writing a new one`);
-      await file.close();
-      await this.delete();
-      return undefined;
+      damage = e;
     } finally {
-      await file.close();
+      await file.close(); // once, before a damaged file is deleted
     }
+    const e = damage;
+    const why = e instanceof CacheRejected ? `${e.reason}: ${e.message}` : `corrupted: ${e instanceof Error ? e.message : String(e)}`;
+    this.lastProblem = why;
+    const say = e instanceof CacheRejected && (e.reason === 'outdated' || e.reason === 'other-settings') ? this.logger.info : this.logger.warn;
+    say(`Index cache ${this.file.fsPath || this.file.toString()} not used (${why}); indexing from the files and writing a new one`);
+    await this.delete();
+    return undefined;
   }
 
   /** Writes `notes()` after a few seconds, unless a write is already due (bursts of changes make one write). */
