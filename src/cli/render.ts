@@ -7,6 +7,7 @@ import { exportPage, imagesToExport } from '../core/render/engine';
 import type { ExportAssets, ExportWhat } from '../core/render/exportPage';
 import type { NoteIndex } from '../core/index/noteIndex';
 import { findNote } from './commands';
+import { MAX_RENDER_CHARS, tooLongToRender } from '../core/render/page';
 
 /** media/ beside dist/ (the bundle) or at the repository root (the compiled tests in out/). */
 function mediaFolder(): string | undefined {
@@ -46,6 +47,8 @@ export function renderCommand(index: NoteIndex, request: RenderRequest): { html:
     if (typeof found === 'string') return { error: found };
     if ('placeholder' in found) return { error: `"${found.placeholder}" is not written yet: nothing to render` };
     if (!found.note.toLowerCase().endsWith('.md')) return { error: `${found.note} is an attachment, not a note` };
+    const length = index.textOf(found.note)?.length ?? 0;
+    if (length > MAX_RENDER_CHARS) return { error: tooLongToRender(found.note, length) };
     what = { note: found.note };
   }
   const media = mediaFolder();
