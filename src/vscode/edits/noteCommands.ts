@@ -35,6 +35,14 @@ async function readTemplate(vault: Vault, settingName: string): Promise<string |
   const path = setting(vault, settingName).trim();
   if (path === '') return undefined;
   const uri = /^([a-z]:[\\/]|\/)/i.test(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(vault.folder.uri, path);
+  // A cloned repository's settings must not copy any file it likes (a private key) into a note:
+  // a template is read from inside its workspace folder only (and untrusted workspaces cannot
+  // set it at all: package.json restrictedConfigurations).
+  if (vault.host.relativePath(uri) === undefined) {
+    void vscode.window.showWarningMessage(`Marginalia: the template ${plain(path)} (marginalia.${settingName}) is outside the workspace folder, ` +
+      'so the note starts with its title only: templates are read from inside the folder.');
+    return undefined;
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
   } catch (e) {
