@@ -43,6 +43,8 @@ export interface PageHost {
 export interface PageOptions {
   /** The Backlinks section at the end (`marginalia.preview.backlinks`). */
   readonly backlinks?: boolean;
+  /** Images from http(s) servers may load (`marginalia.preview.remoteImages`); a page written out says so in its CSP. */
+  readonly remoteImages?: boolean;
 }
 
 export interface RenderedPage {

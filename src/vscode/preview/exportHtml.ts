@@ -55,7 +55,8 @@ export async function exportHtml(vaults: Vaults, preview: Preview, extensionUri:
     }
   }
   const backlinks = vscode.workspace.getConfiguration('marginalia.preview').get<boolean>('backlinks', true);
-  const html = exportPage(found.vault.index, found.what, await readAssets(extensionUri), images, { backlinks });
+  const remoteImages = vscode.workspace.getConfiguration('marginalia.preview').get<boolean>('remoteImages', true);
+  const html = exportPage(found.vault.index, found.what, await readAssets(extensionUri), images, { backlinks, remoteImages });
   await vscode.workspace.fs.writeFile(to, new TextEncoder().encode(html));
   log.info(`Exported ${'note' in found.what ? found.what.note : `#${found.what.tag}`} to ${to.toString()}`);
   void vscode.window.showInformationMessage(`Exported to ${plain(vscode.workspace.asRelativePath(to))}`);
