@@ -2,6 +2,7 @@
 // through live updates, and syncs scrolling with the editor by source line (`data-line`).
 // Sidenotes need no script: they are CSS with a checkbox toggle, as in tufte-css.
 import type { FromWebview, ToWebview } from './messages';
+import { fragmentId } from './fragment';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; setState(s: unknown): void; getState(): unknown };
 
@@ -53,7 +54,7 @@ document.addEventListener('click', event => {
   const href = link.getAttribute('href') ?? '';
   if (href === '' || href === '#') return;
   if (href.startsWith('#')) {
-    document.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView();
+    document.getElementById(fragmentId(href))?.scrollIntoView();
   } else if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
     post({ type: 'openExternal', page, url: href });
   } else {

@@ -127,13 +127,15 @@ function noteArgument(root: string, note: string): string {
 }
 
 if (require.main === module) {
-  // `marginalia tags DIR | head`: once the reader has gone, the rest is wanted by no one. Stop
-  // quietly, as `grep` and `ls` do, instead of crashing on the write that found the pipe closed.
+  // `marginalia tags DIR | head`: once the reader has gone, the rest is wanted by no one. Write
+  // no more, quietly, as `grep` and `ls` do, instead of crashing on the write that found the pipe closed.
+  // The exit code stays the command's: `marginalia check DIR | head -1` still fails when it found problems.
+  let readerGone = false;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
-    process.exit(0);
+    readerGone = true;
   });
-  const io: CliIO = { out: t => process.stdout.write(t + '\n'), err: t => process.stderr.write(t + '\n') };
+  const io: CliIO = { out: t => void (readerGone || process.stdout.write(t + '\n')), err: t => process.stderr.write(t + '\n') };
   runCli(process.argv.slice(2), io, { tuneHeap: true }).then(exitWhenWritten, e => {
     process.stderr.write(`marginalia: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
     exitWhenWritten(3);

@@ -7,6 +7,7 @@ import { exportPage, imagesToExport } from '../core/render/engine';
 import type { ExportAssets, ExportWhat } from '../core/render/exportPage';
 import type { NoteIndex } from '../core/index/noteIndex';
 import { findNote } from './commands';
+import { MAX_RENDER_CHARS, tooLongToRender } from '../core/render/page';
 
 /** media/ beside dist/ (the bundle) or at the repository root (the compiled tests in out/). */
 function mediaFolder(): string | undefined {
@@ -46,6 +47,8 @@ export function renderCommand(index: NoteIndex, request: RenderRequest): { html:
     if (typeof found === 'string') return { error: found };
     if ('placeholder' in found) return { error: `"${found.placeholder}" is not written yet: nothing to render` };
     if (!found.note.toLowerCase().endsWith('.md')) return { error: `${found.note} is an attachment, not a note` };
+    const length = index.textOf(found.note)?.length ?? 0;
+    if (length > MAX_RENDER_CHARS) return { error: tooLongToRender(found.note, length) };
     what = { note: found.note };
   }
   const media = mediaFolder();
@@ -61,8 +64,48 @@ export function renderCommand(index: NoteIndex, request: RenderRequest): { html:
   const html = exportPage(index, what, readAssets(media), images, { backlinks: request.backlinks ?? true });
   if (request.output === undefined) return { html };
   const target = path.resolve(request.output);
-  // A page never replaces a note.
-  if (/\.md$/i.test(target) && fs.existsSync(target)) return { error: `${request.output} is a note: give an .html file name` };
-  fs.writeFileSync(target, html);
+  const refused = outputProblem(request.output, target);
+  if (refused) return { error: refused };
+  try {
+    fs.writeFileSync(target, html);
+  } catch (e) {
+    return { error: `cannot write ${request.output} (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
   return { html, written: target };
+}
+
+/**
+ * Why `-o` may not be written, or undefined. A page never replaces a note, also not through a
+ * symbolic link (the name is the link's, the file written is where it points); a folder or a
+ * missing folder is the user's slip, told as such rather than as a crash.
+ */
+function outputProblem(given: string, target: string): string | undefined {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.lstatSync(target);
+  } catch {
+    stat = undefined;
+  }
+  if (stat?.isSymbolicLink()) {
+    let real: string;
+    try {
+      real = fs.realpathSync(target);
+    } catch {
+      return `${given} is a link to a file that does not exist: give an .html file name`;
+    }
+    if (isNote(real)) return `${given} links to a note (${real}): give an .html file name`;
+    stat = fs.statSync(real);
+  }
+  if (stat?.isDirectory()) return `${given} is a folder: give an .html file name in it`;
+  if (stat && isNote(target)) return `${given} is a note: give an .html file name`;
+  if (!stat) {
+    const folder = path.dirname(target);
+    if (!fs.existsSync(folder)) return `folder not found: ${path.dirname(given) || folder} (create it first, or give another -o)`;
+    if (!fs.statSync(folder).isDirectory()) return `not a folder: ${path.dirname(given)}`;
+  }
+  return undefined;
+}
+
+function isNote(file: string): boolean {
+  return /\.(?:md|markdown)$/i.test(file);
 }

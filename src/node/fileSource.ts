@@ -16,6 +16,12 @@ export async function openFileSource(path: string): Promise<FileSource> {
   try {
     const { size } = await handle.stat();
     const read = async (at: number, length: number): Promise<Uint8Array> => {
+      // Node's read asserts natively on a length or position that is no int32 (exit 134, not an
+      // exception): whatever a caller computed from a file's bytes, only sane ones get through.
+      if (!Number.isSafeInteger(at) || !Number.isSafeInteger(length) || at < 0 || length < 0) {
+        throw new RangeError(`cannot read ${length} bytes at ${at}`);
+      }
+      length = Math.max(0, Math.min(length, size - at));
       const out = new Uint8Array(length);
       let got = 0;
       while (got < length) {

@@ -41,6 +41,22 @@ if (run === 'single') suite('note commands', () => {
     await config().update('newNoteTemplate', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
+  test('a template outside the workspace folder (absolute, or through ..) is never copied into a note', async () => {
+    const secret = vscode.Uri.joinPath(folder(), '..', 'marginalia-secret-template.md');
+    await vscode.workspace.fs.writeFile(secret, new TextEncoder().encode('PRIVATE KEY\n'));
+    try {
+      for (const [i, path] of [secret.fsPath, '../marginalia-secret-template.md', `${dir}/../../marginalia-secret-template.md`].entries()) {
+        await config().update('newNoteTemplate', path, vscode.ConfigurationTarget.Workspace);
+        const created = await vscode.commands.executeCommand<vscode.Uri>('marginalia.newNote', `Outside ${i}`);
+        assert.ok(created, path);
+        assert.doesNotMatch(await textOf(created), /PRIVATE KEY/, path);
+      }
+    } finally {
+      await config().update('newNoteTemplate', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(secret);
+    }
+  });
+
   test('New Note never overwrites: an existing note is opened as it is', async () => {
     await writeNote(uriOf(`${dir}/Kept.md`), 'my own words\n');
     const opened = await vscode.commands.executeCommand<vscode.Uri>('marginalia.newNote', 'Kept');

@@ -12,5 +12,8 @@ export function renamedPath(from: string, newName: string): string | { reason: s
   const ending = isNotePath(from) ? (isNotePath(name) ? '' : '.md') : /\.[A-Za-z0-9]+$/.test(name) ? '' : own;
   const folder = name.includes('/') || folderOf(from) === '' ? '' : folderOf(from) + '/';
   const path = folder + name.split('/').map(safeFileName).join('/') + ending;
+  // Judged on the final path, after each part is cleaned: ` ..` passed a check made before
+  // trimming and became `..`, which moved the note out of the workspace.
+  if (path.split('/').some(s => s === '' || s === '.' || s === '..')) return { reason: `"${newName}" is not a file name.` };
   return path === from ? { reason: 'That is its name already.' } : path;
 }

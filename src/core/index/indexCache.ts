@@ -242,17 +242,32 @@ export async function decodeIndexCache(file: Uint8Array | CacheSource, identity:
   if (header.folder !== identity.folder) throw new CacheRejected('other-folder', `written for ${header.folder}`);
   if (header.settings !== identity.settings) throw new CacheRejected('other-settings', 'written with other include, exclude or size settings');
   let at = pad4(PREFIX_BYTES + headerLength);
-  const expected = at + header.chunks.reduce((sum, c) => sum + c.bytes, 0);
+  // Every length is checked before it reaches a read: a length that is no int32 aborts Node's
+  // file read natively (no `try` catches that), and sizes of 2^31 and -2^31 add up to nothing.
+  let expected = at;
+  for (const [i, c] of header.chunks.entries()) {
+    if (!isLength(c?.bytes) || c.bytes % 4 !== 0 || !isLength(c.checksum)) throw new CacheRejected('corrupted', `chunk ${i + 1}'s size or checksum is no length`);
+    expected += c.bytes;
+    if (expected > source.size) throw new CacheRejected('truncated', `the file ends at byte ${source.size}, before chunk ${i + 1} does`);
+  }
+  if (!isLength(header.notes)) throw new CacheRejected('corrupted', 'its note count is no count');
   if (source.size < expected) throw new CacheRejected('truncated', `the file ends at byte ${source.size} of ${expected}`);
   if (source.size > expected) throw new CacheRejected('corrupted', `${source.size - expected} bytes more than its header says`);
 
   const notes = new Map<string, CachedNote>();
   const chunks = header.chunks;
-  let next = chunks.length > 0 ? readAligned(source, at, chunks[0].bytes) : undefined;
+  // The next chunk is read while this one decodes; if this one is rejected, that read's own
+  // failure must not be left as an unhandled rejection (it is caught where it is awaited too).
+  const prefetch = (from: number, bytes: number) => {
+    const read = readAligned(source, from, bytes);
+    read.catch(() => undefined);
+    return read;
+  };
+  let next = chunks.length > 0 ? prefetch(at, chunks[0].bytes) : undefined;
   for (const [i, info] of chunks.entries()) {
     const chunk = await next!;
     at += info.bytes;
-    next = i + 1 < chunks.length ? readAligned(source, at, chunks[i + 1].bytes) : undefined;
+    next = i + 1 < chunks.length ? prefetch(at, chunks[i + 1].bytes) : undefined;
     if (chunk.length !== info.bytes) throw new CacheRejected('truncated', `the file ends inside chunk ${i + 1}`);
     if (checksum(chunk) !== info.checksum) throw new CacheRejected('corrupted', `chunk ${i + 1} of ${chunks.length} does not match its checksum`);
     try {
@@ -341,8 +356,14 @@ function parseHeader(bytes: Uint8Array): Header {
   return header;
 }
 
+/** Arithmetic, not `& ~3`: a count read from the file may be past 2^31, where bit operations wrap. */
 function pad4(n: number): number {
-  return (n + 3) & ~3;
+  return Math.ceil(n / 4) * 4;
+}
+
+/** A length or offset as a file may hold one: an integer, not negative, that a 32-bit read can take. */
+function isLength(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 0xffffffff;
 }
 
 /** FNV-style over four interleaved lanes of 32-bit words: catches a damaged file (not an attack), at memory speed. Exported for the damage tests. */

@@ -37,5 +37,5 @@ export function exportPage(index: NoteQueries, what: ExportWhat, assets: ExportA
   const page = 'note' in what
     ? renderNotePage(index, host, what.note, what.text ?? index.textOf(what.note) ?? '', options)
     : renderTagPage(index, host, what.tag, options);
-  return standaloneHtml(page, [inlineKatexFonts(assets.katexCss, assets.font), assets.notesCss, assets.previewCss]);
+  return standaloneHtml(page, [inlineKatexFonts(assets.katexCss, assets.font), assets.notesCss, assets.previewCss], { remoteImages: options.remoteImages });
 }

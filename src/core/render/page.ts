@@ -14,6 +14,25 @@ import type { RenderEnv, ResolvedHref, SidenoteCounter, WikiLinkMeta } from './t
 /** How deep embeds nest before the next one is shown as a link (Obsidian and MPE stop there too). */
 export const MAX_EMBED_DEPTH = 3;
 
+/**
+ * What one page may draw of other notes. Depth alone does not bound it: four small notes each
+ * embedding the next 20 times drew 160,000 embeds (140 MB of HTML, on every keystroke); 50
+ * times, a string longer than V8 allows. Past either budget an embed is a link with a marker.
+ */
+export const MAX_EMBEDS_PER_PAGE = 200;
+export const MAX_EMBEDDED_CHARS = 4_000_000;
+
+/**
+ * The longest note text a page renders (UTF-16 units): a little more than the index reads by
+ * default (5 MB). A 50 MB note rendered for 30 s and died at 2.9 GB; a longer one is refused.
+ */
+export const MAX_RENDER_CHARS = 6_000_000;
+
+/** The words for a note too long to render, naming it. */
+export function tooLongToRender(path: string, length: number): string {
+  return `${path} is too long to render (${(length / 1_000_000).toFixed(1)} million characters; the limit is ${MAX_RENDER_CHARS / 1_000_000} million): open it as text`;
+}
+
 export interface PageHost {
   /** The address of a vault note, opened by a click (`papers/a.md#Intro`). */
   noteHref(path: string, fragment?: string): string;
@@ -24,6 +43,8 @@ export interface PageHost {
 export interface PageOptions {
   /** The Backlinks section at the end (`marginalia.preview.backlinks`). */
   readonly backlinks?: boolean;
+  /** Images from http(s) servers may load (`marginalia.preview.remoteImages`); a page written out says so in its CSP. */
+  readonly remoteImages?: boolean;
 }
 
 export interface RenderedPage {
@@ -44,6 +65,8 @@ export class PageRenderer {
   private readonly md = previewMarkdown();
   private readonly counter: SidenoteCounter;
   private embeds = 0;
+  /** Characters of embedded HTML drawn so far on this page (nested ones counted in each level). */
+  private embeddedChars = 0;
 
   constructor(
     private readonly index: NoteQueries,
@@ -59,6 +82,7 @@ export class PageRenderer {
 
   /** `path`'s note from `text` (the editor's live text, or the index's). */
   note(path: string, text: string, options: { sourceLines?: boolean; headingPrefix?: string } = {}): string {
+    if (text.length > MAX_RENDER_CHARS) return `<p class="render-refused">${escapeAttr(tooLongToRender(path, text.length))}</p>\n`;
     return this.md.render(text, this.env(path, [path], options));
   }
 
@@ -139,14 +163,21 @@ export class PageRenderer {
     if (stack.length > MAX_EMBED_DEPTH) {
       return `<div class="embed embed-too-deep" data-path="${esc(path)}">${header(' <span class="embed-note">nested too deep to show</span>')}</div>`;
     }
+    if (this.embeds >= MAX_EMBEDS_PER_PAGE || this.embeddedChars >= MAX_EMBEDDED_CHARS) {
+      return `<div class="embed embed-over-budget" data-path="${esc(path)}">${header(` <span class="embed-note">not drawn: this page already shows ${this.embeds} embeds</span>`)}</div>`;
+    }
     const text = this.index.textOf(path) ?? '';
     const source = embedSource(text, this.index.note(path)?.syntax, meta);
     if (source === undefined) {
       const what = meta.block !== undefined ? `no block ^${esc(meta.block)}` : `no heading “${esc(meta.heading ?? '')}”`;
       return `<div class="embed missing" data-path="${esc(path)}">${header(` <span class="embed-note">${what} in this note</span>`)}</div>`;
     }
+    if (source.length > MAX_RENDER_CHARS) {
+      return `<div class="embed missing" data-path="${esc(path)}">${header(` <span class="embed-note">${esc(tooLongToRender(path, source.length))}</span>`)}</div>`;
+    }
     const n = ++this.embeds;
     const body = this.md.render(source, this.env(path, [...stack, path], { headingPrefix: `mg-e${n}-h-` }));
+    this.embeddedChars += body.length;
     return `<div class="embed" data-path="${esc(path)}">${header('')}<div class="embed-body">${body}</div></div>`;
   }
 }

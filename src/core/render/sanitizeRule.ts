@@ -4,8 +4,13 @@
 // itself makes (KaTeX, links, sidenotes) never passes through it. Not allowed: scripts,
 // styles, event handlers, forms and inputs, iframes, objects, SVG, inline style; hrefs and
 // srcs pass safeHref; ids and names get a prefix so a note cannot clobber the page's own.
+// Every attribute value is decoded once the way a browser decodes it (the whole HTML5 table of
+// character references: `jav&Tab;ascript&colon;` is `javascript:`), checked as text, and written
+// back escaped, `&` included, so what was checked is what the browser reads.
 import type MarkdownIt from 'markdown-it';
-import { FilterXSS, friendlyAttrValue, escapeAttrValue, safeAttrValue } from 'xss';
+import { decodeHTMLAttribute } from 'entities/lib/decode.js';
+import { FilterXSS } from 'xss';
+import { escapeAttr } from './escape';
 import { safeHref } from './safeHref';
 import type { RenderEnv } from './types';
 
@@ -39,6 +44,34 @@ const ALLOW_LIST: Record<string, string[]> = Object.fromEntries(
 const BODY_DROPPED = ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'textarea', 'select', 'xmp', 'noembed', 'noframes', 'title'];
 const OPENS_DROPPED = new RegExp(`^<(${BODY_DROPPED.join('|')})(?=[\\s/>])`, 'i');
 
+/**
+ * Every attribute a browser reads as a URL in HTML, SVG or MathML. The allow-list lets only a few
+ * through; the check covers all of them, so widening the list can never skip it.
+ */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'action', 'formaction', 'poster', 'srcset', 'xlink:href', 'background',
+  'longdesc', 'usemap', 'data', 'codebase', 'classid', 'archive', 'ping', 'manifest', 'icon', 'profile', 'lowsrc', 'dynsrc', 'itemtype']);
+
+/** A `srcset`'s candidates (`url 2x, url 300w`), each URL through the gate; the unsafe ones dropped. */
+function safeSrcset(value: string): string {
+  return value.split(',').map(c => c.trim()).filter(c => {
+    const url = c.split(/\s+/)[0] ?? '';
+    return url !== '' && safeHref(url, '', { image: true }) === url;
+  }).join(', ');
+}
+
+/** The value an allowed attribute is written with, from its raw text in the note. */
+function attributeValue(tag: string, name: string, raw: string, rewriteSrc: (src: string) => string): string {
+  const value = decodeHTMLAttribute(raw);
+  if (name === 'id' || name === 'name') return escapeAttr(USER_ID_PREFIX + value);
+  if (name === 'srcset') return escapeAttr(safeSrcset(value));
+  if (!URL_ATTRIBUTES.has(name)) return escapeAttr(value);
+  // xss's own check refuses relative paths (`figure.png`); safeHref is the project's one gate.
+  const image = tag === 'img' && name === 'src';
+  let safe = safeHref(value.trim(), '', { image });
+  if (image && safe !== '') safe = rewriteSrc(safe);
+  return escapeAttr(safe);
+}
+
 function makeFilter(rewriteSrc: (src: string) => string): FilterXSS {
   return new FilterXSS({
     whiteList: ALLOW_LIST,
@@ -47,16 +80,7 @@ function makeFilter(rewriteSrc: (src: string) => string): FilterXSS {
     stripIgnoreTagBody: [...BODY_DROPPED],
     allowCommentTag: false,
     css: false,
-    safeAttrValue(tag, name, value, cssFilter) {
-      if (name === 'id' || name === 'name') return escapeAttrValue(USER_ID_PREFIX + friendlyAttrValue(value));
-      if (name === 'href' || name === 'src' || name === 'cite') {
-        // xss's own check refuses relative paths (`figure.png`); safeHref is the project's one gate.
-        let safe = safeHref(friendlyAttrValue(value).trim(), '', { image: tag === 'img' && name === 'src' });
-        if (tag === 'img' && name === 'src' && safe !== '') safe = rewriteSrc(safe);
-        return escapeAttrValue(safe);
-      }
-      return safeAttrValue(tag, name, value, cssFilter);
-    },
+    safeAttrValue: (tag, name, value) => attributeValue(tag, name, value, rewriteSrc),
   });
 }
 

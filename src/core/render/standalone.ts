@@ -2,6 +2,7 @@
 // as the panel, the preview's stylesheet and KaTeX's with its fonts inlined as data URIs, no
 // script. Host-free: the host reads the stylesheets and fonts.
 import type { NoteQueries } from '../index/types';
+import { contentSecurityPolicy } from './contentPolicy';
 import { escapeAttr } from './escape';
 
 const IMAGE = /\.(?:png|jpe?g|gif|webp)$/i;
@@ -45,11 +46,13 @@ export function imagesOnPage(index: NoteQueries, paths: readonly string[]): stri
   return [...images];
 }
 
-export function standaloneHtml(page: { title: string; html: string }, css: readonly string[]): string {
+/** The page with its stylesheets inline and the preview's CSP: no script, nothing loaded but images. */
+export function standaloneHtml(page: { title: string; html: string }, css: readonly string[], options: { remoteImages?: boolean } = {}): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy({ remoteImages: options.remoteImages }))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Marginalia">
 <title>${escapeAttr(page.title)}</title>

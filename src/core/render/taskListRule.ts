@@ -10,17 +10,16 @@ function addClass(token: Token, name: string): void {
   token.attrSet('class', current ? `${current} ${name}` : name);
 }
 
-/** The list_open a list_item at `item` belongs to. */
-function listOf(tokens: Token[], item: number): Token | undefined {
-  const level = tokens[item]!.level - 1;
-  for (let i = item - 1; i >= 0; i--) if (tokens[i]!.level === level) return tokens[i];
-  return undefined;
-}
-
 function taskListRule(state: MarkdownIt.StateCore): void {
   const tokens = state.tokens;
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    if (tokens[i]!.type !== 'list_item_open' || tokens[i + 1]!.type !== 'paragraph_open') continue;
+  // The lists open around the current token, innermost last: an item's list is found at once
+  // (searching back from each item made 40,000 items take 16 s).
+  const lists: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.type;
+    if (type === 'bullet_list_open' || type === 'ordered_list_open') lists.push(tokens[i]!);
+    else if (type === 'bullet_list_close' || type === 'ordered_list_close') lists.pop();
+    if (type !== 'list_item_open' || i + 2 >= tokens.length || tokens[i + 1]!.type !== 'paragraph_open') continue;
     const inline = tokens[i + 2]!;
     const first = inline.children?.[0];
     if (inline.type !== 'inline' || first?.type !== 'text') continue;
@@ -31,7 +30,7 @@ function taskListRule(state: MarkdownIt.StateCore): void {
     box.meta = { checked: m[1] !== ' ' };
     inline.children!.unshift(box);
     addClass(tokens[i]!, 'task-list-item');
-    const list = listOf(tokens, i);
+    const list = lists[lists.length - 1];
     if (list && !list.attrGet('class')?.includes('contains-task-list')) addClass(list, 'contains-task-list');
   }
 }

@@ -3,6 +3,7 @@
 // heading or a ^block-id, the links to it; on a #tag, every occurrence. Also the command
 // `marginalia.findReferences` ("Find References to This Note") from the explorer and editor menus.
 import * as vscode from 'vscode';
+import { plain } from '../messageText';
 import { linksToBlock, linksToHeading, linksToNote, tagReferences, type Reference } from '../../core/edits/references';
 import { findHeading, wantedHeading } from '../../core/edits/subpaths';
 import { fileNameOf } from '../../core/index/paths';
@@ -58,7 +59,7 @@ export function registerReferences(vaults: Vaults): vscode.Disposable {
     }
     const found = locations(at.vault, linksToNote(at.vault.index, at.path));
     if (found.length === 0) {
-      void vscode.window.showInformationMessage(`Marginalia: no note links to ${fileNameOf(at.path)}.`);
+      void vscode.window.showInformationMessage(`Marginalia: no note links to ${plain(fileNameOf(at.path))}.`);
       return found;
     }
     const editor = await vscode.window.showTextDocument(target);

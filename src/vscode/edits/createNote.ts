@@ -2,6 +2,7 @@
 // fix, a placeholder's "Create Note" — as one undoable workspace edit that never overwrites a
 // file. Where the note goes is decided in src/core/notes/newNote.ts.
 import * as vscode from 'vscode';
+import { plain } from '../messageText';
 import { newNoteText, planNewNote } from '../../core/notes/newNote';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
@@ -31,18 +32,18 @@ export async function createNoteAt(vault: Vault, path: string, text: string): Pr
 export async function createNoteFromLink(vaults: Vaults, target: string, from: vscode.Uri): Promise<vscode.Uri | undefined> {
   const at = vaults.locate(from) ?? firstVault(vaults, from);
   if (!at) {
-    void vscode.window.showWarningMessage(`Marginalia: ${from.fsPath || from.toString()} is not in a workspace folder, so there is no vault to create "${target}" in.`);
+    void vscode.window.showWarningMessage(`Marginalia: ${plain(from.fsPath || from.toString())} is not in a workspace folder, so there is no vault to create "${plain(target)}" in.`);
     return undefined;
   }
   const folder = vscode.workspace.getConfiguration('marginalia', at.vault.folder.uri).get<string>('newNoteFolder', '');
   const plan = planNewNote(target, { fromPath: at.path, folder: typeof folder === 'string' ? folder : '' });
   if (!plan.ok) {
-    void vscode.window.showWarningMessage(`Marginalia: cannot create a note for [[${target}]]: ${plan.reason}.`);
+    void vscode.window.showWarningMessage(`Marginalia: cannot create a note for [[${plain(target)}]]: ${plain(plan.reason)}.`);
     return undefined;
   }
   const created = await createNoteAt(at.vault, plan.path, newNoteText(plan.title));
   if (!created) {
-    void vscode.window.showErrorMessage(`Marginalia: VS Code did not create ${plan.path}.`);
+    void vscode.window.showErrorMessage(`Marginalia: VS Code did not create ${plain(plan.path)}.`);
     return undefined;
   }
   await vscode.window.showTextDocument(created.uri);

@@ -2,6 +2,7 @@
 // a random note, and copying the link to the active note. None overwrites a file: a note
 // that exists is opened as it is.
 import * as vscode from 'vscode';
+import { plain } from '../messageText';
 import { addDays, dailyNoteTarget } from '../../core/notes/dailyNote';
 import { fillTemplate, newNoteText, planNewNote } from '../../core/notes/newNote';
 import { wikiLinkTo } from '../../core/notes/wikiLinkTo';
@@ -34,11 +35,19 @@ async function readTemplate(vault: Vault, settingName: string): Promise<string |
   const path = setting(vault, settingName).trim();
   if (path === '') return undefined;
   const uri = /^([a-z]:[\\/]|\/)/i.test(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(vault.folder.uri, path);
+  // A cloned repository's settings must not copy any file it likes (a private key) into a note:
+  // a template is read from inside its workspace folder only (and untrusted workspaces cannot
+  // set it at all: package.json restrictedConfigurations).
+  if (vault.host.relativePath(uri) === undefined) {
+    void vscode.window.showWarningMessage(`Marginalia: the template ${plain(path)} (marginalia.${settingName}) is outside the workspace folder, ` +
+      'so the note starts with its title only: templates are read from inside the folder.');
+    return undefined;
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
   } catch (e) {
-    void vscode.window.showWarningMessage(`Marginalia: the template ${path} (marginalia.${settingName}) could not be read, ` +
-      `so the note starts with its title only: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showWarningMessage(`Marginalia: the template ${plain(path)} (marginalia.${settingName}) could not be read, ` +
+      `so the note starts with its title only: ${plain(e instanceof Error ? e.message : String(e))}`);
     return undefined;
   }
 }
@@ -47,7 +56,7 @@ async function readTemplate(vault: Vault, settingName: string): Promise<string |
 async function createAndOpen(vault: Vault, target: string, options: { fromPath?: string; folder?: string }, templateSetting: string, now: Date) {
   const plan = planNewNote(target, options);
   if (!plan.ok) {
-    void vscode.window.showWarningMessage(`Marginalia: cannot create "${target}": ${plan.reason}.`);
+    void vscode.window.showWarningMessage(`Marginalia: cannot create "${plain(target)}": ${plain(plan.reason)}.`);
     return undefined;
   }
   const uri = vault.host.uriOf(plan.path);
@@ -57,7 +66,7 @@ async function createAndOpen(vault: Vault, target: string, options: { fromPath?:
     const text = template === undefined ? newNoteText(plan.title) : fillTemplate(template, { title: plan.title, now });
     const created = await createNoteAt(vault, plan.path, text);
     if (!created) {
-      void vscode.window.showErrorMessage(`Marginalia: VS Code did not create ${plan.path}.`);
+      void vscode.window.showErrorMessage(`Marginalia: VS Code did not create ${plain(plan.path)}.`);
       return undefined;
     }
     existed = created.existed;

@@ -80,6 +80,8 @@ export function registerRename(vaults: Vaults, planned: PlannedRenames): vscode.
       if (typeof to !== 'string') throw new Error(to.reason);
       const oldUri = at.vault.host.uriOf(from);
       const newUri = at.vault.host.uriOf(to);
+      // The last word on leaving the folder is the resolved address's, whatever the name said.
+      if (at.vault.host.relativePath(newUri) !== to) throw new Error(`"${newName}" would move the note out of its workspace folder.`);
       if (await exists(newUri)) throw new Error(`${to} already exists: Marginalia never overwrites a file.`);
       const edit = addChanges(new vscode.WorkspaceEdit(), at.vault, planLinkUpdates(index, [{ from, to }]), `Rename ${from} to ${to}`);
       edit.renameFile(oldUri, newUri, { overwrite: false });

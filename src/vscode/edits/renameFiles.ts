@@ -2,6 +2,7 @@
 // rewrites every link to them in the same undoable step (workspace.fs.rename fires no such event):
 // onWillRenameFiles -> waitUntil(WorkspaceEdit). What changes is planned in src/core/edits/moveLinks.ts.
 import * as vscode from 'vscode';
+import { plain } from '../messageText';
 import { expandMove, planLinkUpdates } from '../../core/edits/moveLinks';
 import type { FileMove, TextChange } from '../../core/edits/types';
 import { addChanges, catchUp, countText } from './workspaceEdits';
@@ -30,7 +31,7 @@ export function registerRenameFiles(vaults: Vaults, planned: PlannedRenames): vs
     const files = e.files.filter(f => !planned.has(f.oldUri, f.newUri));
     if (files.length > 0) e.waitUntil(linkUpdates(vaults, files).catch(err => {
       // The move itself goes ahead; say plainly that its links did not follow.
-      void vscode.window.showWarningMessage(`Marginalia: the links to ${files[0].oldUri.path.split('/').pop()} were not updated: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showWarningMessage(`Marginalia: the links to ${plain(files[0].oldUri.path.split('/').pop() ?? '')} were not updated: ${plain(err instanceof Error ? err.message : String(err))}`);
       return new vscode.WorkspaceEdit();
     }));
   });
@@ -62,7 +63,7 @@ async function linkUpdates(vaults: Vaults, files: readonly { readonly oldUri: vs
   const plans = (await planMoves(vaults, files)).filter(p => p.changes.length > 0);
   if (plans.length === 0) return edit;
   const all = plans.flatMap(p => p.changes);
-  const what = files.length === 1 ? `"${files[0].oldUri.path.split('/').pop()}"` : `${files.length} files`;
+  const what = files.length === 1 ? `"${plain(files[0].oldUri.path.split('/').pop() ?? '')}"` : `${files.length} files`;
   if (setting === 'prompt') {
     const update = 'Update Links';
     const answer = await vscode.window.showInformationMessage(

@@ -2,6 +2,7 @@
 // link (a tag string, `#` or not) or the palette (the tag at the cursor); asks for the new name
 // and renames the tag and the tags below it in every note of its vault (a row's), else of every vault.
 import * as vscode from 'vscode';
+import { plain } from '../messageText';
 import { isTagName, planTagRename } from '../../core/edits/renameTag';
 import { atCursor } from '../editor/atCursor';
 import { addChanges, catchUp } from './workspaceEdits';
@@ -27,18 +28,18 @@ export function registerRenameTag(vaults: Vaults): vscode.Disposable {
       await catchUp(vault);
       const plan = planTagRename(vault.index, name, to);
       if (!plan.ok) {
-        void vscode.window.showWarningMessage(`Marginalia: ${plan.reason}.`);
+        void vscode.window.showWarningMessage(`Marginalia: ${plain(plan.reason)}.`);
         return false;
       }
       addChanges(edit, vault, plan.changes, `Rename #${name}`);
       total += plan.changes.length;
     }
     if (total === 0) {
-      void vscode.window.showInformationMessage(`Marginalia: no note carries #${name}.`);
+      void vscode.window.showInformationMessage(`Marginalia: no note carries #${plain(name)}.`);
       return false;
     }
     const done = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
-    if (!done) void vscode.window.showErrorMessage(`Marginalia: VS Code did not apply the rename of #${name}.`);
+    if (!done) void vscode.window.showErrorMessage(`Marginalia: VS Code did not apply the rename of #${plain(name)}.`);
     return done;
   });
 }

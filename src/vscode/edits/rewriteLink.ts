@@ -3,6 +3,7 @@
 // ambiguous link's candidates in a hover (and quick fixes). Does nothing if the text there
 // is no longer `from` (the note changed since the hover was shown).
 import * as vscode from 'vscode';
+import { plain } from '../messageText';
 
 export const rewriteLinkCommand = 'marginalia.rewriteLink';
 
@@ -17,7 +18,7 @@ export function registerRewriteLink(): vscode.Disposable {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
     const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
     if (doc.getText(range) !== from) {
-      void vscode.window.showWarningMessage(`Marginalia: the link "${from}" has changed since; nothing was rewritten.`);
+      void vscode.window.showWarningMessage(`Marginalia: the link "${plain(from)}" has changed since; nothing was rewritten.`);
       return false;
     }
     const edit = new vscode.WorkspaceEdit();

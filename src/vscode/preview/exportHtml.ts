@@ -1,6 +1,7 @@
 // "Export Note as HTML": the page the preview shows (or the given note) as one standalone
 // file, written where the user says. The save dialog asks before replacing a file.
 import * as vscode from 'vscode';
+import { plain } from '../messageText';
 import type { ExportAssets, ExportWhat } from '../../core/render/exportPage';
 import { renderEngine } from './renderEngine';
 import type { Preview } from './panel';
@@ -54,9 +55,10 @@ export async function exportHtml(vaults: Vaults, preview: Preview, extensionUri:
     }
   }
   const backlinks = vscode.workspace.getConfiguration('marginalia.preview').get<boolean>('backlinks', true);
-  const html = exportPage(found.vault.index, found.what, await readAssets(extensionUri), images, { backlinks });
+  const remoteImages = vscode.workspace.getConfiguration('marginalia.preview').get<boolean>('remoteImages', true);
+  const html = exportPage(found.vault.index, found.what, await readAssets(extensionUri), images, { backlinks, remoteImages });
   await vscode.workspace.fs.writeFile(to, new TextEncoder().encode(html));
   log.info(`Exported ${'note' in found.what ? found.what.note : `#${found.what.tag}`} to ${to.toString()}`);
-  void vscode.window.showInformationMessage(`Exported to ${vscode.workspace.asRelativePath(to)}`);
+  void vscode.window.showInformationMessage(`Exported to ${plain(vscode.workspace.asRelativePath(to))}`);
   return to;
 }

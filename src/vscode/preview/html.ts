@@ -2,20 +2,14 @@
 // stylesheets and script from media/, and the first page already in the body (no blank flash).
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { contentSecurityPolicy } from '../../core/render/contentPolicy';
 import { escapeAttr } from '../../core/render/escape';
 
 export function previewHtml(webview: vscode.Webview, media: vscode.Uri, page: { html: string; title: string; number: number }): string {
   const nonce = randomBytes(18).toString('base64');
   const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
-  // KaTeX lays formulas out with style attributes, hence 'unsafe-inline' for styles; a note's own
-  // style attributes never get this far (the sanitizer drops them). Scripts: only ours, by nonce.
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} https: data:`,
-    `style-src ${webview.cspSource} 'unsafe-inline'`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
+  const remoteImages = vscode.workspace.getConfiguration('marginalia.preview').get<boolean>('remoteImages', true);
+  const csp = contentSecurityPolicy({ self: webview.cspSource, remoteImages, scriptNonce: nonce });
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

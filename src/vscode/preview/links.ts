@@ -2,6 +2,7 @@
 // heading or block it names), an external link opens outside when its scheme is allowed.
 // Everything the webview sends is untrusted: a path outside the workspace is refused.
 import * as vscode from 'vscode';
+import { plain } from '../messageText';
 import { EXTERNAL_SCHEMES } from '../../../media/src/messages';
 import { fragmentLine, parseNoteAddress } from '../../core/render/noteAddress';
 import type { Vault } from '../vaults/vault';
@@ -16,7 +17,7 @@ export async function openNoteLink(vault: Vault | undefined, href: string, colum
   if (vault.host.relativePath(uri) !== address.path) return refuse(`a link outside the workspace: ${href}`);
   const index = vault.index;
   if (!index.has(address.path)) {
-    void vscode.window.showInformationMessage(`"${address.path.replace(/\.md$/i, '')}" is not written yet.`);
+    void vscode.window.showInformationMessage(`"${plain(address.path.replace(/\.md$/i, ''))}" is not written yet.`);
     return true;
   }
   if (!/\.md$/i.test(address.path)) {

@@ -233,23 +233,57 @@ suite('cli', () => {
     assert.strictEqual(r.code, 2);
     assert.strictEqual(fs.readFileSync(note, 'utf8'), before);
   });
+  test('-o through a symbolic link to a note is refused, and the note is unchanged', async function () {
+    const dir = research();
+    const note = path.join(dir, 'gpt3.md');
+    const before = fs.readFileSync(note, 'utf8');
+    const link = path.join(dir, 'page.html');
+    fs.symlinkSync(note, link);
+    const r = await run('render', dir, 'transformers.md', '-o', link);
+    assert.strictEqual(r.code, 2, r.err);
+    assert.match(r.err, /links to a note/);
+    assert.strictEqual(fs.readFileSync(note, 'utf8'), before);
+  });
+
+  test('-o naming a folder, or a file in a missing folder, is a clear message and exit 2', async () => {
+    const dir = research();
+    const folder = await run('render', dir, 'transformers.md', '-o', path.join(dir, 'papers'));
+    assert.strictEqual(folder.code, 2);
+    assert.match(folder.err, /is a folder/);
+    const missing = await run('render', dir, 'transformers.md', '-o', path.join(dir, 'nowhere', 'page.html'));
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.err, /folder not found: .*nowhere/);
+    assert.doesNotMatch(folder.err + missing.err, /internal error|\n\s+at /);
+  });
 });
 
 suite('cli in a pipe', () => {
-  test('a reader that stops early (`| head -1`) ends the command quietly, not with an EPIPE crash', function () {
-    this.timeout(60000);
+  /** `marginalia COMMAND DIR | head -1` over 5,000 notes of `note(i)`: the command's own exit code, stdout and stderr. */
+  function throughHead(command: string, note: (i: number) => string) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-pipe-'));
     try {
       // Enough output (about 150 KB) that writing goes on after `head` has read its line and gone.
-      for (let i = 0; i < 5000; i++) fs.writeFileSync(path.join(dir, `n${i}.md`), `note #tag${i}\n`);
+      for (let i = 0; i < 5000; i++) fs.writeFileSync(path.join(dir, `n${i}.md`), note(i));
       const main = path.join(__dirname, '../../../src/cli/main.js');
-      const r = spawnSync('bash', ['-c', `node "${main}" tags "${dir}" | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+      const r = spawnSync('bash', ['-c', `node "${main}" ${command} "${dir}" | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
       assert.strictEqual(r.stdout.split('\n').length, 2, r.stdout.slice(0, 200));
       assert.doesNotMatch(r.stderr, /EPIPE|Error/, r.stderr);
-      assert.strictEqual(r.status, 0, r.stderr);
+      return r;
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  test('a reader that stops early (`| head -1`) ends the command quietly, not with an EPIPE crash', function () {
+    this.timeout(60000);
+    const r = throughHead('tags', i => `note #tag${i}\n`);
+    assert.strictEqual(r.status, 0, r.stderr);
+  });
+
+  test('`check DIR | head -1` keeps check\'s exit code: 1 when it found problems', function () {
+    this.timeout(60000);
+    const r = throughHead('check', i => `note [[missing-${i}]]\n`);
+    assert.strictEqual(r.status, 1, r.stderr);
   });
 });
 

@@ -88,6 +88,13 @@ suite('references', () => {
 });
 
 suite('the path F2 gives a note', () => {
+  test('a new name never leads out of the vault, also with spaces around `..`', () => {
+    for (const name of ['x/ ../ ../ ../outside/evil', ' .. /evil', 'a/ . /b', '../evil', 'x/..\t/y']) {
+      const to = renamedPath('notes/a.md', name);
+      assert.ok(typeof to !== 'string', `${JSON.stringify(name)} became ${String(to)}`);
+    }
+  });
+
   test('a name stays in the folder, a path is from the root, .md is added, bad characters replaced', () => {
     assert.deepStrictEqual([
       renamedPath('papers/a.md', 'b'), renamedPath('papers/a.md', 'notes/b.md'), renamedPath('a.md', 'What? Now'),

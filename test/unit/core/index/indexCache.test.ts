@@ -250,6 +250,61 @@ suite('index cache', () => {
       assert.ok(rejected > 0, 'some damage is found by the decoder itself');
     });
 
+    /** A cache file (prefix and header with valid checksums) whose header names these chunks, followed by `body`. */
+    function hostileFile(chunks: unknown, body = new Uint8Array(0), notes: unknown = 0): Uint8Array {
+      const { header } = layoutOf(good);
+      const json = Buffer.from(JSON.stringify({ ...header, notes, chunks }));
+      const prefix = Buffer.alloc((28 + json.length + 3) & ~3);
+      Buffer.from(good.subarray(0, 20)).copy(prefix);
+      prefix.writeUInt32LE(json.length, 20);
+      prefix.writeUInt32LE(checksum(new Uint8Array(json.buffer.slice(json.byteOffset, json.byteOffset + json.length))), 24);
+      json.copy(prefix, 28);
+      return new Uint8Array(Buffer.concat([prefix, body]));
+    }
+
+    /** Decodes `file` from disk, as the extension does, where a bad length would reach Node's file read. */
+    async function rejectionFromDisk(file: Uint8Array): Promise<CacheRejected> {
+      const at = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-hostile-')), 'index.bin');
+      fs.writeFileSync(at, file);
+      const source = await openFileSource(at);
+      try {
+        return await rejection(source as unknown as Uint8Array);
+      } finally {
+        await source.close();
+      }
+    }
+
+    test('chunk sizes of 2^31 and -2^31 (they add up to nothing) are rejected, never read', async () => {
+      const file = hostileFile([{ bytes: 2 ** 31, checksum: 0 }, { bytes: -(2 ** 31), checksum: 0 }]);
+      assert.ok(['corrupted', 'truncated'].includes((await rejectionFromDisk(file)).reason));
+    });
+
+    test('a negative, fractional, huge or missing chunk size is rejected, and no read is left unhandled', async () => {
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        for (const bytes of [-4, 4.5, 2 ** 53, '8', null, undefined]) {
+          const file = hostileFile([{ bytes: 8, checksum: 1 }, { bytes, checksum: 0 }], new Uint8Array(8));
+          assert.ok(['corrupted', 'truncated'].includes((await rejectionFromDisk(file)).reason), `size ${String(bytes)}`);
+        }
+        assert.ok(['corrupted', 'truncated'].includes((await rejectionFromDisk(hostileFile([{ bytes: 8, checksum: 0 }], new Uint8Array(8), -1))).reason));
+        await new Promise(resolve => setTimeout(resolve, 20));
+        assert.deepStrictEqual(unhandled, []);
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+    });
+
+    test('a chunk whose counts are past 2^31 is rejected as corrupted', async () => {
+      const chunk = new Uint8Array(32);
+      const view = new DataView(chunk.buffer);
+      view.setUint32(0, 0, true);
+      view.setUint32(12, 0xfffffffd, true); // string bytes: pad4 with bit operations wraps this to 0
+      const file = hostileFile([{ bytes: 32, checksum: checksum(chunk) }], chunk);
+      assert.strictEqual((await rejection(file)).reason, 'corrupted');
+    });
+
     test('corrupted: bytes appended', async () => {
       assert.strictEqual((await rejection(Buffer.concat([good, Buffer.from('junk')]))).reason, 'corrupted');
     });

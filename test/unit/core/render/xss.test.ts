@@ -2,80 +2,24 @@
 // links resolved by an index, embeds drawn), each output parsed by a real HTML parser and
 // checked for anything that could run: scripts, handlers, dangerous URLs, forms, frames.
 import * as assert from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { NoteIndex } from '../../../../src/core/index/noteIndex';
 import { renderNotePage, type PageHost } from '../../../../src/core/render/page';
 import { renderTagPage } from '../../../../src/core/render/tagPage';
+import { exportPage } from '../../../../src/core/render/exportPage';
 
-const CORPUS: Record<string, string> = {
-  'script tag': '<script>alert(1)</script>',
-  'script inline': 'text <script>alert(1)</script> more',
-  'script uppercase and spaced': '<SCRIPT >alert(1)</SCRIPT >',
-  'script split over lines': '<script\n>alert(1)</script\n>',
-  'style tag': '<style>body{background:url(javascript:alert(1))}</style>',
-  'style attribute': '<div style="background:url(javascript:alert(1))">x</div>',
-  'img onerror': '<img src=x onerror=alert(1)>',
-  'img onerror no quotes, slash': '<img/src=x/onerror=alert(1)>',
-  'event handler on a span': '<span onmouseover="alert(1)">hover</span>',
-  'body onload': '<body onload=alert(1)>',
-  'javascript: in raw a href': '<a href="javascript:alert(1)">x</a>',
-  'javascript: with entities': '<a href="&#106;&#97;vascript:alert(1)">x</a>',
-  'javascript: with a tab': '<a href="java\tscript:alert(1)">x</a>',
-  'javascript: upper case': '<a href="JAVASCRIPT:alert(1)">x</a>',
-  'vbscript:': '<a href="vbscript:msgbox(1)">x</a>',
-  'data: html link': '<a href="data:text/html,<script>alert(1)</script>">x</a>',
-  'data: svg image': '<img src="data:image/svg+xml,<svg onload=alert(1)>">',
-  'markdown link javascript:': '[x](javascript:alert(1))',
-  'markdown link entity javascript:': '[x](&#106;avascript:alert(1))',
-  'markdown image javascript:': '![x](javascript:alert(1))',
-  'autolink javascript:': '<javascript:alert(1)>',
-  'markdown link to a command:': '[quit](command:workbench.action.quit) <command:workbench.action.quit>',
-  'markdown link to vscode:': '[x](vscode://extension/evil)',
-  'wiki-link target javascript:': '[[javascript:alert(1)]]',
-  'wiki-link label with HTML': '[[note|<img src=x onerror=alert(1)>]]',
-  'wiki-link target with quotes': '[[a" onmouseover="alert(1)]]',
-  'wiki-link alias with script': '[[x|<script>alert(1)</script>]]',
-  'embed file name with HTML': '![[<img src=x onerror=alert(1)>.png]]',
-  'embed file name with quotes': '![[x" onerror="alert(1).png]]',
-  'embed javascript: image': '![[javascript:alert(1).png]]',
-  'tag with HTML around': '#tag<script>alert(1)</script>',
-  'KaTeX \\href': '$\\href{javascript:alert(1)}{click}$',
-  'KaTeX \\url': '\\(\\url{javascript:alert(1)}\\)',
-  'KaTeX \\htmlData': '$\\htmlData{foo=bar}{x}$',
-  'KaTeX \\htmlClass and \\htmlId': '$\\htmlClass{x}{a}\\htmlId{y}{b}\\htmlStyle{color:red}{c}$',
-  'KaTeX \\includegraphics': '$\\includegraphics{javascript:alert(1)}$',
-  'malformed math with HTML': '$\\frac{<img src=x onerror=alert(1)>$',
-  'malformed display math': '$$\n\\begin{<script>alert(1)</script>\n$$',
-  'math error in a sidenote': 'x[^1]\n\n[^1]: $\\left( <b onclick=alert(1)>$',
-  'svg with onload': '<svg onload=alert(1)><circle r=5 /></svg>',
-  'svg script': '<svg><script>alert(1)</script></svg>',
-  'svg use href': '<svg><use href="data:image/svg+xml,<svg id=x onload=alert(1)>#x"/></svg>',
-  'math tag with href': '<math><mtext><a href="javascript:alert(1)">x</a></mtext></math>',
-  'iframe': '<iframe src="https://example.com"></iframe>',
-  'iframe srcdoc': '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
-  'object and embed': '<object data="x.swf"></object><embed src="x.swf">',
-  'form with action': '<form action="https://evil.example"><input name=q><button>go</button></form>',
-  'input autofocus onfocus': '<input autofocus onfocus=alert(1)>',
-  'meta refresh': '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-  'base href': '<base href="javascript:alert(1)//">',
-  'link stylesheet': '<link rel=stylesheet href="https://evil.example/x.css">',
-  'template and noscript': '<template><img src=x onerror=alert(1)></template><noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-  'id clobbering': '<img id="preview-state" name="content"><a id="mg-sn-1">x</a>',
-  'callout title with HTML': '> [!note] <img src=x onerror=alert(1)>\n> body',
-  'callout type with quotes': '> [!x" onclick="alert(1)] t',
-  'footnote label with HTML': 'x[^<b>]\n\n[^<b>]: <img src=x onerror=alert(1)>',
-  'comment hiding a script': '%%<script>alert(1)</script>%%<script>alert(2)</script>',
-  'html comment trick': '<!-- --><script>alert(1)</script><!-- -->',
-  'nested quotes in attributes': '<a title=\'"><script>alert(1)</script>\' href="#">x</a>',
-  'srcset and formaction': '<img srcset="javascript:alert(1)"><button formaction="javascript:alert(1)">x</button>',
-  'details ontoggle': '<details open ontoggle=alert(1)><summary>x</summary></details>',
-  'heading with HTML, for its id': '# <img src=x onerror=alert(1)> "quoted"',
-};
+/** test/fixtures/xss/: one hostile note per file, named by what it tries. */
+const CORPUS_DIR = path.resolve(__dirname, '../../../../../test/fixtures/xss');
+const CORPUS: Record<string, string> = Object.fromEntries(fs.readdirSync(CORPUS_DIR).filter(f => f.endsWith('.md') && f !== 'README.md').sort()
+  .map(f => [f.replace(/\.md$/, ''), fs.readFileSync(path.join(CORPUS_DIR, f), 'utf8')]));
 
 const FORBIDDEN_TAGS = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'button', 'textarea',
   'select', 'option', 'link', 'meta', 'base', 'template', 'noscript', 'foreignobject', 'use', 'image', 'animate', 'set', 'video',
   'audio', 'source', 'applet', 'body', 'html', 'head', 'title', 'xmp', 'isindex', 'marquee']);
-const URL_ATTRS = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'background', 'poster', 'srcset', 'data', 'cite', 'srcdoc']);
+const URL_ATTRS = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'background', 'poster', 'srcset', 'data', 'cite', 'srcdoc',
+  'longdesc', 'usemap', 'ping', 'codebase', 'classid', 'archive', 'manifest', 'icon', 'lowsrc', 'dynsrc', 'profile', 'values', 'to', 'from', 'by']);
 const IMAGE_DATA = /^data:image\/(?:png|gif|jpeg|webp);/;
 
 /** Everything in `html` that could run or reach out, described. */
@@ -127,6 +71,28 @@ suite('render: the XSS corpus renders nothing executable', () => {
     index.upsert('all.md', names.map((_, i) => `![[hostile-${i}]]`).join('\n\n'));
     assert.deepStrictEqual(dangers(renderNotePage(index, host, 'all.md', index.textOf('all.md')!).html), []);
     assert.deepStrictEqual(dangers(renderTagPage(index, host, 'tag').html), []);
+  });
+
+  test('an exported page carries the preview\'s CSP before anything it governs: no script, no <base>, no form', () => {
+    const assets = { katexCss: '.katex{}', notesCss: '', previewCss: '', font: () => undefined };
+    const html = exportPage(index, { note: 'hostile-0.md' }, assets, new Map());
+    const policies: string[] = [];
+    let beforePolicy = 0;
+    const parser = new Parser({
+      onopentag(name, attribs) {
+        if (name === 'meta' && attribs['http-equiv']?.toLowerCase() === 'content-security-policy') policies.push(attribs['content'] ?? '');
+        else if (policies.length === 0 && !['html', 'head', 'meta'].includes(name)) beforePolicy++;
+      },
+    }, { decodeEntities: true });
+    parser.write(html);
+    parser.end();
+    assert.strictEqual(policies.length, 1, html.slice(0, 400));
+    assert.strictEqual(beforePolicy, 0, 'the policy comes first in <head>');
+    const directives = new Map(policies[0]!.split(';').map(d => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+    assert.deepStrictEqual(directives.get('default-src'), ["'none'"]);
+    assert.strictEqual(directives.get('script-src'), undefined);
+    assert.deepStrictEqual(directives.get('base-uri'), ["'none'"]);
+    assert.deepStrictEqual(directives.get('form-action'), ["'none'"]);
   });
 
   test('the checker itself finds what it looks for', () => {

@@ -1,0 +1,93 @@
+// Note text in a VS Code notification stays text (DESIGN.md §8, issue 17 finding 1). VS Code's
+// notifications turn `[label](command:…)` into a link that runs the command; plainMessageText
+// breaks that pattern, and every notification in src/vscode built from note text goes through
+// it (src/vscode/messageText.ts). The second suite reads the adapters' source to hold each
+// call site to that: a new message that interpolates note text unescaped fails here.
+import * as assert from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { plainMessageText } from '../../../../src/core/editor/messageText';
+
+/** VS Code's own pattern for links in notifications (vs/base/common/linkedText.ts). */
+const VSCODE_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+const links = (text: string) => [...text.matchAll(VSCODE_LINK)].map(m => m[2]);
+
+suite('plainMessageText: note text in a notification', () => {
+  const hostile = [
+    '[Open](command:workbench.action.terminal.new)',
+    'notes/x [Open](command:workbench.action.quit) y',
+    '[a](https://evil.example) and [b](file:///etc/passwd)',
+    '[[x](command:a)]]',
+    'see [x](command:a) here',
+  ];
+  for (const name of hostile) {
+    test(`"${name}" holds no link VS Code would draw`, () => {
+      assert.ok(links(name).length > 0, 'the case is a link before escaping');
+      assert.deepStrictEqual(links(plainMessageText(name)), []);
+    });
+  }
+
+  test('text without link syntax is unchanged, and the escaped text reads the same', () => {
+    assert.strictEqual(plainMessageText('papers/attention (draft).md'), 'papers/attention (draft).md');
+    assert.strictEqual(plainMessageText('[Open](command:x)').replace(/\u200b/g, ''), '[Open](command:x)');
+  });
+});
+
+suite('every notification in src/vscode shows note text through plain()', () => {
+  const root = path.resolve(__dirname, '../../../../../src/vscode');
+  // Interpolations that are never note text: numbers, setting names, and `what`, which
+  // renameFiles.ts builds with plain() already.
+  const NOT_NOTE_TEXT = new Set(['settingName', 'files.length', 'countText(all)', 'what', 'caches.length']);
+
+  function sources(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e =>
+      e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
+  }
+
+  /** The text of each `show…Message(` call's arguments, balanced parentheses. */
+  function calls(text: string): string[] {
+    const found: string[] = [];
+    for (const m of text.matchAll(/show(?:Information|Warning|Error)Message\(/g)) {
+      let depth = 1;
+      let i = m.index! + m[0].length;
+      for (; i < text.length && depth > 0; i++) {
+        if (text[i] === '(') depth++;
+        else if (text[i] === ')') depth--;
+      }
+      found.push(text.slice(m.index!, i));
+    }
+    return found;
+  }
+
+  /** Each `${...}` of a template literal, balanced braces. */
+  function interpolations(call: string): string[] {
+    const found: string[] = [];
+    for (let at = call.indexOf('${'); at >= 0; at = call.indexOf('${', at + 1)) {
+      let depth = 1;
+      let i = at + 2;
+      for (; i < call.length && depth > 0; i++) {
+        if (call[i] === '{') depth++;
+        else if (call[i] === '}') depth--;
+      }
+      found.push(call.slice(at + 2, i - 1).trim());
+    }
+    return found;
+  }
+
+  test('the check finds the notifications (there are more than ten)', () => {
+    assert.ok(sources(root).flatMap(f => calls(fs.readFileSync(f, 'utf8'))).length > 10);
+  });
+
+  for (const file of sources(root)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const found = calls(text);
+    if (found.length === 0) continue;
+    test(path.relative(root, file), () => {
+      const unescaped = found.flatMap(interpolations)
+        .filter(expr => !NOT_NOTE_TEXT.has(expr) && !/^plain\(/.test(expr) && !/^[a-z]+\.length$/i.test(expr))
+        // A ternary of two plain literals is no note text either.
+        .filter(expr => !/^[\w.]+ > 0 \?/.test(expr));
+      assert.deepStrictEqual(unescaped, [], `note text interpolated without plain() in ${path.relative(root, file)}`);
+    });
+  }
+});
