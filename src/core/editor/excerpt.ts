@@ -1,6 +1,7 @@
 // The opening of a note as a hover shows it: markdown of its first paragraphs (after the
 // frontmatter and the title heading), or of the section or block a link names, with wiki-links
 // written as the words they show. Host-free; the hover renders the markdown it returns.
+import { resolveFragment, sectionEndIndex } from '../syntax/fragment';
 import type { LinkItem, NoteSyntax } from '../syntax/types';
 
 export interface ExcerptOptions {
@@ -17,18 +18,14 @@ export function noteExcerpt(text: string, syntax: NoteSyntax, options: ExcerptOp
   const maxChars = options.maxChars ?? 500;
   let start = syntax.frontmatter ? syntax.frontmatter.range.endOffset : 0;
   let end = text.length;
-  const block = options.block !== undefined ? syntax.blockIds.find(b => b.id.toLowerCase() === options.block!.toLowerCase()) : undefined;
-  if (block) {
-    start = block.block.startOffset;
-    end = block.block.endOffset;
-  } else if (options.heading !== undefined) {
-    const wanted = options.heading.slice(options.heading.lastIndexOf('#') + 1).trim().toLowerCase();
-    const heading = syntax.headings.find(h => h.text.toLowerCase() === wanted || h.slug === wanted.replace(/\s+/g, '-'));
-    if (heading) {
-      start = heading.range.endOffset;
-      const next = syntax.headings.find(h => h.range.startOffset > heading.range.startOffset && h.level <= heading.level);
-      if (next) end = next.range.startOffset;
-    }
+  const found = options.block !== undefined || options.heading !== undefined ? resolveFragment(syntax, options) : undefined;
+  if (found && 'block' in found) {
+    start = found.block.block.startOffset;
+    end = found.block.block.endOffset;
+  } else if (found) {
+    start = found.heading.range.endOffset;
+    const next = sectionEndIndex(syntax.headings, found.index);
+    if (next >= 0) end = syntax.headings[next].range.startOffset;
   }
   const readable = readableLinks(text, syntax.links, start, end);
   const paragraphs: string[] = [];

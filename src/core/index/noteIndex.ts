@@ -7,7 +7,8 @@ import { contextText } from './context';
 import { CompletionList } from './completionList';
 import { byShorterTarget } from './completionRank';
 import { compareLinks, compareRecords, LinkGraph, type LinkRecord } from './linkGraph';
-import { closestNames, hasBlock, hasHeading, lastHeadingPart } from './fragments';
+import { closestNames } from './fragments';
+import { findBlock, findHeadingIndex, lastHeadingPart, linkFragment, resolveFragment } from '../syntax/fragment';
 import { MentionIndex } from './mentionIndex';
 import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, stripMd } from './paths';
@@ -236,12 +237,12 @@ export class NoteIndex implements NoteQueries {
 
   /** Whether the note has a heading with this text or slug, or the nested `Part#Section` (`[[note#Heading]]` checks). */
   headingExists(path: string, heading: string): boolean {
-    return hasHeading(this.records.get(path)?.packed.headings ?? [], heading);
+    return findHeadingIndex(this.records.get(path)?.packed.headings ?? [], heading) >= 0;
   }
 
   /** Whether the note has a `^id` block (`[[note#^id]]` checks). */
   blockExists(path: string, id: string): boolean {
-    return hasBlock(this.records.get(path)?.packed.blockIds ?? [], id);
+    return findBlock(this.records.get(path)?.packed.blockIds ?? [], id) !== undefined;
   }
 
   forwardLinks(path: string): readonly ResolvedLink[] {
@@ -333,15 +334,16 @@ export class NoteIndex implements NoteQueries {
       out.push({ ...this.resolved(record), kind: resolution.attachment ? 'missing-attachment' : 'missing-note', suggestions: [] });
       return;
     }
-    const { heading, block } = record.link;
-    if ((heading === undefined && block === undefined) || (resolution.kind !== 'note' && resolution.kind !== 'self')) return;
+    if ((record.link.heading === undefined && record.link.block === undefined) || (resolution.kind !== 'note' && resolution.kind !== 'self')) return;
     const packed = this.records.get(resolution.path)?.packed;
     if (!packed) return;
-    if (heading !== undefined && !hasHeading(packed.headings, heading)) {
-      const suggestions = closestNames(lastHeadingPart(heading), packed.headings.map(h => h.text));
+    const wanted = linkFragment(record.link);
+    if (!wanted || resolveFragment(packed, wanted)) return;
+    if (wanted.heading !== undefined) {
+      const suggestions = closestNames(lastHeadingPart(wanted.heading), packed.headings.map(h => h.text));
       out.push({ ...this.resolved(record), kind: 'missing-heading', suggestions });
-    } else if (block !== undefined && !hasBlock(packed.blockIds, block)) {
-      const suggestions = closestNames(block, packed.blockIds.map(b => b.id));
+    } else if (wanted.block !== undefined) {
+      const suggestions = closestNames(wanted.block, packed.blockIds.map(b => b.id));
       out.push({ ...this.resolved(record), kind: 'missing-block', suggestions });
     }
   }
