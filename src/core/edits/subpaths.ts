@@ -26,8 +26,3 @@ export function subpathRange(text: string, link: LinkItem): Range | undefined {
   return rangeAt(text, link.targetRange, start, start + wanted.length);
 }
 
-// Kept until src/vscode/editor/references.ts moves to syntax/fragment.ts (after the house split).
-export { findHeading } from '../syntax/fragment';
-export function wantedHeading(link: LinkItem): string | undefined {
-  return link.heading === undefined ? undefined : link.heading;
-}

@@ -1,7 +1,7 @@
 // The addresses the preview's links carry (`papers/a.md#Intro`, `b.md#%5Equote`), read back
 // when a click arrives from the webview. Untrusted input: anything that is not a plain path
 // inside the vault (a scheme, an absolute path, `..` climbing out, a backslash, NUL) is refused.
-import { resolveFragment, splitFragment } from '../syntax/fragment';
+import { placeOfFragment } from '../editor/linkPlace';
 import type { NoteSyntax } from '../syntax/types';
 
 export interface NoteAddress {
@@ -30,10 +30,9 @@ export function parseNoteAddress(href: string): NoteAddress | undefined {
   return fragment === undefined || fragment === '' ? { path } : { path, fragment };
 }
 
-/** The 0-based line a fragment names in a note: its heading (syntax/fragment.ts's resolution) or block id. */
+/** The 0-based line a fragment names in a note: its heading's, or its block's `^id`'s (editor/linkPlace.ts's answer). */
 export function fragmentLine(syntax: NoteSyntax, fragment: string): number | undefined {
-  const found = resolveFragment(syntax, splitFragment(fragment));
-  return found === undefined ? undefined : 'block' in found ? found.block.range.start.line : found.heading.range.start.line;
+  return placeOfFragment(syntax, undefined, fragment)?.start.line;
 }
 
 /** The address PageRenderer writes for a vault path: each segment percent-encoded (a `#` or `?` in a name stays a name). */

@@ -2,9 +2,7 @@
 // the index's broken-link check (`marginalia check`), diagnostics, F12 and Ctrl+click, hover,
 // embeds, the Outgoing view, references and rename, and the preview's links. Pure functions over
 // a note's headings and block ids (the scanner's items or the index's packed ones).
-import { rangeAt } from './positions';
 import { githubSlug } from './slug';
-import type { NoteSyntax, Range } from './types';
 
 /** What resolution reads of a heading: the index's packed form and the scanner's plain one both have it. */
 export type NamedHeading = { readonly level: number; readonly text: string; readonly slug: string };
@@ -135,16 +133,3 @@ export function resolveFragment<H extends NamedHeading, B extends { readonly id:
   return index < 0 ? undefined : { heading: syntax.headings[index], index };
 }
 
-/**
- * Where a link's `#heading` or `#^block` is in the target note (`text` is its text): the heading's
- * line, or the block from its first line to its `^id`. Undefined when the link names neither or
- * the note lacks it; what F12, Ctrl+click and the Outgoing view open.
- */
-export function fragmentPlace(syntax: Pick<NoteSyntax, 'headings' | 'blockIds'>, text: string | undefined,
-  link: { readonly heading?: string; readonly block?: string }): Range | undefined {
-  const found = resolveFragment(syntax, link);
-  if (!found) return undefined;
-  if ('heading' in found) return found.heading.range;
-  const { block } = found;
-  return text === undefined ? block.range : rangeAt(text, block.range, block.block.startOffset, block.range.endOffset);
-}

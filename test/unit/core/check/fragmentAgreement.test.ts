@@ -1,7 +1,7 @@
 // One answer to "which heading or block does this link name?" (issue 16): every link of the
 // sample vault and of the real vault `../shared/vaults/garden` (when present) gets the same
 // answer from `marginalia check` (the index's broken links), the editor's diagnostics, F12 and
-// the Outgoing view (fragmentPlace), embeds, the preview's link addresses, hover excerpts, and
+// the Outgoing view (placeOfLink, placeOfFragment), embeds, the preview's link addresses, hover excerpts, and
 // references/rename — resolved or not, and if resolved, the same line.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -13,7 +13,8 @@ import { buildIndex } from '../../../../src/core/index/build';
 import type { NoteIndex } from '../../../../src/core/index/noteIndex';
 import { embedSource } from '../../../../src/core/render/embedSource';
 import { fragmentLine, formatNoteAddress, parseNoteAddress } from '../../../../src/core/render/noteAddress';
-import { fragmentPlace, linkFragment, resolveFragment } from '../../../../src/core/syntax/fragment';
+import { linkFragment, resolveFragment } from '../../../../src/core/syntax/fragment';
+import { placeOfFragment, placeOfLink } from '../../../../src/core/editor/linkPlace';
 import type { LinkItem } from '../../../../src/core/syntax/types';
 import { NodeVaultHost } from '../../../../src/node/nodeHost';
 
@@ -36,8 +37,10 @@ function answers(index: NoteIndex, source: string, target: string, link: LinkIte
   const out: Record<string, Answer> = {};
   out.check = { resolved: !index.brokenLinksIn(source).some(b => at(b) && missing(b.kind)) };
   out.diagnostics = { resolved: !linkProblems(index, source, index.note(source)!.syntax).some(p => at(p) && missing(p.kind)) };
-  const place = fragmentPlace(syntax, text, link);
+  const place = placeOfLink(syntax, text, link);
   out.definition = { resolved: place !== undefined, line: place?.end.line };
+  const row = placeOfFragment(syntax, text, link.block !== undefined ? `^${link.block}` : link.heading!);
+  out.outgoing = { resolved: row !== undefined, line: row?.end.line };
   const fragment = link.block !== undefined ? `^${link.block}` : link.heading!;
   const address = parseNoteAddress(formatNoteAddress(target, fragment));
   const line = address?.fragment === undefined ? undefined : fragmentLine(syntax, address.fragment);
