@@ -12,6 +12,7 @@ import { BracketStack, Opener } from './brackets';
 import type { Findings } from './findings';
 import { htmlTagEnd } from './htmlTag';
 import { InlineMath } from './inlineMath';
+import { opensBracketMath } from './mathBlocks';
 import { isAllowedDestination } from './linkParts';
 import { inlineTail, referenceTail } from './linkTail';
 import { noteTarget } from './noteLink';
@@ -133,7 +134,7 @@ export class InlineScanner {
     if (pos + 1 >= lineEnd) return pos + 1; // a hard line break
     const src = this.src;
     const next = src.charCodeAt(pos + 1);
-    if (next === 0x28 /* ( */ || next === 0x5b /* [ */) {
+    if (next === 0x28 /* ( */ || (next === 0x5b /* [ */ && opensBracketMath(src, pos))) {
       const end = this.math.backslash(pos, next === 0x28);
       if (end >= 0) return end;
     }
