@@ -59,8 +59,11 @@ suite('scanner: where nothing is found', () => {
     assert.deepStrictEqual(found('a <!-- [[after]]'), ['after']);
   });
 
-  test('raw HTML is text (the preview escapes it), so links inside count', () => {
-    assert.deepStrictEqual(found(lines('<div>', '[[after]]', '</div>')), ['after']);
+  test('nothing inside an HTML block (the preview passes raw HTML, which is no markdown); after a blank line, markdown again', () => {
+    assert.deepStrictEqual(found(lines('<div>', '[[inside]] #1a1a1a', '</div>', '', '[[after]]')), ['after']);
+    assert.deepStrictEqual(found(lines('<table>', '<tr><td>--accent: #8000ff</td></tr>', '</table>')), []);
+    assert.deepStrictEqual(found(lines('<details>', '', '[[markdown again]]', '', '</details>')), ['markdown again']);
+    assert.deepStrictEqual(found(lines('text <span> #inline</span> and [[link]]')), ['link', 'inline']);
   });
 
   test('nothing inside an autolink', () => {
