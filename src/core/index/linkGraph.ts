@@ -208,6 +208,13 @@ export class LinkGraph {
     return out;
   }
 
+  /** How many links resolve to a note or attachment (a note's links to itself included): completion's tie-break, so cheap — no list is built. */
+  linkCountTo(path: string): number {
+    let n = this.incomingLinks.count(path);
+    for (const group of this.incoming.get(path)) n += group.links.length;
+    return n;
+  }
+
   /** Links waiting for a placeholder, in no particular order. */
   linksWaitingFor(name: string): LinkRecord[] {
     const out: LinkRecord[] = [];

@@ -359,6 +359,10 @@ export class NoteIndex implements NoteQueries {
   }
 
   /** The insert text does not depend on `fromPath`: a shortest unique target is unique from anywhere. */
+  linkCountTo(path: string): number {
+    return this.graph.linkCountTo(path);
+  }
+
   completionCandidates(_fromPath: string): CompletionCandidate[] {
     const out = this.completion.entries(this.notes());
     for (const c of this.placeholderCandidates()) out.push(c);
