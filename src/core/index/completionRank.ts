@@ -47,26 +47,40 @@ export function rankCandidates(candidates: readonly CompletionCandidate[], typed
 }
 
 /**
- * The `count` heaviest of `bucket`, heaviest first, equal weights in the bucket's order: one pass
- * keeping a short sorted list, so the 9,000 matches of `[[a` cost a weight each, not a sort.
+ * The `count` heaviest of `bucket`, heaviest first, equal weights in the bucket's order. Weights
+ * are link counts, small integers: one pass finds the weight the last one kept has (a histogram),
+ * a second keeps those above it and the first of those at it; only the kept are sorted.
  */
 function heaviest(bucket: readonly CompletionCandidate[], count: number, weightOf: (c: CompletionCandidate) => number): CompletionCandidate[] {
-  const kept: CompletionCandidate[] = [];
-  const weights: number[] = [];
-  for (const c of bucket) {
-    const w = weightOf(c);
-    if (kept.length === count && w <= weights[count - 1]!) continue;
-    let at = kept.length;
-    while (at > 0 && weights[at - 1]! < w) at--;
-    kept.splice(at, 0, c);
-    weights.splice(at, 0, w);
-    if (kept.length > count) {
-      kept.pop();
-      weights.pop();
+  if (count <= 0) return [];
+  const weights = new Int32Array(bucket.length);
+  const histogram = new Int32Array(HISTOGRAM);
+  for (let i = 0; i < bucket.length; i++) {
+    const w = Math.max(0, Math.min(HISTOGRAM - 1, weightOf(bucket[i]!) | 0));
+    weights[i] = w;
+    histogram[w]++;
+  }
+  // The weight of the count-th heaviest: all above it are kept, of it only the first few.
+  let threshold = HISTOGRAM - 1;
+  let above = 0;
+  while (threshold > 0 && above + histogram[threshold] < count) above += histogram[threshold--];
+  let atThreshold = count - above;
+  const kept: number[] = [];
+  for (let i = 0; i < bucket.length; i++) {
+    const w = weights[i];
+    if (w > threshold) kept.push(i);
+    else if (w === threshold && atThreshold > 0) {
+      kept.push(i);
+      atThreshold--;
     }
   }
-  return kept;
+  // Stable: equal weights stay in the bucket's order.
+  kept.sort((a, b) => weights[b] - weights[a] || a - b);
+  return kept.map(i => bucket[i]!);
 }
+
+/** Link counts at or above this rank alike (a note linked 4,000 times or 5,000 is as "linked"). */
+const HISTOGRAM = 4096;
 
 /** The order among equally good matches: the shorter target, then A–Z. */
 export function byShorterTarget(a: CompletionCandidate, b: CompletionCandidate): number {

@@ -56,6 +56,8 @@ export function compareRecords(a: LinkRecord, b: LinkRecord): number {
   return comparePaths(a.source, b.source) || startOf(a.ranges, a.link.range) - startOf(b.ranges, b.link.range);
 }
 
+const linksOfGroup = (group: TargetGroup) => group.links.length;
+
 export class LinkGraph {
   private readonly groups = new StringDict<TargetGroup>();
   /** Name key -> the groups that look it up. */
@@ -210,9 +212,7 @@ export class LinkGraph {
 
   /** How many links resolve to a note or attachment (a note's links to itself included): completion's tie-break, so cheap — no list is built. */
   linkCountTo(path: string): number {
-    let n = this.incomingLinks.count(path);
-    for (const group of this.incoming.get(path)) n += group.links.length;
-    return n;
+    return this.incomingLinks.count(path) + this.incoming.sum(path, linksOfGroup);
   }
 
   /** Links waiting for a placeholder, in no particular order. */
