@@ -275,7 +275,8 @@ export class InlineScanner {
     }
     if (this.kind !== TextKind.Paragraph || this.seg !== this.segCount - 1) return pos + 1;
     const prev = pos === this.segStart[this.seg] ? 0x20 : src.charCodeAt(pos - 1);
-    if (prev !== 0x20 && prev !== 0x09) return pos + 1;
+    // After a space, or right after a wiki-link or embed (`![[chart.png]]^chart`, as Obsidian reads it).
+    if (prev !== 0x20 && prev !== 0x09 && !(prev === 0x5d && src.charCodeAt(pos - 2) === 0x5d)) return pos + 1;
     let end = pos + 1;
     while (end < lineEnd && isBlockIdChar(src.charCodeAt(end))) end++;
     if (end === pos + 1 || end !== lineEnd) return pos + 1;

@@ -2,6 +2,7 @@
 // on vaults we did not write: it drops the characters a link cannot hold from a heading.
 import * as assert from 'assert';
 import { findHeading, headingKey, resolveFragment, splitFragment } from '../../../../src/core/syntax/fragment';
+import { createMarkdown } from '../../../../src/core/render/markdown';
 import { scanNote } from '../../../../src/core/syntax/scanNote';
 
 const named = (text: string, fragment: string) => findHeading(scanNote(text).headings, fragment)?.text;
@@ -44,5 +45,19 @@ suite('fragment: which heading a link names', () => {
     assert.ok(found && 'block' in found && found.block.id === 'Claim-1');
     assert.deepStrictEqual(splitFragment('^x'), { block: 'x' });
     assert.deepStrictEqual(splitFragment('A#B'), { heading: 'A#B' });
+  });
+});
+
+// Issue 16: Obsidian's help writes an image's block id right after it, with no space.
+suite('a block id right after an embed', () => {
+  test('is read, so an embed of that block resolves; the preview does not print it', () => {
+    const text = ['Where the history lives:', '', '![[history.png]]^history-shot'].join('\n');
+    const syntax = scanNote(text);
+    assert.deepStrictEqual(syntax.blockIds.map(b => b.id), ['history-shot']);
+    const found = resolveFragment(syntax, { block: 'history-shot' });
+    assert.ok(found && 'block' in found);
+    const html = createMarkdown({ html: true }).render(text);
+    assert.ok(!html.includes('^history-shot'), html);
+    assert.deepStrictEqual(scanNote('a word^not-an-id').blockIds, []);
   });
 });
