@@ -3,7 +3,7 @@
 // blocks (raw HTML on, as the preview renders) and markdown-it-footnote's definitions), and which of them may end which block.
 import { type BlockRule, type BlockSink, BlockState, type RuleTable } from './blockState';
 import { blockquote, footnoteDefinition, list } from './containers';
-import { code, fence, heading, hr, htmlBlock, setextOrParagraph } from './leafBlocks';
+import { code, fence, heading, hr, htmlBlock, obsidianComment, setextOrParagraph } from './leafBlocks';
 import type { LineTable } from './lines';
 import { bracketBlock, dollarBlock } from './mathBlocks';
 import { type Definition, reference } from './reference';
@@ -21,6 +21,7 @@ const firstChars = new Map<BlockRule, string>([
   [reference, '['],
   [htmlBlock, '<'],
   [heading, '#'],
+  [obsidianComment, '%'],
 ]);
 
 function byFirstChar(ordered: readonly BlockRule[]): RuleTable {
@@ -46,14 +47,16 @@ const rules = byFirstChar([
   reference,
   htmlBlock,
   heading,
+  obsidianComment,
   setextOrParagraph,
 ]);
 
 // markdown-it's `alt` lists: the rules that may interrupt each kind of block.
-const paragraphEnders = byFirstChar([table, fence, blockquote, bracketBlock, dollarBlock, hr, list, footnoteDefinition, htmlBlock, heading]);
+const referenceEnders = byFirstChar([table, fence, blockquote, bracketBlock, dollarBlock, hr, list, footnoteDefinition, htmlBlock, heading]);
 const terminators = {
-  paragraph: paragraphEnders,
-  reference: paragraphEnders,
+  // render/obsidianCommentRule.ts's `%%` block may end a paragraph (alt: paragraph), not a definition.
+  paragraph: byFirstChar([table, fence, blockquote, bracketBlock, dollarBlock, hr, list, footnoteDefinition, htmlBlock, heading, obsidianComment]),
+  reference: referenceEnders,
   blockquote: byFirstChar([fence, blockquote, bracketBlock, dollarBlock, hr, list, htmlBlock, heading]),
   list: byFirstChar([fence, blockquote, bracketBlock, dollarBlock, hr]),
 };

@@ -21,7 +21,7 @@ import { parseWikiLink } from './wikiLink';
 
 // The characters at which some rule may apply. A regex finds the next one faster than a
 // character loop, and test() (no match object) allocates nothing.
-const WAKE = /[\\`$[\]!^#<]/g;
+const WAKE = /[\\`$[\]!^#<%]/g;
 
 const AUTOLINK = /^[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\x00-\x20]*$/;
 const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
@@ -37,6 +37,8 @@ export class InlineScanner {
   private seg = 0;
   /** End of the whole text: no construct reaches past it. */
   private end = 0;
+  /** No `%%` closes a comment from here to the text's end (see percent). */
+  private percentUnclosed = false;
   private kind = TextKind.Paragraph;
   private readonly openers = new BracketStack();
   private readonly math = new InlineMath();
@@ -68,6 +70,7 @@ export class InlineScanner {
     this.openers.clear();
     this.math.reset(this.src, this.end, this.found);
     this.commentUnclosed = false;
+    this.percentUnclosed = false;
     if (this.backticksScanned || this.backtickLast.size > 0) this.backtickLast.clear();
     this.backticksScanned = false;
 
@@ -109,6 +112,9 @@ export class InlineScanner {
         case 0x23:
           pos = this.hash(pos, lineEnd);
           break;
+        case 0x25:
+          pos = this.percent(pos);
+          break;
         default:
           pos = this.angle(pos);
       }
@@ -127,6 +133,28 @@ export class InlineScanner {
       this.wakeFrom = pos;
     }
     return this.wake;
+  }
+
+  /**
+   * `%%comment%%` within a text (render/obsidianCommentRule.ts's inline rule): hidden in the
+   * preview, so nothing in it is found. Unclosed, the `%` is text; once no `%%` closes from one
+   * place, none closes from a later one (no search twice).
+   */
+  private percent(pos: number): number {
+    const src = this.src;
+    if (src.charCodeAt(pos + 1) !== 0x25 || this.percentUnclosed) return pos + 1;
+    let close = -1;
+    for (let i = pos + 2; i + 1 < this.end; i++) {
+      if (src.charCodeAt(i) === 0x25 && src.charCodeAt(i + 1) === 0x25) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) {
+      this.percentUnclosed = true;
+      return pos + 1;
+    }
+    return close + 2;
   }
 
   /** `\(..\)` and `\[..\]` math (the preview reads them before escapes), else an escape. */

@@ -200,6 +200,25 @@ export function htmlBlock(s: BlockState, startLine: number, endLine: number, sil
   return true;
 }
 
+/**
+ * Obsidian's `%%comment%%` block, as the preview reads it (render/obsidianCommentRule.ts): from a
+ * line starting `%%` to the line holding the closing `%%`. Hidden there, so nothing inside is
+ * found here either: Obsidian indexes no link or tag in a comment.
+ */
+export function obsidianComment(s: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
+  if (s.sCount[startLine] - s.blkIndent >= 4) return false;
+  const start = s.bMarks[startLine] + s.tShift[startLine];
+  if (!s.src.startsWith('%%', start)) return false;
+  let line = startLine;
+  for (let from = start + 2; line < endLine; line++, from = s.bMarks[line] + s.tShift[line]) {
+    if (s.find('%%', from, s.eMarks[line]) >= 0) break;
+  }
+  if (line >= endLine) return false; // never closed: plain text, as in Obsidian's editor
+  if (silent) return true;
+  s.line = line + 1;
+  return true;
+}
+
 /** One segment per line of [startLine, endLine): its text after indentation and container markers. */
 export function fillLineSegments(s: BlockState, startLine: number, endLine: number): number {
   const count = endLine - startLine;
