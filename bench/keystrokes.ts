@@ -48,7 +48,7 @@ async function main(dir: string) {
     const link = typedLinkAt(text, text.length);
     if (!link || !isLinkPosition(text, link)) throw new Error('no link position');
     const candidates = index.completionCandidates(note.path).filter(c => c.path !== note.path);
-    for (const c of rankCandidates(candidates, typed, LIMIT, true).items) matchedName(c, typed);
+    for (const c of rankCandidates(candidates, typed, LIMIT, true, c => index.linkCountTo(c.path)).items) matchedName(c, typed);
   };
   const tagKeystroke = (typed: string) => {
     const note = pick(notes);

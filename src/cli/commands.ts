@@ -3,6 +3,7 @@
 import type { NoteIndex } from '../core/index/noteIndex';
 import type { FileProblem } from '../core/host';
 import type { Backlink, ResolvedLink, TagNode } from '../core/index/types';
+import { shownBacklinks } from '../core/views/backlinkRows';
 
 export interface Output {
   /** Lines for stdout (text mode) or one JSON value. */
@@ -97,7 +98,7 @@ export function findNote(index: NoteIndex, note: string): { note: string } | { p
 export function backlinksCommand(index: NoteIndex, note: string, json: boolean): Output | string {
   const subject = findNote(index, note);
   if (typeof subject === 'string') return subject;
-  const links = 'note' in subject ? index.backlinks(subject.note) : index.backlinks({ placeholder: subject.placeholder });
+  const links = shownBacklinks(index, 'note' in subject ? subject.note : { placeholder: subject.placeholder });
   if (json) {
     return {
       json: {

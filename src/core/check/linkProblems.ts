@@ -5,8 +5,7 @@
 // `subpathProblem` is the one piece to swap for that query when it lands.
 import type { NoteQueries } from '../index/types';
 import type { HeadingItem, LinkItem, NoteSyntax } from '../syntax/types';
-import { wantedHeading } from '../edits/subpaths';
-import { hasHeading } from '../index/fragments';
+import { lastHeadingPart, linkFragment, resolveFragment } from '../syntax/fragment';
 import { closest } from './closest';
 
 export type LinkProblemKind = 'missing-note' | 'missing-attachment' | 'missing-heading' | 'missing-block' | 'ambiguous';
@@ -27,7 +26,7 @@ const URL = /^[a-z][a-z0-9+.-]*:/i;
 
 interface Subpaths {
   readonly headings: readonly HeadingItem[];
-  readonly blockIds: readonly string[];
+  readonly blockIds: readonly { readonly id: string }[];
 }
 
 /**
@@ -38,10 +37,10 @@ export function linkProblems(index: NoteQueries, path: string, syntax: NoteSynta
   const out: LinkProblem[] = [];
   const subpaths = new Map<string, Subpaths | undefined>();
   const subpathsOf = (p: string): Subpaths | undefined => {
-    if (p === path) return { headings: syntax.headings, blockIds: syntax.blockIds.map(b => b.id) };
+    if (p === path) return syntax;
     if (!subpaths.has(p)) {
       const s = index.note(p)?.syntax;
-      subpaths.set(p, s && { headings: s.headings, blockIds: s.blockIds.map(b => b.id) });
+      subpaths.set(p, s);
     }
     return subpaths.get(p);
   };
@@ -69,19 +68,17 @@ export function linkProblems(index: NoteQueries, path: string, syntax: NoteSynta
 
 /** A heading or block the target note does not have, with the closest ones it has. */
 export function subpathProblem(link: LinkItem, path: string, target: Subpaths | undefined): LinkProblem | undefined {
-  if (!target) return undefined;
-  if (link.block !== undefined) {
-    if (target.blockIds.some(id => id.toLowerCase() === link.block!.toLowerCase())) return undefined;
-    return { kind: 'missing-block', link, path, suggestions: closest(link.block, target.blockIds),
-      message: `No block ^${link.block} in ${path}` };
+  const wanted = linkFragment(link);
+  // The one resolution every part uses (syntax/fragment.ts): `marginalia check` answers the same.
+  if (!target || !wanted || resolveFragment(target, wanted)) return undefined;
+  if (wanted.block !== undefined) {
+    return { kind: 'missing-block', link, path, suggestions: closest(wanted.block, target.blockIds.map(b => b.id)),
+      message: `No block ^${wanted.block} in ${path}` };
   }
-  const wanted = wantedHeading(link);
-  // The same test as `marginalia check` (the index's fragments): forgiving of case and markup,
-  // and `[[note#Part#Section]]` names a Section under a Part.
-  if (wanted === undefined || wanted === '' || hasHeading(target.headings, link.heading!)) return undefined;
+  const last = lastHeadingPart(wanted.heading!);
   const choices = link.kind === 'markdown' ? target.headings.map(h => h.slug) : [...new Set(target.headings.map(h => h.text))];
-  return { kind: 'missing-heading', link, path, suggestions: closest(wanted, choices),
-    message: `No heading "${wanted}" in ${path}` };
+  return { kind: 'missing-heading', link, path, suggestions: closest(last, choices),
+    message: `No heading "${last}" in ${path}` };
 }
 
 function shown(link: LinkItem): string {

@@ -1,6 +1,7 @@
 // The opening of a note as a hover shows it: markdown of its first paragraphs (after the
 // frontmatter and the title heading), or of the section or block a link names, with wiki-links
 // written as the words they show. Host-free; the hover renders the markdown it returns.
+import { resolveFragment, sectionEndIndex } from '../syntax/fragment';
 import type { LinkItem, NoteSyntax } from '../syntax/types';
 
 export interface ExcerptOptions {
@@ -15,21 +16,7 @@ export interface ExcerptOptions {
 export function noteExcerpt(text: string, syntax: NoteSyntax, options: ExcerptOptions = {}): string {
   const maxParagraphs = options.maxParagraphs ?? 3;
   const maxChars = options.maxChars ?? 500;
-  let start = syntax.frontmatter ? syntax.frontmatter.range.endOffset : 0;
-  let end = text.length;
-  const block = options.block !== undefined ? syntax.blockIds.find(b => b.id.toLowerCase() === options.block!.toLowerCase()) : undefined;
-  if (block) {
-    start = block.block.startOffset;
-    end = block.block.endOffset;
-  } else if (options.heading !== undefined) {
-    const wanted = options.heading.slice(options.heading.lastIndexOf('#') + 1).trim().toLowerCase();
-    const heading = syntax.headings.find(h => h.text.toLowerCase() === wanted || h.slug === wanted.replace(/\s+/g, '-'));
-    if (heading) {
-      start = heading.range.endOffset;
-      const next = syntax.headings.find(h => h.range.startOffset > heading.range.startOffset && h.level <= heading.level);
-      if (next) end = next.range.startOffset;
-    }
-  }
+  const { start, end } = excerptSpan(text, syntax, options);
   const readable = readableLinks(text, syntax.links, start, end);
   const paragraphs: string[] = [];
   let chars = 0;
@@ -45,6 +32,21 @@ export function noteExcerpt(text: string, syntax: NoteSyntax, options: ExcerptOp
     if (paragraphs.length >= maxParagraphs) break;
   }
   return paragraphs.join('\n\n');
+}
+
+/**
+ * The part of the note a hover excerpts: the section after the heading the options name, the
+ * block, or (when they name none, or one the note lacks) the note after its frontmatter.
+ * `named` says whether the heading or block was found.
+ */
+export function excerptSpan(text: string, syntax: NoteSyntax, options: Pick<ExcerptOptions, 'heading' | 'block'>): { start: number; end: number; named: boolean } {
+  const found = options.block !== undefined || options.heading !== undefined ? resolveFragment(syntax, options) : undefined;
+  if (found && 'block' in found) return { start: found.block.block.startOffset, end: found.block.block.endOffset, named: true };
+  if (found) {
+    const next = sectionEndIndex(syntax.headings, found.index);
+    return { start: found.heading.range.endOffset, end: next >= 0 ? syntax.headings[next].range.startOffset : text.length, named: true };
+  }
+  return { start: syntax.frontmatter ? syntax.frontmatter.range.endOffset : 0, end: text.length, named: false };
 }
 
 /** `text[start, end)` with each wiki-link and embed replaced by what it shows: its label, else its target. */

@@ -3,6 +3,7 @@
 // hands out the same NoteInfo until then), so a keystroke reads no note's syntax again.
 import { hasInOrder, lettersOf } from '../index/completionRank';
 import type { NoteInfo } from '../index/types';
+import { plainText } from '../syntax/plainText';
 
 export interface NoteSymbol {
   readonly name: string;
@@ -55,7 +56,7 @@ export class NoteSymbols {
       for (const alias of note.aliases) list.push({ name: alias, kind: 'alias', path: note.path, line: 0, container: note.title });
       for (const h of note.syntax.headings) {
         // The title heading is the note itself.
-        if (h.level === 1 && h.text === note.title) continue;
+        if (h.level === 1 && plainText(h.text) === note.title) continue;
         list.push({ name: h.text, kind: 'heading', path: note.path, line: h.range.start.line, container: note.title, level: h.level });
       }
       entries = list.map(symbol => {

@@ -4,7 +4,10 @@ import type { NoteQueries } from '../index/types';
 import { githubSlug } from '../syntax/slug';
 import type { BlockIdItem, HeadingItem, Range } from '../syntax/types';
 import { encodeDestination } from './targets';
-import { headingMatches, rangeAt, subpathRange, wantedHeading } from './subpaths';
+import { lastHeadingPart } from '../syntax/fragment';
+import { namesBlock, namesHeading } from './references';
+import { rangeAt } from '../syntax/positions';
+import { subpathRange } from './subpaths';
 import { sortChanges, type TextChange } from './types';
 
 /** Where the heading's text is on its line (after `#`s, before closing `#`s; setext: its first line). */
@@ -28,9 +31,10 @@ export function planHeadingRename(index: NoteQueries, path: string, heading: Hea
   if (!own) return { ok: false, reason: `the heading "${heading.text}" is not in ${path} as the index has it` };
   const changes: TextChange[] = [{ path, range: own, newText: wanted }];
   const links = [...index.backlinks(path), ...index.forwardLinks(path).filter(l => l.resolution.kind === 'self')];
+  const syntax = index.note(path)?.syntax;
   for (const { source, link } of links) {
-    const named = wantedHeading(link);
-    if (link.block !== undefined || named === undefined || !headingMatches(heading, named)) continue;
+    if (!syntax || !namesHeading(syntax, link, heading)) continue;
+    const named = lastHeadingPart(link.heading!);
     const sourceText = index.textOf(source);
     const range = sourceText === undefined ? undefined : subpathRange(sourceText, link);
     if (!range) continue;
@@ -51,8 +55,9 @@ export function planBlockRename(index: NoteQueries, path: string, block: BlockId
   }
   const changes: TextChange[] = [{ path, range: rangeAt(text, block.range, block.range.startOffset + 1, block.range.endOffset), newText: id }];
   const links = [...index.backlinks(path), ...index.forwardLinks(path).filter(l => l.resolution.kind === 'self')];
+  const syntax = index.note(path)?.syntax;
   for (const { source, link } of links) {
-    if (link.block === undefined || link.block.toLowerCase() !== block.id.toLowerCase()) continue;
+    if (!syntax || !namesBlock(syntax, link, block.id)) continue;
     const sourceText = index.textOf(source);
     const range = sourceText === undefined ? undefined : subpathRange(sourceText, link);
     if (range) changes.push({ path: source, range, newText: id });

@@ -2,7 +2,7 @@
 // (`#ml` -> `#ai` makes `#ml/rl` `#ai/rl`), in the text and in frontmatter `tags:`.
 import type { NoteQueries } from '../index/types';
 import { scanNote } from '../syntax/scanNote';
-import { rangeAt } from './subpaths';
+import { rangeAt } from '../syntax/positions';
 import { sortChanges, type TextChange } from './types';
 
 export type TagRename = { readonly ok: true; readonly changes: TextChange[] } | { readonly ok: false; readonly reason: string };

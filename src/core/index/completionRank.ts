@@ -12,14 +12,17 @@ export interface RankedCandidates {
 /**
  * Real notes before placeholders; then targets (or their file name) that start with what is
  * typed, titles or aliases that start with it, any of them containing it, and last the
- * letters in order from the start of a word (VS Code filters fuzzily too); ties go to the shorter target, then A–Z.
+ * letters in order from the start of a word (VS Code filters fuzzily too). Among equal matches,
+ * the notes more links point at (`weightOf`, when given: the notes people link, as in `[[int`
+ * offering *Internal links* before *Interpreter*), then the shorter target, then A–Z.
  *
  * `inOrder`: the candidates are already in `byShorterTarget` order, placeholders among themselves
  * (as `NoteQueries.completionCandidates` hands them out, and any filter of that list): no bucket
  * is then sorted or checked. Checking the 9,000 matches of `[[a` in a 10,000-note vault for an
  * order they had was a third of the keystroke.
  */
-export function rankCandidates(candidates: readonly CompletionCandidate[], typed: string, limit: number, inOrder = false): RankedCandidates {
+export function rankCandidates(candidates: readonly CompletionCandidate[], typed: string, limit: number, inOrder = false,
+  weightOf?: (c: CompletionCandidate) => number): RankedCandidates {
   const wanted = typed.toLowerCase();
   // One pass into buckets (placeholder or not x rank), then only the buckets that reach the
   // list are sorted: a keystroke in a vault of 10,000 notes sorts a few hundred, not all.
@@ -37,10 +40,47 @@ export function rankCandidates(candidates: readonly CompletionCandidate[], typed
     if (items.length >= limit) break;
     // A bucket keeps the order of the candidates: sorted already when they were.
     if (!inOrder) bucket.sort(byShorterTarget);
-    for (let i = 0; i < bucket.length && items.length < limit; i++) items.push(bucket[i]!);
+    const best = weightOf ? heaviest(bucket, limit - items.length, weightOf) : bucket;
+    for (let i = 0; i < best.length && items.length < limit; i++) items.push(best[i]!);
   }
   return { items, incomplete: matched > limit };
 }
+
+/**
+ * The `count` heaviest of `bucket`, heaviest first, equal weights in the bucket's order. Weights
+ * are link counts, small integers: one pass finds the weight the last one kept has (a histogram),
+ * a second keeps those above it and the first of those at it; only the kept are sorted.
+ */
+function heaviest(bucket: readonly CompletionCandidate[], count: number, weightOf: (c: CompletionCandidate) => number): CompletionCandidate[] {
+  if (count <= 0) return [];
+  const weights = new Int32Array(bucket.length);
+  const histogram = new Int32Array(HISTOGRAM);
+  for (let i = 0; i < bucket.length; i++) {
+    const w = Math.max(0, Math.min(HISTOGRAM - 1, weightOf(bucket[i]!) | 0));
+    weights[i] = w;
+    histogram[w]++;
+  }
+  // The weight of the count-th heaviest: all above it are kept, of it only the first few.
+  let threshold = HISTOGRAM - 1;
+  let above = 0;
+  while (threshold > 0 && above + histogram[threshold] < count) above += histogram[threshold--];
+  let atThreshold = count - above;
+  const kept: number[] = [];
+  for (let i = 0; i < bucket.length; i++) {
+    const w = weights[i];
+    if (w > threshold) kept.push(i);
+    else if (w === threshold && atThreshold > 0) {
+      kept.push(i);
+      atThreshold--;
+    }
+  }
+  // Stable: equal weights stay in the bucket's order.
+  kept.sort((a, b) => weights[b] - weights[a] || a - b);
+  return kept.map(i => bucket[i]!);
+}
+
+/** Link counts at or above this rank alike (a note linked 4,000 times or 5,000 is as "linked"). */
+const HISTOGRAM = 4096;
 
 /** The order among equally good matches: the shorter target, then A–Z. */
 export function byShorterTarget(a: CompletionCandidate, b: CompletionCandidate): number {

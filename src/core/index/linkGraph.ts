@@ -56,6 +56,8 @@ export function compareRecords(a: LinkRecord, b: LinkRecord): number {
   return comparePaths(a.source, b.source) || startOf(a.ranges, a.link.range) - startOf(b.ranges, b.link.range);
 }
 
+const linksOfGroup = (group: TargetGroup) => group.links.length;
+
 export class LinkGraph {
   private readonly groups = new StringDict<TargetGroup>();
   /** Name key -> the groups that look it up. */
@@ -206,6 +208,11 @@ export class LinkGraph {
     for (const group of this.incoming.get(path)) for (const record of group.links) out.push(record);
     for (const record of this.incomingLinks.get(path)) out.push(record);
     return out;
+  }
+
+  /** How many links resolve to a note or attachment (a note's links to itself included): completion's tie-break, so cheap — no list is built. */
+  linkCountTo(path: string): number {
+    return this.incomingLinks.count(path) + this.incoming.sum(path, linksOfGroup);
   }
 
   /** Links waiting for a placeholder, in no particular order. */

@@ -7,7 +7,8 @@ import { contextText } from './context';
 import { CompletionList } from './completionList';
 import { byShorterTarget } from './completionRank';
 import { compareLinks, compareRecords, LinkGraph, type LinkRecord } from './linkGraph';
-import { closestNames, hasBlock, hasHeading, lastHeadingPart } from './fragments';
+import { closestNames } from './fragments';
+import { findBlock, findHeadingIndex, lastHeadingPart, linkFragment, resolveFragment } from '../syntax/fragment';
 import { MentionIndex } from './mentionIndex';
 import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, stripMd } from './paths';
@@ -66,6 +67,9 @@ function namesOf(syntax: PackedSyntax): NoteNames {
 function sameNames(a: NoteNames, b: NoteNames): boolean {
   return a.title === b.title && a.aliases.length === b.aliases.length && a.aliases.every((x, i) => x === b.aliases[i]);
 }
+
+/** How long completion's link counts are kept (see linkCountTo). */
+const LINK_COUNTS_FOR_MS = 1000;
 
 export class NoteIndex implements NoteQueries {
   private readonly records = new Map<string, NoteRecord>();
@@ -236,12 +240,12 @@ export class NoteIndex implements NoteQueries {
 
   /** Whether the note has a heading with this text or slug, or the nested `Part#Section` (`[[note#Heading]]` checks). */
   headingExists(path: string, heading: string): boolean {
-    return hasHeading(this.records.get(path)?.packed.headings ?? [], heading);
+    return findHeadingIndex(this.records.get(path)?.packed.headings ?? [], heading) >= 0;
   }
 
   /** Whether the note has a `^id` block (`[[note#^id]]` checks). */
   blockExists(path: string, id: string): boolean {
-    return hasBlock(this.records.get(path)?.packed.blockIds ?? [], id);
+    return findBlock(this.records.get(path)?.packed.blockIds ?? [], id) !== undefined;
   }
 
   forwardLinks(path: string): readonly ResolvedLink[] {
@@ -333,15 +337,16 @@ export class NoteIndex implements NoteQueries {
       out.push({ ...this.resolved(record), kind: resolution.attachment ? 'missing-attachment' : 'missing-note', suggestions: [] });
       return;
     }
-    const { heading, block } = record.link;
-    if ((heading === undefined && block === undefined) || (resolution.kind !== 'note' && resolution.kind !== 'self')) return;
+    if ((record.link.heading === undefined && record.link.block === undefined) || (resolution.kind !== 'note' && resolution.kind !== 'self')) return;
     const packed = this.records.get(resolution.path)?.packed;
     if (!packed) return;
-    if (heading !== undefined && !hasHeading(packed.headings, heading)) {
-      const suggestions = closestNames(lastHeadingPart(heading), packed.headings.map(h => h.text));
+    const wanted = linkFragment(record.link);
+    if (!wanted || resolveFragment(packed, wanted)) return;
+    if (wanted.heading !== undefined) {
+      const suggestions = closestNames(lastHeadingPart(wanted.heading), packed.headings.map(h => h.text));
       out.push({ ...this.resolved(record), kind: 'missing-heading', suggestions });
-    } else if (block !== undefined && !hasBlock(packed.blockIds, block)) {
-      const suggestions = closestNames(block, packed.blockIds.map(b => b.id));
+    } else if (wanted.block !== undefined) {
+      const suggestions = closestNames(wanted.block, packed.blockIds.map(b => b.id));
       out.push({ ...this.resolved(record), kind: 'missing-block', suggestions });
     }
   }
@@ -356,7 +361,27 @@ export class NoteIndex implements NoteQueries {
     return true;
   }
 
+  /**
+   * How many links point at `path`, as completion ranks by it. Counted for every note at once and
+   * kept for a second: each keystroke re-indexes the note being typed, and looking the count up
+   * in the link graph for 10,000 candidates per keystroke cost more than the ranking itself; a
+   * tie-break a second old ranks as well.
+   */
+  linkCountTo(path: string): number {
+    const now = performance.now();
+    if (!this.linkCounts || now - this.linkCountsAt > LINK_COUNTS_FOR_MS) {
+      this.linkCounts = new Map();
+      for (const p of this.records.keys()) this.linkCounts.set(p, this.graph.linkCountTo(p));
+      this.linkCountsAt = now;
+    }
+    return this.linkCounts.get(path) ?? 0;
+  }
+
+  private linkCounts: Map<string, number> | undefined;
+  private linkCountsAt = 0;
+
   /** The insert text does not depend on `fromPath`: a shortest unique target is unique from anywhere. */
+
   completionCandidates(_fromPath: string): CompletionCandidate[] {
     const out = this.completion.entries(this.notes());
     for (const c of this.placeholderCandidates()) out.push(c);

@@ -173,6 +173,8 @@ export interface NoteQueries {
    * relies on it, see `rankCandidates`' `inOrder`).
    */
   completionCandidates(fromPath: string): CompletionCandidate[];
+  /** How many links point at a note (completion ranks the notes people link above the rest); cheap. */
+  linkCountTo(path: string): number;
   /** In every other note, or only in `sources` (a host can then search a big vault in slices). */
   unlinkedMentions(path: string, sources?: Iterable<string>): UnlinkedMention[];
   stats(): IndexStats;

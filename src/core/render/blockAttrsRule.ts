@@ -11,9 +11,14 @@ const IMAGE = /\.(?:png|jpe?g|gif|svg|webp|bmp|avif)$/i;
 /** ` ^block-id` closing a paragraph or list item: an anchor for links, not text (as in Obsidian). */
 const BLOCK_ID = /[ \t]\^[A-Za-z0-9-]+$/;
 
+/** `^block-id` right after a wiki-link or embed (`![[chart.png]]^chart`), as the scanner reads it too. */
+const BLOCK_ID_AFTER_LINK = /^\^[A-Za-z0-9-]+$/;
+
 function hideBlockId(children: Token[]): void {
   const last = children[children.length - 1];
-  if (last?.type === 'text' && BLOCK_ID.test(last.content)) last.content = last.content.replace(BLOCK_ID, '');
+  if (last?.type !== 'text') return;
+  if (BLOCK_ID.test(last.content)) last.content = last.content.replace(BLOCK_ID, '');
+  else if (BLOCK_ID_AFTER_LINK.test(last.content) && ['wikiembed', 'wikilink_close'].includes(children[children.length - 2]?.type ?? '')) last.content = '';
 }
 
 function blockAttrsRule(state: MarkdownIt.StateCore): void {

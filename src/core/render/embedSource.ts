@@ -1,24 +1,17 @@
 // The markdown an embed shows: the whole note, one heading's section (the heading and what
 // follows it up to the next heading of the same or a higher level), or one block (`^id`).
+import { resolveFragment, sectionEndIndex } from '../syntax/fragment';
 import type { NoteSyntax } from '../syntax/types';
 import type { WikiLinkMeta } from './types';
 
 /** The text to render for `meta` from the target note, or undefined when its heading or block is missing. */
 export function embedSource(text: string, syntax: NoteSyntax | undefined, meta: Pick<WikiLinkMeta, 'heading' | 'block'>): string | undefined {
-  if (meta.block !== undefined) {
-    const wanted = meta.block.toLowerCase();
-    const block = syntax?.blockIds.find(b => b.id.toLowerCase() === wanted);
-    return block && text.slice(block.block.startOffset, block.block.endOffset);
-  }
-  if (meta.heading === undefined) return withoutFrontmatter(text, syntax);
-  const headings = syntax?.headings ?? [];
-  // `[[a#Part#Section]]` names a nested heading: the last part is the one shown.
-  const name = meta.heading.slice(meta.heading.lastIndexOf('#') + 1).trim().toLowerCase();
-  const at = headings.findIndex(h => h.text.toLowerCase() === name || h.slug === name.replace(/\s+/g, '-'));
-  if (at < 0) return undefined;
-  const heading = headings[at]!;
-  const next = headings.slice(at + 1).find(h => h.level <= heading.level);
-  return text.slice(heading.range.startOffset, next ? next.range.startOffset : text.length);
+  if (meta.heading === undefined && meta.block === undefined) return withoutFrontmatter(text, syntax);
+  const found = syntax && resolveFragment(syntax, meta);
+  if (!found) return undefined;
+  if ('block' in found) return text.slice(found.block.block.startOffset, found.block.block.endOffset);
+  const next = sectionEndIndex(syntax.headings, found.index);
+  return text.slice(found.heading.range.startOffset, next < 0 ? text.length : syntax.headings[next].range.startOffset);
 }
 
 function withoutFrontmatter(text: string, syntax: NoteSyntax | undefined): string {

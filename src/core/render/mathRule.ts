@@ -2,7 +2,7 @@
 // lacks. They emit that plugin's token types (math_inline, math_inline_block, math_block), so
 // one KaTeX renderer with one set of safety options draws all four forms (DESIGN.md §5).
 import type MarkdownIt from 'markdown-it';
-import { findMathClose } from '../syntax/mathBlocks';
+import { findMathClose, opensBracketMath } from '../syntax/mathBlocks';
 
 type Closer = 0x29 /* ) */ | 0x5d; /* ] */
 
@@ -21,7 +21,7 @@ export function mathInlineRule(state: MathState, silent: boolean): boolean {
   const pos = state.pos;
   if (src.charCodeAt(pos) !== 0x5c /* \ */) return false;
   const kind = src.charCodeAt(pos + 1);
-  if (kind !== 0x28 /* ( */ && kind !== 0x5b /* [ */) return false;
+  if (kind !== 0x28 /* ( */ && (kind !== 0x5b /* [ */ || !opensBracketMath(src, pos))) return false;
   const closer: Closer = kind === 0x28 ? 0x29 : 0x5d;
 
   // The memo only holds for searches that run to the end of the whole source (not a link label).
@@ -60,7 +60,7 @@ export function mathBlockRule(state: MarkdownIt.StateBlock, startLine: number, e
   const src = state.src;
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
-  if (src.charCodeAt(start) !== 0x5c || src.charCodeAt(start + 1) !== 0x5b) return false;
+  if (src.charCodeAt(start) !== 0x5c || src.charCodeAt(start + 1) !== 0x5b || !opensBracketMath(src, start)) return false;
 
   let line = startLine;
   let close = closesLine(src, start + 2, state.eMarks[line]!);

@@ -1,6 +1,7 @@
 // The addresses the preview's links carry (`papers/a.md#Intro`, `b.md#%5Equote`), read back
 // when a click arrives from the webview. Untrusted input: anything that is not a plain path
 // inside the vault (a scheme, an absolute path, `..` climbing out, a backslash, NUL) is refused.
+import { placeOfFragment } from '../editor/linkPlace';
 import type { NoteSyntax } from '../syntax/types';
 
 export interface NoteAddress {
@@ -29,16 +30,9 @@ export function parseNoteAddress(href: string): NoteAddress | undefined {
   return fragment === undefined || fragment === '' ? { path } : { path, fragment };
 }
 
-/** The 0-based line a fragment names in a note: its heading (by text or slug) or block id. */
+/** The 0-based line a fragment names in a note: its heading's, or its block's `^id`'s (editor/linkPlace.ts's answer). */
 export function fragmentLine(syntax: NoteSyntax, fragment: string): number | undefined {
-  if (fragment.startsWith('^')) {
-    const id = fragment.slice(1).toLowerCase();
-    return syntax.blockIds.find(b => b.id.toLowerCase() === id)?.range.start.line;
-  }
-  const name = fragment.slice(fragment.lastIndexOf('#') + 1).trim().toLowerCase();
-  const heading = syntax.headings.find(h => h.text.toLowerCase() === name)
-    ?? syntax.headings.find(h => h.slug === name.replace(/\s+/g, '-'));
-  return heading?.range.start.line;
+  return placeOfFragment(syntax, undefined, fragment)?.start.line;
 }
 
 /** The address PageRenderer writes for a vault path: each segment percent-encoded (a `#` or `?` in a name stays a name). */

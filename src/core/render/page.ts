@@ -4,6 +4,7 @@
 // Host-free: the host says how a vault path becomes an address (a webview URI, a file path).
 import type MarkdownIt from 'markdown-it';
 import type { NoteQueries } from '../index/types';
+import { shownBacklinks } from '../views/backlinkRows';
 import { backlinksSection } from './backlinksSection';
 import { embedSource } from './embedSource';
 import { escapeAttr } from './escape';
@@ -88,7 +89,7 @@ export class PageRenderer {
 
   /** The linking notes of `path`, each with its paragraph; '' when none. */
   backlinks(path: string): string {
-    return backlinksSection(this.index.backlinks(path), this.index, {
+    return backlinksSection(shownBacklinks(this.index, path), this.index, {
       title: source => this.index.note(source)?.title ?? source,
       href: source => this.href(source),
       render: (source, markdown) => this.md.render(markdown, this.env(source, [source], { headingPrefix: 'mg-bl-' })),

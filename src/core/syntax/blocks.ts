@@ -1,9 +1,9 @@
 // The block pass: the preview's block rules in the preview's order (markdown-it's, plus
-// @vscode/markdown-it-katex's `$$`, render/mathRule.ts's `\[`, render/htmlCommentRule.ts's
-// comments and markdown-it-footnote's definitions), and which of them may end which block.
+// @vscode/markdown-it-katex's `$$`, render/mathRule.ts's `\[`, markdown-it's HTML
+// blocks (raw HTML on, as the preview renders) and markdown-it-footnote's definitions), and which of them may end which block.
 import { type BlockRule, type BlockSink, BlockState, type RuleTable } from './blockState';
 import { blockquote, footnoteDefinition, list } from './containers';
-import { code, fence, heading, hr, htmlComment, setextOrParagraph } from './leafBlocks';
+import { code, fence, heading, hr, htmlBlock, obsidianComment, setextOrParagraph } from './leafBlocks';
 import type { LineTable } from './lines';
 import { bracketBlock, dollarBlock } from './mathBlocks';
 import { type Definition, reference } from './reference';
@@ -19,8 +19,9 @@ const firstChars = new Map<BlockRule, string>([
   [list, '*-+0123456789'],
   [footnoteDefinition, '['],
   [reference, '['],
-  [htmlComment, '<'],
+  [htmlBlock, '<'],
   [heading, '#'],
+  [obsidianComment, '%'],
 ]);
 
 function byFirstChar(ordered: readonly BlockRule[]): RuleTable {
@@ -44,17 +45,19 @@ const rules = byFirstChar([
   list,
   footnoteDefinition,
   reference,
-  htmlComment,
+  htmlBlock,
   heading,
+  obsidianComment,
   setextOrParagraph,
 ]);
 
 // markdown-it's `alt` lists: the rules that may interrupt each kind of block.
-const paragraphEnders = byFirstChar([table, fence, blockquote, bracketBlock, dollarBlock, hr, list, footnoteDefinition, htmlComment, heading]);
+const referenceEnders = byFirstChar([table, fence, blockquote, bracketBlock, dollarBlock, hr, list, footnoteDefinition, htmlBlock, heading]);
 const terminators = {
-  paragraph: paragraphEnders,
-  reference: paragraphEnders,
-  blockquote: byFirstChar([fence, blockquote, bracketBlock, dollarBlock, hr, list, htmlComment, heading]),
+  // render/obsidianCommentRule.ts's `%%` block may end a paragraph (alt: paragraph), not a definition.
+  paragraph: byFirstChar([table, fence, blockquote, bracketBlock, dollarBlock, hr, list, footnoteDefinition, htmlBlock, heading, obsidianComment]),
+  reference: referenceEnders,
+  blockquote: byFirstChar([fence, blockquote, bracketBlock, dollarBlock, hr, list, htmlBlock, heading]),
   list: byFirstChar([fence, blockquote, bracketBlock, dollarBlock, hr]),
 };
 

@@ -1,11 +1,11 @@
-// Raw HTML tags (`<span style="color: #dcddde">`, `</span>`): text in the preview (raw HTML
-// is off), but nothing inside one is a tag or a link — its `#dcddde` is a colour. Shared by the
-// scanner and the preview's rule (render/htmlTagRule.ts), so both read the same tags.
-// CommonMark's open and closing tag grammar, kept to one line: a tag that runs over lines
-// reaches the two readers with different line prefixes (`> ` in a quote), so neither takes it.
+// Raw HTML tags (`<span style="color: #dcddde">`, `</span>`): nothing inside one is a tag or a
+// link — its `#dcddde` is a colour. Shared by the scanner and the rule for raw HTML off
+// (render/htmlTagRule.ts); with raw HTML on (the preview) markdown-it's html_inline reads the
+// same tags. CommonMark's open and closing tag grammar: whitespace between attributes may break
+// the line, as markdown-it allows (in a quote the scanner sees the `> ` prefix there and stops).
 
-const ATTRIBUTE = `(?:[ \\t]+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:[ \\t]*=[ \\t]*(?:[^"'=<>\`\\x00-\\x20]+|'[^'\\n\\r]*'|"[^"\\n\\r]*"))?)`;
-const TAG = new RegExp(`<(?:[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*[ \\t]*/?|/[A-Za-z][A-Za-z0-9-]*[ \\t]*)>`, 'y');
+const ATTRIBUTE = `(?:[ \\t\\r\\n]+[a-zA-Z_:][a-zA-Z0-9_.:-]*(?:[ \\t\\r\\n]*=[ \\t\\r\\n]*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)`;
+const TAG = new RegExp(`<(?:[A-Za-z][A-Za-z0-9-]*${ATTRIBUTE}*[ \\t\\r\\n]*/?|/[A-Za-z][A-Za-z0-9-]*[ \\t\\r\\n]*)>`, 'y');
 
 /** Offset just past the HTML tag that starts at `pos` (on `<`), not past `max`; -1 when there is none. */
 export function htmlTagEnd(src: string, pos: number, max: number): number {

@@ -12,6 +12,7 @@ import { BracketStack, Opener } from './brackets';
 import { htmlTagEnd } from './htmlTag';
 import { InlineMath } from './inlineMath';
 import type { InlineSink } from './inlineSink';
+import { opensBracketMath } from './mathBlocks';
 import { isAllowedDestination } from './linkParts';
 import { inlineTail, referenceTail } from './linkTail';
 import { noteTarget } from './noteLink';
@@ -20,7 +21,7 @@ import { parseWikiLink } from './wikiLink';
 
 // The characters at which some rule may apply. A regex finds the next one faster than a
 // character loop, and test() (no match object) allocates nothing.
-const WAKE = /[\\`$[\]!^#<]/g;
+const WAKE = /[\\`$[\]!^#<%]/g;
 
 const AUTOLINK = /^[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\x00-\x20]*$/;
 const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
@@ -36,6 +37,8 @@ export class InlineScanner {
   private seg = 0;
   /** End of the whole text: no construct reaches past it. */
   private end = 0;
+  /** No `%%` closes a comment from here to the text's end (see percent). */
+  private percentUnclosed = false;
   private kind = TextKind.Paragraph;
   private readonly openers = new BracketStack();
   private readonly math = new InlineMath();
@@ -67,6 +70,7 @@ export class InlineScanner {
     this.openers.clear();
     this.math.reset(this.src, this.end, this.found);
     this.commentUnclosed = false;
+    this.percentUnclosed = false;
     if (this.backticksScanned || this.backtickLast.size > 0) this.backtickLast.clear();
     this.backticksScanned = false;
 
@@ -108,6 +112,9 @@ export class InlineScanner {
         case 0x23:
           pos = this.hash(pos, lineEnd);
           break;
+        case 0x25:
+          pos = this.percent(pos);
+          break;
         default:
           pos = this.angle(pos);
       }
@@ -128,12 +135,34 @@ export class InlineScanner {
     return this.wake;
   }
 
+  /**
+   * `%%comment%%` within a text (render/obsidianCommentRule.ts's inline rule): hidden in the
+   * preview, so nothing in it is found. Unclosed, the `%` is text; once no `%%` closes from one
+   * place, none closes from a later one (no search twice).
+   */
+  private percent(pos: number): number {
+    const src = this.src;
+    if (src.charCodeAt(pos + 1) !== 0x25 || this.percentUnclosed) return pos + 1;
+    let close = -1;
+    for (let i = pos + 2; i + 1 < this.end; i++) {
+      if (src.charCodeAt(i) === 0x25 && src.charCodeAt(i + 1) === 0x25) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) {
+      this.percentUnclosed = true;
+      return pos + 1;
+    }
+    return close + 2;
+  }
+
   /** `\(..\)` and `\[..\]` math (the preview reads them before escapes), else an escape. */
   private backslash(pos: number, lineEnd: number): number {
     if (pos + 1 >= lineEnd) return pos + 1; // a hard line break
     const src = this.src;
     const next = src.charCodeAt(pos + 1);
-    if (next === 0x28 /* ( */ || next === 0x5b /* [ */) {
+    if (next === 0x28 /* ( */ || (next === 0x5b /* [ */ && opensBracketMath(src, pos))) {
       const end = this.math.backslash(pos, next === 0x28);
       if (end >= 0) return end;
     }
@@ -274,7 +303,8 @@ export class InlineScanner {
     }
     if (this.kind !== TextKind.Paragraph || this.seg !== this.segCount - 1) return pos + 1;
     const prev = pos === this.segStart[this.seg] ? 0x20 : src.charCodeAt(pos - 1);
-    if (prev !== 0x20 && prev !== 0x09) return pos + 1;
+    // After a space, or right after a wiki-link or embed (`![[chart.png]]^chart`, as Obsidian reads it).
+    if (prev !== 0x20 && prev !== 0x09 && !(prev === 0x5d && src.charCodeAt(pos - 2) === 0x5d)) return pos + 1;
     let end = pos + 1;
     while (end < lineEnd && isBlockIdChar(src.charCodeAt(end))) end++;
     if (end === pos + 1 || end !== lineEnd) return pos + 1;

@@ -1,5 +1,7 @@
 // Leaf blocks, each as markdown-it (CommonMark) decides it: indented and fenced code, thematic
 // breaks, ATX and setext headings, HTML comment blocks and paragraphs.
+import blockNames from 'markdown-it/lib/common/html_blocks.mjs';
+import { HTML_OPEN_CLOSE_TAG_RE } from 'markdown-it/lib/common/html_re.mjs';
 import { type BlockState, TextKind } from './blockState';
 
 /** Indented code: 4+ columns beyond the container's indent. Nothing inside is found. */
@@ -158,27 +160,62 @@ export function setextOrParagraph(s: BlockState, startLine: number, endLine: num
   return true;
 }
 
-/**
- * `<!--` to the line holding `-->`: the preview's comment block (render/htmlCommentRule.ts),
- * which raw HTML off leaves as the only HTML block. Nothing inside is found.
- */
-export function htmlComment(s: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
+// CommonMark's HTML blocks as markdown-it reads them with raw HTML on (the preview's setting):
+// an opening and the sequence that ends the block; the last field says whether it may interrupt
+// a paragraph. Nothing inside an HTML block is markdown, so no link or tag is found there (a
+// `<td>#1a1a1a</td>` colour is no tag), as the preview draws it and as Obsidian indexes it.
+const HTML_SEQUENCES: readonly (readonly [RegExp, RegExp, boolean])[] = [
+  [/^<(script|pre|style|textarea)(?=(\s|>|$))/i, /<\/(script|pre|style|textarea)>/i, true],
+  [/^<!--/, /-->/, true],
+  [/^<\?/, /\?>/, true],
+  [/^<![A-Za-z]/, />/, true],
+  [/^<!\[CDATA\[/, /\]\]>/, true],
+  [new RegExp('^</?(' + blockNames.join('|') + ')(?=(\\s|/?>|$))', 'i'), /^$/, true],
+  [new RegExp(HTML_OPEN_CLOSE_TAG_RE.source + '\\s*$'), /^$/, false],
+];
+
+/** An HTML block (markdown-it's html_block, comments included): nothing inside is found. */
+export function htmlBlock(s: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
   if (s.sCount[startLine] - s.blkIndent >= 4) return false;
   const src = s.src;
   const start = s.bMarks[startLine] + s.tShift[startLine];
-  if (!src.startsWith('<!--', start)) return false;
-  if (silent) return true;
+  if (src.charCodeAt(start) !== 0x3c /* < */) return false;
+  let lineText = src.slice(start, s.eMarks[startLine]);
+  const kind = HTML_SEQUENCES.find(seq => seq[0].test(lineText));
+  if (!kind) return false;
+  if (silent) return kind[2];
+  const endsOnBlankLine = kind[1].test('');
   let next = startLine + 1;
-  if (s.find('-->', start, s.eMarks[startLine]) < 0) {
+  if (!kind[1].test(lineText)) {
     for (; next < endLine; next++) {
-      if (s.sCount[next] < s.blkIndent && !s.isEmpty(next)) break;
-      if (s.find('-->', s.bMarks[next] + s.tShift[next], s.eMarks[next]) >= 0) {
-        next++;
+      if (s.sCount[next] < s.blkIndent && (endsOnBlankLine || !s.isEmpty(next))) break;
+      lineText = src.slice(s.bMarks[next] + s.tShift[next], s.eMarks[next]);
+      if (kind[1].test(lineText)) {
+        if (lineText.length !== 0) next++;
         break;
       }
     }
   }
   s.line = next;
+  return true;
+}
+
+/**
+ * Obsidian's `%%comment%%` block, as the preview reads it (render/obsidianCommentRule.ts): from a
+ * line starting `%%` to the line holding the closing `%%`. Hidden there, so nothing inside is
+ * found here either: Obsidian indexes no link or tag in a comment.
+ */
+export function obsidianComment(s: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
+  if (s.sCount[startLine] - s.blkIndent >= 4) return false;
+  const start = s.bMarks[startLine] + s.tShift[startLine];
+  if (!s.src.startsWith('%%', start)) return false;
+  let line = startLine;
+  for (let from = start + 2; line < endLine; line++, from = s.bMarks[line] + s.tShift[line]) {
+    if (s.find('%%', from, s.eMarks[line]) >= 0) break;
+  }
+  if (line >= endLine) return false; // never closed: plain text, as in Obsidian's editor
+  if (silent) return true;
+  s.line = line + 1;
   return true;
 }
 

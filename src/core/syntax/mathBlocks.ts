@@ -83,10 +83,25 @@ export function findMathClose(src: string, from: number, to: number, closer: num
     let run = 1;
     while (i + run < to && src.charCodeAt(i + run) === 0x5c) run++;
     const last = i + run - 1;
-    if (run % 2 === 1 && last + 1 < to && src.charCodeAt(last + 1) === closer) return last;
+    if (run % 2 === 1 && last + 1 < to && src.charCodeAt(last + 1) === closer && (closer !== 0x5d || !inEscapedPair(src, last, 0x5d))) return last;
     i = last;
   }
   return -1;
+}
+
+/**
+ * Whether `\[` (or `\]`, by `bracket`) at `at` is one of a pair, `\[\[` or `\]\]`: the brackets of
+ * a wiki-link written as text (`\[\[Wikilinks\]\]`), which CommonMark reads as escapes, never
+ * display math. Depends on the offset alone, so the searches' memos still hold.
+ */
+function inEscapedPair(src: string, at: number, bracket: number): boolean {
+  const escaped = (i: number) => i >= 0 && src.charCodeAt(i) === 0x5c && src.charCodeAt(i + 1) === bracket;
+  return escaped(at + 2) || escaped(at - 2);
+}
+
+/** Whether the `\[` at `pos` may open display math: not when it is one of an escaped pair of link brackets (`\[\[`). */
+export function opensBracketMath(src: string, pos: number): boolean {
+  return !inEscapedPair(src, pos, 0x5b);
 }
 
 /** End offset when a `\]` closes [from, to) (only spaces after it); -1 without one; -2 when text follows it. */
@@ -101,7 +116,7 @@ export function bracketBlock(s: BlockState, startLine: number, endLine: number, 
   if (s.sCount[startLine] - s.blkIndent >= 4) return false;
   const src = s.src;
   const start = s.bMarks[startLine] + s.tShift[startLine];
-  if (src.charCodeAt(start) !== 0x5c || src.charCodeAt(start + 1) !== 0x5b) return false;
+  if (src.charCodeAt(start) !== 0x5c || src.charCodeAt(start + 1) !== 0x5b || !opensBracketMath(src, start)) return false;
   // A search that failed over these lines fails from any `\[` line among them too (a line's
   // verdict does not depend on where the search began): keeps `\[` lines x 100k linear.
   const failed = s.bracketBlockFailed;

@@ -41,3 +41,27 @@ export class LineMap {
     return { start: this.position(startOffset), end: this.position(endOffset), startOffset, endOffset };
   }
 }
+
+/** A range from offsets, counting positions from a nearby `base` range on the same text. */
+export function rangeAt(text: string, base: Range, startOffset: number, endOffset: number): Range {
+  return { start: positionFrom(text, base, startOffset), end: positionFrom(text, base, endOffset), startOffset, endOffset };
+}
+
+function positionFrom(text: string, base: Range, offset: number): Position {
+  let line = base.start.line;
+  let lineStart = base.startOffset - base.start.character;
+  if (offset >= base.startOffset) {
+    for (let i = text.indexOf('\n', lineStart); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return { line, character: offset - lineStart };
+  }
+  line = 0;
+  lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}

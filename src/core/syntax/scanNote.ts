@@ -6,6 +6,7 @@ import { Findings } from './findings';
 import { readFrontmatter } from './frontmatter';
 import { splitLines } from './lines';
 import { RangeWriter, startOf, unpackSyntax, type PackedLink, type PackedSyntax } from './packed';
+import { plainText } from './plainText';
 import { LineMap } from './positions';
 import type { NoteSyntax } from './types';
 
@@ -70,7 +71,8 @@ export function scanNotePacked(text: string): PackedSyntax {
   const found = new Findings(text, rangeWriter, collectDefinitions(text, lines, bodyLine), footnoteLabels(text));
   scanBlocks(text, lines, bodyLine, found);
 
-  const title = frontmatter?.frontmatter.title ?? found.firstH1;
+  // A title is text wherever it shows: `# [[Rattus]]` is titled Rattus, `# _Rattus_` too.
+  const title = frontmatter?.frontmatter.title ?? (found.firstH1 === undefined ? undefined : plainText(found.firstH1));
   const ranges = rangeWriter.finish(found.codeSpans);
   const result: Mutable<PackedSyntax> = {
     ranges,

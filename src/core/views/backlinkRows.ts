@@ -38,9 +38,19 @@ export interface BacklinkOptions {
 /** Groups start expanded while there are few of them, as Obsidian's pane does. */
 export const EXPAND_BELOW = 30;
 
+/**
+ * The links a reader is shown as a note's backlinks: every link to it from another note. A note's
+ * links to itself (`# [[Own name]]`, a table of contents) are left out, as Obsidian's Backlinks
+ * pane does; references and rename still count them (index.backlinks).
+ */
+export function shownBacklinks(index: Pick<NoteQueries, 'backlinks'>, target: BacklinkTarget): Backlink[] {
+  const all = index.backlinks(target);
+  return typeof target === 'string' ? all.filter(b => b.source !== target) : all;
+}
+
 export function backlinkGroups(index: NoteQueries, target: BacklinkTarget, options: BacklinkOptions = {}): BacklinkGroup[] {
   const bySource = new Map<string, BacklinkRow[]>();
-  for (const b of index.backlinks(target)) {
+  for (const b of shownBacklinks(index, target)) {
     let rows = bySource.get(b.source);
     if (!rows) bySource.set(b.source, rows = []);
     rows.push(rowOf(b, index.textOf(b.source) ?? ''));

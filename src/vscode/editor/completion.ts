@@ -29,7 +29,7 @@ export function registerCompletion(vaults: Vaults): vscode.Disposable {
         const candidates = at.vault.index.completionCandidates(at.path)
           .filter(c => c.placeholder ? c.path !== own : c.path !== at.path);
         if (token.isCancellationRequested) return undefined; // the next keystroke asks again
-        const list = noteItems(candidates, link.target, range, close);
+        const list = noteItems(candidates, link.target, range, close, c => at.vault.index.linkCountTo(c.path));
         if (text[link.open - 1] === '!') {
           // Embedded files come after the notes written, before the notes still to write.
           const firstPlaceholder = list.items.findIndex(i => i.kind === vscode.CompletionItemKind.Reference);
@@ -69,9 +69,10 @@ function placeholderBeingTyped(index: NoteQueries, path: string, open: number): 
 // seconds to show. The best few go, marked incomplete, so each keystroke asks again.
 const maxItems = 200;
 
-function noteItems(candidates: CompletionCandidate[], typed: string, range: vscode.Range, close: string): vscode.CompletionList {
+function noteItems(candidates: CompletionCandidate[], typed: string, range: vscode.Range, close: string,
+  weightOf: (c: CompletionCandidate) => number): vscode.CompletionList {
   // In the index's order (a filter of its list): no bucket needs sorting.
-  const { items, incomplete } = rankCandidates(candidates, typed, maxItems, true);
+  const { items, incomplete } = rankCandidates(candidates, typed, maxItems, true, weightOf);
   // VS Code would re-sort by its own fuzzy score of filterText, and put a loose match or a
   // note not written yet above a real note. Starting every filterText with what is typed
   // makes all items score alike, so the engine's order (sortText) stands; the list is

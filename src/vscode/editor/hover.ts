@@ -10,6 +10,7 @@ import { folderOf } from '../../core/index/paths';
 import type { NoteQueries } from '../../core/index/types';
 import { scanNote } from '../../core/syntax/scanNote';
 import type { LinkItem, NoteSyntax } from '../../core/syntax/types';
+import { shownBacklinks } from '../../core/views/backlinkRows';
 import { createNoteCommand } from '../edits/createNote';
 import { renderEngine } from '../preview/renderEngine';
 import { rewriteLinkCommand, rewriteLinkUri } from '../edits/rewriteLink';
@@ -95,7 +96,7 @@ function tagHover(at: Located, name: string, range: vscode.Range): vscode.Hover 
 
 /** Notes (not links) that link to a note or placeholder. */
 function linkingNotes(index: NoteQueries, target: string | { placeholder: string }): number {
-  return new Set(index.backlinks(target).map(b => b.source)).size;
+  return new Set(shownBacklinks(index, target).map(b => b.source)).size;
 }
 
 function rangeOf(doc: vscode.TextDocument, r: { startOffset: number; endOffset: number }): vscode.Range {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { plain } from '../messageText';
 import { linksToBlock, linksToHeading, linksToNote, tagReferences, type Reference } from '../../core/edits/references';
-import { findHeading, wantedHeading } from '../../core/edits/subpaths';
+import { resolveFragment } from '../../core/syntax/fragment';
 import { fileNameOf } from '../../core/index/paths';
 import { toRange } from '../ranges';
 import { atCursor } from './atCursor';
@@ -39,10 +39,10 @@ export function registerReferences(vaults: Vaults): vscode.Disposable {
             break;
           }
           const path = r.kind === 'self' ? at.path : r.path;
-          const heading = wantedHeading(here.link);
-          const target = heading !== undefined ? findHeading(index.note(path)?.syntax.headings ?? [], heading) : undefined;
-          refs = here.link.block !== undefined ? linksToBlock(index, path, here.link.block)
-            : target ? linksToHeading(index, path, target) : linksToNote(index, path);
+          const syntax = index.note(path)?.syntax;
+          const found = syntax && resolveFragment(syntax, here.link);
+          refs = found === undefined ? linksToNote(index, path)
+            : 'block' in found ? linksToBlock(index, path, found.block.id) : linksToHeading(index, path, found.heading);
           break;
         }
       }

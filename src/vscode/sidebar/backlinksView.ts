@@ -2,7 +2,7 @@
 // yet), one row per linking note and under it each link's paragraph, the link highlighted,
 // the whole paragraph in the tooltip; a click selects the link in the linking note.
 import * as vscode from 'vscode';
-import { backlinkGroups, EXPAND_BELOW, linkCount, type BacklinkGroup, type BacklinkRow, type BacklinkSort, type BacklinkTarget } from '../../core/views/backlinkRows';
+import { backlinkGroups, EXPAND_BELOW, linkCount, shownBacklinks, type BacklinkGroup, type BacklinkRow, type BacklinkSort, type BacklinkTarget } from '../../core/views/backlinkRows';
 import type { ActiveNote } from './activeNote';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
@@ -148,7 +148,7 @@ export class BacklinksView extends RefreshingView<Element> {
     const shown = this.shown();
     if (!shown) return;
     let changed = false;
-    await Promise.all(shown.vault.index.backlinks(shown.target).map(async b => {
+    await Promise.all(shownBacklinks(shown.vault.index, shown.target).map(async b => {
       const uri = shown.vault.host.uriOf(b.source);
       try {
         const { mtime } = await vscode.workspace.fs.stat(uri);

@@ -81,7 +81,7 @@ export class OutgoingView extends RefreshingView<OutgoingElement> {
 /** The heading or block the link names in its target, if the target has it. */
 function placeOf(vault: Vault, row: OutgoingRow): Range | undefined {
   if (row.fragment === undefined || row.kind === 'attachment') return undefined;
-  return placeOfFragment(vault.index.note(row.path)?.syntax, row.fragment);
+  return placeOfFragment(vault.index.note(row.path)?.syntax, vault.index.textOf(row.path), row.fragment);
 }
 
 export function registerOutgoingView(vaults: Vaults, active: ActiveNote): OutgoingView {

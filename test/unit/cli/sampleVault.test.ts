@@ -4,6 +4,8 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { runCli } from '../../../src/cli/main';
+import { buildIndex } from '../../../src/core/index/build';
+import { NodeVaultHost } from '../../../src/node/nodeHost';
 
 // out/test/unit/cli -> the repository root.
 const VAULT = path.resolve(__dirname, '../../../../samples/research-notes');
@@ -60,5 +62,11 @@ suite('the sample vault keeps the counts of test/fixtures/EXPECTED.md', () => {
     const linkedTo = new Set((g.edges as { source: string; target: string }[]).filter(e => e.source !== e.target).map(e => e.target));
     assert.deepStrictEqual(notes.filter(n => !linkedTo.has(n)).sort(), ['deep-learning.md', 'reading-list.md']);
     assert.strictEqual(notes.length, 13);
+  });
+
+  test('orphans as the index defines them (no link in or out to another note): none, though two notes have no backlinks', async () => {
+    const { index } = await buildIndex(new NodeVaultHost(VAULT));
+    assert.deepStrictEqual(index.orphans(), []);
+    assert.deepStrictEqual(['deep-learning.md', 'reading-list.md'].map(p => index.backlinks(p).length), [0, 0]);
   });
 });

@@ -30,8 +30,8 @@ suite('linkPlace: where in its target a link lands', () => {
   });
 
   test('a fragment names a heading or, with ^, a block', () => {
-    assert.strictEqual(placeOfFragment(syntax, 'Method#Setup')?.start.line, 4);
-    assert.strictEqual(placeOfFragment(syntax, '^step')?.start.line, 7);
-    assert.strictEqual(placeOfFragment(syntax, '^nope'), undefined);
+    assert.strictEqual(placeOfFragment(syntax, text, 'Method#Setup')?.start.line, 4);
+    assert.strictEqual(placeOfFragment(syntax, text, '^step')?.start.line, 6); // the whole block, as F12 shows it
+    assert.strictEqual(placeOfFragment(syntax, text, '^nope'), undefined);
   });
 });

@@ -114,3 +114,32 @@ suite('completion: the name that matched', () => {
     }
   });
 });
+
+// Issue 16: in a help vault `[[int` offered *Interpreter* before *Internal links*, which 14 notes
+// link to, and a bare `[[` offered the shortest names. Match first, then the notes people link.
+suite('completion ranks the notes people link above short names', () => {
+  const vault = () => {
+    const index = new NoteIndex();
+    index.upsert('Interval.md', '# Interval');
+    index.upsert('Internal links.md', '# Internal links');
+    index.upsert('Intro to sheep.md', 'about [[Internal links]]');
+    for (let i = 0; i < 4; i++) index.upsert(`guide ${i}.md`, `see [[Internal links]] and [[Intro to sheep]]`);
+    index.upsert('Tab.md', '# Tab');
+    return index;
+  };
+  const ranked = (index: NoteIndex, typed: string) => rankCandidates(index.completionCandidates('x.md'), typed, 3, true, c => index.linkCountTo(c.path)).items.map(c => c.insertText);
+
+  test('equal matches: more links first, then the shorter name', () => {
+    assert.deepStrictEqual(ranked(vault(), 'int'), ['Internal links', 'Intro to sheep', 'Interval']);
+  });
+
+  test('a better match still wins over a linked note', () => {
+    assert.deepStrictEqual(ranked(vault(), 'interv'), ['Interval']);
+    assert.deepStrictEqual(ranked(vault(), 'links').slice(0, 1), ['Internal links']);
+  });
+
+  test('nothing typed: the most linked notes first, cut to the limit', () => {
+    assert.deepStrictEqual(ranked(vault(), ''), ['Internal links', 'Intro to sheep', 'Tab']);
+    assert.strictEqual(vault().linkCountTo('Internal links.md'), 5);
+  });
+});

@@ -338,7 +338,7 @@ suite('index cache', () => {
     };
     for (const dir of fixtures) for (const n of (await fresh(dir)).packedNotes()) walk(n.packed, 'packed');
     const shape = [...keys].filter(k => !/\.frontmatter\.(?!title|aliases|tags)/.test(k)).sort().join(' ');
-    assert.strictEqual(CACHE_SCHEMA, 2);
+    assert.strictEqual(CACHE_SCHEMA, 3);
     assert.deepStrictEqual(shape.split(' '), [
       'packed.blockIds[].block.endOffset:number', 'packed.blockIds[].block.startOffset:number', 'packed.blockIds[].id:string',
       'packed.blockIds[].range:number', 'packed.codeAt:number', 'packed.footnotes[].kind:string', 'packed.footnotes[].label:string',

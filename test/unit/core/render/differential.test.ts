@@ -12,7 +12,8 @@ import { scanNote } from '../../../../src/core/syntax/scanNote';
 import { randomNotes } from '../syntax/helpers';
 
 const root = path.resolve(__dirname, '../../../../..');
-const md = createMarkdown();
+// The preview's setting: raw HTML on (through its sanitizer), so an HTML block is no markdown.
+const md = createMarkdown({ html: true });
 
 /**
  * A label in one spelling for both readers: markdown-it reads `\r\n` and `\r` as `\n` before

@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { scanNote } from '../../../../src/core/syntax/scanNote';
 import { createMarkdown } from '../../../../src/core/render/markdown';
 import { lines } from './lines';
 
@@ -117,5 +120,56 @@ suite('render: math', () => {
   test('no link and no tag is found inside math', () => {
     const html = md.renderInline('\\(#x [[y]]\\) $#z [[w]]$');
     assert.doesNotMatch(html, /class="(wikilink|tag)"/);
+  });
+});
+
+// Issue 16: a help page writes a wiki-link as text with CommonMark escapes, `\[\[Note\]\]`.
+suite('render: escaped link brackets are text, not math', () => {
+  test('`**\\[\\[Links\\]\\]**` is the literal brackets, bold, and no math', () => {
+    const html = md.render('Write **\\[\\[Links\\]\\]** to link a note.');
+    assert.ok(!html.includes('katex'), html);
+    assert.ok(html.includes('<strong>[[Links]]</strong>'), html);
+  });
+
+  test('a line that is only `\\[\\[A note\\]\\]` is a paragraph, not a display block', () => {
+    const html = md.render(lines('\\[\\[A note\\]\\]', '', 'after'));
+    assert.ok(!html.includes('katex'), html);
+    assert.ok(html.includes('<p>[[A note]]</p>'), html);
+  });
+
+  test('\\( \\) and \\[ \\] beside escaped brackets stay math', () => {
+    const html = md.renderInline('type \\[\\[x\\]\\] or \\(a+b\\) and \\[c\\]');
+    assert.deepStrictEqual(annotations(html), ['a+b', 'c']);
+    assert.ok(html.includes('[[x]]'));
+  });
+
+  test('the scanner reads the same lines the same way: no math, and no link', () => {
+    const text = lines('Write **\\[\\[Links\\]\\]** here.', '\\[\\[A note\\]\\]', 'and \\(a+b\\) with \\[c\\]');
+    const syntax = scanNote(text);
+    assert.deepStrictEqual(syntax.math.map(m => m.tex), ['a+b', 'c']);
+    assert.deepStrictEqual(syntax.links, []);
+  });
+
+  test('every line of the real vaults that escapes a bracket pair draws no math from it', function () {
+    const roots = ['../../../../../../shared/vaults', '../../../../../../../shared/vaults'].map(p => path.resolve(__dirname, p)).filter(p => fs.existsSync(p));
+    if (roots.length === 0) this.skip();
+    let seen = 0;
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory() && !e.name.startsWith('.')) walk(p);
+        else if (e.isFile() && e.name.endsWith('.md')) {
+          for (const line of fs.readFileSync(p, 'utf8').split('\n')) {
+            if (!line.includes('\\[\\[') && !line.includes('\\]\\]')) continue;
+            seen++;
+            const stripped = line.replace(/\\\[\\\[|\\\]\\\]/g, '');
+            // The pairs draw nothing: what math the line holds is the math it holds without them.
+            assert.deepStrictEqual(annotations(md.render(line)), annotations(md.render(stripped)), `${p}: ${line}`);
+          }
+        }
+      }
+    };
+    walk(roots[0]);
+    console.log(`      (${seen} lines with escaped bracket pairs)`);
   });
 });

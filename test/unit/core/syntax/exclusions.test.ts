@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { createMarkdown } from '../../../../src/core/render/markdown';
 import { lines, scan, tagNames, targets, textOf } from './helpers';
 
 /** Links and tags found, as one list: each exclusion should leave only `[[after]]`. */
@@ -59,8 +60,19 @@ suite('scanner: where nothing is found', () => {
     assert.deepStrictEqual(found('a <!-- [[after]]'), ['after']);
   });
 
-  test('raw HTML is text (the preview escapes it), so links inside count', () => {
-    assert.deepStrictEqual(found(lines('<div>', '[[after]]', '</div>')), ['after']);
+  test('nothing inside an HTML block (the preview passes raw HTML, which is no markdown); after a blank line, markdown again', () => {
+    assert.deepStrictEqual(found(lines('<div>', '[[inside]] #1a1a1a', '</div>', '', '[[after]]')), ['after']);
+    assert.deepStrictEqual(found(lines('<table>', '<tr><td>--accent: #8000ff</td></tr>', '</table>')), []);
+    assert.deepStrictEqual(found(lines('<details>', '', '[[markdown again]]', '', '</details>')), ['markdown again']);
+    assert.deepStrictEqual(found(lines('text <span> #inline</span> and [[link]]')), ['link', 'inline']);
+  });
+
+  // Issue 16: the preview hid `%%comments%%` while the index counted the links in them.
+  test('nothing inside a %%comment%%, inline or a block, as the preview hides them; an unclosed %% is text', () => {
+    assert.deepStrictEqual(found(lines('a %%draft [[hidden]] #todo%% b [[shown]]', '', '%%', '[[also hidden]] #x', '%%', '', '50%% off [[after]]')), ['shown', 'after']);
+    const text = lines('a %%draft [[hidden]]%% [[shown]]', '', '%%', '[[gone]]', '%%', '', '50%% off [[after]]');
+    const rendered = createMarkdown({ html: true }).render(text);
+    assert.ok(!rendered.includes('hidden') && !rendered.includes('gone') && rendered.includes('after'), rendered);
   });
 
   test('nothing inside an autolink', () => {
