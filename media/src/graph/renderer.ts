@@ -432,12 +432,6 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
   const observer = new ResizeObserver(resize);
   observer.observe(canvas);
   resize();
-  fitOnce();
-
-  /** Before the first frame: the kept picture, or the starting disc, fills the view. */
-  function fitOnce(): void {
-    if (width > 1) api.fit();
-  }
 
   const api: GraphRenderer = {
     get nodeCount() {
@@ -545,5 +539,7 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
       canvas.removeEventListener('keydown', onKey);
     },
   };
+  // Before the first frame: the kept picture, or the starting disc, fills the view.
+  api.fit();
   return api;
 }
