@@ -94,19 +94,26 @@ export function buildGraphData(index: NoteQueries, options: GraphOptions = {}): 
   const userGroups = (options.groups ?? []).map(g => ({ spec: g, query: parseQuery(g.query) }));
   const tagsOf = noteTags(index);
   const drafts = new Map<string, Draft>();
-  const edges = new Map<string, { source: string; target: string; kind: GraphEdgeKind; count: number }>();
+  // Edges by source, then target: no string key built per link (the 10,000-note vault has 90,000).
+  const bySource = new Map<string, Map<string, { source: string; target: string; kind: GraphEdgeKind; count: number }>>();
+  const edgeList: { source: string; target: string; kind: GraphEdgeKind; count: number }[] = [];
   const addEdge = (source: string, target: string, kind: GraphEdgeKind) => {
-    const key = `${source}\u0000${target}`;
-    const e = edges.get(key);
+    let targets = bySource.get(source);
+    if (!targets) bySource.set(source, (targets = new Map()));
+    const e = targets.get(target);
     if (e) e.count++;
-    else edges.set(key, { source, target, kind, count: 1 });
+    else {
+      const edge = { source, target, kind, count: 1 };
+      targets.set(target, edge);
+      edgeList.push(edge);
+    }
   };
 
   for (const n of index.notes()) {
     drafts.set(n.path, { id: n.path, type: 'note', title: n.title, folder: folderOf(n.path), tags: tagsOf.get(n.path) ?? [] });
   }
   for (const n of index.notes()) {
-    for (const r of index.forwardLinks(n.path)) {
+    for (const r of index.linkEnds(n.path)) {
       const res = r.resolution;
       let target: string;
       if (res.kind === 'note') target = res.path;
@@ -120,7 +127,7 @@ export function buildGraphData(index: NoteQueries, options: GraphOptions = {}): 
         if (!drafts.has(target)) drafts.set(target, { id: target, type: 'placeholder', title: target, folder: '', tags: [] });
       } else continue;
       if (target === n.path) continue;
-      addEdge(n.path, target, r.link.property !== undefined ? 'property' : r.link.kind === 'embed' ? 'embed' : 'link');
+      addEdge(n.path, target, r.property !== undefined ? 'property' : r.kind === 'embed' ? 'embed' : 'link');
     }
   }
   if (options.placeholders) {
@@ -150,10 +157,10 @@ export function buildGraphData(index: NoteQueries, options: GraphOptions = {}): 
   let center: string | undefined;
   if (options.local) {
     center = drafts.get(options.local.path)?.type === 'note' ? options.local.path : undefined;
-    kept = center === undefined ? new Set() : neighbourhood(center, Math.max(0, options.local.depth), edges.values(), kept);
+    kept = center === undefined ? new Set() : neighbourhood(center, Math.max(0, options.local.depth), edgeList, kept);
   }
 
-  const inPicture = [...edges.values()].filter(e => kept.has(e.source) && kept.has(e.target));
+  const inPicture = edgeList.filter(e => kept.has(e.source) && kept.has(e.target));
   if (options.orphans === false) {
     const linked = new Set<string>();
     for (const e of inPicture) linked.add(e.source).add(e.target);

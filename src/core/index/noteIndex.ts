@@ -14,6 +14,7 @@ import { comparePaths, fileNameOf, isNotePath, stripMd } from './paths';
 import { resolveLink } from './resolve';
 import { TagTable } from './tagTable';
 import type {
+  LinkEnd,
   Backlink,
   BrokenLink,
   FrontmatterProblem,
@@ -246,6 +247,10 @@ export class NoteIndex implements NoteQueries {
 
   forwardLinks(path: string): readonly ResolvedLink[] {
     return (this.records.get(path)?.links ?? []).map(r => this.resolved(r));
+  }
+
+  linkEnds(path: string): readonly LinkEnd[] {
+    return (this.records.get(path)?.links ?? []).map(r => ({ kind: r.link.kind, property: r.link.property, resolution: this.graph.resolutionOf(r) }));
   }
 
   private resolved(record: LinkRecord): ResolvedLink {
