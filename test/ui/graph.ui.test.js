@@ -92,12 +92,7 @@ suite('graph', function () {
   });
 
   test('in the dark theme the graph follows the theme colours', async () => {
-    await wb.page.keyboard.press('Control+K');
-    await wb.page.keyboard.press('Control+T');
-    await wb.page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input');
-    await wb.page.keyboard.type('Dark Modern');
-    await wb.page.waitForFunction(() => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent.includes('Dark Modern'));
-    await wb.page.keyboard.press('Enter');
+    await wb.setColorTheme('Dark Modern');
     const frame = await graphFrame(wb.page, true);
     await frame.waitForFunction(() => {
       const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);

@@ -185,8 +185,9 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
   function draw(): void {
     frame = 0;
     const started = performance.now();
+    const wasRunning = layoutWasRunning || layout.running;
     if (layout.running) layout.step(LAYOUT_BUDGET);
-    if (layoutWasRunning && !layout.running) {
+    if (wasRunning && !layout.running) {
       if (!pinnedForSettling && !fitted) api.fit();
       fitted = true;
       pinnedForSettling = false;
