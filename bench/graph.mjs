@@ -24,7 +24,7 @@ fs.writeFileSync(path.join(out, 'page.html'), '<!DOCTYPE html><html><body style=
 
 const require = createRequire(path.join(root, 'test/harness/package.json'));
 const { chromium } = require('playwright-core');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 await page.goto('file://' + path.join(out, 'page.html'));
 
@@ -37,7 +37,9 @@ for (const n of sizes) {
   if (host.status !== 0) throw new Error(host.stderr);
   const h = JSON.parse(host.stdout);
   const cpu0 = process.cpuUsage();
+  console.error(`graph bench ${n}: host done (build ${h.buildMs.toFixed(1)} ms)`);
   const fresh = await page.evaluate(([data, settle]) => window.benchGraph(data, undefined, settle), [h.data, n >= 10000 ? 8000 : 4000]);
+  console.error(`graph bench ${n}: fresh layout done`);
   const kept = await page.evaluate(([data, positions, diff]) => window.benchGraph(data, positions, 500, diff), [h.data, fresh.positions, h.diff]);
   rows.push({ n, nodes: h.data.nodes.length, edges: h.data.edges.length, h, fresh, kept, cpu: process.cpuUsage(cpu0) });
   console.error(`graph bench ${n}: done`);
