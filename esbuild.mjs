@@ -1,5 +1,5 @@
 // Bundles the extension (dist/extension.js), the command line (dist/cli.js) and the preview's
-// webview script (media/preview.js), and copies KaTeX's stylesheet and fonts into media/katex/
+// webview scripts (media/preview.js, media/graph.js), and copies KaTeX's stylesheet and fonts into media/katex/
 // (shipped in the .vsix, never fetched from a CDN; built, not committed).
 // `--production` minifies (npm run package); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -36,6 +36,7 @@ const builds = [
   { ...common, entryPoints: ['src/core/render/engine.ts'], outfile: 'dist/render.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [renderOnDemand] },
   { ...common, entryPoints: ['media/src/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
+  { ...common, entryPoints: ['media/src/graph/webview.ts'], outfile: 'media/graph.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
 ].filter(b => fs.existsSync(b.entryPoints[0]));
 
 /** KaTeX's CSS and its woff2 fonts (every browser VS Code runs in reads woff2; the rest would only bloat the .vsix). */

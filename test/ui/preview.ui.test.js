@@ -167,12 +167,7 @@ suite('preview', function () {
     frame = await previewFrame(wb.page);
     await frame.waitForFunction(() => document.querySelector('#mg-content > article')?.dataset.path === 'transformers.md', null, { timeout: 15000 });
     const light = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    await wb.page.keyboard.press('Control+K');
-    await wb.page.keyboard.press('Control+T');
-    await wb.page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input');
-    await wb.page.keyboard.type('Dark Modern');
-    await wb.page.waitForFunction(() => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent.includes('Dark Modern'));
-    await wb.page.keyboard.press('Enter');
+    await wb.setColorTheme('Dark Modern');
     frame = await previewFrame(wb.page);
     await frame.waitForFunction(old => getComputedStyle(document.body).backgroundColor !== old, light, { timeout: 15000 });
     const dark = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);

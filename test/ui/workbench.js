@@ -172,6 +172,17 @@ class Workbench {
     await page.keyboard.press('Enter');
   }
 
+  /** Switches the colour theme by its name in the theme picker (Ctrl+K Ctrl+T). */
+  async setColorTheme(name) {
+    const { page } = this;
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input');
+    await page.keyboard.type(name);
+    await page.waitForFunction(n => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent.includes(n), name);
+    await page.keyboard.press('Enter');
+  }
+
   /** Texts of the notification toasts on screen now. */
   async notifications() {
     return this.page.$$eval('.notifications-toasts .notification-toast', ts => ts.map(t => t.textContent.trim()));

@@ -15,6 +15,7 @@ import { comparePaths, fileNameOf, isNotePath, stripMd } from './paths';
 import { resolveLink } from './resolve';
 import { TagTable } from './tagTable';
 import type {
+  LinkEnd,
   Backlink,
   BrokenLink,
   FrontmatterProblem,
@@ -250,6 +251,10 @@ export class NoteIndex implements NoteQueries {
 
   forwardLinks(path: string): readonly ResolvedLink[] {
     return (this.records.get(path)?.links ?? []).map(r => this.resolved(r));
+  }
+
+  linkEnds(path: string): readonly LinkEnd[] {
+    return (this.records.get(path)?.links ?? []).map(r => ({ kind: r.link.kind, property: r.link.property, resolution: this.graph.resolutionOf(r) }));
   }
 
   private resolved(record: LinkRecord): ResolvedLink {

@@ -31,6 +31,14 @@ export type Resolution =
   /** Nothing matched: a placeholder named by the normalized target (lowercase, no `.md`). */
   | { readonly kind: 'placeholder'; readonly name: string; readonly attachment: boolean };
 
+/** Where a link points and what kind it is, without its place in the text (cheap: no ranges unpacked). */
+export interface LinkEnd {
+  readonly kind: LinkItem['kind'];
+  /** The frontmatter property holding the link, when it is in frontmatter. */
+  readonly property?: string;
+  readonly resolution: Resolution;
+}
+
 export interface ResolvedLink {
   /** The linking note. */
   readonly source: string;
@@ -149,6 +157,8 @@ export interface NoteQueries {
   /** Resolve a target as if written in `fromPath` (DESIGN.md §3). */
   resolve(target: string, fromPath: string): Resolution;
   forwardLinks(path: string): readonly ResolvedLink[];
+  /** The note's links as `forwardLinks` gives them, without positions: for the graph, which reads every link of the vault. */
+  linkEnds(path: string): readonly LinkEnd[];
   /** Backlinks of a note path, or of a placeholder when given `{ placeholder: name }`. */
   backlinks(target: string | { placeholder: string }): Backlink[];
   /** Notes tagged `tag` or (nested, default true) any tag below it; case-insensitive. */

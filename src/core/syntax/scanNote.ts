@@ -72,7 +72,8 @@ export function scanNotePacked(text: string): PackedSyntax {
   scanBlocks(text, lines, bodyLine, found);
 
   // A title is text wherever it shows: `# [[Rattus]]` is titled Rattus, `# _Rattus_` too.
-  const title = frontmatter?.frontmatter.title ?? (found.firstH1 === undefined ? undefined : plainText(found.firstH1));
+  // A heading that is all markup (`# <img …>`) has no words: the note is then named by its file.
+  const title = frontmatter?.frontmatter.title ?? (found.firstH1 === undefined ? undefined : plainText(found.firstH1) || undefined);
   const ranges = rangeWriter.finish(found.codeSpans);
   const result: Mutable<PackedSyntax> = {
     ranges,
