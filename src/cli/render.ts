@@ -9,7 +9,7 @@ import type { NoteIndex } from '../core/index/noteIndex';
 import { findNote } from './commands';
 
 /** media/ beside dist/ (the bundle) or at the repository root (the compiled tests in out/). */
-function mediaFolder(): string | undefined {
+export function mediaFolder(): string | undefined {
   for (const candidate of [path.join(__dirname, '..', 'media'), path.join(__dirname, '..', '..', '..', 'media')]) {
     if (fs.existsSync(path.join(candidate, 'katex', 'katex.min.css'))) return candidate;
   }

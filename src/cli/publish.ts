@@ -1,0 +1,129 @@
+// `marginalia publish DIR OUT`: the vault as a static site (src/core/publish/, docs/publish.md),
+// written through Node's fs into OUT and nowhere else; `--watch` keeps the index in memory and
+// rewrites only the pages a changed note feeds.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { NoteIndex } from '../core/index/noteIndex';
+import { isNotePath } from '../core/index/paths';
+import { SiteBuilder, type PublishOptions, type SiteSource } from '../core/publish/site';
+import { refuseOutput, SiteFolder } from '../node/siteFolder';
+import type { PublishArgs } from './args';
+import { mediaFolder } from './render';
+
+/** The site's own files, from media/ (built by `npm run build`): name under assets/ -> bytes. */
+export function siteAssets(media: string): Map<string, Uint8Array> {
+  const assets = new Map<string, Uint8Array>();
+  for (const name of ['notes.css', 'preview.css', 'site.css', 'site.js']) assets.set(name, fs.readFileSync(path.join(media, name)));
+  assets.set('katex/katex.min.css', fs.readFileSync(path.join(media, 'katex', 'katex.min.css')));
+  for (const font of fs.readdirSync(path.join(media, 'katex', 'fonts'))) {
+    if (font.endsWith('.woff2')) assets.set(`katex/fonts/${font}`, fs.readFileSync(path.join(media, 'katex', 'fonts', font)));
+  }
+  return assets;
+}
+
+export interface PublishRun {
+  readonly builder: SiteBuilder;
+  readonly folder: SiteFolder;
+  readonly notes: number;
+  readonly tags: number;
+  readonly attachments: number;
+  readonly millis: number;
+}
+
+export function publishCommand(index: NoteIndex, root: string, args: PublishArgs, log: (message: string) => void, options: Partial<PublishOptions> = {}): PublishRun | { error: string } {
+  const refused = refuseOutput(root, args.out, args.force);
+  if (refused) return { error: refused };
+  const media = mediaFolder();
+  if (!media || !fs.existsSync(path.join(media, 'site.js'))) return { error: 'the site\'s files are missing (media/site.js): run `npm run build` first' };
+  const started = performance.now();
+  const source: SiteSource = {
+    index,
+    assets: siteAssets(media),
+    readAttachment: p => {
+      try {
+        return fs.readFileSync(path.join(root, p));
+      } catch {
+        return undefined;
+      }
+    },
+    modified: p => {
+      try {
+        return fs.statSync(path.join(root, p)).mtimeMs;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  const folder = new SiteFolder(path.resolve(args.out));
+  folder.clearPrevious();
+  const builder = new SiteBuilder(source, {
+    include: args.include,
+    exclude: args.exclude,
+    baseUrl: args.baseUrl,
+    title: args.title ?? path.basename(root),
+    warn: m => log(m),
+    ...options,
+  });
+  const result = builder.build(folder);
+  return { builder, folder, notes: result.notes, tags: result.tags, attachments: result.attachments, millis: performance.now() - started };
+}
+
+export interface SiteWatch {
+  close(): void;
+  /** Resolves after the changes seen so far are published (tests wait on it). */
+  settled(): Promise<void>;
+}
+
+/**
+ * Keeps the site in step with DIR: each burst of changes (50 ms quiet) updates the index and
+ * rewrites the pages those notes feed; a change that moves URLs publishes the whole site again.
+ */
+export function watchSite(index: NoteIndex, root: string, run: PublishRun, log: (message: string) => void): SiteWatch {
+  const pending = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  let working = Promise.resolve();
+  const out = path.resolve(run.folder.root);
+  const flush = () => {
+    timer = undefined;
+    const changed = [...pending].filter(p => isNotePath(p));
+    pending.clear();
+    if (changed.length === 0) return;
+    const started = performance.now();
+    const before = new Map(changed.map(p => [p, [...run.builder.dependents(p)]]));
+    for (const p of changed) {
+      let text: string | undefined;
+      try {
+        text = fs.readFileSync(path.join(root, p), 'utf8');
+      } catch {
+        text = undefined;
+      }
+      if (text === undefined) index.remove(p);
+      else index.upsert(p, text);
+    }
+    let files = run.builder.update(changed, before, run.folder);
+    if (!files) files = run.builder.build(run.folder).files;
+    log(`published ${changed.join(', ')}: ${files.length} files in ${Math.round(performance.now() - started)} ms`);
+  };
+  const watcher = fs.watch(root, { recursive: true }, (_event, name) => {
+    if (!name) return;
+    const full = path.resolve(root, name.toString());
+    if (full === out || full.startsWith(out + path.sep)) return;
+    const rel = path.relative(root, full).split(path.sep).join('/');
+    if (rel.split('/').some(s => s.startsWith('.') || s === 'node_modules')) return;
+    pending.add(rel);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      working = working.then(flush).catch(e => log(`could not publish the change: ${e instanceof Error ? e.message : String(e)}`));
+    }, 50);
+  });
+  return {
+    close: () => {
+      watcher.close();
+      if (timer) clearTimeout(timer);
+    },
+    settled: async () => {
+      while (timer) await new Promise(r => setTimeout(r, 20));
+      await working;
+    },
+  };
+}
