@@ -43,6 +43,7 @@ export function pageShell(o: ShellOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Marginalia">
+<link rel="icon" href="data:,">
 <title>${escapeAttr(title)}</title>
 ${o.description ? `<meta name="description" content="${escapeAttr(o.description)}">\n` : ''}${o.canonical ? `<link rel="canonical" href="${escapeAttr(o.canonical)}">\n` : ''}<link rel="stylesheet" href="${a('assets/katex/katex.min.css')}">
 <link rel="stylesheet" href="${a('assets/notes.css')}">

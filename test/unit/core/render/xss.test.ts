@@ -7,7 +7,7 @@ import { NoteIndex } from '../../../../src/core/index/noteIndex';
 import { renderNotePage, type PageHost } from '../../../../src/core/render/page';
 import { renderTagPage } from '../../../../src/core/render/tagPage';
 
-const CORPUS: Record<string, string> = {
+export const CORPUS: Record<string, string> = {
   'script tag': '<script>alert(1)</script>',
   'script inline': 'text <script>alert(1)</script> more',
   'script uppercase and spaced': '<SCRIPT >alert(1)</SCRIPT >',
@@ -79,7 +79,7 @@ const URL_ATTRS = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 
 const IMAGE_DATA = /^data:image\/(?:png|gif|jpeg|webp);/;
 
 /** Everything in `html` that could run or reach out, described. */
-function dangers(html: string): string[] {
+export function dangers(html: string): string[] {
   const found: string[] = [];
   const parser = new Parser({
     onopentag(name, attribs) {
