@@ -1,16 +1,13 @@
 // Builds the engine (one NoteIndex per workspace folder) and registers the adapters.
 // Activation does no I/O: indexing starts on the next turn, under a progress indicator.
 import * as vscode from 'vscode';
+import type { MarginaliaApi } from './vscode/api';
 import { startCpuProfile } from './vscode/vaults/cpuProfile';
-import type { FileProblem } from './core/host';
-import type { NoteQueries } from './core/index/types';
-import type MarkdownIt from 'markdown-it';
 import { registerClearCache } from './vscode/vaults/clearCache';
 import { registerCompletion } from './vscode/editor/completion';
 import { registerCreateNote } from './vscode/edits/createNote';
 import { registerDefinition } from './vscode/editor/definition';
 import { extendMarkdownIt } from './vscode/preview/markdownPreview';
-import type { PreviewState } from './vscode/preview/panel';
 import { registerPreview } from './vscode/preview/commands';
 import { registerDiagnostics } from './vscode/editor/diagnostics';
 import { registerMissingLinks } from './vscode/editor/missingLinks';
@@ -25,43 +22,13 @@ import { registerHover } from './vscode/editor/hover';
 import { registerNoteCommands } from './vscode/edits/noteCommands';
 import { registerReindex } from './vscode/vaults/reindex';
 import { registerRewriteLink } from './vscode/edits/rewriteLink';
-import { registerSidebar, type Sidebar } from './vscode/sidebar/sidebar';
+import { registerSidebar } from './vscode/sidebar/sidebar';
 import { registerTagCompletion } from './vscode/editor/tagCompletion';
 import { NotesStatus } from './vscode/vaults/statusBar';
 import { registerEditSync } from './vscode/vaults/syncEdits';
 import { registerFileSync } from './vscode/vaults/syncFiles';
-import type { BuildReport } from './vscode/vaults/vault';
 import { Vaults } from './vscode/vaults/vaults';
 import { registerWorkspaceSymbols } from './vscode/editor/workspaceSymbols';
-
-/** What in-host tests reach through `extension.exports`. */
-export interface MarginaliaApi {
-  /** Settles when every indexing started so far has finished. */
-  ready(): Promise<void>;
-  indexFor(uri: vscode.Uri): NoteQueries | undefined;
-  noteCount(): number;
-  /** The status bar item's text (`$(book) 1,234 notes`). */
-  statusText(): string;
-  /** Files the last indexing of `uri`'s folder could not read. */
-  problemsFor(uri: vscode.Uri): readonly FileProblem[];
-  /** VS Code's built-in Markdown preview calls this (`markdown.markdownItPlugins`). */
-  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
-  /** The preview panel, for in-host tests: what it shows, and a way in for webview messages. */
-  preview: { state(): PreviewState | undefined; receive(message: unknown): Promise<boolean> };
-  /** Where `uri`'s folder keeps its index cache (none without workspace storage). */
-  cacheFileFor(uri: vscode.Uri): vscode.Uri | undefined;
-  /** Writes every folder's index cache now, instead of a few seconds after the last change. */
-  saveCaches(): Promise<void>;
-  /** How `uri`'s folder was last indexed (host, cache). */
-  lastBuildOf(uri: vscode.Uri): BuildReport | undefined;
-  /**
-   * Drops every index and indexes again as on a fresh activation: from the cache when there is
-   * one. `whileClosed` runs in between, with no index listening (files changed "while VS Code was closed").
-   */
-  restart(whileClosed?: () => Promise<void>): Promise<void>;
-  /** The sidebar's tree providers (Backlinks, Tags, ...), for tests to read their rows. */
-  sidebar: Sidebar;
-}
 
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const started = performance.now();

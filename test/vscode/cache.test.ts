@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { MarginaliaApi } from '../../src/extension';
+import type { MarginaliaApi } from '../../src/vscode/api';
 import { snapshot } from '../../src/core/index/snapshot';
 import { folder, lines, marginalia, run, uriOf, waitFor } from './marginalia';
 

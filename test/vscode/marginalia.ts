@@ -1,7 +1,7 @@
 // What the in-host suites share: the extension's test API, waiting for the index to
 // catch up with an event, and writing notes into the run's fresh copy of the fixture.
 import * as vscode from 'vscode';
-import type { MarginaliaApi } from '../../src/extension';
+import type { MarginaliaApi } from '../../src/vscode/api';
 
 export const run = process.env.MARGINALIA_TEST_RUN === 'multi-root' ? 'multi-root' : 'single';
 

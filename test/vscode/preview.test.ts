@@ -3,7 +3,7 @@
 // refuses messages that name a file outside the workspace or a scheme other than http(s)/mailto.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { MarginaliaApi } from '../../src/extension';
+import type { MarginaliaApi } from '../../src/vscode/api';
 import { folder, marginalia, run, uriOf, waitFor } from './marginalia';
 
 const activePath = () => {

@@ -3,7 +3,7 @@
 // outgoing links), live updates from unsaved edits, pinning and sorting.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { MarginaliaApi } from '../../src/extension';
+import type { MarginaliaApi } from '../../src/vscode/api';
 import { closeAllEditors, folder, lines, marginalia, removeScratch, run, textOf, uriOf, waitFor, writeNote } from './marginalia';
 
 type Provider<T> = { getChildren(e?: T): vscode.ProviderResult<T[]>; getTreeItem(e: T): vscode.TreeItem | Thenable<vscode.TreeItem> };

@@ -2,7 +2,7 @@
 // and files created, changed, deleted or renamed on disk or through a workspace edit.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { MarginaliaApi } from '../../src/extension';
+import type { MarginaliaApi } from '../../src/vscode/api';
 import { backlinkSources, closeAllEditors, folder, lines, marginalia, removeScratch, run, uriOf, waitFor, writeNote } from './marginalia';
 
 const dir = 'sync-scratch';

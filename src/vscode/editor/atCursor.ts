@@ -25,7 +25,3 @@ export function atCursor(doc: vscode.TextDocument, position: vscode.Position, sy
   if (i >= 0) return { kind: 'heading', heading: syntax.headings[i], first: i === 0 };
   return undefined;
 }
-
-export function toRange(r: Range): vscode.Range {
-  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
-}

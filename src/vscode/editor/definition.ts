@@ -3,10 +3,12 @@
 // candidate (VS Code shows a peek); on a `#tag`, every note carrying it. A link to a note not
 // yet written has no definition: F12 creates it (followLink.ts), Ctrl+click too (documentLinks.ts).
 import * as vscode from 'vscode';
+import { placeOfLink } from '../../core/editor/linkPlace';
 import { scanNote } from '../../core/syntax/scanNote';
 import type { LinkItem, NoteSyntax } from '../../core/syntax/types';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
+import { toRange } from '../ranges';
 
 export function registerDefinition(vaults: Vaults): vscode.Disposable {
   return vscode.languages.registerDefinitionProvider({ language: 'markdown' }, {
@@ -55,30 +57,8 @@ function uriOf(vault: Vault, path: string): vscode.Uri {
   return vault.host.uriOf(path);
 }
 
-/** The heading or block the link names in the target note; undefined for the note's top. */
+/** The heading or block the link names in the target note, as VS Code's range; undefined for the note's top. */
 export function placeIn(syntax: NoteSyntax | undefined, text: string | undefined, link: LinkItem): vscode.Range | undefined {
-  if (!syntax) return undefined;
-  if (link.block !== undefined) {
-    const block = syntax.blockIds.find(b => b.id.toLowerCase() === link.block!.toLowerCase());
-    if (!block) return undefined;
-    const start = text === undefined ? block.range.start : positionAt(text, block.block.startOffset);
-    return new vscode.Range(start.line, start.character, block.range.end.line, block.range.end.character);
-  }
-  if (link.heading === undefined) return undefined;
-  // `[[a#Part#Section]]` names a nested heading: the last part is the one to land on.
-  const wanted = link.heading.slice(link.heading.lastIndexOf('#') + 1).trim().toLowerCase();
-  const heading = syntax.headings.find(h => h.text.toLowerCase() === wanted)
-    ?? syntax.headings.find(h => h.slug === wanted || h.slug === wanted.replace(/\s+/g, '-'));
-  return heading && new vscode.Range(heading.range.start.line, heading.range.start.character,
-    heading.range.end.line, heading.range.end.character);
-}
-
-function positionAt(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: offset - lineStart };
+  const place = placeOfLink(syntax, text, link);
+  return place && toRange(place);
 }

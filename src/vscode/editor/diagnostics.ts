@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { linkProblems, type LinkProblem } from '../../core/check/linkProblems';
 import { isNotePath } from '../../core/index/paths';
 import { scanNote } from '../../core/syntax/scanNote';
-import { toRange } from './atCursor';
+import { toRange } from '../ranges';
 import type { Vaults } from '../vaults/vaults';
 
 export const diagnosticSource = 'marginalia';

@@ -5,6 +5,7 @@
 // file writes (escaped) may run our two commands.
 import * as vscode from 'vscode';
 import { noteExcerpt } from '../../core/editor/excerpt';
+import { escapeMarkdown, folderPart, noteHoverHead, notesLinkHere, tagHoverParts } from '../../core/editor/hoverText';
 import { folderOf } from '../../core/index/paths';
 import type { NoteQueries } from '../../core/index/types';
 import { scanNote } from '../../core/syntax/scanNote';
@@ -46,26 +47,25 @@ function linkHover(doc: vscode.TextDocument, at: Located, syntax: NoteSyntax, li
   const range = rangeOf(doc, link.range);
   const r = index.resolve(link.target, at.path);
   const options = { heading: link.heading, block: link.block };
-  if (r.kind === 'self') return new vscode.Hover([text(`**${esc(link.heading ?? 'this note')}** · this note`), renderExcerpt(noteExcerpt(doc.getText(), syntax, options))], range);
+  if (r.kind === 'self') return new vscode.Hover([text(`**${escapeMarkdown(link.heading ?? 'this note')}** · this note`), renderExcerpt(noteExcerpt(doc.getText(), syntax, options))], range);
   if (r.kind === 'placeholder') {
     const count = linkingNotes(index, { placeholder: r.name });
-    const head = text(`**${esc(link.target)}** · not written yet — ${notesLinkHere(count)}`);
+    const head = text(`**${escapeMarkdown(link.target)}** · not written yet — ${notesLinkHere(count)}`);
     if (r.attachment) return new vscode.Hover([head], range);
     const args = encodeURIComponent(JSON.stringify([link.target, doc.uri.toString()]));
-    return new vscode.Hover([head, trusted(`[$(new-file) Create note](command:${createNoteCommand}?${args} "Create ${esc(link.target)} and open it")`)], range);
+    return new vscode.Hover([head, trusted(`[$(new-file) Create note](command:${createNoteCommand}?${args} "Create ${escapeMarkdown(link.target)} and open it")`)], range);
   }
   const parts: vscode.MarkdownString[] = [];
   if (r.ambiguous && r.ambiguous.length > 1) parts.push(candidates(doc, index, link, r.ambiguous));
   const folder = folderOf(r.path);
-  const where = folder ? ` · ${esc(folder)}` : '';
+  const where = folderPart(folder);
   if (r.kind === 'attachment') {
-    parts.push(text(`**${esc(r.path.slice(r.path.lastIndexOf('/') + 1))}**${where} · attachment — ${notesLinkHere(linkingNotes(index, r.path))}`));
+    parts.push(text(`**${escapeMarkdown(r.path.slice(r.path.lastIndexOf('/') + 1))}**${where} · attachment — ${notesLinkHere(linkingNotes(index, r.path))}`));
     return new vscode.Hover(parts, range);
   }
   const note = index.note(r.path);
   const title = note?.title ?? r.path;
-  const section = link.heading ? ` › ${esc(link.heading)}` : link.block ? ` › ^${esc(link.block)}` : '';
-  parts.push(text(`**${esc(title)}**${section}${where}`));
+  parts.push(text(noteHoverHead(title, link, folder)));
   const excerpt = note ? noteExcerpt(index.textOf(r.path) ?? '', note.syntax, options) : '';
   if (excerpt) parts.push(renderExcerpt(excerpt));
   parts.push(text(`*${notesLinkHere(linkingNotes(index, r.path))}*`));
@@ -80,21 +80,15 @@ function candidates(doc: vscode.TextDocument, index: NoteQueries, link: LinkItem
     const to = targets.get(path) ?? '/' + path.replace(/\.md$/i, '');
     const uri = rewriteLinkUri(doc, link.targetRange.startOffset, link.targetRange.endOffset, written, to);
     const title = index.note(path)?.title;
-    return `- [${esc(path)}](${uri.toString()} "Point the link at ${esc(path)}")${title ? ` — ${esc(title)}` : ''}${i === 0 ? ' *(opens now)*' : ''}`;
+    return `- [${escapeMarkdown(path)}](${uri.toString()} "Point the link at ${escapeMarkdown(path)}")${title ? ` — ${escapeMarkdown(title)}` : ''}${i === 0 ? ' *(opens now)*' : ''}`;
   });
-  return trusted(`**\\[\\[${esc(written)}\\]\\]** may mean ${paths.length} notes; choose one to point the link at it:\n\n${lines.join('\n')}`);
+  return trusted(`**\\[\\[${escapeMarkdown(written)}\\]\\]** may mean ${paths.length} notes; choose one to point the link at it:\n\n${lines.join('\n')}`);
 }
 
 function tagHover(at: Located, name: string, range: vscode.Range): vscode.Hover {
-  const occurrences = at.vault.index.notesWithTag(name);
-  const paths = [...new Set(occurrences.map(o => o.path))];
-  const head = text(`**#${esc(name)}** · ${paths.length === 1 ? '1 note carries it' : `${paths.length} notes carry it`}`);
-  const shown = paths.slice(0, tagNotesShown).map(p => {
-    const title = at.vault.index.note(p)?.title ?? p;
-    return `- [${esc(title)}](${at.vault.host.uriOf(p).toString()}) · ${esc(p)}`;
-  });
-  if (paths.length > tagNotesShown) shown.push(`- … and ${paths.length - tagNotesShown} more`);
-  return new vscode.Hover(shown.length ? [head, text(shown.join('\n'))] : [head], range);
+  const paths = [...new Set(at.vault.index.notesWithTag(name).map(o => o.path))];
+  const shown = paths.slice(0, tagNotesShown).map(path => ({ path, title: at.vault.index.note(path)?.title ?? path, href: at.vault.host.uriOf(path).toString() }));
+  return new vscode.Hover(tagHoverParts(name, paths.length, shown).map(text), range);
 }
 
 /** Notes (not links) that link to a note or placeholder. */
@@ -102,15 +96,11 @@ function linkingNotes(index: NoteQueries, target: string | { placeholder: string
   return new Set(index.backlinks(target).map(b => b.source)).size;
 }
 
-function notesLinkHere(count: number): string {
-  return count === 0 ? 'no note links here' : count === 1 ? '1 note links here' : `${count} notes link here`;
-}
-
 function rangeOf(doc: vscode.TextDocument, r: { startOffset: number; endOffset: number }): vscode.Range {
   return new vscode.Range(doc.positionAt(r.startOffset), doc.positionAt(r.endOffset));
 }
 
-/** Markdown this file wrote itself, with every piece of note text passed through `esc`. */
+/** Markdown this file wrote itself, with every piece of note text passed through `escapeMarkdown`. */
 function text(markdown: string): vscode.MarkdownString {
   return new vscode.MarkdownString(markdown);
 }
@@ -119,9 +109,4 @@ function trusted(markdown: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(markdown, true);
   md.isTrusted = { enabledCommands: [createNoteCommand, rewriteLinkCommand] };
   return md;
-}
-
-/** Note text made inert in markdown: every character that could start markup is escaped. */
-function esc(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~$"&]/g, '\\$&').replace(/\r?\n/g, ' ');
 }

@@ -2,7 +2,7 @@
 // (`marginalia.missingLinkForeground`), so a glance shows which notes are still to write.
 import * as vscode from 'vscode';
 import { scanNote } from '../../core/syntax/scanNote';
-import { toRange } from './atCursor';
+import { toRange } from '../ranges';
 import type { Vaults } from '../vaults/vaults';
 
 const URL = /^[a-z][a-z0-9+.-]*:/i;

@@ -7,7 +7,7 @@ import { subpathRange } from '../../core/edits/subpaths';
 import { destinationFor, VaultPaths, wikiTargetFor } from '../../core/edits/targets';
 import { folderOf } from '../../core/index/paths';
 import { scanNote } from '../../core/syntax/scanNote';
-import { toRange } from './atCursor';
+import { toRange } from '../ranges';
 import { createNoteCommand } from '../edits/createNote';
 import { diagnosticSource } from './diagnostics';
 import type { Vaults } from '../vaults/vaults';

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { linksToBlock, linksToHeading, linksToNote, tagReferences, type Reference } from '../../core/edits/references';
 import { findHeading, wantedHeading } from '../../core/edits/subpaths';
 import { fileNameOf } from '../../core/index/paths';
-import { atCursor, toRange } from './atCursor';
+import { toRange } from '../ranges';
+import { atCursor } from './atCursor';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
 

@@ -8,7 +8,8 @@ import { headingTextRange, planBlockRename, planHeadingRename } from '../../core
 import { planTagRename } from '../../core/edits/renameTag';
 import { renamedPath } from '../../core/edits/newName';
 import { fileNameOf, stripMd } from '../../core/index/paths';
-import { atCursor, toRange } from '../editor/atCursor';
+import { atCursor } from '../editor/atCursor';
+import { toRange } from '../ranges';
 import { addChanges, catchUp } from './workspaceEdits';
 import type { PlannedRenames } from './renameFiles';
 import type { Vaults } from '../vaults/vaults';

@@ -1,17 +1,17 @@
-// The preview panel: the active note rendered by the engine's pipeline (src/core/render/),
-// following the editor, re-rendered as you type, scroll-synced by source line; a tag page on
-// demand. The webview (media/src/preview.ts) only sends typed messages, checked here on
-// arrival: a link outside the workspace, or an external link with another scheme, is refused.
+// The preview panel's life: opened on the active note or a tag page, following the editor,
+// re-rendered as you type (pageRender.ts), links (links.ts), scroll sync (scrollSync.ts). The
+// webview (media/src/preview.ts) only sends typed messages, checked here on arrival.
 import * as vscode from 'vscode';
-import { EXTERNAL_SCHEMES, parseFromWebview, type FromWebview, type ToWebview } from '../../../media/src/messages';
-import { fragmentLine, formatNoteAddress, parseNoteAddress } from '../../core/render/noteAddress';
-import type { PageHost, RenderedPage } from '../../core/render/page';
+import { parseFromWebview, type FromWebview, type ToWebview } from '../../../media/src/messages';
+import type { RenderedPage } from '../../core/render/page';
 import { previewHtml } from './html';
-import { renderEngine } from './renderEngine';
+import { openExternalLink, openNoteLink } from './links';
+import { renderShown, type Shown } from './pageRender';
+import { ScrollSync } from './scrollSync';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
 
-export type Shown = { readonly kind: 'note'; readonly uri: vscode.Uri } | { readonly kind: 'tag'; readonly tag: string; readonly vault: Vault };
+export type { Shown } from './pageRender';
 
 /** What in-host tests see of the panel. */
 export interface PreviewState {
@@ -32,8 +32,7 @@ export class Preview implements vscode.Disposable {
   private page = 0;
   private html = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** Until then, editor scroll events are the echo of a sync from the preview. */
-  private ignoreEditorScrollUntil = 0;
+  private readonly scroll = new ScrollSync();
   private editorColumn: vscode.ViewColumn = vscode.ViewColumn.One;
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -96,8 +95,8 @@ export class Preview implements vscode.Disposable {
       return false;
     }
     switch (message.type) {
-      case 'openNote': return this.openNote(message.href);
-      case 'openExternal': return this.openExternal(message.url);
+      case 'openNote': return openNoteLink(this.currentVault(), message.href, this.editorColumn, why => this.refuse(why));
+      case 'openExternal': return openExternalLink(message.url, why => this.refuse(why));
       case 'openTag':
         this.showTag(message.tag);
         return true;
@@ -173,7 +172,7 @@ export class Preview implements vscode.Disposable {
     clearTimeout(this.timer);
     let page: RenderedPage;
     try {
-      page = this.renderPage(shown, panel.webview);
+      page = renderShown(this.vaults, shown, panel.webview);
     } catch (e) {
       // A bug on one note must not take the panel down: say which note, keep the last page.
       this.log.error(`Preview: could not render ${this.describe(shown)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
@@ -186,26 +185,6 @@ export class Preview implements vscode.Disposable {
     } else {
       this.post({ type: 'update', page: this.page, html: page.html, title: page.title, sameSource });
     }
-  }
-
-  private renderPage(shown: Shown, webview: vscode.Webview): RenderedPage {
-    const backlinks = vscode.workspace.getConfiguration('marginalia.preview').get<boolean>('backlinks', true);
-    if (shown.kind === 'tag') return renderEngine().renderTagPage(shown.vault.index, this.pageHost(shown.vault, webview), shown.tag, { backlinks });
-    const at = this.vaults.locate(shown.uri);
-    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === shown.uri.toString());
-    if (!at) {
-      const name = shown.uri.path.replace(/^.*\//, '');
-      return { title: name, sidenotes: 0, html: `<p class="mg-notice">${escapeText(name)} is not part of a workspace folder's notes.</p>` };
-    }
-    const text = doc?.getText() ?? at.vault.index.textOf(at.path) ?? '';
-    return renderEngine().renderNotePage(at.vault.index, this.pageHost(at.vault, webview), at.path, text, { backlinks });
-  }
-
-  private pageHost(vault: Vault, webview: vscode.Webview): PageHost {
-    return {
-      noteHref: formatNoteAddress,
-      imageSrc: path => webview.asWebviewUri(vault.host.uriOf(path)).toString(),
-    };
   }
 
   private currentVault(): Vault | undefined {
@@ -227,64 +206,16 @@ export class Preview implements vscode.Disposable {
     return false;
   }
 
-  private async openNote(href: string): Promise<boolean> {
-    const vault = this.currentVault();
-    const address = parseNoteAddress(href);
-    if (!vault || !address) return this.refuse(`a link outside the workspace: ${href}`);
-    const uri = vault.host.uriOf(address.path);
-    if (vault.host.relativePath(uri) !== address.path) return this.refuse(`a link outside the workspace: ${href}`);
-    const index = vault.index;
-    if (!index.has(address.path)) {
-      void vscode.window.showInformationMessage(`"${address.path.replace(/\.md$/i, '')}" is not written yet.`);
-      return true;
-    }
-    if (!/\.md$/i.test(address.path)) {
-      await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: this.editorColumn });
-      return true;
-    }
-    const editor = await vscode.window.showTextDocument(uri, { viewColumn: this.editorColumn, preserveFocus: false });
-    const syntax = address.fragment === undefined ? undefined : index.note(address.path)?.syntax;
-    const line = syntax && fragmentLine(syntax, address.fragment!);
-    if (line !== undefined) {
-      const at = new vscode.Position(line, 0);
-      editor.selection = new vscode.Selection(at, at);
-      editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.AtTop);
-    }
-    return true;
-  }
-
-  private async openExternal(url: string): Promise<boolean> {
-    let uri: vscode.Uri;
-    try {
-      uri = vscode.Uri.parse(url, true);
-    } catch {
-      return this.refuse(`a malformed external link: ${url}`);
-    }
-    if (!EXTERNAL_SCHEMES.includes(uri.scheme.toLowerCase())) return this.refuse(`an external link with scheme "${uri.scheme}": ${url}`);
-    await vscode.env.openExternal(uri);
-    return true;
-  }
-
   private revealLine(message: Extract<FromWebview, { type: 'revealLine' }>): boolean {
     const shown = this.shown;
     if (message.page !== this.page || shown?.kind !== 'note') return false; // a page no longer shown
-    const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === shown.uri.toString());
-    if (!editor) return false;
-    this.ignoreEditorScrollUntil = Date.now() + 300;
-    const line = Math.min(message.line, editor.document.lineCount - 1);
-    editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
-    return true;
+    return this.scroll.revealLine(shown.uri, message.line);
   }
 
   private editorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
     const shown = this.shown;
-    if (!this.panel?.visible || shown?.kind !== 'note' || Date.now() < this.ignoreEditorScrollUntil) return;
-    if (e.textEditor.document.uri.toString() !== shown.uri.toString()) return;
-    const first = e.visibleRanges[0];
-    if (first) this.post({ type: 'scrollToLine', page: this.page, line: first.start.line });
+    if (!this.panel?.visible || shown?.kind !== 'note') return;
+    const line = this.scroll.editorTopLine(e, shown.uri);
+    if (line !== undefined) this.post({ type: 'scrollToLine', page: this.page, line });
   }
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -6,7 +6,8 @@ import { backlinkGroups, EXPAND_BELOW, linkCount, type BacklinkGroup, type Backl
 import type { ActiveNote } from './activeNote';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
-import { openCommand, plural, RefreshingView } from './refreshingView';
+import { RefreshingView } from './refreshingView';
+import { openCommand, plural } from './rows';
 
 export const backlinksViewId = 'marginalia.backlinks';
 export const showBacklinksCommand = 'marginalia.showBacklinks';

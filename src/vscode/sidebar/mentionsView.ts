@@ -6,7 +6,9 @@ import { allMentions, mentionSnapshot, mentionsUnchanged, searchMentions, type M
 import type { ActiveNote } from './activeNote';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
-import { openCommand, plural, RefreshingView, toRange } from './refreshingView';
+import { toRange } from '../ranges';
+import { RefreshingView } from './refreshingView';
+import { openCommand, plural } from './rows';
 
 export const mentionsViewId = 'marginalia.mentions';
 

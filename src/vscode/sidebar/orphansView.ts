@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { orphanRows, type NoteRow } from '../../core/views/noteRows';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
-import { folderItem, noteItem, RefreshingView, vaultRoots } from './refreshingView';
+import { RefreshingView } from './refreshingView';
+import { folderItem, noteItem, vaultRoots } from './rows';
 
 export const orphansViewId = 'marginalia.orphans';
 

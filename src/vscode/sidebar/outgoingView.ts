@@ -1,12 +1,14 @@
 // The Outgoing Links view: what the active note links to — notes, headings, attachments,
 // notes not written yet (with **Create Note**) — each once; a click opens the target.
 import * as vscode from 'vscode';
+import { placeOfFragment } from '../../core/editor/linkPlace';
 import { outgoingRows, type OutgoingRow } from '../../core/views/outgoingRows';
 import type { Range } from '../../core/syntax/types';
 import type { ActiveNote } from './activeNote';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
-import { openCommand, plural, RefreshingView } from './refreshingView';
+import { RefreshingView } from './refreshingView';
+import { openCommand, plural } from './rows';
 
 export const outgoingViewId = 'marginalia.outgoing';
 
@@ -79,11 +81,7 @@ export class OutgoingView extends RefreshingView<OutgoingElement> {
 /** The heading or block the link names in its target, if the target has it. */
 function placeOf(vault: Vault, row: OutgoingRow): Range | undefined {
   if (row.fragment === undefined || row.kind === 'attachment') return undefined;
-  const syntax = vault.index.note(row.path)?.syntax;
-  if (!syntax) return undefined;
-  if (row.fragment.startsWith('^')) return syntax.blockIds.find(b => b.id.toLowerCase() === row.fragment!.slice(1).toLowerCase())?.range;
-  const wanted = row.fragment.slice(row.fragment.lastIndexOf('#') + 1).trim().toLowerCase();
-  return syntax.headings.find(h => h.text.toLowerCase() === wanted || h.slug === wanted.replace(/\s+/g, '-'))?.range;
+  return placeOfFragment(vault.index.note(row.path)?.syntax, row.fragment);
 }
 
 export function registerOutgoingView(vaults: Vaults, active: ActiveNote): OutgoingView {

@@ -7,7 +7,8 @@ import { showBacklinksCommand, type BacklinksRequest } from './backlinksView';
 import { createNoteFromLink } from '../edits/createNote';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
-import { folderItem, plural, RefreshingView, vaultRoots } from './refreshingView';
+import { RefreshingView } from './refreshingView';
+import { folderItem, plural, vaultRoots } from './rows';
 
 export const placeholdersViewId = 'marginalia.placeholders';
 

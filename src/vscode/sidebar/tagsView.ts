@@ -7,7 +7,8 @@ import type { TagNode } from '../../core/index/types';
 import { notesOfTag, type TaggedNoteRow } from '../../core/views/noteRows';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
-import { folderItem, noteItem, plural, RefreshingView, vaultRoots } from './refreshingView';
+import { RefreshingView } from './refreshingView';
+import { folderItem, noteItem, plural, vaultRoots } from './rows';
 
 export const tagsViewId = 'marginalia.tags';
 

@@ -1,6 +1,5 @@
-// One workspace folder's notes: its NoteIndex, and the one queue every change goes
-// through, so a slow disk read never overtakes a later edit and nothing lands in an
-// index that is still being built.
+// One workspace folder's notes: its NoteIndex, built and kept in line with the disk and the
+// open editors, every change through one ChangeQueue.
 import * as vscode from 'vscode';
 import type { FileProblem, FileStamp, Logger } from '../../core/host';
 import { buildIndex } from '../../core/index/build';
@@ -11,8 +10,9 @@ import { TimeSlices } from '../../core/index/timeSlices';
 import { isNotePath } from '../../core/index/paths';
 import { hostFor, type FolderHost } from './folderHost';
 import { FsHost } from './fsHost';
+import { ChangeQueue } from './changeQueue';
 import { IndexCacheStore } from './indexCacheStore';
-import { watchLoopDelay } from './loopDelay';
+import { BuildMeter, SettledMemoryLog } from './resourceLog';
 import { readSettings, settingsKey } from './settings';
 
 /**
@@ -23,12 +23,6 @@ import { readSettings, settingsKey } from './settings';
 const SLICE_MS = 12;
 /** Files read at once (a batch is read without a break): small enough to take a few ms (50 reads and their decoding: about 2 ms of the extension host on a quiet machine). */
 const BATCH_SIZE = 50;
-/**
- * When the memory line is logged after indexing: by then the cache is written (a few seconds
- * after) and V8 has had time to collect what indexing and the write left behind, so the line
- * says what the session keeps, where the line at the end of indexing says the peak.
- */
-const SETTLED_MEMORY_MS = 15000;
 
 /** Where the vault's index cache lives and who writes it; none without a workspace storage folder. */
 export interface CacheOptions {
@@ -62,10 +56,10 @@ export class Vault implements vscode.Disposable {
   ready: Promise<void> = Promise.resolve();
   /** True until the first build is done, so nothing shows a count of an empty index. */
   indexing = true;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue: ChangeQueue;
   private build = { cancelled: false };
   private disposed = false;
-  private settledMemory: ReturnType<typeof setTimeout> | undefined;
+  private readonly settledMemory: SettledMemoryLog;
   /** The engine names files by vault path: the folder name tells vaults apart in the log. */
   private readonly logger: Logger;
 
@@ -78,6 +72,8 @@ export class Vault implements vscode.Disposable {
     this.host = hostFor(folder, readSettings(folder));
     const tagged = (m: string) => `[${folder.name}] ${m}`;
     this.logger = { info: m => log.info(tagged(m)), warn: m => log.warn(tagged(m)), error: m => log.error(tagged(m)) };
+    this.queue = new ChangeQueue(this.logger);
+    this.settledMemory = new SettledMemoryLog(this.logger);
     const identity = (): CacheIdentity => ({ producer: cache.producer, folder: folder.uri.toString(), settings: settingsKey(this.host.settings) });
     this.cache = cache.storage ? new IndexCacheStore(cache.storage, identity, this.logger) : undefined;
   }
@@ -92,9 +88,7 @@ export class Vault implements vscode.Disposable {
     this.ready = this.enqueue(undefined, async () => {
       await after;
       if (build.cancelled) return;
-      const started = performance.now();
-      const cpuBefore = process.cpuUsage();
-      const loopDelay = watchLoopDelay();
+      const meter = new BuildMeter();
       this.host = hostFor(this.folder, readSettings(this.folder));
       const fromCache = this.fromCacheNext;
       // Not awaited: the build lists and stamps the files while the cache decodes.
@@ -107,7 +101,7 @@ export class Vault implements vscode.Disposable {
         onProgress, isCancelled: () => build.cancelled || this.disposed, index, sliceMs: SLICE_MS, batchSize: BATCH_SIZE,
         logger: this.logger, maxFileBytes: this.host.settings.maxFileBytes, stamp: this.cache !== undefined, cached,
       });
-      if (build.cancelled || this.disposed) return void loopDelay();
+      if (build.cancelled || this.disposed) return meter.cancel();
       this.index = result.index;
       this.stamps = result.stamps;
       this.unreadable.clear();
@@ -122,14 +116,11 @@ export class Vault implements vscode.Disposable {
       const stats = this.index.stats();
       const notes = `${stats.notes} notes, ${stats.attachments} attachments, ${result.problems.length} unreadable`;
       const how = result.cachedNotes !== undefined ? `from cache, ${stats.notes - result.restored} re-read` : `engine ${Math.round(result.millis)} ms`;
-      const millis = Math.round(performance.now() - started);
-      const cpu = process.cpuUsage(cpuBefore);
+      const millis = meter.millis();
       this.lastBuild = { host: this.host.kind, fromCache: result.cachedNotes !== undefined, reread: stats.notes - result.restored, cacheProblem: fromCache ? this.cache?.lastProblem : undefined, millis };
       this.log.info(`Indexed ${this.folder.name}: ${notes}, in ${millis} ms (${how})`);
-      this.logger.info(`Longest task while indexing: ${Math.round(Math.max(result.longestSliceMs, slices.finish()))} ms (event loop held up to ${Math.round(loopDelay())} ms; ${this.host.kind} host; extension host memory ${Math.round(process.memoryUsage().rss / 1048576)} MB; CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms)`);
-      clearTimeout(this.settledMemory);
-      this.settledMemory = setTimeout(() => this.logSettledMemory(), SETTLED_MEMORY_MS);
-      this.settledMemory.unref?.();
+      meter.logCost(this.logger, this.host.kind, Math.max(result.longestSliceMs, slices.finish()));
+      this.settledMemory.schedule();
       // A cache that held exactly this needs no rewrite.
       const unchanged = result.restored === result.cachedNotes && result.restored === stats.notes;
       if (!unchanged) this.cache?.schedule(() => this.cacheNotes());
@@ -231,15 +222,10 @@ export class Vault implements vscode.Disposable {
     });
   }
 
-  private logSettledMemory(): void {
-    if (this.disposed) return;
-    const { rss, heapUsed } = process.memoryUsage();
-    this.logger.info(`Memory ${SETTLED_MEMORY_MS / 1000} s after indexing: extension host ${Math.round(rss / 1048576)} MB (JavaScript heap in use ${Math.round(heapUsed / 1048576)} MB)`);
-  }
-
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.settledMemory);
+    this.queue.stop();
+    this.settledMemory.dispose();
     this.build.cancelled = true;
     this.cache?.dispose();
   }
@@ -283,27 +269,14 @@ export class Vault implements vscode.Disposable {
     return doc?.getText();
   }
 
-  // Failures are logged with the file they concern (`path`; none for a build) and never stop the queue.
+  /** Queues `op`; a change to one note (not a build) tells the views and schedules the cache. */
   private enqueue(path: string | undefined, op: () => void | Promise<void>): Promise<void> {
-    const run = this.queue.then(async () => {
-      if (this.disposed) return;
-      try {
-        await op();
-      } catch (e) {
-        this.logger.error(`${path ?? 'indexing'}: ${errorText(e)}`);
-      }
-      if (path !== undefined) {
-        this.changed();
-        if (!this.indexing) this.cache?.schedule(() => this.cacheNotes());
-      }
+    return this.queue.run(path, op, () => {
+      if (path === undefined) return;
+      this.changed();
+      if (!this.indexing) this.cache?.schedule(() => this.cacheNotes());
     });
-    this.queue = run;
-    return run;
   }
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function isDefined<T>(value: T | undefined): value is T {

@@ -1,0 +1,35 @@
+// What the panel shows, rendered by the engine's pipeline (src/core/render/): a note from its
+// editor's unsaved text (else the index's), or a tag page. Links point at note addresses the
+// webview sends back; images load through the webview's own URIs.
+import * as vscode from 'vscode';
+import { formatNoteAddress } from '../../core/render/noteAddress';
+import type { PageHost, RenderedPage } from '../../core/render/page';
+import { renderEngine } from './renderEngine';
+import type { Vault } from '../vaults/vault';
+import type { Vaults } from '../vaults/vaults';
+
+export type Shown = { readonly kind: 'note'; readonly uri: vscode.Uri } | { readonly kind: 'tag'; readonly tag: string; readonly vault: Vault };
+
+export function renderShown(vaults: Vaults, shown: Shown, webview: vscode.Webview): RenderedPage {
+  const backlinks = vscode.workspace.getConfiguration('marginalia.preview').get<boolean>('backlinks', true);
+  if (shown.kind === 'tag') return renderEngine().renderTagPage(shown.vault.index, pageHost(shown.vault, webview), shown.tag, { backlinks });
+  const at = vaults.locate(shown.uri);
+  const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === shown.uri.toString());
+  if (!at) {
+    const name = shown.uri.path.replace(/^.*\//, '');
+    return { title: name, sidenotes: 0, html: `<p class="mg-notice">${escapeText(name)} is not part of a workspace folder's notes.</p>` };
+  }
+  const text = doc?.getText() ?? at.vault.index.textOf(at.path) ?? '';
+  return renderEngine().renderNotePage(at.vault.index, pageHost(at.vault, webview), at.path, text, { backlinks });
+}
+
+function pageHost(vault: Vault, webview: vscode.Webview): PageHost {
+  return {
+    noteHref: formatNoteAddress,
+    imageSrc: path => webview.asWebviewUri(vault.host.uriOf(path)).toString(),
+  };
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
