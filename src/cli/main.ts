@@ -88,7 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
     case 'publish': {
       const { publishCommand, watchSite } = require('./publish') as typeof import('./publish');
       const publish = args.publish!;
-      const run = publishCommand(index, root, { ...publish, out: path.resolve(publish.out) }, m => io.err(`marginalia: ${m}`), { backlinks: args.backlinks });
+      const run = await publishCommand(index, root, { ...publish, out: path.resolve(publish.out) }, m => io.err(`marginalia: ${m}`), { backlinks: args.backlinks });
       if ('error' in run) {
         result = run.error;
         break;

@@ -6,20 +6,9 @@ import * as path from 'node:path';
 import type { NoteIndex } from '../core/index/noteIndex';
 import { isNotePath } from '../core/index/paths';
 import { SiteBuilder, type PublishOptions, type SiteSource } from '../core/publish/site';
-import { refuseOutput, SiteFolder } from '../node/siteFolder';
+import { refuseOutput, siteAssets, SiteFolder } from '../node/siteFolder';
 import type { PublishArgs } from './args';
 import { mediaFolder } from './render';
-
-/** The site's own files, from media/ (built by `npm run build`): name under assets/ -> bytes. */
-export function siteAssets(media: string): Map<string, Uint8Array> {
-  const assets = new Map<string, Uint8Array>();
-  for (const name of ['notes.css', 'preview.css', 'site.css', 'site.js']) assets.set(name, fs.readFileSync(path.join(media, name)));
-  assets.set('katex/katex.min.css', fs.readFileSync(path.join(media, 'katex', 'katex.min.css')));
-  for (const font of fs.readdirSync(path.join(media, 'katex', 'fonts'))) {
-    if (font.endsWith('.woff2')) assets.set(`katex/fonts/${font}`, fs.readFileSync(path.join(media, 'katex', 'fonts', font)));
-  }
-  return assets;
-}
 
 export interface PublishRun {
   readonly builder: SiteBuilder;
@@ -30,7 +19,7 @@ export interface PublishRun {
   readonly millis: number;
 }
 
-export function publishCommand(index: NoteIndex, root: string, args: PublishArgs, log: (message: string) => void, options: Partial<PublishOptions> = {}): PublishRun | { error: string } {
+export async function publishCommand(index: NoteIndex, root: string, args: PublishArgs, log: (message: string) => void, options: Partial<PublishOptions> = {}): Promise<PublishRun | { error: string }> {
   const refused = refuseOutput(root, args.out, args.force);
   if (refused) return { error: refused };
   const media = mediaFolder();
@@ -64,7 +53,7 @@ export function publishCommand(index: NoteIndex, root: string, args: PublishArgs
     warn: m => log(m),
     ...options,
   });
-  const result = builder.build(folder);
+  const result = await builder.build(folder);
   return { builder, folder, notes: result.notes, tags: result.tags, attachments: result.attachments, millis: performance.now() - started };
 }
 
@@ -83,7 +72,7 @@ export function watchSite(index: NoteIndex, root: string, run: PublishRun, log: 
   let timer: NodeJS.Timeout | undefined;
   let working = Promise.resolve();
   const out = path.resolve(run.folder.root);
-  const flush = () => {
+  const flush = async () => {
     timer = undefined;
     const changed = [...pending].filter(p => isNotePath(p));
     pending.clear();
@@ -100,8 +89,8 @@ export function watchSite(index: NoteIndex, root: string, run: PublishRun, log: 
       if (text === undefined) index.remove(p);
       else index.upsert(p, text);
     }
-    let files = run.builder.update(changed, before, run.folder);
-    if (!files) files = run.builder.build(run.folder).files;
+    let files = await run.builder.update(changed, before, run.folder);
+    if (!files) files = (await run.builder.build(run.folder)).files;
     log(`published ${changed.join(', ')}: ${files.length} files in ${Math.round(performance.now() - started)} ms`);
   };
   const watcher = fs.watch(root, { recursive: true }, (_event, name) => {

@@ -74,3 +74,14 @@ export class SiteFolder implements SiteOutput {
     this.written.add(relative);
   }
 }
+
+/** The site's own files, from media/ (built by `npm run build`): name under assets/ -> bytes. */
+export function siteAssets(media: string): Map<string, Uint8Array> {
+  const assets = new Map<string, Uint8Array>();
+  for (const name of ['notes.css', 'preview.css', 'site.css', 'site.js']) assets.set(name, fs.readFileSync(path.join(media, name)));
+  assets.set('katex/katex.min.css', fs.readFileSync(path.join(media, 'katex', 'katex.min.css')));
+  for (const font of fs.readdirSync(path.join(media, 'katex', 'fonts'))) {
+    if (font.endsWith('.woff2')) assets.set(`katex/fonts/${font}`, fs.readFileSync(path.join(media, 'katex', 'fonts', font)));
+  }
+  return assets;
+}

@@ -19,13 +19,13 @@ import { attachmentFile, noteUrls, relativeHref, tagUrl } from './urls';
 
 export interface SiteOutput {
   /** `path` is relative to the site's folder, `/`-separated. */
-  write(path: string, data: string | Uint8Array): void;
+  write(path: string, data: string | Uint8Array): void | Promise<void>;
 }
 
 export interface SiteSource {
   readonly index: NoteQueries;
   /** An attachment's bytes; undefined when it cannot be read (it is named and skipped). */
-  readAttachment(path: string): Uint8Array | undefined;
+  readAttachment(path: string): Uint8Array | undefined | Promise<Uint8Array | undefined>;
   /** A note's last modification (ms since the epoch), for dates where its frontmatter has none. */
   modified?(path: string): number | undefined;
   /** The site's own files (css, js, KaTeX): written under `assets/` as given. */
@@ -40,6 +40,8 @@ export interface PublishOptions extends SelectionOptions {
   readonly backlinks?: boolean;
   isCancelled?(): boolean;
   onProgress?(done: number, total: number): void;
+  /** Awaited every few pages: an editor's host gives its event loop a turn there. */
+  pause?(): Promise<void>;
   /** Told about a file it could not use (an unreadable attachment). */
   warn?(message: string): void;
 }
@@ -92,14 +94,14 @@ export class SiteBuilder {
     if (this.home) this.urls.set(this.home, '');
   }
 
-  build(output: SiteOutput): PublishResult {
+  async build(output: SiteOutput): Promise<PublishResult> {
     this.plan();
     const files: string[] = [];
-    const write = (path: string, data: string | Uint8Array) => {
-      output.write(path, data);
+    const write = async (path: string, data: string | Uint8Array) => {
+      await output.write(path, data);
       files.push(path);
     };
-    for (const [name, data] of this.source.assets) write(`assets/${name}`, data);
+    for (const [name, data] of this.source.assets) await write(`assets/${name}`, data);
     const paths = [...this.published].sort();
     let done = 0;
     let cancelled = false;
@@ -108,25 +110,26 @@ export class SiteBuilder {
         cancelled = true;
         break;
       }
-      write(this.pageFile(this.urls.get(path)!), this.notePage(path));
+      await write(this.pageFile(this.urls.get(path)!), this.notePage(path));
       if (++done % 200 === 0) this.options.onProgress?.(done, paths.length);
+      if (done % 25 === 0) await this.options.pause?.();
     }
     if (!cancelled) {
-      for (const [file, html] of this.listPages()) write(file, html);
+      for (const [file, html] of this.listPages()) await write(file, html);
       for (const path of [...this.copied].sort()) {
-        const bytes = this.source.readAttachment(path);
-        if (bytes) write(attachmentFile(path), bytes);
+        const bytes = await this.source.readAttachment(path);
+        if (bytes) await write(attachmentFile(path), bytes);
         else this.options.warn?.(`${path}: could not be read; the site links it but does not hold it`);
       }
-      write('search.json', this.search.toJSON());
-      write('graph.json', JSON.stringify(this.graphData()));
+      await write('search.json', this.search.toJSON());
+      await write('graph.json', JSON.stringify(this.graphData()));
       if (this.options.baseUrl) {
         const notes = [...this.records.values()];
-        write('feed.xml', atomFeed(this.siteTitle, this.options.baseUrl, notes));
-        write('sitemap.xml', sitemap(this.options.baseUrl, ['', 'notes/', 'tags/', ...notes.map(n => n.url), ...this.tagNames().map(tagUrl)]));
+        await write('feed.xml', atomFeed(this.siteTitle, this.options.baseUrl, notes));
+        await write('sitemap.xml', sitemap(this.options.baseUrl, ['', 'notes/', 'tags/', ...notes.map(n => n.url), ...this.tagNames().map(tagUrl)]));
       }
       for (const f of files) this.files.add(f);
-      this.writeMarker(output);
+      await this.writeMarker(output);
       this.options.onProgress?.(paths.length, paths.length);
     }
     return { notes: done, tags: this.tagNames().length, attachments: this.copied.size, files, cancelled };
@@ -137,7 +140,7 @@ export class SiteBuilder {
    * whose content they feed, written again. Returns the files written, or undefined when the
    * change moved URLs (a note created or deleted that slugs like another): then build() again.
    */
-  update(changed: readonly string[], before: ReadonlyMap<string, readonly string[]>, output: SiteOutput): string[] | undefined {
+  async update(changed: readonly string[], before: ReadonlyMap<string, readonly string[]>, output: SiteOutput): Promise<string[] | undefined> {
     const oldUrls = this.urls;
     const oldPublished = this.published;
     this.plan();
@@ -162,23 +165,27 @@ export class SiteBuilder {
     for (const path of pages) {
       if (!this.published.has(path)) continue;
       const file = this.pageFile(this.urls.get(path)!);
-      output.write(file, this.notePage(path));
+      await output.write(file, this.notePage(path));
       files.push(file);
       for (const t of this.records.get(path)?.tags ?? []) tagsTouched.add(t);
     }
     for (const [file, html] of this.listPages(tagsTouched)) {
-      output.write(file, html);
+      await output.write(file, html);
       files.push(file);
     }
     for (const path of this.copied) {
-      const bytes = this.source.readAttachment(path);
-      if (bytes) output.write(attachmentFile(path), bytes);
+      if (this.files.has(attachmentFile(path))) continue;
+      const bytes = await this.source.readAttachment(path);
+      if (bytes) {
+        await output.write(attachmentFile(path), bytes);
+        files.push(attachmentFile(path));
+      }
     }
-    output.write('search.json', this.search.toJSON());
-    output.write('graph.json', JSON.stringify(this.graphData()));
+    await output.write('search.json', this.search.toJSON());
+    await output.write('graph.json', JSON.stringify(this.graphData()));
     files.push('search.json', 'graph.json');
     for (const f of files) this.files.add(f);
-    this.writeMarker(output);
+    await this.writeMarker(output);
     return files;
   }
 
@@ -205,8 +212,8 @@ export class SiteBuilder {
   /** Every file the site holds, so the next publish into the folder can clear exactly those. */
   private readonly files = new Set<string>();
 
-  private writeMarker(output: SiteOutput): void {
-    output.write(SITE_MARKER, JSON.stringify({ generator: 'marginalia', notes: this.published.size, files: [...this.files].sort() }, null, 1));
+  private async writeMarker(output: SiteOutput): Promise<void> {
+    await output.write(SITE_MARKER, JSON.stringify({ generator: 'marginalia', notes: this.published.size, files: [...this.files].sort() }, null, 1));
   }
 
   private pageFile(url: string): string {
@@ -375,6 +382,6 @@ function withSlash(url: string): string {
 }
 
 /** Publishes `source` into `output` in one go. */
-export function publishSite(source: SiteSource, output: SiteOutput, options: PublishOptions = {}): PublishResult {
+export function publishSite(source: SiteSource, output: SiteOutput, options: PublishOptions = {}): Promise<PublishResult> {
   return new SiteBuilder(source, options).build(output);
 }
