@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SiteOutput } from '../core/publish/site';
-import { SITE_MARKER } from '../core/publish/site';
+import { SITE_MARKER } from '../core/publish/marker';
 
 /** Why a folder may not receive a site, in words that say what to do; undefined when it may. */
 export function refuseOutput(vault: string, out: string, force: boolean): string | undefined {

@@ -10,6 +10,7 @@ import { renderTagPage } from '../render/tagPage';
 import { githubSlug } from '../syntax/slug';
 import { atomFeed, sitemap } from './feed';
 import { pageShell } from './layout';
+import { SITE_MARKER } from './marker';
 import { finishLinks, MISSING_HREF, UNPUBLISHED_HREF } from './links';
 import { folderListing, graphPage, searchPage, tagIndexPage, tagListing } from './listPages';
 import { UNPUBLISHED, PublishedView } from './publishedView';
@@ -55,11 +56,10 @@ export interface PublishResult {
   readonly cancelled: boolean;
 }
 
-/** The marker that says a folder was made by publish (so a rebuild may replace it). */
-export const SITE_MARKER = 'marginalia-site.json';
+export { SITE_MARKER };
 
 /** Notes a tag page shows in full, as the seed page does; a bigger tag lists its notes. */
-export const TAG_PAGE_FULL_NOTES = 20;
+export const TAG_PAGE_FULL_NOTES = 12;
 
 const HOME_NAMES = ['index.md', 'readme.md'];
 
