@@ -102,6 +102,7 @@ suite('publish: the sample vault as a site, in chromium', function () {
     });
     // Beside: the first, which nothing pushes, starts on its reference's line.
     assert.ok(Math.abs(boxes[0].top - boxes[0].labelTop) < 24, `first sidenote at ${boxes[0].top}, its reference at ${boxes[0].labelTop}`);
+    await page.locator('article.note label.sidenote-number').first().evaluate(e => e.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: path.join(SHOTS, 'publish-note-wide.png') });
     await close();
   });

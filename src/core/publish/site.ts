@@ -257,18 +257,25 @@ export class SiteBuilder {
     const text = this.view.textOf(path) ?? '';
     const body = renderer.note(path, text);
     const backlinks = this.options.backlinks === false ? '' : renderer.backlinks(path);
-    const tags = uniqueTags(info.syntax.tags.map(t => t.name));
+    const syntax = info.syntax;
+    const tags = uniqueTags(syntax.tags.map(t => t.name));
     const dates = noteDates(text);
     const date = dates.updated ?? this.source.modified?.(path);
     this.records.set(path, { path, title: info.title, url, tags, ...(date !== undefined ? { date } : {}) });
     this.search.add({ id: path, url, title: info.title, tags, text: searchText(body) });
-    const header = `<header class="note-meta">` +
-      (/<h1[\s>]/.test(body) ? '' : `<h1 class="note-title">${escapeAttr(info.title)}</h1>\n`) +
-      `<p class="note-info"><span class="note-folder">${escapeAttr(folderName(path))}</span>` +
-      (date !== undefined ? ` <time datetime="${new Date(date).toISOString().slice(0, 10)}">${new Date(date).toISOString().slice(0, 10)}</time>` : '') + '</p>' +
-      (tags.length ? `\n<ul class="note-tags">${tags.map(t => `<li><a class="tag" data-tag="${escapeAttr(t)}">#${escapeAttr(t)}</a></li>`).join('')}</ul>` : '') +
-      '</header>\n';
-    const main = `<article class="note" data-path="${escapeAttr(path)}">\n${header}${body}${this.outgoing(path, host)}${backlinks}</article>\n`;
+    // Tags written in the text show there already: the header lists those of the frontmatter.
+    const listed = uniqueTags(syntax.tags.filter(t => t.source === 'frontmatter').map(t => t.name));
+    const day = date === undefined ? '' : new Date(date).toISOString().slice(0, 10);
+    const meta = `<div class="note-meta"><p class="note-info"><span class="note-folder">${escapeAttr(folderName(path))}</span>` +
+      (day ? ` <time datetime="${day}">${day}</time>` : '') + '</p>' +
+      (listed.length ? `\n<ul class="note-tags">${listed.map(t => `<li><a class="tag" data-tag="${escapeAttr(t)}">#${escapeAttr(t)}</a></li>`).join('')}</ul>` : '') +
+      '</div>\n';
+    // Under the title: the note's own first heading when it opens with one, else its title.
+    const opening = /^<h1[\s>][\s\S]*?<\/h1>\n?/.exec(body);
+    const content = opening ? opening[0] + meta + body.slice(opening[0].length)
+      : /<h1[\s>]/.test(body) ? meta + body
+      : `<h1 class="note-title">${escapeAttr(info.title)}</h1>\n${meta}${body}`;
+    const main = `<article class="note" data-path="${escapeAttr(path)}">\n${content}${this.outgoing(path, host)}${backlinks}</article>\n`;
     return pageShell({ siteTitle: this.siteTitle, root, title: info.title, main: finishLinks(main, root), kind: 'page-note', feed: !!this.options.baseUrl, canonical: this.canonical(url) });
   }
 
