@@ -1,5 +1,5 @@
 // Bundles the extension (dist/extension.js), the command line (dist/cli.js) and the preview's
-// webview script (media/preview.js), and copies KaTeX's stylesheet and fonts into media/katex/
+// webview scripts (media/preview.js, media/graph.js), and copies KaTeX's stylesheet and fonts into media/katex/
 // (shipped in the .vsix, never fetched from a CDN; built, not committed).
 // `--production` minifies (npm run package); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -38,6 +38,7 @@ const builds = [
   { ...common, entryPoints: ['media/src/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
   // The published site's script (marginalia publish): popovers and search.
   { ...common, entryPoints: ['media/src/site/site.ts'], outfile: 'media/site.js', platform: 'browser', format: 'iife', target: 'es2020', sourcemap: false, minify: true },
+  { ...common, entryPoints: ['media/src/graph/webview.ts'], outfile: 'media/graph.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
 ].filter(b => fs.existsSync(b.entryPoints[0]));
 
 /** KaTeX's CSS and its woff2 fonts (every browser VS Code runs in reads woff2; the rest would only bloat the .vsix). */

@@ -10,6 +10,7 @@ import { registerDefinition } from './vscode/editor/definition';
 import { extendMarkdownIt } from './vscode/preview/markdownPreview';
 import { registerPreview } from './vscode/preview/commands';
 import { registerPublish } from './vscode/publish/publish';
+import { registerGraph } from './vscode/graph/commands';
 import { registerDiagnostics } from './vscode/editor/diagnostics';
 import { registerMissingLinks } from './vscode/editor/missingLinks';
 import { registerQuickFixes } from './vscode/editor/quickFixes';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const status = new NotesStatus(vaults);
   const preview = registerPreview(vaults, context.extensionUri, log);
   const sidebar = registerSidebar(vaults, context.workspaceState);
+  const graphs = registerGraph(vaults, context.extensionUri, context.storageUri, log);
   context.subscriptions.push(
     log, vaults, status,
     registerReindex(vaults, log),
@@ -48,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerCompletion(vaults),
     registerDefinition(vaults),
     preview.disposable,
+    graphs.disposable,
     registerCreateNote(vaults),
     registerReferences(vaults),
     ...registerRenames(vaults),
@@ -80,6 +83,13 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     lastBuildOf: uri => vaults.vaultFor(uri)?.lastBuild,
     restart: whileClosed => vaults.restart(whileClosed),
     sidebar,
+    graph: {
+      global: { state: () => graphs.global.state(), receive: m => graphs.global.receive(m) },
+      local: { state: () => graphs.local.state(), receive: m => graphs.local.receive(m) },
+      positionsFileFor: uri => { const v = vaults.vaultFor(uri); return v && graphs.positions.fileFor(v.folder.uri); },
+      flushPositions: () => graphs.positions.flush(),
+      forgetPositions: () => { for (const v of vaults.all()) graphs.positions.forget(v.folder.uri); },
+    },
   };
 }
 

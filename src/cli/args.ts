@@ -20,6 +20,8 @@ export interface ParsedArgs {
   readonly backlinks?: boolean;
   /** `publish DIR OUT`: the site's options. */
   readonly publish?: PublishArgs;
+  /** `graph`: what to draw, as the graph panel's toggles and filter say it. */
+  readonly graph?: GraphArgs;
 }
 
 export interface PublishArgs {
@@ -32,6 +34,19 @@ export interface PublishArgs {
   readonly watch: boolean;
 }
 
+export interface GraphArgs {
+  /** `--local NOTE`: a path or link target, resolved by main. */
+  readonly local?: string;
+  /** `--depth N`, 1 to 3 as the panel offers (default 1). */
+  readonly depth: number;
+  /** `--filter QUERY` (src/core/graph/query.ts). */
+  readonly filter?: string;
+  readonly tags: boolean;
+  readonly placeholders: boolean;
+  readonly attachments: boolean;
+  readonly orphans: boolean;
+}
+
 export const USAGE = `usage: marginalia <command> DIR [options]
 
 commands:
@@ -40,7 +55,9 @@ commands:
                                  invalid frontmatter and unreadable files as path:line:col: message (exit 1 if any)
   backlinks DIR NOTE [--json]    the notes that link to NOTE (a path like papers/x.md, or a link target like x)
   tags DIR [--json]              each tag with its notes
-  graph DIR --json               nodes and edges of the link graph
+  graph DIR --json [--local NOTE [--depth N]] [--filter QUERY] [--tags] [--no-placeholders]
+                 [--no-attachments] [--no-orphans]
+                                 nodes and edges of the link graph, as the Show Graph panel draws it
   render DIR NOTE [-o FILE]      NOTE as the preview shows it: one standalone HTML page (CSS and fonts inlined)
   render DIR --tag TAG [-o FILE] the tag page of TAG: every note carrying it, in full
   publish DIR OUT                the vault as a static website in OUT (docs/publish.md)
@@ -57,6 +74,10 @@ options:
   --title TEXT           publish: the site's name (default: DIR's folder name)
   --force                publish: write into a non-empty OUT that publish did not make
   --watch                publish: keep running, rebuilding the pages a changed note feeds
+  --local NOTE           graph: NOTE and its neighbours up to --depth links away (1-3, default 1)
+  --filter QUERY         graph: only notes matching QUERY: path:papers/ tag:#ml title:word, OR, -term
+  --tags, --no-placeholders, --no-attachments, --no-orphans
+                         graph: tags as nodes; leave out notes not written yet, attachments, unlinked notes
   -h, --help             this text
 
 exit codes: 0 ok; 1 check found problems; 2 bad usage or DIR missing; 3 internal error (a bug: please report it)`;
@@ -75,11 +96,34 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | 'help' {
   let force = false;
   let watch = false;
   let publishOption: string | undefined;
+  let local: string | undefined;
+  let depth: number | undefined;
+  let filter: string | undefined;
+  const graphFlags = { tags: false, placeholders: true, attachments: true, orphans: true };
+  let graphOption = false;
   const valueOf = (a: string, i: number) => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[i]);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') return 'help';
     if (a === '--json') json = true;
+    else if (a === '--tags') graphFlags.tags = graphOption = true;
+    else if (a === '--no-placeholders' || a === '--no-attachments' || a === '--no-orphans') {
+      graphFlags[a.slice(5) as 'placeholders' | 'attachments' | 'orphans'] = false;
+      graphOption = true;
+    } else if (a === '--local' || a.startsWith('--local=')) {
+      local = valueOf(a, a.includes('=') ? i : ++i);
+      if (!local) throw new UsageError('--local takes a note: marginalia graph DIR --json --local papers/attention.md');
+      graphOption = true;
+    } else if (a === '--depth' || a.startsWith('--depth=')) {
+      const value = valueOf(a, a.includes('=') ? i : ++i);
+      depth = Number(value);
+      if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new UsageError(`--depth takes 1, 2 or 3, not "${value ?? ''}"`);
+      graphOption = true;
+    } else if (a === '--filter' || a.startsWith('--filter=')) {
+      filter = valueOf(a, a.includes('=') ? i : ++i);
+      if (filter === undefined) throw new UsageError('--filter takes a query: marginalia graph DIR --json --filter path:papers/');
+      graphOption = true;
+    }
     else if (a === '--no-backlinks') backlinks = false;
     else if (a === '--force' || a === '--watch') {
       publishOption = a;
@@ -126,6 +170,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | 'help' {
   if (name !== 'render' && (tag !== undefined || output !== undefined || (backlinks !== undefined && name !== 'publish'))) {
     throw new UsageError('--tag, --output and --no-backlinks are options of render');
   }
+  if (name !== 'graph' && graphOption) throw new UsageError('--local, --depth, --filter, --tags, --no-placeholders, --no-attachments and --no-orphans are options of graph');
   if (name !== 'publish' && publishOption !== undefined) throw new UsageError(`${publishOption} is an option of publish`);
   if (name === 'publish') {
     if (note === undefined) throw new UsageError('publish needs an output folder: marginalia publish DIR OUT');
@@ -135,5 +180,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | 'help' {
   if (name !== 'backlinks' && name !== 'render' && note !== undefined) throw new UsageError(`unexpected argument "${note}"`);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (name === 'graph' && !json) throw new UsageError('graph prints JSON only: marginalia graph DIR --json');
-  return { command: name, dir, note, json, maxFileBytes, tag, output, backlinks };
+  if (depth !== undefined && local === undefined) throw new UsageError('--depth goes with --local NOTE');
+  const graph: GraphArgs | undefined = name === 'graph' ? { local, depth: depth ?? 1, filter, ...graphFlags } : undefined;
+  return { command: name, dir, note, json, maxFileBytes, tag, output, backlinks, graph };
 }

@@ -3,6 +3,8 @@
 import type { NoteIndex } from '../core/index/noteIndex';
 import type { FileProblem } from '../core/host';
 import type { Backlink, ResolvedLink, TagNode } from '../core/index/types';
+import { buildGraphData, type GraphOptions } from '../core/graph/graphData';
+import { QueryError } from '../core/graph/query';
 
 export interface Output {
   /** Lines for stdout (text mode) or one JSON value. */
@@ -127,29 +129,14 @@ export function tagsCommand(index: NoteIndex, json: boolean): Output {
   };
 }
 
-/** Nodes: notes, attachments that are linked, placeholders. Edges: one per (source, target) with a count. */
-export function graphCommand(index: NoteIndex): Output {
-  const nodes: { id: string; type: 'note' | 'attachment' | 'placeholder'; title: string }[] = [];
-  const edges = new Map<string, { source: string; target: string; count: number }>();
-  const attachments = new Set<string>();
-  for (const n of index.notes()) {
-    nodes.push({ id: n.path, type: 'note', title: n.title });
-    for (const r of index.forwardLinks(n.path)) {
-      const res = r.resolution;
-      const target = res.kind === 'placeholder' ? res.name : res.path;
-      if (res.kind === 'self') continue;
-      if (res.kind === 'attachment') attachments.add(res.path);
-      const key = `${n.path}\u0000${target}`;
-      const e = edges.get(key);
-      if (e) e.count++;
-      else edges.set(key, { source: n.path, target, count: 1 });
-    }
+/** The graph as the Show Graph panel draws it with the same options (src/core/graph/graphData.ts). */
+export function graphCommand(index: NoteIndex, options: GraphOptions): Output | string {
+  try {
+    return { json: buildGraphData(index, options), exitCode: 0 };
+  } catch (e) {
+    if (e instanceof QueryError) return `--filter: ${e.message}`;
+    throw e;
   }
-  for (const a of [...attachments].sort()) nodes.push({ id: a, type: 'attachment', title: a.slice(a.lastIndexOf('/') + 1) });
-  for (const p of index.placeholders()) nodes.push({ id: p.name, type: 'placeholder', title: p.display });
-  nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const edgeList = [...edges.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
-  return { json: { nodes, edges: edgeList }, exitCode: 0 };
 }
 
 function at(r: ResolvedLink, kind: CheckProblem['kind'], message: string): CheckProblem {

@@ -72,9 +72,20 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
     case 'tags':
       result = tagsCommand(index, args.json);
       break;
-    case 'graph':
-      result = graphCommand(index);
+    case 'graph': {
+      const g = args.graph!;
+      const local = g.local === undefined ? undefined : { path: noteArgument(root, g.local), depth: g.depth };
+      if (local && !index.has(local.path)) {
+        const r = index.resolve(local.path, '');
+        if (r.kind !== 'note') {
+          result = `--local: no note "${g.local}" in ${args.dir}`;
+          break;
+        }
+        local.path = r.path;
+      }
+      result = graphCommand(index, { local, filter: g.filter, tags: g.tags, placeholders: g.placeholders, attachments: g.attachments, orphans: g.orphans });
       break;
+    }
     case 'render': {
       // Required here, not imported: the other commands never load markdown-it and KaTeX.
       const { renderCommand } = require('./render') as typeof import('./render');

@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import type { FileProblem } from '../core/host';
 import type { NoteQueries } from '../core/index/types';
+import type { GraphPanelState } from './graph/panel';
 import type { PreviewState } from './preview/panel';
 import type { Sidebar } from './sidebar/sidebar';
 import type { BuildReport } from './vaults/vault';
@@ -35,4 +36,15 @@ export interface MarginaliaApi {
   restart(whileClosed?: () => Promise<void>): Promise<void>;
   /** The sidebar's tree providers (Backlinks, Tags, ...), for tests to read their rows. */
   sidebar: Sidebar;
+  /** The graph panels: what they sent the webview, and a way in for webview messages. */
+  graph: {
+    global: { state(): GraphPanelState | undefined; receive(message: unknown): Promise<boolean> };
+    local: { state(): GraphPanelState | undefined; receive(message: unknown): Promise<boolean> };
+    /** Where `uri`'s folder keeps its graph positions (none without workspace storage). */
+    positionsFileFor(uri: vscode.Uri): vscode.Uri | undefined;
+    /** Writes kept positions now, not after the usual delay. */
+    flushPositions(): Promise<void>;
+    /** Drops positions held in memory, so the next opening reads the file (a reopened window). */
+    forgetPositions(): void;
+  };
 }

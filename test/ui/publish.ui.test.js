@@ -158,6 +158,16 @@ suite('publish: the sample vault as a site, in chromium', function () {
     await dark.close();
   });
 
+  test('the graph page draws the published notes with the graph view\'s renderer', async () => {
+    const { page, close } = await open('graph/');
+    await page.locator('#mg-graph').waitFor({ state: 'visible', timeout: 15000 });
+    const box = await page.locator('#mg-graph').boundingBox();
+    assert.ok(box && box.width > 300 && box.height > 200);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: path.join(SHOTS, 'publish-graph.png') });
+    await close();
+  });
+
   test('with JavaScript off every page still reads: text, sidenotes, links', async () => {
     const { page, close } = await open('transformers/', { javaScript: false });
     assert.ok((await page.locator('article.note p').count()) > 3);

@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // The published site's one script (assets/site.js, loaded with `script-src 'self'`): popovers
-// that show a linked note's opening on hover, and the search page. Progressive enhancement:
+// that show a linked note's opening on hover, the search page, and the graph page. Progressive enhancement:
 // every page reads and navigates without it; sidenotes are CSS alone (float, clear: the next
 // moves down past the last, never over it).
+import { initGraph } from './graph';
 import { initPopovers } from './popover';
 import { initSearch } from './search';
 
@@ -13,3 +14,4 @@ function root(): string {
 
 initPopovers(root());
 initSearch(root());
+initGraph(root());

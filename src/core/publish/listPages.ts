@@ -90,14 +90,10 @@ export function searchPage(root: string): string {
 `;
 }
 
-/**
- * The graph page. The seam for the graph view's renderer (media/src/graph/, issue 21): the
- * nodes and edges are in graph.json; until the renderer is bundled into the site's script the
- * page points to the lists.
- */
+/** The graph page: the graph view's renderer (media/src/graph/renderer.ts) over graph.json, drawn by the site's script; without it, the lists. */
 export function graphPage(root: string): string {
   return `<h1>Graph</h1>
-<canvas class="graph-canvas" id="mg-graph" data-src="${href(root, 'graph.json')}" hidden></canvas>
-<p class="graph-fallback">The notes and their links are in <a href="${href(root, 'graph.json')}">graph.json</a>; browse them under <a href="${href(root, 'notes/')}">Notes</a> and <a href="${href(root, 'tags/')}">Tags</a>.</p>
+<canvas class="graph-canvas" id="mg-graph" data-src="${href(root, 'graph.json')}" role="img" aria-label="The notes and their links: click a note to open it" hidden></canvas>
+<p class="graph-fallback">The graph needs JavaScript; its nodes and links are in <a href="${href(root, 'graph.json')}">graph.json</a>. Every note is listed under <a href="${href(root, 'notes/')}">Notes</a> and by tag under <a href="${href(root, 'tags/')}">Tags</a>.</p>
 `;
 }

@@ -60,7 +60,8 @@ export class PublishedView implements NoteQueries {
 
   attachments(): Iterable<string> { return this.index.attachments(); }
   tagTree(): TagNode[] { return this.index.tagTree(); }
-  placeholders(): Placeholder[] { return this.index.placeholders(); }
+  /** None: a placeholder's display text is the first casing seen, maybe in a note left out. */
+  placeholders(): Placeholder[] { return []; }
   orphans(): string[] { return this.index.orphans().filter(p => this.published.has(p)); }
   ambiguousLinks(): ResolvedLink[] { return this.index.ambiguousLinks().filter(l => this.published.has(l.source)); }
   brokenLinks(): BrokenLink[] { return this.index.brokenLinks().filter(l => this.published.has(l.source)); }

@@ -3,6 +3,7 @@
 // the search index, the graph's data, and with a base URL a feed and a sitemap. Pure: it reads
 // through the index and SiteSource, and writes through SiteOutput, so the CLI and VS Code
 // share it and a test can publish into memory.
+import { buildGraphData, type GraphData } from '../graph/graphData';
 import type { NoteQueries } from '../index/types';
 import { escapeAttr } from '../render/escape';
 import { PageRenderer, type PageHost } from '../render/page';
@@ -349,27 +350,18 @@ export class SiteBuilder {
     return pages;
   }
 
-  /** Nodes and edges of the published notes (notes not written yet that they link included), with each page's URL. */
-  graphData(): { nodes: { id: string; title: string; url?: string; type: 'note' | 'placeholder'; tags?: string[] }[]; edges: { source: string; target: string; count: number }[] } {
-    const nodes: { id: string; title: string; url?: string; type: 'note' | 'placeholder'; tags?: string[] }[] = [];
-    const edges = new Map<string, { source: string; target: string; count: number }>();
-    const placeholders = new Map<string, string>();
-    for (const path of [...this.published].sort()) {
-      const r = this.records.get(path);
-      nodes.push({ id: path, title: r?.title ?? path, url: this.urls.get(path), type: 'note', tags: r?.tags ?? [] });
-      for (const l of this.view.forwardLinks(path)) {
-        const res = l.resolution;
-        if (res.kind === 'self' || res.kind === 'attachment') continue;
-        const target = res.kind === 'note' ? res.path : `missing:${res.name}`;
-        if (res.kind === 'placeholder' && !placeholders.has(target)) placeholders.set(target, l.link.target);
-        const key = `${path}\u0000${target}`;
-        const e = edges.get(key);
-        if (e) e.count++;
-        else edges.set(key, { source: path, target, count: 1 });
-      }
+  /**
+   * The graph view's data (src/core/graph/graphData.ts, the panel's own function) over the
+   * published notes, with each note's page, for the site's graph page.
+   */
+  graphData(): { graph: GraphData; urls: Record<string, string> } {
+    const graph = buildGraphData(this.view, { placeholders: true, orphans: true, groupBy: 'folder' });
+    const urls: Record<string, string> = {};
+    for (const n of graph.nodes) {
+      const url = this.urls.get(n.id);
+      if (url !== undefined) urls[n.id] = url;
     }
-    for (const [id, title] of placeholders) nodes.push({ id, title, type: 'placeholder' });
-    return { nodes, edges: [...edges.values()] };
+    return { graph, urls };
   }
 }
 

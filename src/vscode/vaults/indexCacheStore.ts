@@ -150,7 +150,7 @@ function megabytes(bytes: number): string {
 }
 
 /** A short stable file name for a folder Uri. */
-function hashName(text: string): string {
+export function hashName(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(16).padStart(8, '0');

@@ -191,11 +191,32 @@ suite('cli', () => {
       ['placeholder:bitter-lesson', 'note:gpt3.md', 'note:notes/attention.md', 'note:papers/attention.md', 'note:transformers.md'],
     );
     assert.deepStrictEqual(g.edges, [
-      { source: 'gpt3.md', target: 'transformers.md', count: 1 },
-      { source: 'papers/attention.md', target: 'gpt3.md', count: 1 },
-      { source: 'transformers.md', target: 'bitter-lesson', count: 1 },
-      { source: 'transformers.md', target: 'notes/attention.md', count: 1 },
+      { source: 'gpt3.md', target: 'transformers.md', kind: 'link', count: 1 },
+      { source: 'papers/attention.md', target: 'gpt3.md', kind: 'link', count: 1 },
+      { source: 'transformers.md', target: 'bitter-lesson', kind: 'link', count: 1 },
+      { source: 'transformers.md', target: 'notes/attention.md', kind: 'link', count: 1 },
     ]);
+  });
+
+  test('graph --local NOTE --depth N: the note and its neighbours, the note given as a link target', async () => {
+    const g = JSON.parse((await run('graph', research(), '--json', '--local', 'gpt3', '--depth', '1')).out);
+    assert.strictEqual(g.center, 'gpt3.md');
+    assert.deepStrictEqual(g.nodes.map((n: { id: string }) => n.id), ['gpt3.md', 'papers/attention.md', 'transformers.md']);
+  });
+
+  test('graph --filter keeps the notes the query matches; a bad query is a usage error naming the field', async () => {
+    const g = JSON.parse((await run('graph', research(), '--json', '--filter', 'tag:#ml', '--no-placeholders')).out);
+    assert.ok(g.nodes.length > 0);
+    assert.ok(g.nodes.every((n: { type: string }) => n.type === 'note'));
+    const bad = await run('graph', research(), '--json', '--filter', 'folder:x');
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.err, /unknown field "folder:"/);
+  });
+
+  test('graph options are refused elsewhere, --depth without --local and a depth past 3', async () => {
+    assert.strictEqual((await run('tags', research(), '--tags')).code, 2);
+    assert.strictEqual((await run('graph', research(), '--json', '--depth', '2')).code, 2);
+    assert.strictEqual((await run('graph', research(), '--json', '--local', 'gpt3', '--depth', '4')).code, 2);
   });
 
   test('render writes one standalone page of a note: sidenotes, math, fonts inlined, no script', async () => {

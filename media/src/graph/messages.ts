@@ -1,0 +1,121 @@
+// The one message module the graph webview (media/src/graph/webview.ts) and its adapter
+// (src/vscode/graph/panel.ts) both import. Messages from the webview are untrusted input:
+// `parseFromGraphWebview` checks every field before the adapter acts on one.
+import type { GraphData, GraphGroupBy, GraphSizeBy } from '../../../src/core/graph/graphData';
+import type { GraphDiff } from '../../../src/core/graph/graphDiff';
+
+/** What the panel's controls choose; a named view (`marginalia.graph.views`) saves exactly this. */
+export interface GraphViewState {
+  readonly depth: number;
+  readonly placeholders: boolean;
+  readonly tags: boolean;
+  readonly attachments: boolean;
+  readonly orphans: boolean;
+  readonly groupBy: GraphGroupBy | 'queries';
+  readonly sizeBy: GraphSizeBy;
+  readonly filter: string;
+}
+
+export const DEFAULT_VIEW: GraphViewState = { depth: 1, placeholders: false, tags: false, attachments: false, orphans: true, groupBy: 'folder', sizeBy: 'links', filter: '' };
+
+export type Positions = Record<string, [number, number]>;
+
+export type FromGraphWebview =
+  | { readonly type: 'ready' }
+  /** A click on a node: open the note (`toSide`: Ctrl/Cmd+click). */
+  | { readonly type: 'open'; readonly id: string; readonly toSide: boolean }
+  /** The layout settled or a node was dragged. */
+  | { readonly type: 'positions'; readonly positions: Positions }
+  /** The controls changed. */
+  | { readonly type: 'state'; readonly state: GraphViewState }
+  /** The user chose a named view from the drop-down. */
+  | { readonly type: 'useView'; readonly name: string }
+  /** Save the current controls as a named view (the extension asks for the name). */
+  | { readonly type: 'saveView' }
+  | { readonly type: 'relayout' }
+  /** Timings taken with the performance API inside the webview (bench, tests). */
+  | { readonly type: 'stats'; readonly firstFrameMs: number; readonly longestFrameMs: number; readonly frames: number; readonly nodes: number };
+
+export type ToGraphWebview =
+  /** A whole picture: on opening, and when the controls (not the vault) changed. */
+  | {
+      readonly type: 'graph';
+      readonly data: GraphData;
+      readonly positions: Positions;
+      readonly state: GraphViewState;
+      readonly local: boolean;
+      readonly views: readonly string[];
+      /** A query that could not be read, in the user's words. */
+      readonly problem?: string;
+      /** Forget the kept positions and lay out afresh. */
+      readonly relayout?: boolean;
+    }
+  /** The vault changed: only what changed. */
+  | { readonly type: 'diff'; readonly diff: GraphDiff }
+  /** The note in the editor. */
+  | { readonly type: 'active'; readonly id: string | undefined };
+
+const MAX_TEXT = 4096;
+const MAX_NODES = 500_000;
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
+const isFlag = (v: unknown): v is boolean => typeof v === 'boolean';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+export function parseViewState(raw: unknown): GraphViewState | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const s = raw as Record<string, unknown>;
+  const depth = s['depth'];
+  if (!(depth === 1 || depth === 2 || depth === 3)) return undefined;
+  if (!isFlag(s['placeholders']) || !isFlag(s['tags']) || !isFlag(s['attachments']) || !isFlag(s['orphans'])) return undefined;
+  const groupBy = s['groupBy'];
+  if (groupBy !== 'folder' && groupBy !== 'tag' && groupBy !== 'none' && groupBy !== 'queries') return undefined;
+  const sizeBy = s['sizeBy'];
+  if (sizeBy !== 'links' && sizeBy !== 'pagerank') return undefined;
+  if (!isText(s['filter'])) return undefined;
+  return { depth, placeholders: s['placeholders'], tags: s['tags'], attachments: s['attachments'], orphans: s['orphans'], groupBy, sizeBy, filter: s['filter'] };
+}
+
+function parsePositions(raw: unknown): Positions | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const out: Positions = Object.create(null);
+  let n = 0;
+  for (const [id, p] of Object.entries(raw)) {
+    if (++n > MAX_NODES || id.length > MAX_TEXT) return undefined;
+    if (!Array.isArray(p) || p.length !== 2 || !isNumber(p[0]) || !isNumber(p[1])) return undefined;
+    out[id] = [p[0], p[1]];
+  }
+  return out;
+}
+
+/** The message if it is one the graph webview may send, well formed; undefined for anything else. */
+export function parseFromGraphWebview(raw: unknown): FromGraphWebview | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  switch (m['type']) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'relayout':
+      return { type: 'relayout' };
+    case 'saveView':
+      return { type: 'saveView' };
+    case 'open':
+      return isText(m['id']) && m['id'] !== '' && isFlag(m['toSide']) ? { type: 'open', id: m['id'], toSide: m['toSide'] } : undefined;
+    case 'useView':
+      return isText(m['name']) ? { type: 'useView', name: m['name'] } : undefined;
+    case 'positions': {
+      const positions = parsePositions(m['positions']);
+      return positions ? { type: 'positions', positions } : undefined;
+    }
+    case 'state': {
+      const state = parseViewState(m['state']);
+      return state ? { type: 'state', state } : undefined;
+    }
+    case 'stats': {
+      const { firstFrameMs, longestFrameMs, frames, nodes } = m;
+      if (!isNumber(firstFrameMs) || !isNumber(longestFrameMs) || !isNumber(frames) || !isNumber(nodes)) return undefined;
+      return { type: 'stats', firstFrameMs, longestFrameMs, frames, nodes };
+    }
+    default:
+      return undefined;
+  }
+}

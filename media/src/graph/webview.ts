@@ -1,0 +1,227 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The graph panel's script in VS Code: the controls, the legend and the message glue around the
+// plain renderer (renderer.ts). Everything from a note reaches the page as text (textContent).
+import type { GraphData } from '../../../src/core/graph/graphData';
+import { applyGraphDiff } from '../../../src/core/graph/graphDiff';
+import { createGraphRenderer, type GraphColors, type GraphRenderer } from './renderer';
+import type { FromGraphWebview, GraphViewState, ToGraphWebview } from './messages';
+import { DEFAULT_VIEW } from './messages';
+
+declare function acquireVsCodeApi(): { postMessage(message: FromGraphWebview): void };
+
+const vscode = acquireVsCodeApi();
+const post = (m: FromGraphWebview) => vscode.postMessage(m);
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const canvas = $<HTMLCanvasElement>('mg-graph-canvas');
+const count = $('mg-graph-count');
+const legend = $('mg-graph-legend');
+const problem = $('mg-graph-problem');
+const fallback = $('mg-graph-fallback');
+const filter = $<HTMLInputElement>('mg-graph-filter');
+const search = $<HTMLInputElement>('mg-graph-search');
+const depth = $<HTMLSelectElement>('mg-graph-depth');
+const groupBy = $<HTMLSelectElement>('mg-graph-group');
+const sizeBy = $<HTMLSelectElement>('mg-graph-size');
+const views = $<HTMLSelectElement>('mg-graph-views');
+const toggles = ['placeholders', 'tags', 'attachments', 'orphans'] as const;
+
+let renderer: GraphRenderer | undefined;
+let data: GraphData = { nodes: [], edges: [], groups: [] };
+let state: GraphViewState = DEFAULT_VIEW;
+let active: string | undefined;
+const opened = performance.now();
+let firstFrameMs = -1;
+let longestFrameMs = 0;
+let frames = 0;
+
+function themeColors(): GraphColors {
+  const css = getComputedStyle(document.body);
+  const v = (name: string, fallbackColor: string) => css.getPropertyValue(name).trim() || fallbackColor;
+  const palette = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((c, i) =>
+    v(`--vscode-charts-${c}`, ['#3794ff', '#d18616', '#89d185', '#b180d7', '#f14c4c', '#cca700'][i]));
+  palette.push('#4ec9b0', '#ce9178', '#9cdcfe', '#c586c0');
+  return {
+    background: v('--vscode-editor-background', '#1e1e1e'),
+    foreground: v('--vscode-editor-foreground', '#cccccc'),
+    edge: v('--vscode-editorLineNumber-foreground', '#858585'),
+    accent: v('--vscode-focusBorder', '#007fd4'),
+    palette,
+    ungrouped: v('--vscode-descriptionForeground', '#9d9d9d'),
+  };
+}
+
+function readControls(): GraphViewState {
+  const flag = (name: string) => $<HTMLInputElement>(`mg-graph-${name}`).checked;
+  return {
+    depth: Number(depth.value) || 1,
+    placeholders: flag('placeholders'),
+    tags: flag('tags'),
+    attachments: flag('attachments'),
+    orphans: flag('orphans'),
+    groupBy: groupBy.value as GraphViewState['groupBy'],
+    sizeBy: sizeBy.value as GraphViewState['sizeBy'],
+    filter: filter.value,
+  };
+}
+
+function showControls(s: GraphViewState): void {
+  depth.value = String(s.depth);
+  for (const t of toggles) $<HTMLInputElement>(`mg-graph-${t}`).checked = s[t];
+  groupBy.value = s.groupBy;
+  sizeBy.value = s.sizeBy;
+  if (document.activeElement !== filter) filter.value = s.filter;
+}
+
+function showCounts(): void {
+  const notes = data.nodes.filter(n => n.type === 'note').length;
+  count.textContent = `${notes} ${notes === 1 ? 'note' : 'notes'} · ${data.nodes.length} nodes · ${data.edges.length} links`;
+  count.dataset['nodes'] = String(data.nodes.length);
+  count.dataset['edges'] = String(data.edges.length);
+}
+
+function showLegend(colors: GraphColors): void {
+  legend.replaceChildren();
+  data.groups.forEach((g, i) => {
+    const item = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'mg-swatch';
+    swatch.style.background = g.color ?? colors.palette[i % colors.palette.length];
+    const label = document.createElement('span');
+    label.textContent = `${g.name} (${g.count})`;
+    item.append(swatch, label);
+    legend.append(item);
+  });
+}
+
+/** No canvas (or it failed): the neighbourhood as a list a keyboard can walk. */
+function showFallback(reason: string): void {
+  canvas.hidden = true;
+  fallback.hidden = false;
+  fallback.replaceChildren();
+  const note = document.createElement('p');
+  note.textContent = `The graph cannot be drawn here (${reason}). The notes near the active one:`;
+  const list = document.createElement('ul');
+  const center = active ?? data.center;
+  const near = new Set<string>(center ? [center] : data.nodes.slice(0, 200).map(n => n.id));
+  if (center) for (const e of data.edges) {
+    if (e.source === center) near.add(e.target);
+    if (e.target === center) near.add(e.source);
+  }
+  for (const n of data.nodes.filter(x => near.has(x.id))) {
+    const item = document.createElement('li');
+    const button = document.createElement('button');
+    button.textContent = n.title;
+    button.title = n.id;
+    button.addEventListener('click', e => post({ type: 'open', id: n.id, toSide: e.ctrlKey || e.metaKey }));
+    item.append(button);
+    list.append(item);
+  }
+  fallback.append(note, list);
+}
+
+function highlightSearch(): void {
+  const text = search.value.trim().toLowerCase();
+  const ids = new Set<string>(text ? data.nodes.filter(n => n.title.toLowerCase().includes(text) || n.id.toLowerCase().includes(text)).map(n => n.id) : []);
+  renderer?.setHighlight(ids);
+}
+
+function draw(message: Extract<ToGraphWebview, { type: 'graph' }>): void {
+  data = message.data;
+  state = message.state;
+  showControls(state);
+  document.body.classList.toggle('mg-local', message.local);
+  problem.textContent = message.problem ?? '';
+  problem.hidden = !message.problem;
+  views.replaceChildren(new Option('Views…', ''), ...message.views.map(name => new Option(name, name)));
+  const colors = themeColors();
+  showLegend(colors);
+  showCounts();
+  renderer?.destroy();
+  renderer = undefined;
+  try {
+    renderer = createGraphRenderer(canvas, data, {
+      colors,
+      positions: message.relayout ? {} : message.positions,
+      onOpen: (id, toSide) => post({ type: 'open', id, toSide }),
+      onPositions: positions => post({ type: 'positions', positions }),
+      onFrame: ms => {
+        frames++;
+        if (firstFrameMs < 0) {
+          firstFrameMs = performance.now() - opened;
+          performance.mark('marginalia-graph-first-frame');
+          reportStats();
+        } else longestFrameMs = Math.max(longestFrameMs, ms);
+      },
+    });
+    canvas.hidden = false;
+    fallback.hidden = true;
+    if (message.relayout) renderer.relayout();
+    renderer.setActive(active ?? data.center);
+    highlightSearch();
+  } catch (e) {
+    showFallback(e instanceof Error ? e.message : String(e));
+  }
+}
+
+let statsTimer: number | undefined;
+function reportStats(): void {
+  window.clearTimeout(statsTimer);
+  statsTimer = window.setTimeout(() => post({ type: 'stats', firstFrameMs, longestFrameMs, frames, nodes: data.nodes.length }), 0);
+}
+
+window.addEventListener('message', event => {
+  const m = event.data as ToGraphWebview;
+  switch (m?.type) {
+    case 'graph':
+      draw(m);
+      break;
+    case 'diff':
+      data = applyGraphDiff(data, m.diff);
+      showCounts();
+      showLegend(themeColors());
+      if (renderer) renderer.update(m.diff);
+      else showFallback('no canvas');
+      break;
+    case 'active':
+      active = m.id;
+      renderer?.setActive(m.id);
+      break;
+  }
+});
+
+const changed = () => post({ type: 'state', state: readControls() });
+for (const t of toggles) $(`mg-graph-${t}`).addEventListener('change', changed);
+for (const s of [depth, groupBy, sizeBy]) s.addEventListener('change', changed);
+let filterTimer: number | undefined;
+filter.addEventListener('input', () => {
+  window.clearTimeout(filterTimer);
+  filterTimer = window.setTimeout(changed, 300);
+});
+search.addEventListener('input', highlightSearch);
+views.addEventListener('change', () => {
+  if (views.value) post({ type: 'useView', name: views.value });
+});
+$('mg-graph-save').addEventListener('click', () => post({ type: 'saveView' }));
+$('mg-graph-relayout').addEventListener('click', () => post({ type: 'relayout' }));
+// The theme changed: VS Code swaps the body's classes and its colour variables.
+new MutationObserver(() => {
+  if (!renderer) return;
+  const colors = themeColors();
+  renderer.setColors(colors);
+  showLegend(colors);
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+/** For UI tests: where a node is drawn, so a real click can hit it. */
+(window as unknown as { marginaliaGraph: unknown }).marginaliaGraph = {
+  nodeCount: () => renderer?.nodeCount ?? 0,
+  ids: () => data.nodes.map(n => n.id),
+  positionOf: (id: string) => {
+    const p = renderer?.screenPosition(id);
+    const r = canvas.getBoundingClientRect();
+    return p && { x: p.x + r.left, y: p.y + r.top };
+  },
+};
+
+post({ type: 'ready' });

@@ -1,0 +1,277 @@
+// A graph panel: the whole vault (Show Graph) or the active note's neighbourhood (Show Local
+// Graph, following the editor). The data comes from src/core/graph/graphData.ts, the same
+// function the CLI uses; a vault change reaches the webview as a diff (graphDiff.ts), never a
+// re-send. Messages from the webview are checked on arrival (media/src/graph/messages.ts), and
+// `open` is honoured only for a node of the picture shown.
+import * as vscode from 'vscode';
+import { buildGraphData, type GraphData, type GraphOptions } from '../../core/graph/graphData';
+import { diffGraph, isEmptyDiff } from '../../core/graph/graphDiff';
+import { QueryError } from '../../core/graph/query';
+import { DEFAULT_VIEW, parseFromGraphWebview, type FromGraphWebview, type GraphViewState, type ToGraphWebview } from '../../../media/src/graph/messages';
+import { graphHtml } from './html';
+import type { GraphPositionStore } from './positionStore';
+import { graphGroups, namedViews, saveNamedView } from './settings';
+import type { Vault } from '../vaults/vault';
+import type { Vaults } from '../vaults/vaults';
+
+/** What in-host tests see of a graph panel. */
+export interface GraphPanelState {
+  readonly data: GraphData;
+  readonly viewState: GraphViewState;
+  readonly problem: string | undefined;
+  /** Every message posted to the webview since the panel opened, oldest first (type and size). */
+  readonly sent: readonly ToGraphWebview[];
+  readonly lastStats?: Extract<FromGraphWebview, { type: 'stats' }>;
+  readonly folder: string | undefined;
+}
+
+const CHANGE_DELAY = 30;
+
+export class GraphPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private vault: Vault | undefined;
+  private center: string | undefined;
+  private data: GraphData = { nodes: [], edges: [], groups: [] };
+  private viewState: GraphViewState = DEFAULT_VIEW;
+  private problem: string | undefined;
+  private readonly sent: ToGraphWebview[] = [];
+  private lastStats: Extract<FromGraphWebview, { type: 'stats' }> | undefined;
+  private editorColumn: vscode.ViewColumn = vscode.ViewColumn.One;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private ready = false;
+
+  constructor(
+    readonly local: boolean,
+    private readonly vaults: Vaults,
+    private readonly media: vscode.Uri,
+    private readonly positions: GraphPositionStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions.push(
+      vaults.onDidChange(() => this.schedule()),
+      vscode.window.onDidChangeActiveTextEditor(editor => this.follow(editor)),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('marginalia.graph.groups') && this.panel) void this.send(false);
+      }),
+    );
+  }
+
+  /** Opens or reveals the panel, on the vault (and for a local graph, the note) of the active editor. */
+  async open(column: vscode.ViewColumn = vscode.ViewColumn.Beside): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.viewColumn) this.editorColumn = editor.viewColumn;
+    const located = editor ? this.vaults.locate(editor.document.uri) : undefined;
+    if (this.local && !located) {
+      if (!this.center) {
+        void vscode.window.showInformationMessage('Open a note to show its local graph.');
+        return;
+      }
+    }
+    if (located) {
+      this.vault = located.vault;
+      this.center = located.path;
+    }
+    this.vault ??= this.vaults.all()[0];
+    if (!this.vault) {
+      void vscode.window.showInformationMessage('Open a folder of notes to show its graph.');
+      return;
+    }
+    if (this.panel) {
+      this.panel.reveal(this.panel.viewColumn ?? column, true);
+      await this.send(false);
+      return;
+    }
+    const title = this.local ? 'Local Graph' : 'Graph';
+    this.panel = vscode.window.createWebviewPanel(this.local ? 'marginalia.localGraph' : 'marginalia.graph', title, { viewColumn: column, preserveFocus: true }, {
+      enableScripts: true,
+      enableForms: false,
+      retainContextWhenHidden: true,
+      localResourceRoots: [this.media],
+    });
+    this.panel.iconPath = vscode.Uri.joinPath(this.media, 'marginalia.svg');
+    this.ready = false;
+    this.sent.length = 0;
+    this.panel.webview.html = graphHtml(this.panel.webview, this.media, title);
+    this.panel.webview.onDidReceiveMessage(m => void this.receive(m));
+    this.panel.onDidDispose(() => {
+      this.panel = undefined;
+      this.ready = false;
+    });
+  }
+
+  state(): GraphPanelState | undefined {
+    if (!this.panel) return undefined;
+    return { data: this.data, viewState: this.viewState, problem: this.problem, sent: this.sent, lastStats: this.lastStats, folder: this.vault?.folder.uri.toString() };
+  }
+
+  /** A message from the webview (or a test); false when it was refused. */
+  async receive(raw: unknown): Promise<boolean> {
+    const m = parseFromGraphWebview(raw);
+    if (!m) {
+      this.log.warn('Graph: a message from the webview was refused (not well formed)');
+      return false;
+    }
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        await this.send(false);
+        return true;
+      case 'open':
+        return this.openNode(m.id, m.toSide);
+      case 'positions':
+        if (this.vault && !this.local) this.positions.save(this.vault.folder.uri, onlyShown(m.positions, this.data));
+        return true;
+      case 'state':
+        this.viewState = m.state;
+        await this.send(false);
+        return true;
+      case 'useView': {
+        const view = namedViews().find(v => v.name === m.name);
+        if (!view) return false;
+        this.viewState = view.state;
+        await this.send(false);
+        return true;
+      }
+      case 'saveView': {
+        const name = await vscode.window.showInputBox({ title: 'Save Graph View', prompt: 'A name for these filters, groups, depth and toggles' });
+        if (!name) return false;
+        await saveNamedView(name, this.viewState);
+        await this.send(false);
+        return true;
+      }
+      case 'relayout':
+        if (this.vault && !this.local) this.positions.save(this.vault.folder.uri, {}, true);
+        await this.send(true);
+        return true;
+      case 'stats':
+        this.lastStats = m;
+        return true;
+    }
+  }
+
+  /** Applies a named view (the command's quick pick). */
+  async useView(state: GraphViewState): Promise<void> {
+    this.viewState = state;
+    await this.send(false);
+  }
+
+  private options(): GraphOptions {
+    const s = this.viewState;
+    return {
+      local: this.local && this.center ? { path: this.center, depth: s.depth } : undefined,
+      placeholders: s.placeholders,
+      tags: s.tags,
+      attachments: s.attachments,
+      orphans: s.orphans,
+      filter: s.filter,
+      groupBy: s.groupBy === 'queries' ? 'none' : s.groupBy,
+      groups: s.groupBy === 'queries' ? graphGroups() : undefined,
+      sizeBy: s.sizeBy,
+    };
+  }
+
+  private build(): GraphData {
+    if (!this.vault) return { nodes: [], edges: [], groups: [] };
+    try {
+      this.problem = undefined;
+      return buildGraphData(this.vault.index, this.options());
+    } catch (e) {
+      if (!(e instanceof QueryError)) throw e;
+      this.problem = e.message;
+      // The picture without the query that cannot be read, and the message above it.
+      return buildGraphData(this.vault.index, { ...this.options(), filter: undefined, groups: undefined });
+    }
+  }
+
+  /** The whole picture (opening, or the controls changed). */
+  private async send(relayout: boolean): Promise<void> {
+    if (!this.panel || !this.ready || !this.vault) return;
+    this.data = this.build();
+    const positions = this.local ? {} : await this.positions.load(this.vault.folder.uri);
+    this.post({
+      type: 'graph',
+      data: this.data,
+      positions: relayout ? {} : positions,
+      state: this.viewState,
+      local: this.local,
+      views: namedViews().map(v => v.name),
+      ...(this.problem ? { problem: this.problem } : {}),
+      ...(relayout ? { relayout } : {}),
+    });
+    this.postActive();
+  }
+
+  private schedule(): void {
+    if (!this.panel) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.sendDiff(), CHANGE_DELAY);
+  }
+
+  /** The vault changed (or the local graph's note): only the difference goes to the webview. */
+  private sendDiff(): void {
+    if (!this.panel || !this.ready || !this.vault) return;
+    const after = this.build();
+    const diff = diffGraph(this.data, after);
+    const centerMoved = after.center !== this.data.center;
+    this.data = after;
+    if (!isEmptyDiff(diff) || centerMoved) this.post({ type: 'diff', diff });
+  }
+
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (!editor || !this.panel) return;
+    if (editor.viewColumn) this.editorColumn = editor.viewColumn;
+    const located = this.vaults.locate(editor.document.uri);
+    if (!located || editor.document.languageId !== 'markdown') return;
+    const vaultChanged = located.vault !== this.vault;
+    this.vault = located.vault;
+    this.center = located.path;
+    if (vaultChanged) void this.send(false);
+    else if (this.local) this.sendDiff();
+    this.postActive();
+  }
+
+  private postActive(): void {
+    const editor = vscode.window.activeTextEditor;
+    const located = editor ? this.vaults.locate(editor.document.uri) : undefined;
+    this.post({ type: 'active', id: located && located.vault === this.vault ? located.path : this.local ? this.center : undefined });
+  }
+
+  private async openNode(id: string, toSide: boolean): Promise<boolean> {
+    const node = this.data.nodes.find(n => n.id === id);
+    if (!node || !this.vault) {
+      this.log.warn(`Graph: refused to open "${id}": not a node of the graph shown`);
+      return false;
+    }
+    if (node.type === 'tag') {
+      await vscode.commands.executeCommand('marginalia.showTagPage', node.title);
+      return true;
+    }
+    if (node.type === 'placeholder') {
+      void vscode.window.showInformationMessage(`"${node.title}" is not written yet: follow a link to it to create it.`);
+      return true;
+    }
+    const column = toSide ? vscode.ViewColumn.Beside : this.editorColumn;
+    await vscode.window.showTextDocument(this.vault.host.uriOf(id), { viewColumn: column, preserveFocus: false });
+    return true;
+  }
+
+  private post(message: ToGraphWebview): void {
+    this.sent.push(message);
+    if (this.sent.length > 200) this.sent.splice(0, this.sent.length - 200);
+    void this.panel?.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+/** Positions of the nodes in the picture only: the webview cannot grow the file with made-up ids. */
+function onlyShown(positions: Record<string, [number, number]>, data: GraphData): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const n of data.nodes) if (positions[n.id]) out[n.id] = positions[n.id];
+  return out;
+}

@@ -1,0 +1,176 @@
+// The graph panels in a real VS Code: the data sent to the webview (counts of the sample vault
+// as in test/fixtures/EXPECTED.md, toggles, a query filter, local depth 1-3), a vault change
+// reaching it as a diff (edit, create, delete, rename), positions kept across a reopening, a
+// hostile title carried only as data, and the CLI printing the same graph as the panel.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { MarginaliaApi } from '../../src/vscode/api';
+import type { GraphPanelState } from '../../src/vscode/graph/panel';
+import { DEFAULT_VIEW, type GraphViewState, type ToGraphWebview } from '../../media/src/graph/messages';
+import { runCli } from '../../src/cli/main';
+import { exists, folder, marginalia, removeScratch, run, uriOf, waitFor, writeNote } from './marginalia';
+
+type Panel = MarginaliaApi['graph']['global'];
+const graphs = (s: GraphPanelState | undefined) => s?.sent.filter(m => m.type === 'graph') ?? [];
+const last = (s: GraphPanelState | undefined) => s?.sent[s.sent.length - 1];
+
+/** Sends the controls' state and waits for the whole picture it asks for. */
+async function setState(panel: Panel, change: Partial<GraphViewState>): Promise<GraphPanelState> {
+  const before = graphs(panel.state()).length;
+  assert.ok(await panel.receive({ type: 'state', state: { ...panel.state()!.viewState, ...change } }));
+  await waitFor('the new picture is sent', () => graphs(panel.state()).length > before);
+  return panel.state()!;
+}
+
+if (run === 'single') suite('graph panels', () => {
+  let api: MarginaliaApi;
+
+  suiteSetup(async () => {
+    api = await marginalia();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('Show Graph sends the whole vault: 13 notes and 48 edges (54 links), grouped by folder', async function () {
+    this.timeout(90000); // the first webview of a cold workbench loads slowly on a busy machine
+    await vscode.window.showTextDocument(uriOf('transformers.md'));
+    await vscode.commands.executeCommand('marginalia.showGraph');
+    await waitFor('the webview is ready and has its graph', () => graphs(api.graph.global.state()).length > 0, 80000);
+    const state = await setState(api.graph.global, DEFAULT_VIEW);
+    assert.strictEqual(state.data.nodes.length, 13);
+    assert.strictEqual(state.data.edges.length, 48);
+    assert.strictEqual(state.data.edges.reduce((s, e) => s + e.count, 0), 54);
+    assert.deepStrictEqual(state.data.groups.map(g => g.name), ['/', 'papers/', 'people/', 'podcasts/']);
+  });
+
+  test('toggles: notes not written yet (5), tags (15), attachments (1)', async () => {
+    const panel = api.graph.global;
+    assert.strictEqual((await setState(panel, { placeholders: true })).data.nodes.filter(n => n.type === 'placeholder').length, 5);
+    assert.strictEqual((await setState(panel, { placeholders: false, tags: true })).data.nodes.filter(n => n.type === 'tag').length, 15);
+    const withAttachments = await setState(panel, { tags: false, attachments: true });
+    assert.deepStrictEqual(withAttachments.data.nodes.filter(n => n.type === 'attachment').map(n => n.id), ['attachments/figure.png']);
+    await setState(panel, DEFAULT_VIEW);
+  });
+
+  test('a query filter keeps its notes; a bad query says so and shows the whole vault', async () => {
+    const panel = api.graph.global;
+    const papers = await setState(panel, { filter: 'path:papers/' });
+    assert.deepStrictEqual(papers.data.nodes.map(n => n.id), ['papers/attention-is-all-you-need.md', 'papers/language-models-are-few-shot-learners.md']);
+    const bad = await setState(panel, { filter: 'folder:papers' });
+    assert.match(bad.problem ?? '', /unknown field "folder:"/);
+    assert.strictEqual(bad.data.nodes.length, 13);
+    await setState(panel, DEFAULT_VIEW);
+  });
+
+  test('a malformed message from the webview is refused', async () => {
+    assert.strictEqual(await api.graph.global.receive({ type: 'state', state: { depth: 9 } }), false);
+    assert.strictEqual(await api.graph.global.receive({ type: 'open', id: '../../etc/passwd', toSide: false }), false);
+  });
+
+  test('Show Local Graph: geoffrey-hinton.md at depth 1, 2 and 3 has 5, 12 and 13 nodes', async function () {
+    this.timeout(90000);
+    await vscode.window.showTextDocument(uriOf('people/geoffrey-hinton.md'), { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('marginalia.showLocalGraph');
+    await waitFor('the local graph is sent', () => graphs(api.graph.local.state()).length > 0, 80000);
+    const sizes: number[] = [];
+    for (const depth of [1, 2, 3]) sizes.push((await setState(api.graph.local, { ...DEFAULT_VIEW, depth })).data.nodes.length);
+    assert.deepStrictEqual(sizes, [5, 12, 13]);
+    assert.strictEqual(api.graph.local.state()!.data.center, 'people/geoffrey-hinton.md');
+    await setState(api.graph.local, DEFAULT_VIEW);
+  });
+
+  test('the local graph follows the editor by a diff', async () => {
+    const sentGraphs = graphs(api.graph.local.state()).length;
+    await vscode.window.showTextDocument(uriOf('reading-list.md'), { viewColumn: vscode.ViewColumn.One });
+    await waitFor('the local graph is centred on reading-list.md', () => api.graph.local.state()?.data.center === 'reading-list.md');
+    assert.strictEqual(graphs(api.graph.local.state()).length, sentGraphs, 'no whole picture re-sent');
+    assert.strictEqual(last(api.graph.local.state())?.type === 'diff' || last(api.graph.local.state())?.type === 'active', true);
+  });
+
+  test('a click message opens the note in the editor; the panel stays', async () => {
+    assert.ok(await api.graph.global.receive({ type: 'open', id: 'gpt3.md', toSide: false }));
+    await waitFor('gpt3.md is the active editor', () => vscode.window.activeTextEditor?.document.uri.toString() === uriOf('gpt3.md').toString());
+    assert.ok(api.graph.global.state(), 'the graph panel is still open');
+  });
+
+  test('create, edit, rename and delete each reach the graph as a diff, never a re-send', async () => {
+    const panel = api.graph.global;
+    const sentGraphs = graphs(panel.state()).length;
+    const diffs = () => panel.state()!.sent.filter((m): m is Extract<ToGraphWebview, { type: 'diff' }> => m.type === 'diff');
+    const has = (id: string) => panel.state()!.data.nodes.some(n => n.id === id);
+    const edge = (s: string, t: string) => panel.state()!.data.edges.some(e => e.source === s && e.target === t);
+
+    let seen = diffs().length;
+    await writeNote(uriOf('graph-scratch/new-idea.md'), '# New idea\n\nBuilds on [[gpt3]].\n');
+    await waitFor('the created note is in the graph', () => has('graph-scratch/new-idea.md') && edge('graph-scratch/new-idea.md', 'gpt3.md'));
+    assert.ok(diffs().length > seen);
+    assert.ok(diffs().slice(seen).some(d => d.diff.upsertNodes.some(n => n.id === 'graph-scratch/new-idea.md')));
+
+    seen = diffs().length;
+    await writeNote(uriOf('graph-scratch/new-idea.md'), '# New idea\n\nBuilds on [[bert]] instead.\n');
+    await waitFor('the edit moved the edge', () => edge('graph-scratch/new-idea.md', 'bert.md') && !edge('graph-scratch/new-idea.md', 'gpt3.md'));
+    assert.ok(diffs().slice(seen).some(d => d.diff.removeEdges.some(([s, t]) => s === 'graph-scratch/new-idea.md' && t === 'gpt3.md')));
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uriOf('graph-scratch/new-idea.md'), uriOf('graph-scratch/renamed-idea.md'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor('the rename shows', () => has('graph-scratch/renamed-idea.md') && !has('graph-scratch/new-idea.md'));
+
+    await removeScratch('graph-scratch');
+    await waitFor('the deleted note leaves the graph', () => !has('graph-scratch/renamed-idea.md'));
+    assert.strictEqual(panel.state()!.data.nodes.length, 13);
+    assert.strictEqual(graphs(panel.state()).length, sentGraphs, 'no whole picture was re-sent for a vault change');
+  });
+
+  test('positions survive closing and reopening the graph', async function () {
+    this.timeout(90000);
+    const file = api.graph.positionsFileFor(folder())!;
+    // The webview sends positions when its layout settles; they are written a moment later.
+    await waitForFile(file, () => api.graph.flushPositions());
+    const kept = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, [number, number]>;
+    assert.ok(kept['transformers.md'], 'transformers.md has a kept position');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    api.graph.forgetPositions();
+    await vscode.window.showTextDocument(uriOf('transformers.md'));
+    await vscode.commands.executeCommand('marginalia.showGraph');
+    await waitFor('the reopened graph is sent', () => graphs(api.graph.global.state()).length > 0, 80000);
+    const reopened = graphs(api.graph.global.state())[0] as Extract<ToGraphWebview, { type: 'graph' }>;
+    assert.deepStrictEqual(reopened.positions['transformers.md'], kept['transformers.md']);
+  });
+
+  test('a hostile title and tag reach the webview only as data, never in its HTML', async () => {
+    const title = '<img src=x onerror="alert(1)">';
+    await writeNote(uriOf('graph-hostile/evil.md'), `---\ntitle: '${title}'\n---\n#x<script>alert(1)</script>\n[[gpt3]]\n`);
+    const panel = api.graph.global;
+    await waitFor('the hostile note is in the graph', () => panel.state()!.data.nodes.some(n => n.id === 'graph-hostile/evil.md'));
+    const node = panel.state()!.data.nodes.find(n => n.id === 'graph-hostile/evil.md')!;
+    assert.strictEqual(node.title, title, 'carried unchanged, as text for textContent and the canvas');
+    await setState(panel, { tags: true });
+    assert.ok(panel.state()!.data.nodes.some(n => n.type === 'tag' && n.title === '#x'), 'the tag stops at <');
+    await setState(panel, DEFAULT_VIEW);
+    await removeScratch('graph-hostile');
+  });
+
+  test('the CLI prints the graph the panel shows, with the same options', async () => {
+    const panel = api.graph.global;
+    const state = await setState(panel, { filter: 'tag:#ml OR path:people/', placeholders: true });
+    let out = '';
+    const code = await runCli(['graph', folder().fsPath, '--json', '--filter', 'tag:#ml OR path:people/', '--no-attachments'], { out: t => (out += t), err: () => undefined });
+    assert.strictEqual(code, 0);
+    const cli = JSON.parse(out) as typeof state.data;
+    assert.deepStrictEqual(cli.nodes, state.data.nodes);
+    assert.deepStrictEqual(cli.edges, state.data.edges);
+    await setState(panel, DEFAULT_VIEW);
+  });
+});
+
+async function waitForFile(file: vscode.Uri, flush: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + 20000;
+  while ((await flush(), !(await exists(file)))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${file.fsPath}`);
+    await new Promise(r => setTimeout(r, 200));
+  }
+}
