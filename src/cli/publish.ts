@@ -94,21 +94,56 @@ export function watchSite(index: NoteIndex, root: string, run: PublishRun, log: 
     if (!files) files = (await run.builder.build(run.folder)).files;
     log(`published ${changed.join(', ')}: ${files.length} files in ${Math.round(performance.now() - started)} ms`);
   };
-  const watcher = fs.watch(root, { recursive: true }, (_event, name) => {
-    if (!name) return;
-    const full = path.resolve(root, name.toString());
-    if (full === out || full.startsWith(out + path.sep)) return;
-    const rel = path.relative(root, full).split(path.sep).join('/');
+  const queue = (rel: string) => {
     if (rel.split('/').some(s => s.startsWith('.') || s === 'node_modules')) return;
     pending.add(rel);
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       working = working.then(flush).catch(e => log(`could not publish the change: ${e instanceof Error ? e.message : String(e)}`));
     }, 50);
-  });
+  };
+  // One watcher per folder, set up before this returns: Node's recursive watch on Linux walks
+  // the tree (every file of it) asynchronously, and misses what changes meanwhile.
+  const watchers = new Map<string, fs.FSWatcher>();
+  const watchFolder = (folder: string) => {
+    const full = path.join(root, folder);
+    if (watchers.has(folder) || full === out || full.startsWith(out + path.sep)) return;
+    let watcher: fs.FSWatcher;
+    try {
+      watcher = fs.watch(full, (_event, name) => {
+        if (!name) return;
+        const rel = folder === '' ? name.toString() : `${folder}/${name.toString()}`;
+        try {
+          if (fs.statSync(path.join(root, rel)).isDirectory()) {
+            if (!rel.split('/').some(s => s.startsWith('.') || s === 'node_modules')) walk(rel);
+            return;
+          }
+        } catch {
+          // Gone: a deleted note, queued below.
+        }
+        queue(rel);
+      });
+    } catch {
+      return;
+    }
+    watchers.set(folder, watcher);
+  };
+  const walk = (folder: string) => {
+    watchFolder(folder);
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(path.join(root, folder), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') walk(folder === '' ? e.name : `${folder}/${e.name}`);
+    }
+  };
+  walk('');
   return {
     close: () => {
-      watcher.close();
+      for (const w of watchers.values()) w.close();
       if (timer) clearTimeout(timer);
     },
     settled: async () => {
