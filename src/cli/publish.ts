@@ -90,9 +90,16 @@ export function watchSite(index: NoteIndex, root: string, run: PublishRun, log: 
       if (text === undefined) index.remove(p);
       else index.upsert(p, text);
     }
-    let files = await run.builder.update(changed, before, run.folder);
-    if (!files) files = (await run.builder.build(run.folder)).files;
+    const files = await run.builder.update(changed, before, run.folder);
+    if (!files) {
+      const all = (await run.builder.build(run.folder)).files;
+      log(`published ${changed.join(', ')}: the whole site again (its URLs moved), ${all.length} files in ${Math.round(performance.now() - started)} ms`);
+      return;
+    }
     log(`published ${changed.join(', ')}: ${files.length} files in ${Math.round(performance.now() - started)} ms`);
+    const indexing = performance.now();
+    await run.builder.writeIndexes(run.folder);
+    log(`search index and graph updated in ${Math.round(performance.now() - indexing)} ms`);
   };
   const queue = (rel: string) => {
     if (rel.split('/').some(s => s.startsWith('.') || s === 'node_modules')) return;

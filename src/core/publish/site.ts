@@ -138,7 +138,7 @@ export class SiteBuilder {
 
   /**
    * After `changed` notes were edited, created or deleted (the index already updated): the pages
-   * whose content they feed, written again. Returns the files written, or undefined when the
+   * whose content they feed, written again (then writeIndexes). Returns the files written, or undefined when the
    * change moved URLs (a note created or deleted that slugs like another): then build() again.
    */
   async update(changed: readonly string[], before: ReadonlyMap<string, readonly string[]>, output: SiteOutput): Promise<string[] | undefined> {
@@ -182,12 +182,16 @@ export class SiteBuilder {
         files.push(attachmentFile(path));
       }
     }
+    for (const f of files) this.files.add(f);
+    return files;
+  }
+
+  /** After update(): the search index, the graph's data and the marker, which every change touches (written last: the pages come first). */
+  async writeIndexes(output: SiteOutput): Promise<string[]> {
     await output.write('search.json', this.search.toJSON());
     await output.write('graph.json', JSON.stringify(this.graphData()));
-    files.push('search.json', 'graph.json');
-    for (const f of files) this.files.add(f);
     await this.writeMarker(output);
-    return files;
+    return ['search.json', 'graph.json', SITE_MARKER];
   }
 
   /** The notes whose pages show something of `path`: what it links (their Backlinks quote it) and what links or embeds it. */

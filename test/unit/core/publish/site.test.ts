@@ -225,6 +225,7 @@ suite('publish: the site', () => {
     index.upsert('b.md', '# B renamed\n\nNew words here. [[a]] #y');
     const written = await builder.update(['b.md'], before, site);
     assert.ok(written);
+    await builder.writeIndexes(site);
     const fresh = (await publish(index)).site;
     for (const f of ['a/index.html', 'b/index.html', 'c/index.html', 'tags/y/index.html', 'notes/index.html']) assert.strictEqual(site.text(f), fresh.text(f), f);
     assert.ok(!written.includes('assets/site.js'), 'assets are not rewritten');
