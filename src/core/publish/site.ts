@@ -147,8 +147,14 @@ export class SiteBuilder {
     this.plan();
     for (const [path, url] of oldUrls) if (this.urls.has(path) && this.urls.get(path) !== url) return undefined;
     const pages = new Set<string>();
+    // The changed notes' tag pages (old tags and new); the tag pages of the notes they link
+    // only where those show their notes in full (with Backlinks that quote the change).
     const tagsTouched = new Set<string>();
+    const tagsIfFull = new Set<string>();
     for (const path of changed) {
+      for (const l of this.source.index.forwardLinks(path)) {
+        if (l.resolution.kind === 'note') for (const t of this.records.get(l.resolution.path)?.tags ?? []) tagsIfFull.add(t);
+      }
       for (const p of before.get(path) ?? []) pages.add(p);
       if (this.published.has(path)) pages.add(path);
       for (const p of this.dependents(path)) pages.add(p);
@@ -168,9 +174,9 @@ export class SiteBuilder {
       const file = this.pageFile(this.urls.get(path)!);
       await output.write(file, this.notePage(path));
       files.push(file);
-      for (const t of this.records.get(path)?.tags ?? []) tagsTouched.add(t);
     }
-    for (const [file, html] of this.listPages(tagsTouched)) {
+    for (const path of changed) for (const t of this.records.get(path)?.tags ?? []) tagsTouched.add(t);
+    for (const [file, html] of this.listPages(tagsTouched, tagsIfFull)) {
       await output.write(file, html);
       files.push(file);
     }
@@ -321,7 +327,7 @@ export class SiteBuilder {
   }
 
   /** The home page, the list of notes, the tag index and the tag pages (only `tags` when given). */
-  private listPages(only?: ReadonlySet<string>): [string, string][] {
+  private listPages(only?: ReadonlySet<string>, onlyIfFull: ReadonlySet<string> = new Set()): [string, string][] {
     const pages: [string, string][] = [];
     const records = [...this.records.values()].filter(r => this.published.has(r.path));
     const shell = (url: string, title: string, main: string, kind: string) =>
@@ -336,13 +342,17 @@ export class SiteBuilder {
     }
     const names = this.tagNames();
     pages.push(['tags/index.html', shell('tags/', 'Tags', tagIndexPage(names, records, this.rootOf('tags/')), 'page-tags')]);
-    const touched = only && new Set([...only].flatMap(t => t.split('/').map((_, i, s) => s.slice(0, i + 1).join('/').toLowerCase())));
+    const withParents = (tags: ReadonlySet<string>) => new Set([...tags].flatMap(t => t.split('/').map((_, i, s) => s.slice(0, i + 1).join('/').toLowerCase())));
+    const touched = only && withParents(only);
+    const touchedIfFull = withParents(onlyIfFull);
     for (const name of names) {
-      if (touched && !touched.has(name.toLowerCase())) continue;
+      const key = name.toLowerCase();
+      if (touched && !touched.has(key) && !touchedIfFull.has(key)) continue;
       const url = tagUrl(name);
       const root = this.rootOf(url);
       const notes = this.view.notesWithTag(name);
       const paths = [...new Set(notes.map(n => n.path))];
+      if (touched && !touched.has(key) && paths.length > TAG_PAGE_FULL_NOTES) continue;
       let main: string;
       if (paths.length <= TAG_PAGE_FULL_NOTES) {
         main = finishLinks(renderTagPage(this.view, this.pageHost(url), name, { backlinks: this.options.backlinks }).html, root);
