@@ -106,8 +106,9 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
       }
       io.err(`marginalia: published ${run.notes} notes, ${run.tags} tags, ${run.attachments} attachments into ${publish.out} in ${(run.millis / 1000).toFixed(1)} s`);
       if (publish.watch) {
-        io.err('marginalia: watching for changes (Ctrl-C to stop)');
+        // Said once every folder is watched: a change made after this line is seen.
         const watch = watchSite(index, root, run, m => io.err(`marginalia: ${m}`));
+        io.err('marginalia: watching for changes (Ctrl-C to stop)');
         await new Promise<void>(resolve => process.once('SIGINT', () => { watch.close(); resolve(); }));
       }
       result = { exitCode: 0 };
