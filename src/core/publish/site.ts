@@ -103,6 +103,12 @@ export class SiteBuilder {
       files.push(path);
     };
     for (const [name, data] of this.source.assets) await write(`assets/${name}`, data);
+    // Built again (a change moved URLs): what left the site leaves its lists and search index.
+    for (const path of [...this.records.keys()]) {
+      if (this.published.has(path)) continue;
+      this.records.delete(path);
+      this.search.remove(path);
+    }
     const paths = [...this.published].sort();
     let done = 0;
     let cancelled = false;
@@ -129,10 +135,11 @@ export class SiteBuilder {
         await write('feed.xml', atomFeed(this.siteTitle, this.options.baseUrl, notes));
         await write('sitemap.xml', sitemap(this.options.baseUrl, ['', 'notes/', 'tags/', ...notes.map(n => n.url), ...this.tagNames().map(tagUrl)]));
       }
-      for (const f of files) this.files.add(f);
-      await this.writeMarker(output);
       this.options.onProgress?.(paths.length, paths.length);
     }
+    // Cancelled too: the folder is still publish's, so the next publish may clear it.
+    for (const f of files) this.files.add(f);
+    await this.writeMarker(output);
     return { notes: done, tags: this.tagNames().length, attachments: this.copied.size, files, cancelled };
   }
 

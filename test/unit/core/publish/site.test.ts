@@ -230,4 +230,16 @@ suite('publish: the site', () => {
     for (const f of ['a/index.html', 'b/index.html', 'c/index.html', 'tags/y/index.html', 'notes/index.html']) assert.strictEqual(site.text(f), fresh.text(f), f);
     assert.ok(!written.includes('assets/site.js'), 'assets are not rewritten');
   });
+
+  test('a cancelled publish stops between pages and still marks the folder as its own', async () => {
+    const index = new NoteIndex();
+    for (let i = 0; i < 5; i++) index.upsert(`n${i}.md`, `# N${i}\n\ntext`);
+    let asked = 0;
+    const site = new MemorySite();
+    const result = await new SiteBuilder(source(index), { isCancelled: () => ++asked > 2 }).build(site);
+    assert.strictEqual(result.cancelled, true);
+    assert.strictEqual(result.notes, 2);
+    assert.ok(site.files.has('marginalia-site.json'));
+    assert.ok(!site.files.has('search.json'));
+  });
 });
