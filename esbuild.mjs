@@ -36,6 +36,8 @@ const builds = [
   { ...common, entryPoints: ['src/core/render/engine.ts'], outfile: 'dist/render.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [renderOnDemand] },
   { ...common, entryPoints: ['media/src/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
+  // The published site's script (marginalia publish): popovers and search.
+  { ...common, entryPoints: ['media/src/site/site.ts'], outfile: 'media/site.js', platform: 'browser', format: 'iife', target: 'es2020', sourcemap: false, minify: true },
   { ...common, entryPoints: ['media/src/graph/webview.ts'], outfile: 'media/graph.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
 ].filter(b => fs.existsSync(b.entryPoints[0]));
 

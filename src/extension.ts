@@ -9,6 +9,7 @@ import { registerCreateNote } from './vscode/edits/createNote';
 import { registerDefinition } from './vscode/editor/definition';
 import { extendMarkdownIt } from './vscode/preview/markdownPreview';
 import { registerPreview } from './vscode/preview/commands';
+import { registerPublish } from './vscode/publish/publish';
 import { registerGraph } from './vscode/graph/commands';
 import { registerDiagnostics } from './vscode/editor/diagnostics';
 import { registerMissingLinks } from './vscode/editor/missingLinks';
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerWorkspaceSymbols(vaults),
     sidebar,
     registerNoteCommands(vaults),
+    registerPublish(vaults, context.extensionUri, context.workspaceState, log),
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);

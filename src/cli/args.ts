@@ -2,8 +2,8 @@
 
 export class UsageError extends Error {}
 
-export type CommandName = 'index' | 'check' | 'backlinks' | 'tags' | 'graph' | 'render';
-export const COMMANDS: readonly CommandName[] = ['index', 'check', 'backlinks', 'tags', 'graph', 'render'];
+export type CommandName = 'index' | 'check' | 'backlinks' | 'tags' | 'graph' | 'render' | 'publish';
+export const COMMANDS: readonly CommandName[] = ['index', 'check', 'backlinks', 'tags', 'graph', 'render', 'publish'];
 
 export interface ParsedArgs {
   readonly command: CommandName;
@@ -18,8 +18,20 @@ export interface ParsedArgs {
   readonly output?: string;
   /** `render ... --no-backlinks`: leave the Backlinks section out. */
   readonly backlinks?: boolean;
+  /** `publish DIR OUT`: the site's options. */
+  readonly publish?: PublishArgs;
   /** `graph`: what to draw, as the graph panel's toggles and filter say it. */
   readonly graph?: GraphArgs;
+}
+
+export interface PublishArgs {
+  readonly out: string;
+  readonly include: string[];
+  readonly exclude: string[];
+  readonly baseUrl?: string;
+  readonly title?: string;
+  readonly force: boolean;
+  readonly watch: boolean;
 }
 
 export interface GraphArgs {
@@ -48,13 +60,20 @@ commands:
                                  nodes and edges of the link graph, as the Show Graph panel draws it
   render DIR NOTE [-o FILE]      NOTE as the preview shows it: one standalone HTML page (CSS and fonts inlined)
   render DIR --tag TAG [-o FILE] the tag page of TAG: every note carrying it, in full
+  publish DIR OUT                the vault as a static website in OUT (docs/publish.md)
 
 options:
   --json                 machine-readable output (documented in the README)
   --max-file-size MB     skip notes larger than this (default 5)
   -o, --output FILE      render: write the page to FILE instead of stdout
   --tag TAG              render: the tag page of TAG (with or without #)
-  --no-backlinks         render: leave out the Backlinks section
+  --no-backlinks         render, publish: leave out the Backlinks section
+  --include GLOB         publish: only notes matching GLOB (repeatable)
+  --exclude GLOB         publish: leave out notes matching GLOB (repeatable)
+  --base-url URL         publish: the site's address; adds feed.xml and sitemap.xml
+  --title TEXT           publish: the site's name (default: DIR's folder name)
+  --force                publish: write into a non-empty OUT that publish did not make
+  --watch                publish: keep running, rebuilding the pages a changed note feeds
   --local NOTE           graph: NOTE and its neighbours up to --depth links away (1-3, default 1)
   --filter QUERY         graph: only notes matching QUERY: path:papers/ tag:#ml title:word, OR, -term
   --tags, --no-placeholders, --no-attachments, --no-orphans
@@ -70,6 +89,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | 'help' {
   let tag: string | undefined;
   let output: string | undefined;
   let backlinks: boolean | undefined;
+  const include: string[] = [];
+  const exclude: string[] = [];
+  let baseUrl: string | undefined;
+  let title: string | undefined;
+  let force = false;
+  let watch = false;
+  let publishOption: string | undefined;
   let local: string | undefined;
   let depth: number | undefined;
   let filter: string | undefined;
@@ -99,6 +125,24 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | 'help' {
       graphOption = true;
     }
     else if (a === '--no-backlinks') backlinks = false;
+    else if (a === '--force' || a === '--watch') {
+      publishOption = a;
+      if (a === '--force') force = true;
+      else watch = true;
+    }
+    else if (/^--(?:include|exclude|base-url|title)(?:=|$)/.test(a)) {
+      const name = a.replace(/=.*$/, '');
+      const value = valueOf(a, a.includes('=') ? i : ++i);
+      if (!value) throw new UsageError(`${name} takes a value`);
+      publishOption = name;
+      if (name === '--include') include.push(value);
+      else if (name === '--exclude') exclude.push(value);
+      else if (name === '--title') title = value;
+      else {
+        if (!/^https?:\/\/[^\s]+$/i.test(value)) throw new UsageError(`--base-url takes an http(s) address, not "${value}"`);
+        baseUrl = value;
+      }
+    }
     else if (a === '-o' || a === '--output' || a.startsWith('--output=')) {
       output = valueOf(a, a.includes('=') ? i : ++i);
       if (!output) throw new UsageError(`${a} takes a file name`);
@@ -123,13 +167,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs | 'help' {
   if (name === 'render' && (note === undefined) === (tag === undefined)) {
     throw new UsageError('render needs a note or a tag: marginalia render DIR NOTE, or marginalia render DIR --tag TAG');
   }
-  if (name !== 'render' && (tag !== undefined || output !== undefined || backlinks !== undefined)) {
+  if (name !== 'render' && (tag !== undefined || output !== undefined || (backlinks !== undefined && name !== 'publish'))) {
     throw new UsageError('--tag, --output and --no-backlinks are options of render');
+  }
+  if (name !== 'graph' && graphOption) throw new UsageError('--local, --depth, --filter, --tags, --no-placeholders, --no-attachments and --no-orphans are options of graph');
+  if (name !== 'publish' && publishOption !== undefined) throw new UsageError(`${publishOption} is an option of publish`);
+  if (name === 'publish') {
+    if (note === undefined) throw new UsageError('publish needs an output folder: marginalia publish DIR OUT');
+    if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    return { command: name, dir, json, maxFileBytes, backlinks, publish: { out: note, include, exclude, baseUrl, title, force, watch } };
   }
   if (name !== 'backlinks' && name !== 'render' && note !== undefined) throw new UsageError(`unexpected argument "${note}"`);
   if (rest.length) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (name === 'graph' && !json) throw new UsageError('graph prints JSON only: marginalia graph DIR --json');
-  if (name !== 'graph' && graphOption) throw new UsageError('--local, --depth, --filter, --tags, --no-placeholders, --no-attachments and --no-orphans are options of graph');
   if (depth !== undefined && local === undefined) throw new UsageError('--depth goes with --local NOTE');
   const graph: GraphArgs | undefined = name === 'graph' ? { local, depth: depth ?? 1, filter, ...graphFlags } : undefined;
   return { command: name, dir, note, json, maxFileBytes, tag, output, backlinks, graph };

@@ -96,6 +96,24 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
       if ('written' in rendered && rendered.written) io.err(`marginalia: wrote ${rendered.written}`);
       break;
     }
+    case 'publish': {
+      const { publishCommand, watchSite } = require('./publish') as typeof import('./publish');
+      const publish = args.publish!;
+      const run = await publishCommand(index, root, { ...publish, out: path.resolve(publish.out) }, m => io.err(`marginalia: ${m}`), { backlinks: args.backlinks });
+      if ('error' in run) {
+        result = run.error;
+        break;
+      }
+      io.err(`marginalia: published ${run.notes} notes, ${run.tags} tags, ${run.attachments} attachments into ${publish.out} in ${(run.millis / 1000).toFixed(1)} s`);
+      if (publish.watch) {
+        // Said once every folder is watched: a change made after this line is seen.
+        const watch = watchSite(index, root, run, m => io.err(`marginalia: ${m}`));
+        io.err('marginalia: watching for changes (Ctrl-C to stop)');
+        await new Promise<void>(resolve => process.once('SIGINT', () => { watch.close(); resolve(); }));
+      }
+      result = { exitCode: 0 };
+      break;
+    }
   }
   if (typeof result === 'string') {
     io.err(`marginalia: ${result}`);

@@ -10,7 +10,7 @@ import { findNote } from './commands';
 import { MAX_RENDER_CHARS, tooLongToRender } from '../core/render/page';
 
 /** media/ beside dist/ (the bundle) or at the repository root (the compiled tests in out/). */
-function mediaFolder(): string | undefined {
+export function mediaFolder(): string | undefined {
   for (const candidate of [path.join(__dirname, '..', 'media'), path.join(__dirname, '..', '..', '..', 'media')]) {
     if (fs.existsSync(path.join(candidate, 'katex', 'katex.min.css'))) return candidate;
   }

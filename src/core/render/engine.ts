@@ -6,3 +6,5 @@ export { marginaliaPlugin } from './hostPlugin';
 export { renderHoverHtml } from './hover';
 export { PageRenderer, renderNotePage } from './page';
 export { renderTagPage } from './tagPage';
+// The site builder (marginalia publish) renders every page through this stack: it loads with it.
+export { SiteBuilder } from '../publish/site';

@@ -12,7 +12,7 @@ import { exportPage } from '../../../../src/core/render/exportPage';
 
 /** test/fixtures/xss/: one hostile note per file, named by what it tries. */
 const CORPUS_DIR = path.resolve(__dirname, '../../../../../test/fixtures/xss');
-const CORPUS: Record<string, string> = Object.fromEntries(fs.readdirSync(CORPUS_DIR).filter(f => f.endsWith('.md') && f !== 'README.md').sort()
+export const CORPUS: Record<string, string> = Object.fromEntries(fs.readdirSync(CORPUS_DIR).filter(f => f.endsWith('.md') && f !== 'README.md').sort()
   .map(f => [f.replace(/\.md$/, ''), fs.readFileSync(path.join(CORPUS_DIR, f), 'utf8')]));
 
 const FORBIDDEN_TAGS = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'button', 'textarea',
@@ -23,7 +23,7 @@ const URL_ATTRS = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 
 const IMAGE_DATA = /^data:image\/(?:png|gif|jpeg|webp);/;
 
 /** Everything in `html` that could run or reach out, described. */
-function dangers(html: string): string[] {
+export function dangers(html: string): string[] {
   const found: string[] = [];
   const parser = new Parser({
     onopentag(name, attribs) {

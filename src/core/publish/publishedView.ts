@@ -1,0 +1,88 @@
+// The index as a published site sees it: notes left out (selection.ts) do not exist. A link
+// to one resolves as to a note not written yet, named only by what the linking note wrote;
+// they quote no paragraph in a Backlinks section, carry no tag, are embedded nowhere. Handing
+// the page renderer this view, not the index, is what keeps a left-out note's title and text
+// out of every page.
+import type {
+  Backlink, BrokenLink, CompletionCandidate, FrontmatterProblem, IndexStats, LinkEnd, NoteInfo, NoteQueries,
+  Placeholder, Resolution, ResolvedLink, TagNode, TagOccurrence, UnlinkedMention,
+} from '../index/types';
+
+/** The placeholder name a link to a left-out note gets: the site turns it into plain text. */
+export const UNPUBLISHED = '\u0000unpublished';
+
+export class PublishedView implements NoteQueries {
+  constructor(private readonly index: NoteQueries, private readonly published: ReadonlySet<string>) {}
+
+  private shown(path: string): boolean {
+    return this.published.has(path) || !/\.md$/i.test(path);
+  }
+
+  resolve(target: string, fromPath: string): Resolution {
+    const r = this.index.resolve(target, fromPath);
+    if ((r.kind === 'note' || r.kind === 'self') && !this.published.has(r.path)) return { kind: 'placeholder', name: UNPUBLISHED, attachment: false };
+    if (r.kind === 'note' && r.ambiguous) {
+      const visible = r.ambiguous.filter(p => this.published.has(p));
+      return visible.length > 1 ? { ...r, ambiguous: visible } : { kind: 'note', path: r.path, via: r.via };
+    }
+    return r;
+  }
+
+  backlinks(target: string | { placeholder: string }): Backlink[] {
+    return this.index.backlinks(target).filter(b => this.published.has(b.source));
+  }
+
+  forwardLinks(path: string): readonly ResolvedLink[] {
+    if (!this.published.has(path)) return [];
+    return this.index.forwardLinks(path).map(l => ({ ...l, resolution: this.resolve(l.link.target, path) }))
+      .filter(l => l.resolution.kind !== 'placeholder' || l.resolution.name !== UNPUBLISHED);
+  }
+
+  linkEnds(path: string): readonly LinkEnd[] {
+    return this.forwardLinks(path).map(l => ({ kind: l.link.kind, property: l.link.property, resolution: l.resolution }));
+  }
+
+  /** Links from published notes only. */
+  linkCountTo(path: string): number {
+    return this.published.has(path) ? this.backlinks(path).length : 0;
+  }
+
+  notesWithTag(tag: string, options?: { nested?: boolean }): TagOccurrence[] {
+    return this.index.notesWithTag(tag, options).filter(o => this.published.has(o.path));
+  }
+
+  note(path: string): NoteInfo | undefined {
+    return this.shown(path) ? this.index.note(path) : undefined;
+  }
+
+  *notes(): Iterable<NoteInfo> {
+    for (const n of this.index.notes()) if (this.published.has(n.path)) yield n;
+  }
+
+  textOf(path: string): string | undefined {
+    return this.shown(path) ? this.index.textOf(path) : undefined;
+  }
+
+  has(path: string): boolean {
+    return this.shown(path) && this.index.has(path);
+  }
+
+  attachments(): Iterable<string> { return this.index.attachments(); }
+  tagTree(): TagNode[] { return this.index.tagTree(); }
+  /** None: a placeholder's display text is the first casing seen, maybe in a note left out. */
+  placeholders(): Placeholder[] { return []; }
+  orphans(): string[] { return this.index.orphans().filter(p => this.published.has(p)); }
+  ambiguousLinks(): ResolvedLink[] { return this.index.ambiguousLinks().filter(l => this.published.has(l.source)); }
+  brokenLinks(): BrokenLink[] { return this.index.brokenLinks().filter(l => this.published.has(l.source)); }
+  brokenLinksIn(path: string): BrokenLink[] { return this.index.brokenLinksIn(path); }
+  frontmatterProblems(): FrontmatterProblem[] { return this.index.frontmatterProblems(); }
+  completionCandidates(fromPath: string): CompletionCandidate[] { return this.index.completionCandidates(fromPath); }
+  unlinkedMentions(path: string, sources?: Iterable<string>): UnlinkedMention[] { return this.index.unlinkedMentions(path, sources); }
+  stats(): IndexStats { return this.index.stats(); }
+
+  // A site never edits the vault.
+  upsert(): void { throw new Error('PublishedView is read-only'); }
+  addAttachment(): void { throw new Error('PublishedView is read-only'); }
+  remove(): void { throw new Error('PublishedView is read-only'); }
+  rename(): void { throw new Error('PublishedView is read-only'); }
+}

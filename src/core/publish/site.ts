@@ -1,0 +1,407 @@
+// `marginalia publish`: the vault as a static site (docs/publish.md). One page per published
+// note through the preview's pipeline (PageRenderer), tag pages, the tag index, the home page,
+// the search index, the graph's data, and with a base URL a feed and a sitemap. Pure: it reads
+// through the index and SiteSource, and writes through SiteOutput, so the CLI and VS Code
+// share it and a test can publish into memory.
+import { buildGraphData, type GraphData } from '../graph/graphData';
+import type { NoteQueries } from '../index/types';
+import { escapeAttr } from '../render/escape';
+import { PageRenderer, type PageHost } from '../render/page';
+import { renderTagPage } from '../render/tagPage';
+import { githubSlug } from '../syntax/slug';
+import { atomFeed, sitemap } from './feed';
+import { pageShell } from './layout';
+import { SITE_MARKER } from './marker';
+import { finishLinks, MISSING_HREF, UNPUBLISHED_HREF } from './links';
+import { folderListing, graphPage, searchPage, tagIndexPage, tagListing } from './listPages';
+import { UNPUBLISHED, PublishedView } from './publishedView';
+import { SearchIndex, searchText } from './search';
+import { noteDates, publishedNotes, type SelectionOptions } from './selection';
+import { attachmentFile, noteUrls, relativeHref, tagUrl } from './urls';
+
+export interface SiteOutput {
+  /** `path` is relative to the site's folder, `/`-separated. */
+  write(path: string, data: string | Uint8Array): void | Promise<void>;
+}
+
+export interface SiteSource {
+  readonly index: NoteQueries;
+  /** An attachment's bytes; undefined when it cannot be read (it is named and skipped). */
+  readAttachment(path: string): Uint8Array | undefined | Promise<Uint8Array | undefined>;
+  /** A note's last modification (ms since the epoch), for dates where its frontmatter has none. */
+  modified?(path: string): number | undefined;
+  /** The site's own files (css, js, KaTeX): written under `assets/` as given. */
+  readonly assets: ReadonlyMap<string, string | Uint8Array>;
+}
+
+export interface PublishOptions extends SelectionOptions {
+  /** The site's name in every header (default: the vault folder's name, given by the caller). */
+  readonly title?: string;
+  /** `https://me.github.io/notes/`: with it, a feed and a sitemap are written. */
+  readonly baseUrl?: string;
+  readonly backlinks?: boolean;
+  isCancelled?(): boolean;
+  onProgress?(done: number, total: number): void;
+  /** Awaited every few pages: an editor's host gives its event loop a turn there. */
+  pause?(): Promise<void>;
+  /** Told about a file it could not use (an unreadable attachment). */
+  warn?(message: string): void;
+}
+
+export interface PublishResult {
+  readonly notes: number;
+  readonly tags: number;
+  readonly attachments: number;
+  /** Every file written, relative to the site's folder. */
+  readonly files: string[];
+  readonly cancelled: boolean;
+}
+
+export { SITE_MARKER };
+
+/** Notes a tag page shows in full, as the seed page does; a bigger tag lists its notes. */
+export const TAG_PAGE_FULL_NOTES = 12;
+
+const HOME_NAMES = ['index.md', 'readme.md'];
+
+interface NoteRecord {
+  readonly path: string;
+  readonly title: string;
+  readonly url: string;
+  readonly tags: string[];
+  readonly date?: number;
+}
+
+export class SiteBuilder {
+  private published!: Set<string>;
+  private view!: PublishedView;
+  private urls!: Map<string, string>;
+  private home: string | undefined;
+  private readonly copied = new Set<string>();
+  private readonly search = new SearchIndex();
+  private records = new Map<string, NoteRecord>();
+  private readonly siteTitle: string;
+
+  constructor(private readonly source: SiteSource, private readonly options: PublishOptions = {}) {
+    this.siteTitle = options.title?.trim() || 'Notes';
+  }
+
+  /** Decide what is published and where; call again after the vault changed. */
+  private plan(): void {
+    this.published = publishedNotes(this.source.index, this.options);
+    this.view = new PublishedView(this.source.index, this.published);
+    this.urls = noteUrls(this.published);
+    this.home = [...this.published].find(p => HOME_NAMES.includes(p.toLowerCase()));
+    if (this.home) this.urls.set(this.home, '');
+  }
+
+  async build(output: SiteOutput): Promise<PublishResult> {
+    this.plan();
+    const files: string[] = [];
+    const write = async (path: string, data: string | Uint8Array) => {
+      await output.write(path, data);
+      files.push(path);
+    };
+    for (const [name, data] of this.source.assets) await write(`assets/${name}`, data);
+    // Built again (a change moved URLs): what left the site leaves its lists and search index.
+    for (const path of [...this.records.keys()]) {
+      if (this.published.has(path)) continue;
+      this.records.delete(path);
+      this.search.remove(path);
+    }
+    const paths = [...this.published].sort();
+    let done = 0;
+    let cancelled = false;
+    for (const path of paths) {
+      if (this.options.isCancelled?.()) {
+        cancelled = true;
+        break;
+      }
+      await write(this.pageFile(this.urls.get(path)!), this.notePage(path));
+      if (++done % 200 === 0) this.options.onProgress?.(done, paths.length);
+      if (done % 25 === 0) await this.options.pause?.();
+    }
+    if (!cancelled) {
+      for (const [file, html] of this.listPages()) await write(file, html);
+      for (const path of [...this.copied].sort()) {
+        const bytes = await this.source.readAttachment(path);
+        if (bytes) await write(attachmentFile(path), bytes);
+        else this.options.warn?.(`${path}: could not be read; the site links it but does not hold it`);
+      }
+      await write('search.json', this.search.toJSON());
+      await write('graph.json', JSON.stringify(this.graphData()));
+      if (this.options.baseUrl) {
+        const notes = [...this.records.values()];
+        await write('feed.xml', atomFeed(this.siteTitle, this.options.baseUrl, notes));
+        await write('sitemap.xml', sitemap(this.options.baseUrl, ['', 'notes/', 'tags/', ...notes.map(n => n.url), ...this.tagNames().map(tagUrl)]));
+      }
+      this.options.onProgress?.(paths.length, paths.length);
+    }
+    // Cancelled too: the folder is still publish's, so the next publish may clear it.
+    for (const f of files) this.files.add(f);
+    await this.writeMarker(output);
+    return { notes: done, tags: this.tagNames().length, attachments: this.copied.size, files, cancelled };
+  }
+
+  /**
+   * After `changed` notes were edited, created or deleted (the index already updated): the pages
+   * whose content they feed, written again (then writeIndexes). Returns the files written, or undefined when the
+   * change moved URLs (a note created or deleted that slugs like another): then build() again.
+   */
+  async update(changed: readonly string[], before: ReadonlyMap<string, readonly string[]>, output: SiteOutput): Promise<string[] | undefined> {
+    const oldUrls = this.urls;
+    const oldPublished = this.published;
+    this.plan();
+    for (const [path, url] of oldUrls) if (this.urls.has(path) && this.urls.get(path) !== url) return undefined;
+    const pages = new Set<string>();
+    // The changed notes' tag pages (old tags and new); the tag pages of the notes they link
+    // only where those show their notes in full (with Backlinks that quote the change).
+    const tagsTouched = new Set<string>();
+    const tagsIfFull = new Set<string>();
+    for (const path of changed) {
+      for (const l of this.source.index.forwardLinks(path)) {
+        if (l.resolution.kind === 'note') for (const t of this.records.get(l.resolution.path)?.tags ?? []) tagsIfFull.add(t);
+      }
+      for (const p of before.get(path) ?? []) pages.add(p);
+      if (this.published.has(path)) pages.add(path);
+      for (const p of this.dependents(path)) pages.add(p);
+      for (const t of this.records.get(path)?.tags ?? []) tagsTouched.add(t);
+      if (!this.published.has(path)) {
+        this.records.delete(path);
+        this.search.remove(path);
+      }
+      if (oldPublished.has(path) !== this.published.has(path)) {
+        // Published or withdrawn: every page that links it reads differently.
+        for (const b of this.source.index.backlinks(path)) pages.add(b.source);
+      }
+    }
+    const files: string[] = [];
+    for (const path of pages) {
+      if (!this.published.has(path)) continue;
+      const file = this.pageFile(this.urls.get(path)!);
+      await output.write(file, this.notePage(path));
+      files.push(file);
+    }
+    for (const path of changed) for (const t of this.records.get(path)?.tags ?? []) tagsTouched.add(t);
+    for (const [file, html] of this.listPages(tagsTouched, tagsIfFull)) {
+      await output.write(file, html);
+      files.push(file);
+    }
+    for (const path of this.copied) {
+      if (this.files.has(attachmentFile(path))) continue;
+      const bytes = await this.source.readAttachment(path);
+      if (bytes) {
+        await output.write(attachmentFile(path), bytes);
+        files.push(attachmentFile(path));
+      }
+    }
+    for (const f of files) this.files.add(f);
+    return files;
+  }
+
+  /** After update(): the search index, the graph's data and the marker, which every change touches (written last: the pages come first). */
+  async writeIndexes(output: SiteOutput): Promise<string[]> {
+    await output.write('search.json', this.search.toJSON());
+    await output.write('graph.json', JSON.stringify(this.graphData()));
+    await this.writeMarker(output);
+    return ['search.json', 'graph.json', SITE_MARKER];
+  }
+
+  /** The notes whose pages show something of `path`: what it links (their Backlinks quote it) and what links or embeds it. */
+  dependents(path: string): Set<string> {
+    const pages = new Set<string>();
+    for (const l of this.source.index.forwardLinks(path)) if (l.resolution.kind === 'note') pages.add(l.resolution.path);
+    let level = [path];
+    for (let depth = 0; depth < 4 && level.length; depth++) {
+      const next: string[] = [];
+      for (const p of level) {
+        for (const b of this.source.index.backlinks(p)) {
+          if (pages.has(b.source)) continue;
+          pages.add(b.source);
+          if (b.link.kind === 'embed') next.push(b.source);
+        }
+      }
+      level = next;
+    }
+    pages.delete(path);
+    return pages;
+  }
+
+  /** Every file the site holds, so the next publish into the folder can clear exactly those. */
+  private readonly files = new Set<string>();
+
+  private async writeMarker(output: SiteOutput): Promise<void> {
+    await output.write(SITE_MARKER, JSON.stringify({ generator: 'marginalia', notes: this.published.size, files: [...this.files].sort() }, null, 1));
+  }
+
+  private pageFile(url: string): string {
+    return `${url}index.html`;
+  }
+
+  private rootOf(url: string): string {
+    return '../'.repeat(url.split('/').length - 1);
+  }
+
+  private pageHost(pageUrl: string): PageHost {
+    return {
+      noteHref: (p, fragment) => {
+        const path = p.startsWith('./') ? p.slice(2) : p;
+        const url = this.urls.get(path);
+        if (url !== undefined) {
+          const frag = fragment === undefined || fragment.startsWith('^') ? '' : `#mg-h-${githubSlug(fragment.slice(fragment.lastIndexOf('#') + 1).trim())}`;
+          return relativeHref(pageUrl, url) + frag;
+        }
+        if (path === `${UNPUBLISHED}.md`) return UNPUBLISHED_HREF;
+        if (!/\.md$/i.test(path) && this.source.index.has(path)) {
+          this.copied.add(path);
+          return relativeHref(pageUrl, attachmentFile(path));
+        }
+        return MISSING_HREF;
+      },
+      imageSrc: path => {
+        this.copied.add(path);
+        return relativeHref(pageUrl, attachmentFile(path));
+      },
+    };
+  }
+
+  /** The page of a published note: title, tags, the note as the preview draws it, its outgoing links and Backlinks. */
+  notePage(path: string): string {
+    const url = this.urls.get(path)!;
+    const root = this.rootOf(url);
+    const host = this.pageHost(url);
+    const renderer = new PageRenderer(this.view, host);
+    const info = this.view.note(path)!;
+    const text = this.view.textOf(path) ?? '';
+    const body = renderer.note(path, text);
+    const backlinks = this.options.backlinks === false ? '' : renderer.backlinks(path);
+    const syntax = info.syntax;
+    const tags = uniqueTags(syntax.tags.map(t => t.name));
+    const dates = noteDates(text);
+    const date = dates.updated ?? this.source.modified?.(path);
+    this.records.set(path, { path, title: info.title, url, tags, ...(date !== undefined ? { date } : {}) });
+    this.search.add({ id: path, url, title: info.title, tags, text: searchText(body) });
+    // Tags written in the text show there already: the header lists those of the frontmatter.
+    const listed = uniqueTags(syntax.tags.filter(t => t.source === 'frontmatter').map(t => t.name));
+    const day = date === undefined ? '' : new Date(date).toISOString().slice(0, 10);
+    const meta = `<div class="note-meta"><p class="note-info"><span class="note-folder">${escapeAttr(folderName(path))}</span>` +
+      (day ? ` <time datetime="${day}">${day}</time>` : '') + '</p>' +
+      (listed.length ? `\n<ul class="note-tags">${listed.map(t => `<li><a class="tag" data-tag="${escapeAttr(t)}">#${escapeAttr(t)}</a></li>`).join('')}</ul>` : '') +
+      '</div>\n';
+    // Under the title: the note's own first heading when it opens with one, else its title.
+    const opening = /^<h1[\s>][\s\S]*?<\/h1>\n?/.exec(body);
+    const content = opening ? opening[0] + meta + body.slice(opening[0].length)
+      : /<h1[\s>]/.test(body) ? meta + body
+      : `<h1 class="note-title">${escapeAttr(info.title)}</h1>\n${meta}${body}`;
+    const main = `<article class="note" data-path="${escapeAttr(path)}">\n${content}${this.outgoing(path, host)}${backlinks}</article>\n`;
+    return pageShell({ siteTitle: this.siteTitle, root, title: info.title, main: finishLinks(main, root), kind: 'page-note', feed: !!this.options.baseUrl, canonical: this.canonical(url) });
+  }
+
+  private canonical(url: string): string | undefined {
+    return this.options.baseUrl ? new URL(url.split('/').map(encodeURIComponent).join('/'), withSlash(this.options.baseUrl)).href : undefined;
+  }
+
+  /** Each note, attachment or note not written yet this note links to, once, in order of first link. */
+  private outgoing(path: string, host: PageHost): string {
+    const items = new Map<string, string>();
+    for (const l of this.view.forwardLinks(path)) {
+      const r = l.resolution;
+      if (r.kind === 'self') continue;
+      if (r.kind === 'note') {
+        if (!items.has(r.path)) items.set(r.path, `<li><a class="wikilink" href="${escapeAttr(host.noteHref(r.path))}">${escapeAttr(this.view.note(r.path)?.title ?? r.path)}</a></li>`);
+      } else if (r.kind === 'attachment') {
+        if (!items.has(r.path)) items.set(r.path, `<li><a class="wikilink attachment" href="${escapeAttr(host.noteHref(r.path))}">${escapeAttr(r.path.slice(r.path.lastIndexOf('/') + 1))}</a></li>`);
+      } else if (!items.has(`\u0000${r.name}`)) {
+        items.set(`\u0000${r.name}`, `<li><span class="wikilink missing" title="Not written yet">${escapeAttr(l.link.target)}</span></li>`);
+      }
+    }
+    if (items.size === 0) return '';
+    return `<section class="outgoing" aria-label="Links from this note">\n<h2 class="outgoing-title">Links from this note</h2>\n<ul class="outgoing-list">${[...items.values()].join('')}</ul>\n</section>\n`;
+  }
+
+  private tagNames(): string[] {
+    const names = new Map<string, string>();
+    for (const r of this.records.values()) {
+      for (const t of r.tags) {
+        const segments = t.split('/');
+        for (let i = 1; i <= segments.length; i++) {
+          const name = segments.slice(0, i).join('/');
+          if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), name);
+        }
+      }
+    }
+    return [...names.values()].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** The home page, the list of notes, the tag index and the tag pages (only `tags` when given). */
+  private listPages(only?: ReadonlySet<string>, onlyIfFull: ReadonlySet<string> = new Set()): [string, string][] {
+    const pages: [string, string][] = [];
+    const records = [...this.records.values()].filter(r => this.published.has(r.path));
+    const shell = (url: string, title: string, main: string, kind: string) =>
+      pageShell({ siteTitle: this.siteTitle, root: this.rootOf(url), title, main, kind, feed: !!this.options.baseUrl, canonical: this.canonical(url) });
+    const listing = (url: string) => folderListing(records, this.rootOf(url));
+    pages.push(['notes/index.html', shell('notes/', 'All notes', `<h1>All notes</h1>\n${listing('notes/')}`, 'page-list')]);
+    // With a home note (index.md, README.md) its page is the root, written with the notes.
+    if (!this.home) pages.push(['index.html', shell('', this.siteTitle, `<h1>${escapeAttr(this.siteTitle)}</h1>\n${listing('')}`, 'page-home')]);
+    if (!only) {
+      pages.push(['search/index.html', shell('search/', 'Search', searchPage(this.rootOf('search/')), 'page-search')]);
+      pages.push(['graph/index.html', shell('graph/', 'Graph', graphPage(this.rootOf('graph/')), 'page-graph')]);
+    }
+    const names = this.tagNames();
+    pages.push(['tags/index.html', shell('tags/', 'Tags', tagIndexPage(names, records, this.rootOf('tags/')), 'page-tags')]);
+    const withParents = (tags: ReadonlySet<string>) => new Set([...tags].flatMap(t => t.split('/').map((_, i, s) => s.slice(0, i + 1).join('/').toLowerCase())));
+    const touched = only && withParents(only);
+    const touchedIfFull = withParents(onlyIfFull);
+    for (const name of names) {
+      const key = name.toLowerCase();
+      if (touched && !touched.has(key) && !touchedIfFull.has(key)) continue;
+      const url = tagUrl(name);
+      const root = this.rootOf(url);
+      const notes = this.view.notesWithTag(name);
+      const paths = [...new Set(notes.map(n => n.path))];
+      if (touched && !touched.has(key) && paths.length > TAG_PAGE_FULL_NOTES) continue;
+      let main: string;
+      if (paths.length <= TAG_PAGE_FULL_NOTES) {
+        main = finishLinks(renderTagPage(this.view, this.pageHost(url), name, { backlinks: this.options.backlinks }).html, root);
+      } else {
+        main = tagListing(name, names, paths.map(p => this.records.get(p)).filter((r): r is NoteRecord => r !== undefined), root);
+      }
+      pages.push([`${url}index.html`, shell(url, `#${name}`, main, 'page-tag')]);
+    }
+    return pages;
+  }
+
+  /**
+   * The graph view's data (src/core/graph/graphData.ts, the panel's own function) over the
+   * published notes, with each note's page, for the site's graph page.
+   */
+  graphData(): { graph: GraphData; urls: Record<string, string> } {
+    const graph = buildGraphData(this.view, { placeholders: true, orphans: true, groupBy: 'folder' });
+    const urls: Record<string, string> = {};
+    for (const n of graph.nodes) {
+      const url = this.urls.get(n.id);
+      if (url !== undefined) urls[n.id] = url;
+    }
+    return { graph, urls };
+  }
+}
+
+function uniqueTags(names: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const n of names) if (!seen.has(n.toLowerCase())) seen.set(n.toLowerCase(), n);
+  return [...seen.values()];
+}
+
+function folderName(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** Publishes `source` into `output` in one go. */
+export function publishSite(source: SiteSource, output: SiteOutput, options: PublishOptions = {}): Promise<PublishResult> {
+  return new SiteBuilder(source, options).build(output);
+}
