@@ -2,6 +2,7 @@
 // character rules the scanner uses (syntax/citation.ts), so the index and the preview agree on
 // every citation. How a citation is drawn (the reference in the margin) is citationRender.ts's.
 import type MarkdownIt from 'markdown-it';
+import { citationRender } from './citationRender';
 import { bareCitation, canPrecedeCitation, citationGroup, type CiteGroup } from '../syntax/citation';
 
 /** Kept on `citation` tokens as `meta`. */
@@ -44,7 +45,7 @@ export function citationRule(state: MarkdownIt.StateInline, silent: boolean): bo
   return true;
 }
 
-/** The rule alone (the citation's plain rendering); citationRender adds the references. */
 export function citations(md: MarkdownIt): void {
   md.inline.ruler.before('link', 'citation', citationRule);
+  md.use(citationRender);
 }
