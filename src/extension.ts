@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { MarginaliaApi } from './vscode/api';
 import { startCpuProfile } from './vscode/vaults/cpuProfile';
 import { registerClearCache } from './vscode/vaults/clearCache';
+import { registerCitations } from './vscode/citations/citations';
 import { registerCompletion } from './vscode/editor/completion';
 import { registerCreateNote } from './vscode/edits/createNote';
 import { registerDefinition } from './vscode/editor/definition';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const status = new NotesStatus(vaults);
   const preview = registerPreview(vaults, context.extensionUri, log);
   const sidebar = registerSidebar(vaults, context.workspaceState);
+  const citations = registerCitations(vaults, log);
   context.subscriptions.push(
     log, vaults, status,
     registerReindex(vaults, log),
@@ -61,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerWorkspaceSymbols(vaults),
     sidebar,
     registerNoteCommands(vaults),
+    citations,
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
@@ -78,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     lastBuildOf: uri => vaults.vaultFor(uri)?.lastBuild,
     restart: whileClosed => vaults.restart(whileClosed),
     sidebar,
+    citations,
   };
 }
 

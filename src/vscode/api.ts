@@ -1,5 +1,6 @@
 // What in-host tests reach through `extension.exports`: the index, the views and the preview,
 // without driving the UI for every question. Not a public API.
+import type { Citations } from './citations/citations';
 import type * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import type { FileProblem } from '../core/host';
@@ -35,4 +36,6 @@ export interface MarginaliaApi {
   restart(whileClosed?: () => Promise<void>): Promise<void>;
   /** The sidebar's tree providers (Backlinks, Tags, ...), for tests to read their rows. */
   sidebar: Sidebar;
+  /** The citation libraries and the References view, for tests. */
+  citations: Citations;
 }

@@ -4,9 +4,9 @@ import type { PackedNote } from '../index/noteIndex';
 import { citationAt } from '../syntax/packed';
 import type { CitationItem } from '../syntax/types';
 
-/** The distinct keys a note cites, in order of first citation. */
-export function keysCited(note: PackedNote): string[] {
-  return [...new Set((note.packed.citations ?? []).map(c => c.key))];
+/** The distinct keys of a note's citations (NoteSyntax's or PackedSyntax's), in order of first citation. */
+export function keysCited(citations: readonly { readonly key: string }[] | undefined): string[] {
+  return [...new Set((citations ?? []).map(c => c.key))];
 }
 
 export interface Citing {

@@ -3,10 +3,19 @@
 // changes (Zotero rewrites its export on every edit: unchanged entries come from a memo).
 import type { VaultHost } from '../host';
 import { closest } from '../check/closest';
-import { parseBibtex, type BibtexMemo } from './bibtex';
+import type { BibtexMemo } from './bibtex';
 import { parseCslJson } from './cslJson';
 import { authorShort, yearOf } from './format';
 import type { BibliographyProblem, CslItem, LibraryEntry, ParsedBibliography } from './types';
+
+// The BibTeX parser (citation-js, about 700 KB bundled) is required on first use, not imported:
+// esbuild keeps it in its own file (dist/bibtex.js), so activation never loads it.
+type Bibtex = typeof import('./bibtex');
+let bibtex: Bibtex | undefined;
+function bibtexParser(): Bibtex {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (bibtex ??= require('./bibtex') as Bibtex);
+}
 
 interface FileState {
   parsed: ParsedBibliography;
@@ -49,7 +58,7 @@ export class CitationLibrary {
       }
       state.parsed = parseCslJson(text, path);
     } else {
-      state.parsed = parseBibtex(text, path, state.memo);
+      state.parsed = bibtexParser().parseBibtex(text, path, state.memo);
       // Keep only the entries of this version: a memo never grows past the file.
       const now = new Set(state.parsed.entries.map(e => e.item));
       for (const [chunk, items] of state.memo) if (!items.every(i => now.has(i))) state.memo.delete(chunk);
