@@ -22,4 +22,4 @@ export function generateBib(n) {
   return out.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(generateBib(Number(process.argv[2] ?? 5000)));
+if (process.argv[1]?.endsWith("gen-bib.mjs")) process.stdout.write(generateBib(Number(process.argv[2] ?? 5000)));
