@@ -40,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const preview = registerPreview(vaults, context.extensionUri, log);
   const sidebar = registerSidebar(vaults, context.workspaceState);
   const citations = registerCitations(vaults, log);
+  citations.libraries.onDidLoad(() => preview.preview.refresh());
   context.subscriptions.push(
     log, vaults, status,
     registerReindex(vaults, log),

@@ -127,4 +127,24 @@ if (run === 'single') suite('citations', () => {
     assert.match(String(api.citations.references.getTreeItem('goodfellow2016').description), /Goodfellow et al\. 2016 — Deep Learning/);
     void folder;
   });
+
+  test('the preview draws each reference in the margin and a References section; numeric on request', async () => {
+    const api = await marginalia();
+    await vscode.window.showTextDocument(uriOf('deep-learning.md'));
+    await vscode.commands.executeCommand('marginalia.openPreview');
+    await waitFor('the preview shows the references', () => {
+      const html = api.preview.state()?.html ?? '';
+      return api.preview.state()?.name === 'deep-learning.md' && html.includes('citation-sidenote') && html.includes('class="references"');
+    }, 20000);
+    const html = api.preview.state()!.html;
+    assert.match(html, /<cite class="citation" data-cites="goodfellow2016">\(see Goodfellow et al\. 2016, chap\. 6\)<\/cite><input type="checkbox"/);
+    assert.match(html, /class="sidenote citation-sidenote" role="note"><span class="sidenote-label">\d+<\/span> <span class="sidenote-par citation-ref">LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton\. 2015\./);
+    const config = vscode.workspace.getConfiguration('marginalia.citations');
+    await config.update('style', 'numeric', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('numbers instead', () => (api.preview.state()?.html ?? '').includes('>[1, chap. 6]</cite>'));
+    } finally {
+      await config.update('style', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
