@@ -142,7 +142,7 @@ if (run === 'single') suite('citations', () => {
     const config = vscode.workspace.getConfiguration('marginalia.citations');
     await config.update('style', 'numeric', vscode.ConfigurationTarget.Workspace);
     try {
-      await waitFor('numbers instead', () => (api.preview.state()?.html ?? '').includes('>[1, chap. 6]</cite>'));
+      await waitFor('numbers instead', () => (api.preview.state()?.html ?? '').includes('>[see 1, chap. 6]</cite>'));
     } finally {
       await config.update('style', undefined, vscode.ConfigurationTarget.Workspace);
     }
