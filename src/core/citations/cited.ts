@@ -2,6 +2,7 @@
 // Read from what the scanner found (PackedSyntax.citations), nothing scanned again.
 import type { PackedNote } from '../index/noteIndex';
 import { citationAt } from '../syntax/packed';
+import { citekeyOf } from './literatureNote';
 import type { CitationItem } from '../syntax/types';
 
 /** The distinct keys of a note's citations (NoteSyntax's or PackedSyntax's), in order of first citation. */
@@ -27,4 +28,13 @@ export function citationsOfKey(key: string, notes: Iterable<PackedNote>): Citing
 export function anyCitations(notes: Iterable<PackedNote>): boolean {
   for (const note of notes) if (note.packed.citations?.length) return true;
   return false;
+}
+
+/**
+ * The notes citing the key of literature note `path` (its frontmatter `citekey:`, else its file
+ * name when some note cites that): for the Backlinks view of a literature note.
+ */
+export function citationsOfLiteratureNote(path: string, text: string, notes: Iterable<PackedNote>): Citing[] {
+  const key = citekeyOf(text) ?? path.replace(/^.*\//, '').replace(/\.md$/i, '');
+  return citationsOfKey(key, notes);
 }
