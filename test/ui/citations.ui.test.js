@@ -2,19 +2,7 @@
 // the citing sentence at a 1,400 px window, folded away at 600 px and opened by a click on its
 // number; a References section at the end. Screenshots: .e2e/screenshots/citations-*.png.
 const assert = require('assert');
-const { openWorkbench } = require('./workbench');
-
-async function previewFrame(page, timeout = 30000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const found = await frame.$('#mg-content .citation-sidenote').catch(() => null);
-      if (found) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error('the preview did not show a citation in the margin');
-}
+const { openWorkbench, previewFrame } = require('./workbench');
 
 function layout(frame) {
   return frame.evaluate(() => {
@@ -50,7 +38,7 @@ suite('citations in the preview', function () {
     await wb.page.setViewportSize({ width: 1400, height: 900 });
     await wb.openFile('deep-learning.md');
     await wb.runCommand('Marginalia: Open Preview');
-    frame = await previewFrame(wb.page);
+    frame = await previewFrame(wb.page, 30000, '#mg-content .citation-sidenote');
     await frame.evaluate(() => document.querySelector('.citation-sidenote').closest('p, li').scrollIntoView({ block: 'center' }));
     const wide = await layout(frame);
     assert.strictEqual(wide.display, 'block', JSON.stringify(wide));
