@@ -167,4 +167,13 @@ console.log(`\npreview render: a ${r.note.lines}-line note with ${r.note.formula
   `stock markdown-it on the same text: median ${f(r.stock.median, 1)} ms, CPU ${f(r.stock.cpuMedian, 1)} ms)`);
 console.log(`re-render after a keystroke in it (formulas already drawn are kept): median ${f(r.keystroke.median, 1)} ms (CPU ${f(r.keystroke.cpuMedian, 1)} ms), p95 ${f(r.keystroke.p95, 1)} ms`);
 console.log(`tag page of ${r.tag.notes} notes (${f(r.tag.kb, 0)} KB): first ${f(r.tag.first, 1)} ms, then median ${f(r.tag.median, 1)} ms (CPU ${f(r.tag.cpuMedian, 1)} ms), p95 ${f(r.tag.p95, 1)} ms (budget 300 ms)`);
+// Citations: a 5,000-entry .bib (bench/gen-bib.mjs) parsed, reloaded after one edit, and `@` completion (bench/citations.ts).
+const citeBundle = path.join(root, 'out', 'bench', 'citations.js');
+await esbuild.build({ entryPoints: [path.join(here, 'citations.ts')], outfile: citeBundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+const cited = spawnSync(process.execPath, [citeBundle, '5000'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+if (cited.status !== 0) throw new Error(`citations bench failed: ${cited.stderr}`);
+const cr = JSON.parse(cited.stdout.trim().split('\n').pop());
+console.log(`\ncitations: ${cr.parse.entries} .bib entries parsed in ${f(cr.parse.wall, 0)} ms (CPU ${f(cr.parse.cpu, 0)} ms; budget 300 ms), ` +
+  `reloaded after one entry changed in ${f(cr.reload.wall, 0)} ms (CPU ${f(cr.reload.cpu, 0)} ms); ` +
+  `@ completion per keystroke: median ${f(cr.completion.median, 2)} ms, p95 ${f(cr.completion.p95, 2)} ms (budget 10 ms)`);
 console.log(`load average ${os.loadavg().map(x => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);

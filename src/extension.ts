@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { MarginaliaApi } from './vscode/api';
 import { startCpuProfile } from './vscode/vaults/cpuProfile';
 import { registerClearCache } from './vscode/vaults/clearCache';
+import { registerCitations } from './vscode/citations/citations';
 import { registerCompletion } from './vscode/editor/completion';
 import { registerCreateNote } from './vscode/edits/createNote';
 import { registerDefinition } from './vscode/editor/definition';
@@ -41,6 +42,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const preview = registerPreview(vaults, context.extensionUri, log);
   const sidebar = registerSidebar(vaults, context.workspaceState);
   const graphs = registerGraph(vaults, context.extensionUri, context.storageUri, log);
+  const citations = registerCitations(vaults, log);
+  citations.libraries.onDidLoad(() => preview.preview.refresh());
   context.subscriptions.push(
     log, vaults, status,
     registerReindex(vaults, log),
@@ -66,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     sidebar,
     registerNoteCommands(vaults),
     registerPublish(vaults, context.extensionUri, context.workspaceState, log),
+    citations,
   );
   vaults.start();
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
@@ -90,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
       flushPositions: () => graphs.positions.flush(),
       forgetPositions: () => { for (const v of vaults.all()) graphs.positions.forget(v.folder.uri); },
     },
+    citations,
   };
 }
 

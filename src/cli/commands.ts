@@ -1,5 +1,6 @@
 // One function per command: the index in, lines of text or a JSON value out.
 // The JSON shapes here are the CLI's stable contract (README "Command line").
+import type { CitationProblem } from './citations';
 import type { NoteIndex } from '../core/index/noteIndex';
 import type { FileProblem } from '../core/host';
 import type { Backlink, ResolvedLink, TagNode } from '../core/index/types';
@@ -54,8 +55,8 @@ function didYouMean(suggestions: readonly string[], prefix: string): string {
 }
 
 /** Broken and ambiguous links, frontmatter YAML could not be read, files that could not be read; path order, then position. */
-export function checkCommand(index: NoteIndex, problems: readonly FileProblem[], json: boolean): Output {
-  const found: CheckProblem[] = [];
+export function checkCommand(index: NoteIndex, problems: readonly FileProblem[], json: boolean, citations: readonly CitationProblem[] = []): Output {
+  const found: (CheckProblem | CitationProblem)[] = [...citations];
   for (const r of index.brokenLinks()) {
     const text = linkText(index, r);
     if (r.kind === 'missing-heading' || r.kind === 'missing-block') {

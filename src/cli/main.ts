@@ -1,4 +1,5 @@
 // `marginalia`: the notes engine on a folder, with no VS Code (DESIGN.md §6).
+import { citationProblems, cliLibrary } from './citations';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
@@ -64,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
       result = indexCommand(index, problems, millis, args.json);
       break;
     case 'check':
-      result = checkCommand(index, problems, args.json);
+      result = checkCommand(index, problems, args.json, citationProblems(index, await cliLibrary(host, index)));
       break;
     case 'backlinks':
       result = backlinksCommand(index, noteArgument(root, args.note ?? ''), args.json);
@@ -90,7 +91,9 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
       // Required here, not imported: the other commands never load markdown-it and KaTeX.
       const { renderCommand } = require('./render') as typeof import('./render');
       const note = args.note === undefined ? undefined : noteArgument(root, args.note);
-      const rendered = renderCommand(index, { root, note, tag: args.tag, output: args.output, backlinks: args.backlinks });
+      const library = await cliLibrary(host, index);
+      const citations = library && { style: 'author-date' as const, margin: true, item: (key: string) => library.item(key) };
+      const rendered = renderCommand(index, { root, note, tag: args.tag, output: args.output, backlinks: args.backlinks, citations });
       if ('error' in rendered) result = rendered.error;
       else result = { text: rendered.written ? [] : [rendered.html], exitCode: 0 };
       if ('written' in rendered && rendered.written) io.err(`marginalia: wrote ${rendered.written}`);

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { exportPage, imagesToExport } from '../core/render/engine';
 import type { ExportAssets, ExportWhat } from '../core/render/exportPage';
 import type { NoteIndex } from '../core/index/noteIndex';
+import type { PageCitations } from '../core/render/page';
 import { findNote } from './commands';
 import { MAX_RENDER_CHARS, tooLongToRender } from '../core/render/page';
 
@@ -36,6 +37,7 @@ export interface RenderRequest {
   readonly tag?: string;
   readonly output?: string;
   readonly backlinks?: boolean;
+  readonly citations?: PageCitations;
 }
 
 /** The page's HTML, written to `output` or returned for stdout; a string starting `error:` on failure. */
@@ -61,7 +63,7 @@ export function renderCommand(index: NoteIndex, request: RenderRequest): { html:
       // Unreadable: the page links it instead of inlining it.
     }
   }
-  const html = exportPage(index, what, readAssets(media), images, { backlinks: request.backlinks ?? true });
+  const html = exportPage(index, what, readAssets(media), images, { backlinks: request.backlinks ?? true, citations: request.citations });
   if (request.output === undefined) return { html };
   const target = path.resolve(request.output);
   const refused = outputProblem(request.output, target);

@@ -1,5 +1,6 @@
 // What in-host tests reach through `extension.exports`: the index, the views and the preview,
 // without driving the UI for every question. Not a public API.
+import type { Citations } from './citations/citations';
 import type * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import type { FileProblem } from '../core/host';
@@ -47,4 +48,6 @@ export interface MarginaliaApi {
     /** Drops positions held in memory, so the next opening reads the file (a reopened window). */
     forgetPositions(): void;
   };
+  /** The citation libraries and the References view, for tests. */
+  citations: Citations;
 }

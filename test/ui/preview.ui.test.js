@@ -4,20 +4,7 @@
 // a tag page. Screenshots go to .e2e/screenshots/preview-*.png (the README shows them).
 const assert = require('assert');
 const path = require('path');
-const { openWorkbench, SCREENSHOTS } = require('./workbench');
-
-/** The frame holding the preview's document (VS Code nests it in two iframes). */
-async function previewFrame(page, timeout = 30000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const found = await frame.$('#mg-content').catch(() => null);
-      if (found) return frame;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error('the preview webview did not show');
-}
+const { openWorkbench, previewFrame, SCREENSHOTS } = require('./workbench');
 
 /** Where the first sidenote and its paragraph's text column are, in the frame's CSS px. */
 function sidenoteLayout(frame) {

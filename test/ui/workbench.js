@@ -208,4 +208,17 @@ class Workbench {
   }
 }
 
-module.exports = { openWorkbench, useWorkbench, SAMPLE_VAULT, SCREENSHOTS };
+/** The frame holding the preview's document (VS Code nests it in two iframes), once `selector` shows in it. */
+async function previewFrame(page, timeout = 30000, selector = '#mg-content') {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const found = await frame.$(selector).catch(() => null);
+      if (found) return frame;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the preview webview did not show ${selector}`);
+}
+
+module.exports = { openWorkbench, useWorkbench, previewFrame, SAMPLE_VAULT, SCREENSHOTS };

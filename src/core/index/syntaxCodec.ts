@@ -4,7 +4,7 @@
 // items, and a string met twice in a chunk (a tag, a link target, `wiki`) comes back as one string.
 // Every field of PackedSyntax and of its items is written here by name: a field added there must
 // be added here too, and CACHE_SCHEMA bumped (the shape and round-trip tests in indexCache.test.ts fail until then).
-import type { PackedBlockId, PackedFootnote, PackedHeading, PackedLink, PackedMath, PackedSyntax, PackedTag } from '../syntax/packed';
+import type { PackedBlockId, PackedCitation, PackedFootnote, PackedHeading, PackedLink, PackedMath, PackedSyntax, PackedTag } from '../syntax/packed';
 import type { Frontmatter, Span } from '../syntax/types';
 
 const NONE = -1;
@@ -62,6 +62,12 @@ export class SyntaxWriter {
     for (const f of p.footnotes) n.push(this.str(f.kind), this.str(f.label), f.range);
     n.push(p.math.length);
     for (const m of p.math) n.push(this.str(m.delimiter), m.display ? 1 : 0, m.range, this.str(m.tex));
+    const citations = p.citations ?? [];
+    n.push(citations.length);
+    for (const c of citations) {
+      n.push(this.str(c.key), c.range, (c.bracketed ? 1 : 0) | (c.suppressAuthor ? 2 : 0));
+      this.span(c.context);
+    }
   }
 }
 
@@ -139,11 +145,18 @@ export class SyntaxReader {
     const blockIds = this.list(4, (): PackedBlockId => ({ id: this.str(), range: this.int(), block: this.span() }));
     const footnotes = this.list(3, (): PackedFootnote => ({ kind: this.str() as PackedFootnote['kind'], label: this.str(), range: this.int() }));
     const math = this.list(4, (): PackedMath => ({ delimiter: this.str() as PackedMath['delimiter'], display: this.int() === 1, range: this.int(), tex: this.str() }));
+    const citations = this.list(5, (): PackedCitation => {
+      const key = this.str();
+      const range = this.int();
+      const flags = this.int();
+      return { key, range, bracketed: (flags & 1) !== 0, suppressAuthor: (flags & 2) !== 0, context: this.span() };
+    });
     this.lastSpan = { startOffset: -1, endOffset: -1 };
     const syntax: { -readonly [K in keyof PackedSyntax]: PackedSyntax[K] } = { ranges, codeAt, links, tags, headings, blockIds, footnotes, math, lineCount };
     // Absent, not undefined, when there is none (as the scanner gives it).
     if (frontmatter) syntax.frontmatter = frontmatter;
     if (title !== undefined) syntax.title = title;
+    if (citations.length > 0) syntax.citations = citations;
     return syntax;
   }
 

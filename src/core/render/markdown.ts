@@ -5,6 +5,7 @@ import { noteTarget } from '../syntax/noteLink';
 import mark from 'markdown-it-mark';
 import { blockAttrs } from './blockAttrsRule';
 import { callouts } from './calloutRule';
+import { citations } from './citationRule';
 import { frontmatter } from './frontmatterRule';
 import { htmlComments } from './htmlCommentRule';
 import { htmlTags } from './htmlTagRule';
@@ -36,7 +37,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   md.core.ruler.before('normalize', 'byte_order_mark', (state) => {
     if (state.src.charCodeAt(0) === 0xfeff) state.src = state.src.slice(1);
   });
-  return md.use(frontmatter).use(htmlComments).use(htmlTags).use(obsidianComments).use(math).use(wikiLinks).use(tags).use(linkOffsets)
+  return md.use(frontmatter).use(htmlComments).use(htmlTags).use(obsidianComments).use(math).use(wikiLinks).use(tags).use(citations).use(linkOffsets)
     .use(noteLinkRender).use(sidenotes).use(callouts).use(mark).use(taskLists).use(sanitizer).use(blockAttrs);
 }
 

@@ -6,6 +6,9 @@ import type MarkdownIt from 'markdown-it';
 import type { NoteQueries } from '../index/types';
 import { shownBacklinks } from '../views/backlinkRows';
 import { backlinksSection } from './backlinksSection';
+import { referencesSection, type CitationContext } from './citationRender';
+import type { CitationStyle } from '../citations/format';
+import type { CslItem } from '../citations/types';
 import { embedSource } from './embedSource';
 import { escapeAttr } from './escape';
 import { createMarkdown } from './markdown';
@@ -46,6 +49,15 @@ export interface PageOptions {
   readonly backlinks?: boolean;
   /** Images from http(s) servers may load (`marginalia.preview.remoteImages`); a page written out says so in its CSP. */
   readonly remoteImages?: boolean;
+  /** Citations drawn from a library (`[@key]` formatted, the reference in the margin, a References section). */
+  readonly citations?: PageCitations;
+}
+
+/** The library and the style a page's citations are drawn with. */
+export interface PageCitations {
+  readonly style: CitationStyle;
+  readonly margin: boolean;
+  item(key: string): CslItem | undefined;
 }
 
 export interface RenderedPage {
@@ -68,13 +80,17 @@ export class PageRenderer {
   private embeds = 0;
   /** Characters of embedded HTML drawn so far on this page (nested ones counted in each level). */
   private embeddedChars = 0;
+  /** The page's citations, numbered and listed in the order first cited (embeds included). */
+  readonly citations: CitationContext | undefined;
 
   constructor(
     private readonly index: NoteQueries,
     private readonly host: PageHost,
     idPrefix = 'mg-',
+    citations?: PageCitations,
   ) {
     this.counter = { next: 1, prefix: `${idPrefix}sn-` };
+    this.citations = citations && { style: citations.style, margin: citations.margin, item: key => citations.item(key), cited: [] };
   }
 
   get sidenoteCount(): number {
@@ -101,8 +117,9 @@ export class PageRenderer {
     return this.env(path, [path], {});
   }
 
-  private env(path: string, stack: readonly string[], options: { sourceLines?: boolean; headingPrefix?: string }): RenderEnv {
+  private env(path: string, stack: readonly string[], options: { sourceLines?: boolean; headingPrefix?: string }): RenderEnv & { citations?: CitationContext } {
     return {
+      citations: this.citations,
       resolveLink: (target, fragment) => this.resolve(path, target, fragment),
       renderEmbed: meta => this.embed(path, stack, meta),
       sidenotes: this.counter,
@@ -185,8 +202,8 @@ export class PageRenderer {
 
 /** A note with its Backlinks section, as the preview panel shows it. */
 export function renderNotePage(index: NoteQueries, host: PageHost, path: string, text: string, options: PageOptions = {}): RenderedPage {
-  const renderer = new PageRenderer(index, host);
-  const body = renderer.note(path, text, { sourceLines: true });
+  const renderer = new PageRenderer(index, host, 'mg-', options.citations);
+  const body = renderer.note(path, text, { sourceLines: true }) + referencesSection(renderer.citations);
   const backlinks = options.backlinks === false ? '' : renderer.backlinks(path);
   const title = index.note(path)?.title ?? path.replace(/^.*\//, '').replace(/\.md$/i, '');
   const html = `<article class="note" data-path="${escapeAttr(path)}">\n${body}${backlinks}</article>\n`;

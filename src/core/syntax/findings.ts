@@ -1,10 +1,11 @@
 // Collects what the block and inline passes find, as the items of PackedSyntax (ranges by slot
 // in a RangeWriter) and the paragraph (or list item, heading, table row) around each link and tag.
 import type { BlockSink, TextKind } from './blockState';
+import type { CiteGroup } from './citation';
 import { InlineScanner } from './inline';
 import type { InlineSink } from './inlineSink';
 import { definitionTarget, type NoteTarget } from './noteLink';
-import type { PackedFootnote, PackedHeading, PackedLink, PackedMath, PackedTag, RangeWriter } from './packed';
+import type { PackedCitation, PackedFootnote, PackedHeading, PackedLink, PackedMath, PackedTag, RangeWriter } from './packed';
 import { normalizeLabel, type Definition } from './reference';
 import { Slugger } from './slug';
 import type { FootnoteItem, MathItem, Span } from './types';
@@ -41,6 +42,7 @@ export class Findings implements BlockSink, InlineSink {
   readonly blockIds: PendingBlockId[] = [];
   readonly footnotes: PackedFootnote[] = [];
   readonly mathItems: PackedMath[] = [];
+  readonly citationItems: PackedCitation[] = [];
   /** Start and end offsets of code blocks and spans. */
   readonly codeSpans: number[] = [];
   /** Text of the first level-1 heading. */
@@ -153,6 +155,20 @@ export class Findings implements BlockSink, InlineSink {
     this.blockIds.push(item);
     // The first paragraph of a list item names the whole item (with its sub-items).
     if (this.itemHead && this.openItems.length > 0) this.openItems[this.openItems.length - 1].push(item);
+  }
+
+  citations(group: CiteGroup): void {
+    for (const cite of group.cites) {
+      const range = this.ranges.add(cite.start, cite.end);
+      this.ranges.add(group.start, group.end); // the next slot: see PackedCitation
+      this.citationItems.push({ key: cite.key, range, bracketed: group.bracketed, suppressAuthor: cite.suppressAuthor, context: this.currentContext() });
+    }
+  }
+
+  /** Takes back the citations that start after `start` (those in a link's text or an image's alt). */
+  retractCitationsAfter(start: number): void {
+    const items = this.citationItems;
+    while (items.length > 0 && this.ranges.startOf(items[items.length - 1].range) > start) items.pop();
   }
 
   /** Takes back what was found after the counts given (an image's alt text); its ranges stay, unused. */

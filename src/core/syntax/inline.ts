@@ -1,5 +1,5 @@
 // The inline pass over one paragraph, heading or table cell. A single left-to-right walk that
-// only wakes up at `\` `` ` `` `$` `[` `]` `!` `^` `#` `<`; at each it applies the rule the
+// only wakes up at `\` `` ` `` `$` `[` `]` `!` `^` `#` `<` `@`; at each it applies the rule the
 // preview's markdown-it pipeline would apply there, in the same order, so both agree on what
 // is code, math, a comment, a link destination — and so on every link and tag.
 //
@@ -16,12 +16,13 @@ import { opensBracketMath } from './mathBlocks';
 import { isAllowedDestination } from './linkParts';
 import { inlineTail, referenceTail } from './linkTail';
 import { noteTarget } from './noteLink';
+import { bareCitation, canPrecedeCitation, citationGroup } from './citation';
 import { canPrecedeTag, tagEnd } from './tagChars';
 import { parseWikiLink } from './wikiLink';
 
 // The characters at which some rule may apply. A regex finds the next one faster than a
 // character loop, and test() (no match object) allocates nothing.
-const WAKE = /[\\`$[\]!^#<%]/g;
+const WAKE = /[\\`$[\]!^#<%@]/g;
 
 const AUTOLINK = /^[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^<>\x00-\x20]*$/;
 const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
@@ -115,6 +116,9 @@ export class InlineScanner {
         case 0x25:
           pos = this.percent(pos);
           break;
+        case 0x40:
+          pos = this.at(pos, lineEnd);
+          break;
         default:
           pos = this.angle(pos);
       }
@@ -206,6 +210,13 @@ export class InlineScanner {
         return link.end;
       }
     }
+    if (next !== 0x5e /* ^ */) {
+      const group = citationGroup(src, pos, lineEnd);
+      if (group) {
+        this.found.citations(group);
+        return group.end;
+      }
+    }
     let footnoteClose = -1;
     if (next === 0x5e && this.found.footnoteLabels) {
       const close = this.footnoteLabelEnd(pos, lineEnd);
@@ -260,6 +271,7 @@ export class InlineScanner {
     if (kind === Opener.Image) {
       // An image's alt text is not shown as content: nothing in it counts.
       this.found.retract(openers.imageMark(0), openers.imageMark(1), openers.imageMark(2), openers.imageMark(3));
+      this.found.retractCitationsAfter(start);
       return tail.end;
     }
     if (openers.isPoisoned(index)) return pos + 1;
@@ -268,6 +280,8 @@ export class InlineScanner {
     if (note) {
       this.found.markdownLink(note, src.slice(start + 1, pos), start, tail.end, tail.rawStart, tail.rawStart + note.pathLength);
     }
+    // A citation in a link's text is text (markdown-it reads none inside a link).
+    this.found.retractCitationsAfter(start);
     openers.poisonOpen();
     return tail.end;
   }
@@ -318,6 +332,15 @@ export class InlineScanner {
     if (end < 0) return pos + 1;
     this.found.tag(pos, end);
     return end;
+  }
+
+  /** A bare citation `@key` (not after a word character: `me@example.org` is an address). */
+  private at(pos: number, lineEnd: number): number {
+    if (pos !== this.segStart[this.seg] && !canPrecedeCitation(this.src, pos)) return pos + 1;
+    const group = bareCitation(this.src, pos, lineEnd);
+    if (!group) return pos + 1;
+    this.found.citations(group);
+    return group.end;
   }
 
   /** An autolink `<scheme:...>` / `<a@b.c>`, an HTML comment, or an HTML tag (text, with nothing found inside). */

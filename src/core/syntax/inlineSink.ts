@@ -2,6 +2,7 @@
 // inline pass's half of what Findings is, as BlockSink (blockState.ts) is the block pass's. The
 // scanners know this interface, not Findings, so findings.ts can import the scanner without a
 // circle.
+import type { CiteGroup } from './citation';
 import type { NoteTarget } from './noteLink';
 import type { Definition } from './reference';
 import type { FootnoteItem, MathItem } from './types';
@@ -26,6 +27,10 @@ export interface InlineSink {
   /** A code span, `[start, end)`. */
   code(start: number, end: number): void;
   blockId(id: string, start: number, end: number): void;
+  /** A citation group: `[see @a, p. 4; @b]`, or a bare `@key`. */
+  citations(group: CiteGroup): void;
+  /** Takes back the citations that start after `start` (those in a link's text or an image's alt). */
+  retractCitationsAfter(start: number): void;
   /** Takes back what was found after the counts given (an image's alt text). */
   retract(links: number, tags: number, footnotes: number, math: number): void;
 }

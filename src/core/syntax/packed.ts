@@ -5,6 +5,7 @@
 import type { LineMap } from './positions';
 import type {
   BlockIdItem,
+  CitationItem,
   FootnoteItem,
   Frontmatter,
   HeadingItem,
@@ -65,6 +66,19 @@ export interface PackedMath {
   readonly tex: string;
 }
 
+export interface PackedCitation {
+  readonly key: string;
+  /** Slot of `@key`; the group's range is the next slot. */
+  readonly range: number;
+  readonly bracketed: boolean;
+  readonly suppressAuthor: boolean;
+  readonly context: Span;
+}
+
+export function citationAt(ranges: Int32Array, c: PackedCitation): CitationItem {
+  return { key: c.key, range: rangeAt(ranges, c.range), group: rangeAt(ranges, c.range + 1), bracketed: c.bracketed, suppressAuthor: c.suppressAuthor, context: c.context };
+}
+
 /** Everything of NoteSyntax, ranges packed (see the top of this file). Items are in NoteSyntax's order. */
 export interface PackedSyntax {
   /**
@@ -82,6 +96,8 @@ export interface PackedSyntax {
   readonly blockIds: readonly PackedBlockId[];
   readonly footnotes: readonly PackedFootnote[];
   readonly math: readonly PackedMath[];
+  /** Absent when the note cites nothing (most notes). */
+  readonly citations?: readonly PackedCitation[];
   readonly lineCount: number;
 }
 
@@ -146,6 +162,7 @@ export function unpackSyntax(packed: PackedSyntax): NoteSyntax {
   // Absent, not undefined, when there is none.
   if (packed.frontmatter) syntax.frontmatter = packed.frontmatter;
   if (packed.title !== undefined) syntax.title = packed.title;
+  if (packed.citations) syntax.citations = packed.citations.map(c => citationAt(r, c));
   return syntax;
 }
 

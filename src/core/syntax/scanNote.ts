@@ -89,5 +89,6 @@ export function scanNotePacked(text: string): PackedSyntax {
   // Absent, not undefined, when there is none.
   if (frontmatter) result.frontmatter = frontmatter.frontmatter;
   if (title !== undefined) result.title = title;
+  if (found.citationItems.length > 0) result.citations = found.citationItems.slice();
   return result;
 }

@@ -100,6 +100,20 @@ export interface FootnoteItem {
   readonly range: Range;
 }
 
+/** A Pandoc citation: `@key` bare, or one key of a bracketed group `[see @key, p. 4; @other]`. */
+export interface CitationItem {
+  /** The citation key, without `@` and braces. */
+  readonly key: string;
+  /** `@key` (with `-` for `[-@key]`, braces for `@{key}`). */
+  readonly range: Range;
+  /** The whole group, brackets included; for a bare citation, the same as `range`. */
+  readonly group: Range;
+  readonly bracketed: boolean;
+  readonly suppressAuthor: boolean;
+  /** The paragraph or list item around it (the citing paragraph, for backlinks). */
+  readonly context: Span;
+}
+
 export interface MathItem {
   /** `$..$`, `$$..$$`, `\(..\)`, `\[..\]` */
   readonly delimiter: '$' | '$$' | '\\(' | '\\[';
@@ -142,6 +156,8 @@ export interface NoteSyntax {
    * in code through.
    */
   readonly code?: readonly Span[];
+  /** Pandoc citations in text order. Optional: absent when the note cites nothing. */
+  readonly citations?: readonly CitationItem[];
   /** Number of lines (a text with no newline has 1). */
   readonly lineCount: number;
 }

@@ -6,6 +6,7 @@ import { compareTitles } from './titleOrder';
 import type { Backlink, NoteQueries } from '../index/types';
 import type { Range } from '../syntax/types';
 import { snippetOf, type Snippet } from './snippet';
+import type { Citing } from '../citations/cited';
 
 export type BacklinkTarget = string | { readonly placeholder: string };
 
@@ -33,6 +34,8 @@ export interface BacklinkOptions {
   readonly sort?: BacklinkSort;
   /** Last modification time of a note (ms); only read when sorting by it. Unknown counts as oldest. */
   readonly modified?: (path: string) => number | undefined;
+  /** A literature note's citations (the notes that cite its key): listed with the links, each with its paragraph. */
+  readonly citedBy?: readonly Citing[];
 }
 
 /** Groups start expanded while there are few of them, as Obsidian's pane does. */
@@ -54,6 +57,14 @@ export function backlinkGroups(index: NoteQueries, target: BacklinkTarget, optio
     let rows = bySource.get(b.source);
     if (!rows) bySource.set(b.source, rows = []);
     rows.push(rowOf(b, index.textOf(b.source) ?? ''));
+  }
+  for (const { path, citation } of options.citedBy ?? []) {
+    let rows = bySource.get(path);
+    if (!rows) bySource.set(path, rows = []);
+    const { startOffset, endOffset } = citation.context;
+    const context = (index.textOf(path) ?? '').slice(startOffset, endOffset);
+    const at = citation.range.startOffset - startOffset;
+    rows.push({ source: path, context, snippet: snippetOf(context, at, at + citation.range.endOffset - citation.range.startOffset), range: citation.range });
   }
   const groups: BacklinkGroup[] = [];
   for (const [source, links] of bySource) {

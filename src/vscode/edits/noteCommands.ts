@@ -30,8 +30,8 @@ function setting(vault: Vault, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The template's text, or undefined (with a message naming it) when it cannot be read. */
-async function readTemplate(vault: Vault, settingName: string): Promise<string | undefined> {
+/** The template's text, or undefined (with a message naming it and saying what happens `instead`) when it cannot be read. */
+export async function readTemplate(vault: Vault, settingName: string, instead = 'the note starts with its title only'): Promise<string | undefined> {
   const path = setting(vault, settingName).trim();
   if (path === '') return undefined;
   const uri = /^([a-z]:[\\/]|\/)/i.test(path) ? vscode.Uri.file(path) : vscode.Uri.joinPath(vault.folder.uri, path);
@@ -40,14 +40,14 @@ async function readTemplate(vault: Vault, settingName: string): Promise<string |
   // set it at all: package.json restrictedConfigurations).
   if (vault.host.relativePath(uri) === undefined) {
     void vscode.window.showWarningMessage(`Marginalia: the template ${plain(path)} (marginalia.${settingName}) is outside the workspace folder, ` +
-      'so the note starts with its title only: templates are read from inside the folder.');
+      `so ${instead}: templates are read from inside the folder.`);
     return undefined;
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
   } catch (e) {
     void vscode.window.showWarningMessage(`Marginalia: the template ${plain(path)} (marginalia.${settingName}) could not be read, ` +
-      `so the note starts with its title only: ${plain(e instanceof Error ? e.message : String(e))}`);
+      `so ${instead}: ${plain(e instanceof Error ? e.message : String(e))}`);
     return undefined;
   }
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { formatNoteAddress } from '../../core/render/noteAddress';
 import type { PageHost, RenderedPage } from '../../core/render/page';
 import { renderEngine } from './renderEngine';
+import { citationLibraries } from '../citations/libraries';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
 
@@ -20,7 +21,7 @@ export function renderShown(vaults: Vaults, shown: Shown, webview: vscode.Webvie
     return { title: name, sidenotes: 0, html: `<p class="mg-notice">${escapeText(name)} is not part of a workspace folder's notes.</p>` };
   }
   const text = doc?.getText() ?? at.vault.index.textOf(at.path) ?? '';
-  return renderEngine().renderNotePage(at.vault.index, pageHost(at.vault, webview), at.path, text, { backlinks });
+  return renderEngine().renderNotePage(at.vault.index, pageHost(at.vault, webview), at.path, text, { backlinks, citations: citationLibraries()?.pageCitations(at.vault) });
 }
 
 function pageHost(vault: Vault, webview: vscode.Webview): PageHost {

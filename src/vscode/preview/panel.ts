@@ -45,7 +45,7 @@ export class Preview implements vscode.Disposable {
       vaults.onDidChange(() => this.schedule(INDEX_DELAY)),
       vscode.window.onDidChangeTextEditorVisibleRanges(e => this.editorScrolled(e)),
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('marginalia.preview')) this.schedule(0);
+        if (e.affectsConfiguration('marginalia.preview') || e.affectsConfiguration('marginalia.citations')) this.schedule(0);
       }),
     );
   }
@@ -72,6 +72,11 @@ export class Preview implements vscode.Disposable {
     if (!chosen) return;
     this.ensurePanel(this.panel?.viewColumn ?? vscode.ViewColumn.Beside);
     this.show({ kind: 'tag', tag: name, vault: chosen });
+  }
+
+  /** Draws the page again (the citation library was read or changed). */
+  refresh(): void {
+    if (this.shown) this.schedule(INDEX_DELAY);
   }
 
   state(): PreviewState | undefined {

@@ -3,6 +3,7 @@
 // the whole paragraph in the tooltip; a click selects the link in the linking note.
 import * as vscode from 'vscode';
 import { backlinkGroups, EXPAND_BELOW, linkCount, shownBacklinks, type BacklinkGroup, type BacklinkRow, type BacklinkSort, type BacklinkTarget } from '../../core/views/backlinkRows';
+import { citationsOfLiteratureNote } from '../../core/citations/cited';
 import type { ActiveNote } from './activeNote';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
@@ -87,7 +88,8 @@ export class BacklinksView extends RefreshingView<Element> {
     }
     const { vault, target } = shown;
     const label = labelOf(vault, target);
-    const groups = backlinkGroups(vault.index, target, { sort: this.sort, modified: p => this.modified(vault, p) });
+    const citedBy = typeof target === 'string' ? citationsOfLiteratureNote(target, vault.index.textOf(target) ?? '', vault.index.packedNotes()) : [];
+    const groups = backlinkGroups(vault.index, target, { sort: this.sort, modified: p => this.modified(vault, p), citedBy });
     const prefix = `b:${vault.folder.uri.toString()}|${shown.key}|`;
     this.roots = groups.map(group => ({ kind: 'group', id: prefix + group.source, vault, group }));
     const links = linkCount(groups);

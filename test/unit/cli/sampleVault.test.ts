@@ -19,11 +19,11 @@ async function json(...argv: string[]): Promise<any> {
 }
 
 suite('the sample vault keeps the counts of test/fixtures/EXPECTED.md', () => {
-  test('index --json: 13 notes, 1 attachment, 74 links (58 resolved, 16 unresolved, 0 ambiguous), 15 tags, 5 placeholders', async () => {
+  test('index --json: 13 notes, 2 attachments, 74 links (58 resolved, 16 unresolved, 0 ambiguous), 15 tags, 5 placeholders', async () => {
     const s = await json('index', VAULT, '--json');
     const { millis, problems, ...counts } = s;
     assert.deepStrictEqual(counts, {
-      notes: 13, attachments: 1, links: 74, resolved: 58, unresolved: 16, ambiguous: 0, tags: 15, placeholders: 5,
+      notes: 13, attachments: 2, links: 74, resolved: 58, unresolved: 16, ambiguous: 0, tags: 15, placeholders: 5,
     });
     assert.strictEqual(typeof millis, 'number');
     assert.deepStrictEqual(problems, []);

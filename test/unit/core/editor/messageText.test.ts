@@ -35,9 +35,9 @@ suite('plainMessageText: note text in a notification', () => {
 
 suite('every notification in src/vscode shows note text through plain()', () => {
   const root = path.resolve(__dirname, '../../../../../src/vscode');
-  // Interpolations that are never note text: numbers (result.notes: a count), setting names, and `what`, which
+  // Interpolations that are never note text: numbers (result.notes: a count), setting names, our own words (instead), and `what`, which
   // renameFiles.ts builds with plain() already.
-  const NOT_NOTE_TEXT = new Set(['settingName', 'files.length', 'countText(all)', 'what', 'caches.length', 'result.notes']);
+  const NOT_NOTE_TEXT = new Set(['settingName', 'instead', 'files.length', 'countText(all)', 'what', 'caches.length', 'result.notes']);
 
   function sources(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e =>

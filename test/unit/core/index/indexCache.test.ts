@@ -338,10 +338,12 @@ suite('index cache', () => {
     };
     for (const dir of fixtures) for (const n of (await fresh(dir)).packedNotes()) walk(n.packed, 'packed');
     const shape = [...keys].filter(k => !/\.frontmatter\.(?!title|aliases|tags)/.test(k)).sort().join(' ');
-    assert.strictEqual(CACHE_SCHEMA, 3);
+    assert.strictEqual(CACHE_SCHEMA, 4);
     assert.deepStrictEqual(shape.split(' '), [
       'packed.blockIds[].block.endOffset:number', 'packed.blockIds[].block.startOffset:number', 'packed.blockIds[].id:string',
-      'packed.blockIds[].range:number', 'packed.codeAt:number', 'packed.footnotes[].kind:string', 'packed.footnotes[].label:string',
+      'packed.blockIds[].range:number', 'packed.citations[].bracketed:boolean', 'packed.citations[].context.endOffset:number',
+      'packed.citations[].context.startOffset:number', 'packed.citations[].key:string', 'packed.citations[].range:number',
+      'packed.citations[].suppressAuthor:boolean', 'packed.codeAt:number', 'packed.footnotes[].kind:string', 'packed.footnotes[].label:string',
       'packed.footnotes[].range:number', 'packed.frontmatter.aliases[]:string', 'packed.frontmatter.tags[]:string',
       'packed.frontmatter.title:string', 'packed.headings[].level:number', 'packed.headings[].range:number',
       'packed.headings[].slug:string', 'packed.headings[].text:string', 'packed.lineCount:number', 'packed.links[].block:string',

@@ -1,0 +1,23 @@
+// Citations of keys the library lacks, with the message both the editor and `marginalia check`
+// give (one wording, one place), naming the closest keys.
+import type { CitationItem } from '../syntax/types';
+import type { CitationLibrary } from './library';
+
+export interface UnknownCitation {
+  readonly citation: CitationItem;
+  readonly closest: readonly string[];
+  readonly message: string;
+}
+
+export function unknownCitations(citations: readonly CitationItem[], library: CitationLibrary): UnknownCitation[] {
+  const out: UnknownCitation[] = [];
+  for (const citation of citations) {
+    if (library.item(citation.key)) continue;
+    const closest = library.size > 0 ? library.closestKeys(citation.key) : [];
+    const files = library.paths();
+    const where = files.length ? files.join(', ') : 'the bibliography (no .bib or CSL-JSON file found)';
+    const message = `No entry "${citation.key}" in ${where}${closest.length ? `; closest: ${closest.join(', ')}` : ''}`;
+    out.push({ citation, closest, message });
+  }
+  return out;
+}

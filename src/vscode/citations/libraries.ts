@@ -1,0 +1,108 @@
+// One CitationLibrary per vault, read the first time a citation needs it (never at activation),
+// re-read file by file when a bibliography changes on disk (Zotero rewrites its export on every
+// edit). Malformed entries are named, file:line, in the Marginalia output channel.
+import * as vscode from 'vscode';
+import { bibliographyFiles, isDefaultBibliography } from '../../core/citations/discovery';
+import { CitationLibrary } from '../../core/citations/library';
+import type { CitationStyle } from '../../core/citations/format';
+import type { PageCitations } from '../../core/render/page';
+import type { Vault } from '../vaults/vault';
+import type { Vaults } from '../vaults/vaults';
+
+interface Loaded {
+  readonly library: CitationLibrary;
+  readonly ready: Promise<CitationLibrary>;
+  readonly configured: boolean;
+  loaded: boolean;
+}
+
+let current: CitationLibraries | undefined;
+
+/** The libraries of this window (set when the extension registers them). */
+export function citationLibraries(): CitationLibraries | undefined {
+  return current;
+}
+
+export class CitationLibraries implements vscode.Disposable {
+  private readonly byVault = new Map<Vault, Loaded>();
+  private readonly emitter = new vscode.EventEmitter<Vault>();
+  /** A vault's library was read or re-read. */
+  readonly onDidLoad = this.emitter.event;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly vaults: Vaults, private readonly log: vscode.LogOutputChannel) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{bib,json}');
+    const changed = (uri: vscode.Uri, gone: boolean) => {
+      const at = this.vaults.locate(uri);
+      const loaded = at && this.byVault.get(at.vault);
+      if (!at || !loaded?.loaded) return;
+      const mine = loaded.configured ? loaded.library.paths().includes(at.path) : isDefaultBibliography(at.path);
+      if (!mine) return;
+      if (gone) loaded.library.remove(at.path);
+      void (gone ? Promise.resolve() : loaded.library.load(at.path, loaded.configured)).then(() => this.loadedNow(at.vault, loaded.library));
+    };
+    this.disposables = [
+      watcher,
+      watcher.onDidChange(uri => changed(uri, false)),
+      watcher.onDidCreate(uri => changed(uri, false)),
+      watcher.onDidDelete(uri => changed(uri, true)),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('marginalia.bibliography')) this.byVault.clear();
+      }),
+      this.emitter,
+    ];
+    current = this;
+  }
+
+  /** The vault's library, read now if it has not been. */
+  of(vault: Vault): Promise<CitationLibrary> {
+    let loaded = this.byVault.get(vault);
+    if (!loaded) {
+      const configured = vscode.workspace.getConfiguration('marginalia', vault.folder.uri).get<string[]>('bibliography', []);
+      const library = new CitationLibrary(vault.host);
+      const isConfigured = Array.isArray(configured) && configured.length > 0;
+      const files = bibliographyFiles([...vault.index.attachments()], isConfigured ? configured : []);
+      const entry: Loaded = {
+        library,
+        configured: isConfigured,
+        loaded: false,
+        ready: library.loadAll(files, isConfigured).then(() => {
+          entry.loaded = true;
+          this.loadedNow(vault, library);
+          return library;
+        }),
+      };
+      this.byVault.set(vault, (loaded = entry));
+    }
+    return loaded.ready;
+  }
+
+  /** The vault's library if it has been read (for renders, which cannot wait). */
+  loadedFor(vault: Vault): CitationLibrary | undefined {
+    const loaded = this.byVault.get(vault);
+    return loaded?.loaded ? loaded.library : undefined;
+  }
+
+  /** How a page of this vault draws its citations; undefined until the library is read. */
+  pageCitations(vault: Vault): PageCitations | undefined {
+    const library = this.loadedFor(vault);
+    if (!library) {
+      void this.of(vault);
+      return undefined;
+    }
+    const config = vscode.workspace.getConfiguration('marginalia.citations', vault.folder.uri);
+    const style: CitationStyle = config.get<string>('style') === 'numeric' ? 'numeric' : 'author-date';
+    return { style, margin: config.get<boolean>('margin', true), item: key => library.item(key) };
+  }
+
+  private loadedNow(vault: Vault, library: CitationLibrary): void {
+    this.log.info(`[${vault.folder.name}] citations: ${library.size} entries from ${library.paths().join(', ') || 'no bibliography file'}`);
+    for (const p of library.problems()) this.log.warn(`[${vault.folder.name}] ${p.file}:${p.line + 1}: ${p.message}`);
+    this.emitter.fire(vault);
+  }
+
+  dispose(): void {
+    if (current === this) current = undefined;
+    for (const d of this.disposables) d.dispose();
+  }
+}

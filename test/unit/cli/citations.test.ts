@@ -1,0 +1,25 @@
+// `marginalia check` on citations: unknown keys with the closest, and bibliography entries that
+// could not be read, each at file:line:column.
+import * as assert from 'assert';
+import { citationProblems, cliLibrary } from '../../../src/cli/citations';
+import { checkCommand } from '../../../src/cli/commands';
+import { buildIndex } from '../../../src/core/index/build';
+import { MemoryHost } from '../core/index/memoryHost';
+
+suite('cli: check citations', () => {
+  test('an unknown key and a malformed entry are reported; a vault that cites nothing reads no library', async () => {
+    const host = new MemoryHost({
+      'a.md': 'Known [@doe2020] and\nunknown [see @doe2021, p. 2].\n',
+      'refs.bib': '@article{doe2020, title = {T}, year = {2020}}\n\n@book{broken, title = {oops\n',
+    });
+    const { index } = await buildIndex(host);
+    const out = checkCommand(index, [], false, citationProblems(index, await cliLibrary(host, index)));
+    assert.deepStrictEqual((out as { text: string[] }).text, [
+      'a.md:2:14: No entry "doe2021" in refs.bib; closest: doe2020',
+      'refs.bib:3:1: bibliography entry not read: entry broken: ' + (out as { text: string[] }).text[1]!.split('entry broken: ')[1],
+    ]);
+    assert.strictEqual(out.exitCode, 1);
+    const quiet = new MemoryHost({ 'a.md': 'mail me@example.org', 'refs.bib': '@book{broken' });
+    assert.strictEqual(await cliLibrary(quiet, (await buildIndex(quiet)).index), undefined);
+  });
+});
