@@ -97,8 +97,8 @@ suite('the Marginalia sidebar', function () {
     assert.deepStrictEqual(notes, ['Attention', 'Attention Is All You Need', 'BERT', 'Deep Learning', 'Episode with Ilya',
       'Geoffrey Hinton', 'GPT-3', 'Self-supervised learning']);
     const bert = rows.findIndex(r => r.label === 'BERT');
-    assert.strictEqual(rows[bert + 1].label, 'A [[transformers|transformer]] encoder pre-trained with two objectives:');
-    assert.deepStrictEqual(rows[bert + 1].highlights, ['[[transformers|transformer]]']);
+    assert.strictEqual(rows[bert + 1].label, 'A transformer encoder pre-trained with two objectives:');
+    assert.deepStrictEqual(rows[bert + 1].highlights, ['transformer']);
     const header = await wb.page.$$eval('.sidebar .pane-header', hs => hs.map(h => h.textContent));
     assert.ok(header.some(h => h.includes('Transformers · 9')), JSON.stringify(header));
     await wb.screenshot('sidebar-backlinks');
