@@ -4,6 +4,7 @@
 // through live updates, and syncs scrolling with the editor by source line (`data-line`).
 // Sidenotes need no script: they are CSS with a checkbox toggle, as in tufte-css.
 import type { FromWebview, ToWebview } from './messages';
+import { hasUrlScheme } from '../../src/core/syntax/urlScheme';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; setState(s: unknown): void; getState(): unknown };
 
@@ -56,7 +57,7 @@ document.addEventListener('click', event => {
   if (href === '' || href === '#') return;
   if (href.startsWith('#')) {
     document.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView();
-  } else if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
+  } else if (hasUrlScheme(href)) {
     post({ type: 'openExternal', page, url: href });
   } else {
     post({ type: 'openNote', page, href });

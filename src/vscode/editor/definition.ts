@@ -9,6 +9,7 @@ import type { LinkItem, NoteSyntax } from '../../core/syntax/types';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
 import { toRange } from '../ranges';
+import { hasUrlScheme } from '../../core/syntax/urlScheme';
 
 export function registerDefinition(vaults: Vaults): vscode.Disposable {
   return vscode.languages.registerDefinitionProvider({ language: 'markdown' }, {
@@ -20,7 +21,7 @@ export function registerDefinition(vaults: Vaults): vscode.Disposable {
       const offset = doc.offsetAt(position);
       const link = syntax.links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
       if (!link) return tagDefinition(doc, at.vault, syntax, offset);
-      if (/^[a-z][a-z0-9+.-]*:/i.test(link.target)) return undefined;
+      if (hasUrlScheme(link.target)) return undefined;
       const origin = new vscode.Range(doc.positionAt(link.range.startOffset), doc.positionAt(link.range.endOffset));
       const r = at.vault.index.resolve(link.reference ?? link.target, at.path); // Foam: `[[x]]` with `[x]: path.md`
       const targets = r.kind === 'note' || r.kind === 'attachment' ? r.ambiguous ?? [r.path]

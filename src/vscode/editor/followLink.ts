@@ -9,6 +9,7 @@ import { scanNote } from '../../core/syntax/scanNote';
 import type { LinkItem } from '../../core/syntax/types';
 import { createNoteFromLink } from '../edits/createNote';
 import type { Vaults } from '../vaults/vaults';
+import { hasUrlScheme } from '../../core/syntax/urlScheme';
 
 export const followLinkCommand = 'marginalia.followLink';
 
@@ -28,7 +29,7 @@ function missingLinkAt(vaults: Vaults, doc: vscode.TextDocument, position: vscod
   if (!at) return undefined;
   const offset = doc.offsetAt(position);
   const link = scanNote(doc.getText()).links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
-  if (!link || link.target === '' || /^[a-z][a-z0-9+.-]*:/i.test(link.target)) return undefined;
+  if (!link || link.target === '' || hasUrlScheme(link.target)) return undefined;
   const r = at.vault.index.resolve(link.target, at.path);
   return r.kind === 'placeholder' && !r.attachment ? link : undefined;
 }

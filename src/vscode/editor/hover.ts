@@ -15,6 +15,7 @@ import { createNoteCommand } from '../edits/createNote';
 import { renderEngine } from '../preview/renderEngine';
 import { rewriteLinkCommand, rewriteLinkUri } from '../edits/rewriteLink';
 import type { Located, Vaults } from '../vaults/vaults';
+import { hasUrlScheme } from '../../core/syntax/urlScheme';
 
 const tagNotesShown = 5;
 
@@ -26,7 +27,7 @@ export function registerHover(vaults: Vaults): vscode.Disposable {
       const syntax = scanNote(doc.getText());
       const offset = doc.offsetAt(position);
       const link = syntax.links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
-      if (link) return /^[a-z][a-z0-9+.-]*:/i.test(link.target) ? undefined : linkHover(doc, at, syntax, link);
+      if (link) return hasUrlScheme(link.target) ? undefined : linkHover(doc, at, syntax, link);
       const tag = syntax.tags.find(t => t.range.startOffset <= offset && offset < t.range.endOffset);
       return tag && tagHover(at, tag.name, rangeOf(doc, tag.range));
     },

@@ -2,7 +2,7 @@
 // heading or block it names; behind the preview when they share a group), an external link opens outside when its scheme is allowed.
 // Everything the webview sends is untrusted: a path outside the workspace is refused.
 import * as vscode from 'vscode';
-import { EXTERNAL_SCHEMES } from '../../../media/src/messages';
+import { opensExternally } from '../../core/syntax/urlScheme';
 import { fragmentLine, parseNoteAddress } from '../../core/render/noteAddress';
 import type { Vault } from '../vaults/vault';
 
@@ -45,7 +45,7 @@ export async function openExternalLink(url: string, refuse: Refuse): Promise<boo
   } catch {
     return refuse(`a malformed external link: ${url}`);
   }
-  if (!EXTERNAL_SCHEMES.includes(uri.scheme.toLowerCase())) return refuse(`an external link with scheme "${uri.scheme}": ${url}`);
+  if (!opensExternally(uri.scheme)) return refuse(`an external link with scheme "${uri.scheme}": ${url}`);
   await vscode.env.openExternal(uri);
   return true;
 }
