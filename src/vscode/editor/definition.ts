@@ -10,6 +10,7 @@ import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
 import { toRange } from '../ranges';
 import { hasUrlScheme } from '../../core/syntax/urlScheme';
+import { itemAt } from '../../core/syntax/itemAt';
 
 export function registerDefinition(vaults: Vaults): vscode.Disposable {
   return vscode.languages.registerDefinitionProvider({ language: 'markdown' }, {
@@ -19,7 +20,7 @@ export function registerDefinition(vaults: Vaults): vscode.Disposable {
       // The live text, not the index: the link may have been typed a moment ago.
       const syntax = scanNote(doc.getText());
       const offset = doc.offsetAt(position);
-      const link = syntax.links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
+      const link = itemAt(syntax.links, offset);
       if (!link) return tagDefinition(doc, at.vault, syntax, offset);
       if (hasUrlScheme(link.target)) return undefined;
       const origin = new vscode.Range(doc.positionAt(link.range.startOffset), doc.positionAt(link.range.endOffset));
@@ -39,7 +40,7 @@ export function registerDefinition(vaults: Vaults): vscode.Disposable {
 
 /** On a `#tag` (or a frontmatter tag): the first place it is written in each note carrying it. */
 function tagDefinition(doc: vscode.TextDocument, vault: Vault, syntax: NoteSyntax, offset: number): vscode.LocationLink[] | undefined {
-  const tag = syntax.tags.find(t => t.range.startOffset <= offset && offset < t.range.endOffset);
+  const tag = itemAt(syntax.tags, offset);
   if (!tag) return undefined;
   const origin = new vscode.Range(doc.positionAt(tag.range.startOffset), doc.positionAt(tag.range.endOffset));
   const seen = new Set<string>();

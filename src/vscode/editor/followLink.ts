@@ -10,6 +10,7 @@ import type { LinkItem } from '../../core/syntax/types';
 import { createNoteFromLink } from '../edits/createNote';
 import type { Vaults } from '../vaults/vaults';
 import { hasUrlScheme } from '../../core/syntax/urlScheme';
+import { itemAt } from '../../core/syntax/itemAt';
 
 export const followLinkCommand = 'marginalia.followLink';
 
@@ -28,7 +29,7 @@ function missingLinkAt(vaults: Vaults, doc: vscode.TextDocument, position: vscod
   const at = vaults.locate(doc.uri);
   if (!at) return undefined;
   const offset = doc.offsetAt(position);
-  const link = scanNote(doc.getText()).links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
+  const link = itemAt(scanNote(doc.getText()).links, offset);
   if (!link || link.target === '' || hasUrlScheme(link.target)) return undefined;
   const r = at.vault.index.resolve(link.target, at.path);
   return r.kind === 'placeholder' && !r.attachment ? link : undefined;

@@ -16,6 +16,7 @@ import { renderEngine } from '../preview/renderEngine';
 import { rewriteLinkCommand, rewriteLinkUri } from '../edits/rewriteLink';
 import type { Located, Vaults } from '../vaults/vaults';
 import { hasUrlScheme } from '../../core/syntax/urlScheme';
+import { itemAt } from '../../core/syntax/itemAt';
 
 const tagNotesShown = 5;
 
@@ -26,9 +27,9 @@ export function registerHover(vaults: Vaults): vscode.Disposable {
       if (!at) return undefined;
       const syntax = scanNote(doc.getText());
       const offset = doc.offsetAt(position);
-      const link = syntax.links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
+      const link = itemAt(syntax.links, offset);
       if (link) return hasUrlScheme(link.target) ? undefined : linkHover(doc, at, syntax, link);
-      const tag = syntax.tags.find(t => t.range.startOffset <= offset && offset < t.range.endOffset);
+      const tag = itemAt(syntax.tags, offset);
       return tag && tagHover(at, tag.name, rangeOf(doc, tag.range));
     },
   });
