@@ -2,6 +2,8 @@
 // section that holds a callout is a callout, a `^id` on its own line after a callout names it
 // and prints nothing, and the Backlinks section quotes a link from a callout or a table drawn.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { NoteIndex } from '../../../../src/core/index/noteIndex';
 import { renderNotePage } from '../../../../src/core/render/page';
 import { fixtureHost } from './fixtureVault';
@@ -94,5 +96,22 @@ suite('a callout whose body ends in a --- line', () => {
     assert.ok(html.includes('data-callout="example"'), html);
     assert.ok(!visible(html).includes('[!example]'), html);
     assert.ok(visible(html).includes('Clouds were grey all week.'), html);
+  });
+});
+
+suite('a nested callout shows its own icon', () => {
+  test('the inner callout carries its type, and every icon rule of notes.css reaches only its own title', () => {
+    const index = new NoteIndex();
+    index.upsert('Trip.md', '# Trip\n\n> [!warning] Weather\n> Pack a coat.\n>\n> > [!todo] Before leaving\n> > Water the plants.\n');
+    const html = renderNotePage(index, fixtureHost, 'Trip.md', index.textOf('Trip.md')!).html;
+    const outer = html.indexOf('data-callout="warning"');
+    const inner = html.indexOf('data-callout="todo"');
+    assert.ok(outer >= 0 && inner > outer, html);
+    // A descendant selector (`.callout[data-callout="warning"] .callout-icon`) would reach the
+    // nested todo's icon too and, written later in the file, win: each type's rule must stop at its own title.
+    const css = fs.readFileSync(path.resolve(__dirname, '../../../../../media/notes.css'), 'utf8');
+    const rules = [...css.matchAll(/\.callout\[data-callout="(\w+)"\]([^{]*)\.callout-icon::before/g)];
+    assert.ok(rules.length >= 12, `${rules.length} icon rules`);
+    for (const r of rules) assert.strictEqual(r[2]!.trim(), '> .callout-title >', `${r[1]}: "${r[2]}"`);
   });
 });
