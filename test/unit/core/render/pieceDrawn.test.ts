@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { NoteIndex } from '../../../../src/core/index/noteIndex';
 import { renderNotePage } from '../../../../src/core/render/page';
+import { renderTagPage, TAG_PAGE_OPEN_BACKLINKS } from '../../../../src/core/render/tagPage';
 import { fixtureHost } from './fixtureVault';
 
 function visible(html: string): string {
@@ -113,5 +114,27 @@ suite('a nested callout shows its own icon', () => {
     const rules = [...css.matchAll(/\.callout\[data-callout="(\w+)"\]([^{]*)\.callout-icon::before/g)];
     assert.ok(rules.length >= 12, `${rules.length} icon rules`);
     for (const r of rules) assert.strictEqual(r[2]!.trim(), '> .callout-title >', `${r[1]}: "${r[2]}"`);
+  });
+});
+
+suite('tag pages fold their members\' Backlinks when long', () => {
+  function tagged(count: number): NoteIndex {
+    const index = new NoteIndex();
+    for (let i = 0; i < count; i++) index.upsert(`bird${i}.md`, `# Bird ${i}\n\nA bird of the marsh. #marsh\n`);
+    index.upsert('list.md', `# List\n\n${Array.from({ length: count }, (_, i) => `[[bird${i}]]`).join(' ')}\n`);
+    return index;
+  }
+
+  test('a few notes keep the seed look: each Backlinks section open', () => {
+    const html = renderTagPage(tagged(3), fixtureHost, 'marsh').html;
+    assert.strictEqual((html.match(/<section class="backlinks"/g) ?? []).length, 3);
+    assert.ok(!html.includes('backlinks-fold'), html);
+  });
+
+  test('more than a few: every member\'s Backlinks section folded under a one-line summary', () => {
+    const html = renderTagPage(tagged(TAG_PAGE_OPEN_BACKLINKS + 1), fixtureHost, 'marsh').html;
+    const folds = html.match(/<details class="backlinks-fold"><summary class="backlinks-fold-summary">Backlinks · 1 note<\/summary>\n<section class="backlinks"/g) ?? [];
+    assert.strictEqual(folds.length, TAG_PAGE_OPEN_BACKLINKS + 1, html);
+    assert.ok(!/<details class="backlinks-fold" open/.test(html));
   });
 });
