@@ -128,7 +128,7 @@ suite('the Marginalia sidebar', function () {
     const rows = await viewRows(wb.page, 'Backlinks');
     const ilya = rows.findIndex(r => r.label === 'Episode with Ilya');
     const context = rows[ilya + 1].label;
-    assert.ok(context.startsWith('the recent breakthrough for NLP has been [[transformers]]'), context);
+    assert.ok(context.startsWith('the recent breakthrough for NLP has been transformers'), context);
     await clearHover(wb.page);
     await wb.page.locator('.pane .monaco-list-row[aria-level="2"]', { hasText: context.slice(0, 40) }).click();
     await wb.page.waitForFunction(() => document.querySelector('.tab.active')?.textContent.includes('episode-with-ilya.md'), null, { timeout: 15000 });

@@ -46,8 +46,8 @@ export function snippetOf(context: string, linkStart: number, linkEnd: number, m
 
 /**
  * Markup a row would show as source, each with what a reader sees instead: a wiki-link or
- * markdown link its label (else its target), a callout's `[!type]` nothing, emphasis and code
- * marks nothing, an escape its character, a table's delimiter row nothing and its pipes a `·`.
+ * markdown link its label (else its target), a callout's `[!type]` and a footnote's `[^1]` nothing,
+ * emphasis and code marks nothing, an escape its character, a table's delimiter row nothing and its pipes a `·`.
  */
 const MARKUP = new RegExp([
   /!?\[\[([^\]|#\n]*)(?:#([^\]|\n]*))?(?:\\?\|([^\]\n]*))?\]\]/.source,
@@ -56,6 +56,7 @@ const MARKUP = new RegExp([
   /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/.source,
   /^[ \t]*\|[ \t]*|[ \t]*(?<!\\)\|[ \t]*$/.source,
   /[ \t]*(?<!\\)\|[ \t]*/.source,
+  /\[\^[^\]\s]+\]/.source,
   /\\([!-/:-@[-`{-~])/.source,
   /\*+|~~|==|`+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/u.source,
 ].map(r => `(?:${r})`).join('|'), 'gmu');

@@ -61,6 +61,11 @@ suite('rows as clean text, never markdown source', () => {
     assert.ok(!/\||---/.test(snippetOf(table, -1, -1).text), snippetOf(table, -1, -1).text);
   });
 
+  test('a footnote reference is no text in a row', () => {
+    const context = 'Wings beat fast (see [[hummingbirds]])[^1], about fifty times a second.';
+    assert.strictEqual(snippetOf(context, -1, -1).text, 'Wings beat fast (see hummingbirds), about fifty times a second.');
+  });
+
   test('snake_case and an escaped star stay as written', () => {
     assert.strictEqual(snippetOf('the file_name and 2 \\* 3', -1, -1).text, 'the file_name and 2 * 3');
   });
