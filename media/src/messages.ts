@@ -53,6 +53,3 @@ export function parseFromWebview(raw: unknown): FromWebview | undefined {
       return undefined;
   }
 }
-
-/** Schemes an external link may use; anything else is refused (DESIGN.md §8). */
-export const EXTERNAL_SCHEMES: readonly string[] = ['http', 'https', 'mailto'];

@@ -3,6 +3,7 @@
 // Sidenotes need no script: they are CSS with a checkbox toggle, as in tufte-css.
 import type { FromWebview, ToWebview } from './messages';
 import { fragmentId } from './fragment';
+import { hasUrlScheme } from '../../src/core/syntax/urlScheme';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; setState(s: unknown): void; getState(): unknown };
 
@@ -55,7 +56,7 @@ document.addEventListener('click', event => {
   if (href === '' || href === '#') return;
   if (href.startsWith('#')) {
     document.getElementById(fragmentId(href))?.scrollIntoView();
-  } else if (/^[a-z][a-z0-9+.-]*:/i.test(href)) {
+  } else if (hasUrlScheme(href)) {
     post({ type: 'openExternal', page, url: href });
   } else {
     post({ type: 'openNote', page, href });

@@ -44,6 +44,23 @@ if (run === 'single') suite('indexing the vault', () => {
     assert.strictEqual(api.noteCount(), (await markdownFiles()).length);
   });
 
+  test('after Reindex, an unsaved editor of a note deleted on disk does not bring it back', async () => {
+    const api = await marginalia();
+    const gone = uriOf('deleted-while-open.md');
+    await writeNote(gone, new TextEncoder().encode('# Deleted while open\n'));
+    const editor = await vscode.window.showTextDocument(gone);
+    await editor.edit(e => e.insert(new vscode.Position(1, 0), 'typed, not saved\n'));
+    await vscode.workspace.fs.delete(gone);
+    try {
+      await vscode.commands.executeCommand('marginalia.reindex');
+      await api.ready();
+      assert.ok(!api.indexFor(folder())!.has('deleted-while-open.md'), 'the deleted note is not in the index');
+      assert.strictEqual(api.noteCount(), (await markdownFiles()).length);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   test('a note that is not valid UTF-8 is reported by name and the rest is still indexed', async () => {
     const api = await marginalia();
     const bad = uriOf('latin1-note.md');

@@ -137,6 +137,23 @@ if (run === 'single') suite('preview panel', () => {
     }
   });
 
+  test('a preview in the editor\'s own group (Open Preview) navigates in place on a link click; the editor follows behind', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the panel is closed', () => api.preview.state() === undefined);
+    await vscode.window.showTextDocument(uriOf('transformers.md'), { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('marginalia.openPreview');
+    await waitFor('the preview shows transformers.md', () => api.preview.state()?.name === 'transformers.md');
+    assert.strictEqual(api.preview.state()!.viewColumn, vscode.ViewColumn.One, 'in the editor\'s group');
+    const page = api.preview.state()!.page;
+    assert.ok(await api.preview.receive({ type: 'openNote', page, href: 'gpt3.md' }));
+    await waitFor('the preview shows gpt3.md', () => api.preview.state()?.name === 'gpt3.md');
+    const group = vscode.window.tabGroups.all.find(g => g.viewColumn === vscode.ViewColumn.One)!;
+    await waitFor('the preview is in front', () => group.activeTab?.input instanceof vscode.TabInputWebview);
+    assert.strictEqual(api.preview.state()!.viewColumn, vscode.ViewColumn.One);
+    assert.ok(group.tabs.some(t => t.input instanceof vscode.TabInputText && t.input.uri.path.endsWith('/gpt3.md')), 'the editor followed behind it');
+    assert.strictEqual(vscode.window.tabGroups.all.length, 1, 'no second group opened');
+  });
+
   test("VS Code's own Markdown preview renders wiki-links, tags, callouts and \\( \\) math through the plugin", async () => {
     const doc = await vscode.workspace.openTextDocument(uriOf('transformers.md'));
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', doc);

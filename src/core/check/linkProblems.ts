@@ -22,7 +22,7 @@ export interface LinkProblem {
   readonly path?: string;
 }
 
-const URL = /^[a-z][a-z0-9+.-]*:/i;
+import { hasUrlScheme } from '../syntax/urlScheme';
 
 interface Subpaths {
   readonly headings: readonly HeadingItem[];
@@ -45,7 +45,7 @@ export function linkProblems(index: NoteQueries, path: string, syntax: NoteSynta
     return subpaths.get(p);
   };
   for (const link of syntax.links) {
-    if (URL.test(link.target)) continue;
+    if (hasUrlScheme(link.target)) continue;
     const r = index.resolve(link.target, path);
     const written = shown(link);
     if (r.kind === 'placeholder') {

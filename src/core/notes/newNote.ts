@@ -2,6 +2,7 @@
 // link to a note not written yet, a quick fix, "New Note", a daily note. Host-free: the
 // adapters only create the file this decides (src/vscode/createNote.ts).
 import { folderOf, stripMd } from '../index/paths';
+import { hasUrlScheme } from '../syntax/urlScheme';
 
 /**
  * `marginalia.newNoteFolder`: `''` (the vault root, as Obsidian does), `'sameAsNote'` (the
@@ -34,7 +35,7 @@ export function planNewNote(target: string, options: NewNoteOptions = {}): NewNo
   const written = target.trim();
   if (written === '') return refuse('the link names no note');
   if (written.endsWith('/')) return refuse(`"${written}" names a folder, not a note`);
-  if (/^[a-z][a-z0-9+.-]*:/i.test(written) || written.startsWith('\\') || written.startsWith('~')) {
+  if (hasUrlScheme(written) || written.startsWith('\\') || written.startsWith('~')) {
     return refuse(`"${written}" is an absolute path or a URL, not a note in this vault`);
   }
   const from = folderOf(options.fromPath ?? '');
@@ -79,7 +80,7 @@ export function fillTemplate(template: string, values: { readonly title: string;
 function configuredFolder(folder: NewNoteFolder, from: string): NewNotePlan | { ok: true; path: string } {
   const setting = folder.trim();
   if (setting === 'sameAsNote') return { ok: true, path: from };
-  if (/^[a-z][a-z0-9+.-]*:/i.test(setting) || setting.startsWith('\\') || setting.startsWith('~')) {
+  if (hasUrlScheme(setting) || setting.startsWith('\\') || setting.startsWith('~')) {
     return refuse(`the setting marginalia.newNoteFolder ("${setting}") is not a folder inside the vault`);
   }
   const inside = joinInside('', setting);

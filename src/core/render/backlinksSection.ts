@@ -23,6 +23,26 @@ export function footnoteDefinitions(text: string, context: string): string {
   return (text.match(DEFINITION) ?? []).filter(d => used.has(d.slice(2, d.indexOf(']')))).join('\n');
 }
 
+/** A context that opens with a callout's `[!type]` line came out of a callout: quoted again, it draws as one. */
+const CALLOUT_LINE = /^\[![A-Za-z][\w-]*\]/;
+
+/** A GFM table's delimiter row (`| --- | :-: |`). */
+const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?$/;
+
+/**
+ * The markdown the section draws for a context: as the note draws it, not its source. A
+ * callout's context is quoted again so it draws as a callout; a table row (quoted without its
+ * header, so no table) becomes its cells' text, split where the table splits (`|`, not `\|`).
+ */
+export function contextMarkdown(context: string): string {
+  if (CALLOUT_LINE.test(context)) return context.replace(/^/gm, '> ');
+  const lines = context.split('\n').map(l => l.trim());
+  if (!lines.every(l => l.startsWith('|'))) return context;
+  return lines.filter(l => !DELIMITER_ROW.test(l))
+    .map(l => l.replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/).map(cell => cell.trim()).filter(cell => cell !== '').join(' · '))
+    .join('\n\n');
+}
+
 export function backlinksSection(backlinks: readonly Backlink[], index: NoteQueries, draw: BacklinkDrawing): string {
   if (backlinks.length === 0) return '';
   const bySource = new Map<string, Backlink[]>();
@@ -38,7 +58,7 @@ export function backlinksSection(backlinks: readonly Backlink[], index: NoteQuer
     const quotes = contexts.map(c => {
       const definitions = footnoteDefinitions(index.textOf(source) ?? '', c);
       return `<div class="backlink-context" data-line="${links.find(l => l.context === c)!.contextStart.line}">` +
-        draw.render(source, definitions ? `${c}\n\n${definitions}` : c) + '</div>';
+        draw.render(source, definitions ? `${contextMarkdown(c)}\n\n${definitions}` : contextMarkdown(c)) + '</div>';
     });
     items.push(`<li class="backlink" data-path="${escapeAttr(source)}"><a class="wikilink backlink-source" href="${escapeAttr(draw.href(source))}">` +
       `${escapeAttr(draw.title(source))}</a>\n${quotes.join('\n')}</li>`);

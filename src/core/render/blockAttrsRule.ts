@@ -33,6 +33,14 @@ function blockAttrsRule(state: MarkdownIt.StateCore): void {
       if (inline?.type === 'inline') token.attrSet('id', prefix + slugger.slug(inline.content.trim()));
     }
     if (token.type === 'inline' && token.children) {
+      // A `^block-id` on a line of its own names the block before it (a callout, a table): no text.
+      if (token.children.length === 1 && token.children[0]!.type === 'text' && BLOCK_ID_AFTER_LINK.test(token.children[0]!.content) &&
+        tokens[i - 1]?.type === 'paragraph_open' && tokens[i + 1]?.type === 'paragraph_close') {
+        token.children = [];
+        tokens[i - 1]!.hidden = true;
+        tokens[i + 1]!.hidden = true;
+        continue;
+      }
       hideBlockId(token.children);
       // A paragraph that is one embed of a note: the embed is a block, no <p> around it.
       const only = token.children.length === 1 ? token.children[0]! : undefined;

@@ -48,7 +48,9 @@ function toCallout(state: MarkdownIt.StateCore, open: number): void {
   const tokens = state.tokens;
   const para = tokens[open + 1];
   const inline = tokens[open + 2];
-  if (para?.type !== 'paragraph_open' || inline?.type !== 'inline') return;
+  // A `---` line under the body makes the first paragraph a setext heading: its first line is still the marker.
+  const setext = para?.type === 'heading_open' && (para.markup === '-' || para.markup === '=');
+  if ((para?.type !== 'paragraph_open' && !setext) || inline?.type !== 'inline') return;
   const newline = inline.content.indexOf('\n');
   const firstLine = newline < 0 ? inline.content : inline.content.slice(0, newline);
   const m = MARKER.exec(firstLine);

@@ -3,6 +3,7 @@
 // inside the vault (a scheme, an absolute path, `..` climbing out, a backslash, NUL) is refused.
 import { placeOfFragment } from '../editor/linkPlace';
 import type { NoteSyntax } from '../syntax/types';
+import { hasUrlScheme } from '../syntax/urlScheme';
 
 export interface NoteAddress {
   /** Vault-relative, `/`-separated, no `.` or `..` segments. */
@@ -24,7 +25,7 @@ export function parseNoteAddress(href: string): NoteAddress | undefined {
   }
   if (path.startsWith('./')) path = path.slice(2);
   if (path === '' || path.startsWith('/') || path.includes('\\') || path.includes('\0')) return undefined;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !href.startsWith('./')) return undefined;
+  if (hasUrlScheme(path) && !href.startsWith('./')) return undefined;
   const segments = path.split('/');
   if (segments.some(s => s === '' || s === '.' || s === '..')) return undefined;
   return fragment === undefined || fragment === '' ? { path } : { path, fragment };

@@ -174,7 +174,9 @@ export class PageRenderer {
       return `<div class="embed embed-file"><a class="wikilink" href="${esc(resolved.href)}">${label}</a></div>`;
     }
     const path = r.path;
-    const header = (extra: string) => `<div class="embed-header"><a class="wikilink" href="${esc(resolved.href)}">${label}</a>${extra}</div>`;
+    // The author's label, else the note's title and heading: never the link's source (`a#^id|b`).
+    const shown = esc(meta.label?.trim() || (this.index.note(path)?.title ?? path) + (meta.heading ? ` › ${meta.heading}` : ''));
+    const header = (extra: string) => `<div class="embed-header"><a class="wikilink" href="${esc(resolved.href)}">${shown}</a>${extra}</div>`;
     if (stack.includes(path) && (stack.length > 1 || meta.heading === undefined && meta.block === undefined)) {
       return `<div class="embed embed-cycle" data-path="${esc(path)}">${header(' <span class="embed-note">↻ embeds itself: cut here</span>')}</div>`;
     }

@@ -1,8 +1,7 @@
 // The one gate every href or src built from note text passes before it reaches HTML.
+import { opensExternally } from '../syntax/urlScheme';
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/;
-// Matches DESIGN.md §8: the webview refuses any other scheme for external links.
-const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 const IMAGE_DATA = /^data:image\/(?:png|gif|jpeg|webp);/;
 
 /**
@@ -14,7 +13,7 @@ export function safeHref(href: string, fallback = '#', options: { image?: boolea
   const squeezed = href.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
   const scheme = SCHEME.exec(squeezed);
   if (!scheme) return href;
-  if (ALLOWED_SCHEMES.has(scheme[1]!) || options.schemes?.includes(scheme[1]!)) return href;
+  if (opensExternally(scheme[1]!) || options.schemes?.includes(scheme[1]!)) return href;
   if (options.image && IMAGE_DATA.test(squeezed)) return href;
   return fallback;
 }

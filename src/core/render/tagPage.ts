@@ -13,13 +13,24 @@ export function tagPageNotes(index: NoteQueries, tag: string): { path: string; t
     .sort((a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** Up to this many notes a tag page shows each one's Backlinks open, as the seed does; more, and each is folded. */
+export const TAG_PAGE_OPEN_BACKLINKS = 5;
+
+/** A member's Backlinks section folded under a summary that says how many notes link to it. */
+function folded(section: string): string {
+  if (section === '') return '';
+  const n = section.split('<li class="backlink"').length - 1;
+  return `<details class="backlinks-fold"><summary class="backlinks-fold-summary">Backlinks · ${n} ${n === 1 ? 'note' : 'notes'}</summary>\n${section}</details>\n`;
+}
+
 export function renderTagPage(index: NoteQueries, host: PageHost, tag: string, options: PageOptions = {}): RenderedPage {
   const name = tag.replace(/^#/, '');
   const notes = tagPageNotes(index, name);
   const renderer = new PageRenderer(index, host);
   const articles = notes.map(({ path, title }, i) => {
     const body = renderer.note(path, index.textOf(path) ?? '', { headingPrefix: `mg-n${i}-h-` });
-    const backlinks = options.backlinks === false ? '' : renderer.backlinks(path);
+    const section = options.backlinks === false ? '' : renderer.backlinks(path);
+    const backlinks = notes.length > TAG_PAGE_OPEN_BACKLINKS ? folded(section) : section;
     return `<article class="note tag-page-note" data-path="${escapeAttr(path)}">\n` +
       `<header class="note-header"><a class="wikilink note-link" href="${escapeAttr(renderer.href(path))}">${escapeAttr(title)}</a>` +
       `<span class="note-path">${escapeAttr(path)}</span></header>\n${body}${backlinks}</article>\n`;

@@ -3,7 +3,7 @@
 // (`[Zektor](Zektor)`, `[x](../people/Zektor)`: Obsidian opens `Zektor.md`). Same test as the
 // preview's (render/markdown.ts).
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+import { hasUrlScheme } from './urlScheme';
 const MD = /\.md$/i;
 
 /** Percent-decoding that leaves a malformed escape as written instead of failing the whole text. */
@@ -35,7 +35,7 @@ function namesNote(path: string): boolean {
 
 /** The note a destination names, or undefined when it names something else (a URL, an image, an anchor). */
 export function noteTarget(href: string, raw: string): NoteTarget | undefined {
-  if (href === '' || SCHEME.test(href) || href.startsWith('//')) return undefined;
+  if (href === '' || hasUrlScheme(href) || href.startsWith('//')) return undefined;
   const hash = href.indexOf('#');
   const target = percentDecode(hash < 0 ? href : href.slice(0, hash));
   if (!namesNote(target)) return undefined;
@@ -51,7 +51,7 @@ export function noteTarget(href: string, raw: string): NoteTarget | undefined {
  * a relative destination, `.md` or no extension at all (Foam can leave it out).
  */
 export function definitionTarget(href: string): string | undefined {
-  if (href === '' || SCHEME.test(href) || href.startsWith('//')) return undefined;
+  if (href === '' || hasUrlScheme(href) || href.startsWith('//')) return undefined;
   const hash = href.indexOf('#');
   const target = percentDecode(hash < 0 ? href : href.slice(0, hash));
   return namesNote(target) ? target : undefined;

@@ -10,16 +10,17 @@ export type AtCursor =
   | { readonly kind: 'heading'; readonly heading: HeadingItem; readonly first: boolean }
   | { readonly kind: 'block'; readonly block: BlockIdItem };
 
-const URL = /^[a-z][a-z0-9+.-]*:/i;
+import { hasUrlScheme } from '../../core/syntax/urlScheme';
+import { itemAt } from '../../core/syntax/itemAt';
 
 export function atCursor(doc: vscode.TextDocument, position: vscode.Position, syntax: NoteSyntax = scanNote(doc.getText())): AtCursor | undefined {
   const offset = doc.offsetAt(position);
   const inside = (r: Range) => r.startOffset <= offset && offset <= r.endOffset;
-  const link = syntax.links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
-  if (link) return URL.test(link.target) ? undefined : { kind: 'link', link };
-  const tag = syntax.tags.find(t => inside(t.range));
+  const link = itemAt(syntax.links, offset);
+  if (link) return hasUrlScheme(link.target) ? undefined : { kind: 'link', link };
+  const tag = itemAt(syntax.tags, offset, true);
   if (tag) return { kind: 'tag', tag };
-  const block = syntax.blockIds.find(b => inside(b.range));
+  const block = itemAt(syntax.blockIds, offset, true);
   if (block) return { kind: 'block', block };
   const i = syntax.headings.findIndex(h => h.range.start.line === position.line || inside(h.range));
   if (i >= 0) return { kind: 'heading', heading: syntax.headings[i], first: i === 0 };

@@ -9,6 +9,8 @@ import type { LinkItem, NoteSyntax } from '../../core/syntax/types';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
 import { toRange } from '../ranges';
+import { hasUrlScheme } from '../../core/syntax/urlScheme';
+import { itemAt } from '../../core/syntax/itemAt';
 
 export function registerDefinition(vaults: Vaults): vscode.Disposable {
   return vscode.languages.registerDefinitionProvider({ language: 'markdown' }, {
@@ -18,9 +20,9 @@ export function registerDefinition(vaults: Vaults): vscode.Disposable {
       // The live text, not the index: the link may have been typed a moment ago.
       const syntax = scanNote(doc.getText());
       const offset = doc.offsetAt(position);
-      const link = syntax.links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
+      const link = itemAt(syntax.links, offset);
       if (!link) return tagDefinition(doc, at.vault, syntax, offset);
-      if (/^[a-z][a-z0-9+.-]*:/i.test(link.target)) return undefined;
+      if (hasUrlScheme(link.target)) return undefined;
       const origin = new vscode.Range(doc.positionAt(link.range.startOffset), doc.positionAt(link.range.endOffset));
       const r = at.vault.index.resolve(link.reference ?? link.target, at.path); // Foam: `[[x]]` with `[x]: path.md`
       const targets = r.kind === 'note' || r.kind === 'attachment' ? r.ambiguous ?? [r.path]
@@ -38,7 +40,7 @@ export function registerDefinition(vaults: Vaults): vscode.Disposable {
 
 /** On a `#tag` (or a frontmatter tag): the first place it is written in each note carrying it. */
 function tagDefinition(doc: vscode.TextDocument, vault: Vault, syntax: NoteSyntax, offset: number): vscode.LocationLink[] | undefined {
-  const tag = syntax.tags.find(t => t.range.startOffset <= offset && offset < t.range.endOffset);
+  const tag = itemAt(syntax.tags, offset);
   if (!tag) return undefined;
   const origin = new vscode.Range(doc.positionAt(tag.range.startOffset), doc.positionAt(tag.range.endOffset));
   const seen = new Set<string>();

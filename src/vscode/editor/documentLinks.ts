@@ -9,6 +9,7 @@ import type { LinkItem } from '../../core/syntax/types';
 import { createNoteCommand } from '../edits/createNote';
 import { placeIn } from './definition';
 import type { Vaults } from '../vaults/vaults';
+import { hasUrlScheme } from '../../core/syntax/urlScheme';
 
 class NoteLink extends vscode.DocumentLink {
   constructor(range: vscode.Range, readonly doc: vscode.TextDocument, readonly link: LinkItem, readonly resolution: Resolution) {
@@ -65,5 +66,5 @@ function tooltipOf(r: Resolution, link: LinkItem): string {
 }
 
 function isExternal(target: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:/i.test(target);
+  return hasUrlScheme(target);
 }

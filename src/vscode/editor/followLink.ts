@@ -9,6 +9,8 @@ import { scanNote } from '../../core/syntax/scanNote';
 import type { LinkItem } from '../../core/syntax/types';
 import { createNoteFromLink } from '../edits/createNote';
 import type { Vaults } from '../vaults/vaults';
+import { hasUrlScheme } from '../../core/syntax/urlScheme';
+import { itemAt } from '../../core/syntax/itemAt';
 
 export const followLinkCommand = 'marginalia.followLink';
 
@@ -27,8 +29,8 @@ function missingLinkAt(vaults: Vaults, doc: vscode.TextDocument, position: vscod
   const at = vaults.locate(doc.uri);
   if (!at) return undefined;
   const offset = doc.offsetAt(position);
-  const link = scanNote(doc.getText()).links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
-  if (!link || link.target === '' || /^[a-z][a-z0-9+.-]*:/i.test(link.target)) return undefined;
+  const link = itemAt(scanNote(doc.getText()).links, offset);
+  if (!link || link.target === '' || hasUrlScheme(link.target)) return undefined;
   const r = at.vault.index.resolve(link.target, at.path);
   return r.kind === 'placeholder' && !r.attachment ? link : undefined;
 }

@@ -15,6 +15,8 @@ import { createNoteCommand } from '../edits/createNote';
 import { renderEngine } from '../preview/renderEngine';
 import { rewriteLinkCommand, rewriteLinkUri } from '../edits/rewriteLink';
 import type { Located, Vaults } from '../vaults/vaults';
+import { hasUrlScheme } from '../../core/syntax/urlScheme';
+import { itemAt } from '../../core/syntax/itemAt';
 
 const tagNotesShown = 5;
 
@@ -27,9 +29,9 @@ export function registerHover(vaults: Vaults): vscode.Disposable {
       // The mouse moved on while the note was read: the excerpt's render is not worth starting.
       if (token.isCancellationRequested) return undefined;
       const offset = doc.offsetAt(position);
-      const link = syntax.links.find(l => l.range.startOffset <= offset && offset < l.range.endOffset);
-      if (link) return /^[a-z][a-z0-9+.-]*:/i.test(link.target) ? undefined : linkHover(doc, at, syntax, link);
-      const tag = syntax.tags.find(t => t.range.startOffset <= offset && offset < t.range.endOffset);
+      const link = itemAt(syntax.links, offset);
+      if (link) return hasUrlScheme(link.target) ? undefined : linkHover(doc, at, syntax, link);
+      const tag = itemAt(syntax.tags, offset);
       return tag && tagHover(at, tag.name, rangeOf(doc, tag.range));
     },
   });

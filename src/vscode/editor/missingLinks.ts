@@ -5,7 +5,7 @@ import { scanNote } from '../../core/syntax/scanNote';
 import { toRange } from '../ranges';
 import type { Vaults } from '../vaults/vaults';
 
-const URL = /^[a-z][a-z0-9+.-]*:/i;
+import { hasUrlScheme } from '../../core/syntax/urlScheme';
 
 export function registerMissingLinks(vaults: Vaults): vscode.Disposable {
   const decoration = vscode.window.createTextEditorDecorationType({
@@ -18,7 +18,7 @@ export function registerMissingLinks(vaults: Vaults): vscode.Disposable {
     const at = editor.document.languageId === 'markdown' ? vaults.locate(editor.document.uri) : undefined;
     if (!at || at.vault.indexing) return editor.setDecorations(decoration, []);
     const missing = scanNote(editor.document.getText()).links.filter(l =>
-      !URL.test(l.target) && at.vault.index.resolve(l.target, at.path).kind === 'placeholder');
+      !hasUrlScheme(l.target) && at.vault.index.resolve(l.target, at.path).kind === 'placeholder');
     editor.setDecorations(decoration, missing.map(l => toRange(l.range)));
   };
   const paintAll = () => vscode.window.visibleTextEditors.forEach(paint);

@@ -1,16 +1,20 @@
 // What a click on a link in the preview does: a note opens in the editor's column (at the
-// heading or block it names), an external link opens outside when its scheme is allowed.
+// heading or block it names; behind the preview when they share a group), an external link opens outside when its scheme is allowed.
 // Everything the webview sends is untrusted: a path outside the workspace is refused.
 import * as vscode from 'vscode';
 import { plain } from '../messageText';
-import { EXTERNAL_SCHEMES } from '../../../media/src/messages';
+import { opensExternally } from '../../core/syntax/urlScheme';
 import { fragmentLine, parseNoteAddress } from '../../core/render/noteAddress';
 import type { Vault } from '../vaults/vault';
 
 /** What a refused link is logged as; the caller returns false for it. */
 export type Refuse = (why: string) => false;
 
-export async function openNoteLink(vault: Vault | undefined, href: string, column: vscode.ViewColumn, refuse: Refuse): Promise<boolean> {
+/**
+ * `behind`: the preview shares the editor's group, so the note opens there without focus (the
+ * editor follows behind the preview, which the caller brings back and shows the note in).
+ */
+export async function openNoteLink(vault: Vault | undefined, href: string, column: vscode.ViewColumn, refuse: Refuse, behind = false): Promise<boolean> {
   const address = parseNoteAddress(href);
   if (!vault || !address) return refuse(`a link outside the workspace: ${href}`);
   const uri = vault.host.uriOf(address.path);
@@ -24,7 +28,7 @@ export async function openNoteLink(vault: Vault | undefined, href: string, colum
     await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: column });
     return true;
   }
-  const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, preserveFocus: false });
+  const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, preserveFocus: behind });
   const syntax = address.fragment === undefined ? undefined : index.note(address.path)?.syntax;
   const line = syntax && fragmentLine(syntax, address.fragment!);
   if (line !== undefined) {
@@ -42,7 +46,7 @@ export async function openExternalLink(url: string, refuse: Refuse): Promise<boo
   } catch {
     return refuse(`a malformed external link: ${url}`);
   }
-  if (!EXTERNAL_SCHEMES.includes(uri.scheme.toLowerCase())) return refuse(`an external link with scheme "${uri.scheme}": ${url}`);
+  if (!opensExternally(uri.scheme)) return refuse(`an external link with scheme "${uri.scheme}": ${url}`);
   await vscode.env.openExternal(uri);
   return true;
 }

@@ -100,7 +100,7 @@ export class Preview implements vscode.Disposable {
       return false;
     }
     switch (message.type) {
-      case 'openNote': return openNoteLink(this.currentVault(), message.href, this.editorColumn, why => this.refuse(why));
+      case 'openNote': return this.openNote(message.href);
       case 'openExternal': return openExternalLink(message.url, why => this.refuse(why));
       case 'openTag':
         this.showTag(message.tag);
@@ -108,6 +108,22 @@ export class Preview implements vscode.Disposable {
       case 'revealLine': return this.revealLine(message);
       case 'ready': return true;
     }
+  }
+
+  /**
+   * A note link clicked in the page. Beside the editor, the note opens in the editor. In the
+   * editor's own group (Open Preview, not to the Side), the preview navigates in place as VS
+   * Code's does with `markdown.preview.openMarkdownLinks: inPreview`: the editor follows behind.
+   */
+  private async openNote(href: string): Promise<boolean> {
+    const panel = this.panel;
+    const inPlace = panel?.viewColumn !== undefined && panel.viewColumn === this.editorColumn;
+    const opened = await openNoteLink(this.currentVault(), href, this.editorColumn, why => this.refuse(why), inPlace);
+    if (!opened || !inPlace || panel !== this.panel) return opened;
+    const editor = vscode.window.visibleTextEditors.find(e => e.viewColumn === this.editorColumn) ?? vscode.window.activeTextEditor;
+    if (editor && this.vaults.locate(editor.document.uri)) this.follow(editor);
+    panel.reveal(panel.viewColumn, false);
+    return opened;
   }
 
   dispose(): void {

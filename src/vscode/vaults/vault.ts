@@ -259,7 +259,7 @@ export class Vault implements vscode.Disposable {
   private overlayUnsavedEdits(): void {
     for (const doc of vscode.workspace.textDocuments) {
       const path = doc.isDirty ? this.host.pathOf(doc.uri) : undefined;
-      if (path !== undefined && isNotePath(path)) this.upsertUnsaved(path, doc.getText());
+      if (path !== undefined && isNotePath(path) && this.index.has(path)) this.upsertUnsaved(path, doc.getText());
     }
   }
 

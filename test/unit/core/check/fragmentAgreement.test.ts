@@ -52,7 +52,10 @@ function answers(index: NoteIndex, source: string, target: string, link: LinkIte
   if (link.kind !== 'markdown') {
     const embedded = embedSource(text, syntax, link);
     const from = found && 'heading' in found ? found.heading.range.startOffset : found?.block.block.startOffset;
-    out.embed = { resolved: embedded !== undefined && embedded === text.slice(from, from! + embedded.length) };
+    // The embed is whole lines (a block in a callout keeps its `>`), and a lone `^id` line shows the
+    // block above it: the embedded text covers the block's start, or ends just before its `^id` line.
+    const at = embedded === undefined ? -1 : text.lastIndexOf(embedded, from);
+    out.embed = { resolved: at >= 0 && at <= from! && (at + embedded!.length > from! || text.slice(at + embedded!.length, from).trim() === '') };
   }
   const refs = found === undefined ? [] : 'block' in found ? linksToBlock(index, target, found.block.id) : linksToHeading(index, target, found.heading);
   out.references = { resolved: refs.some(r => r.path === source && r.range.startOffset === link.range.startOffset) };
