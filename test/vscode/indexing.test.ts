@@ -50,6 +50,8 @@ if (run === 'single') suite('indexing the vault', () => {
     await writeNote(gone, new TextEncoder().encode('# Deleted while open\n'));
     const editor = await vscode.window.showTextDocument(gone);
     await editor.edit(e => e.insert(new vscode.Position(1, 0), 'typed, not saved\n'));
+    // The unsaved text is in the index (edits reach it after a short pause) before the file goes.
+    await waitFor('the unsaved edit indexed', () => api.indexFor(folder())!.textOf('deleted-while-open.md')?.includes('typed, not saved') === true);
     await vscode.workspace.fs.delete(gone);
     try {
       await vscode.commands.executeCommand('marginalia.reindex');
