@@ -56,7 +56,7 @@ async function clearHover(page) {
 
 /** Shows only these views of the container, so their rows have room. */
 async function showOnly(page, titles) {
-  for (const t of ['Backlinks', 'Unlinked Mentions', 'Outgoing Links', 'Tags', 'Notes Not Written Yet', 'Orphans']) {
+  for (const t of ['Backlinks', 'Unlinked Mentions', 'Outgoing Links', 'References', 'Tags', 'Notes Not Written Yet', 'Orphans']) {
     await setPane(page, t, titles.includes(t));
   }
 }
@@ -78,7 +78,7 @@ suite('the Marginalia sidebar', function () {
     await wb.page.click('.activitybar .action-item a[aria-label^="Marginalia"]');
     await wb.page.waitForFunction(() => document.querySelector('.sidebar .title-label')?.textContent.toUpperCase().includes('MARGINALIA'));
     const titles = await wb.page.$$eval('.sidebar .pane-header .title', ts => ts.map(t => t.textContent.trim()));
-    assert.deepStrictEqual(titles, ['Backlinks', 'Unlinked Mentions', 'Outgoing Links', 'Tags', 'Notes Not Written Yet', 'Orphans']);
+    assert.deepStrictEqual(titles, ['Backlinks', 'Unlinked Mentions', 'Outgoing Links', 'References', 'Tags', 'Notes Not Written Yet', 'Orphans']);
     // Wider, as a person reading paragraphs would make it: drag the sash at the sidebar's edge.
     const box = await wb.page.locator('.part.sidebar').boundingBox();
     await wb.page.mouse.move(box.x + box.width + 1, box.y + 300);
