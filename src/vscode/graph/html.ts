@@ -7,7 +7,8 @@ import { escapeAttr } from '../../core/render/escape';
 export function graphHtml(webview: vscode.Webview, media: vscode.Uri, title: string): string {
   const nonce = randomBytes(18).toString('base64');
   const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
-  const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  // The preview's policy (core/render/contentPolicy.ts) less what the graph never needs: no images, fonts or inline styles.
+  const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, "base-uri 'none'", "form-action 'none'"].join('; ');
   const toggle = (id: string, label: string) => `<label><input type="checkbox" id="mg-graph-${id}"> ${label}</label>`;
   return `<!DOCTYPE html>
 <html lang="en">
