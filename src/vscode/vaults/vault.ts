@@ -140,8 +140,7 @@ export class Vault implements vscode.Disposable {
   refresh(path: string): Promise<void> {
     return this.enqueue(path, async () => {
       if (!isNotePath(path)) return; // an attachment's content means nothing to the index
-      const unsaved = this.unsavedText(path);
-      if (unsaved !== undefined) return this.upsertUnsaved(path, unsaved);
+      if (this.unsavedText(path) !== undefined) return this.upsertUnsavedIfOnDisk(path);
       let bytes: Uint8Array;
       let stamp: FileStamp | undefined;
       try {
@@ -149,10 +148,10 @@ export class Vault implements vscode.Disposable {
         stamp = this.cache ? await this.host.stamp(path) : undefined;
         bytes = await this.host.readFile(path);
       } catch (e) {
-        // Deleted while its change event waited in the queue: its delete event follows.
-        if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return;
-        if ((e as { code?: unknown }).code === 'ENOENT') return; // the same, from Node's fs
-        throw e;
+        // Deleted while its change event waited in the queue (its delete event follows), or
+        // long ago (a deleted file's editor reverted): either way the note is gone.
+        if (!isNotFound(e)) throw e;
+        return this.forget(path);
       }
       const decoded = decodeNote(path, bytes, this.host.settings.maxFileBytes);
       if ('problem' in decoded) {
@@ -170,7 +169,8 @@ export class Vault implements vscode.Disposable {
 
   /** An unsaved edit: the editor's text is what the user sees, so it is what links mean. */
   edit(path: string, text: () => string): Promise<void> {
-    return this.enqueue(path, () => this.upsertUnsaved(path, text()));
+    // A note the index holds is on disk (or its delete event is queued behind this): no stat per keystroke.
+    return this.enqueue(path, () => this.index.has(path) ? this.upsertUnsaved(path, text()) : this.upsertUnsavedIfOnDisk(path, text));
   }
 
   /** A file or a whole folder is gone. */
@@ -246,6 +246,29 @@ export class Vault implements vscode.Disposable {
     this.index.upsert(path, text);
   }
 
+  /**
+   * An unsaved editor counts only while its file exists: the editor of a deleted file (VS Code
+   * shows it "(deleted)") keeps the note out until it is saved again, as a Reindex does. Late
+   * events (a create or change reported after the delete, or after a Reindex) would bring it back.
+   */
+  private async upsertUnsavedIfOnDisk(path: string, text: () => string | undefined = () => this.unsavedText(path)): Promise<void> {
+    try {
+      await this.host.stamp(path);
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+      return this.forget(path);
+    }
+    const unsaved = text();
+    if (unsaved !== undefined) this.upsertUnsaved(path, unsaved);
+  }
+
+  /** A note whose file is not there. */
+  private forget(path: string): void {
+    if (this.index.has(path)) this.index.remove(path);
+    this.stamps.delete(path);
+    this.unreadable.delete(path);
+  }
+
   /** The path itself if indexed, else everything under it as a folder. */
   private pathsAt(path: string): string[] {
     if (this.index.has(path)) return [path];
@@ -277,6 +300,11 @@ export class Vault implements vscode.Disposable {
       if (!this.indexing) this.cache?.schedule(() => this.cacheNotes());
     });
   }
+}
+
+/** The file is not there, as `workspace.fs` or Node's fs says it. */
+function isNotFound(e: unknown): boolean {
+  return (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') || (e as { code?: unknown }).code === 'ENOENT';
 }
 
 function isDefined<T>(value: T | undefined): value is T {
