@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/vscode/api';
+import { mentionCount } from '../../src/core/views/mentionRows';
 import { closeAllEditors, folder, lines, marginalia, removeScratch, run, textOf, uriOf, waitFor, writeNote } from './marginalia';
 
 type Provider<T> = { getChildren(e?: T): vscode.ProviderResult<T[]>; getTreeItem(e: T): vscode.TreeItem | Thenable<vscode.TreeItem> };
@@ -205,47 +206,51 @@ if (run === 'single') suite('sidebar edits', () => {
   async function mentionsOf(path: string, expected: number) {
     await open(path);
     await waitFor(`${expected} mentions of ${path}`, () =>
-      api.sidebar.mentions.groups().reduce((n, g) => n + g.mentions.length, 0) === expected
+      mentionCount(api.sidebar.mentions.groups()) === expected
       && api.sidebar.active.current?.path === path);
     return rows(api.sidebar.mentions);
   }
 
-  test('Unlinked mentions: the Link action links one mention, as written, in one undoable edit', async () => {
+  // One row per line, as the row shows it: Link writes every mention the row highlights (Obsidian
+  // has a row and a Link button per mention; a line that names a note twice is one row here).
+  test('Unlinked mentions: one row per line; Link links every mention on it, as written, in one undoable edit', async () => {
     await writeNote(uriOf(`${dir}/Quantum Widget.md`), '# Quantum Widget\n');
     const other = uriOf(`${dir}/lab.md`);
-    await writeNote(other, lines('# Lab', '', 'The quantum widget broke. `Quantum Widget` in code stays.', 'Quantum Widget again, and [[Quantum Widget]].', ''));
-    const groups = await mentionsOf(`${dir}/Quantum Widget.md`, 2);
-    const mentions = await rows(api.sidebar.mentions, groups[0].element);
-    assert.deepStrictEqual(mentions.map(m => highlightedOf(m.item)[0]), ['quantum widget', 'Quantum Widget']);
-    await vscode.commands.executeCommand('marginalia.mentions.link', mentions[0].element);
+    await writeNote(other, lines('# Lab', '', 'The quantum widget broke. `Quantum Widget` in code stays.', 'Quantum Widget again, then quantum widget, and [[Quantum Widget]].', ''));
+    const groups = await mentionsOf(`${dir}/Quantum Widget.md`, 3);
+    assert.strictEqual(groups[0].item.description, `${dir} · 3`);
+    const lineRows = await rows(api.sidebar.mentions, groups[0].element);
+    assert.deepStrictEqual(lineRows.map(m => highlightedOf(m.item)), [['quantum widget'], ['Quantum Widget', 'quantum widget']]);
+    await vscode.commands.executeCommand('marginalia.mentions.link', lineRows[1].element);
     const doc = await vscode.workspace.openTextDocument(other);
-    assert.strictEqual(doc.lineAt(2).text, 'The [[Quantum Widget|quantum widget]] broke. `Quantum Widget` in code stays.');
+    assert.strictEqual(doc.lineAt(3).text, '[[Quantum Widget]] again, then [[Quantum Widget|quantum widget]], and [[Quantum Widget]].');
+    assert.strictEqual(doc.lineAt(2).text, 'The quantum widget broke. `Quantum Widget` in code stays.', 'the other line is left');
     await waitFor('the edit is saved', () => !doc.isDirty);
-    assert.ok((await textOf(other)).includes('[[Quantum Widget|quantum widget]]'));
+    assert.ok((await textOf(other)).includes('then [[Quantum Widget|quantum widget]], and'));
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
-    assert.strictEqual(doc.lineAt(2).text, 'The quantum widget broke. `Quantum Widget` in code stays.');
+    assert.strictEqual(doc.lineAt(3).text, 'Quantum Widget again, then quantum widget, and [[Quantum Widget]].', 'one undo takes the line back');
     await vscode.commands.executeCommand('workbench.action.files.save');
   });
 
   test('Unlinked mentions: Link All links every one in one edit, and one undo takes them all back', async () => {
     const other = uriOf(`${dir}/lab.md`);
-    await mentionsOf(`${dir}/Quantum Widget.md`, 2);
+    await mentionsOf(`${dir}/Quantum Widget.md`, 3);
     await vscode.commands.executeCommand('marginalia.mentions.linkAll');
     const doc = await vscode.workspace.openTextDocument(other);
     assert.strictEqual(doc.lineAt(2).text, 'The [[Quantum Widget|quantum widget]] broke. `Quantum Widget` in code stays.');
-    assert.strictEqual(doc.lineAt(3).text, '[[Quantum Widget]] again, and [[Quantum Widget]].');
+    assert.strictEqual(doc.lineAt(3).text, '[[Quantum Widget]] again, then [[Quantum Widget|quantum widget]], and [[Quantum Widget]].');
     await waitFor('the view empties', () => api.sidebar.mentions.groups().length === 0);
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
-    assert.strictEqual(doc.lineAt(3).text, 'Quantum Widget again, and [[Quantum Widget]].');
+    assert.strictEqual(doc.lineAt(3).text, 'Quantum Widget again, then quantum widget, and [[Quantum Widget]].');
     assert.strictEqual(doc.lineAt(2).text, 'The quantum widget broke. `Quantum Widget` in code stays.');
     await vscode.commands.executeCommand('workbench.action.files.save');
   });
 
   test('a mention changed since the view was drawn is left alone', async () => {
     const other = uriOf(`${dir}/lab.md`);
-    const groups = await mentionsOf(`${dir}/Quantum Widget.md`, 2);
+    const groups = await mentionsOf(`${dir}/Quantum Widget.md`, 3);
     const [first] = await rows(api.sidebar.mentions, groups[0].element);
     const editor = await vscode.window.showTextDocument(other);
     await editor.edit(e => e.replace(new vscode.Range(2, 4, 2, 11), 'QUANTUM'));
@@ -255,13 +260,13 @@ if (run === 'single') suite('sidebar edits', () => {
   });
 
   test('Unlinked mentions: typing in the note leaves the list; a mention written elsewhere joins it', async () => {
-    await mentionsOf(`${dir}/Quantum Widget.md`, 2);
+    await mentionsOf(`${dir}/Quantum Widget.md`, 3);
     const editor = vscode.window.activeTextEditor!;
     await editor.edit(e => e.insert(new vscode.Position(1, 0), '\nSome words of my own.\n'));
     await waitFor('the edit is indexed', () => api.indexFor(folder())!.textOf(`${dir}/Quantum Widget.md`)?.includes('my own') === true);
-    assert.strictEqual(api.sidebar.mentions.groups().reduce((n, g) => n + g.mentions.length, 0), 2);
+    assert.strictEqual(mentionCount(api.sidebar.mentions.groups()), 3);
     await writeNote(uriOf(`${dir}/also.md`), '# Also\n\nA Quantum Widget, elsewhere, and [[gpt3]].\n');
-    await waitFor('the new mention shows', () => api.sidebar.mentions.groups().reduce((n, g) => n + g.mentions.length, 0) === 3);
+    await waitFor('the new mention shows', () => mentionCount(api.sidebar.mentions.groups()) === 4);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

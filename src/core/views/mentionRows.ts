@@ -1,28 +1,44 @@
-// Unlinked mentions of a note, grouped by the note they are in, each with its line as a
-// snippet (the mention highlighted), and the text that links one: `[[target]]` when the
-// mention reads exactly as the target, `[[target|Mention as written]]` otherwise.
+// Unlinked mentions of a note, grouped by the note they are in, one row per line with the
+// line as a snippet (every mention on it highlighted), and the text that links each one:
+// `[[target]]` when the mention reads exactly as the target, `[[target|Mention as written]]` otherwise.
 import { comparePaths, folderOf } from '../index/paths';
 import { compareTitles } from './titleOrder';
 import type { NoteInfo, NoteQueries, UnlinkedMention } from '../index/types';
 import type { Range } from '../syntax/types';
-import { snippetOf, type Snippet } from './snippet';
+import { snippetOfSpans, type Snippet } from './snippet';
 
-export interface MentionRow {
-  readonly source: string;
+/** One place a note is named without a link. */
+export interface Mention {
   /** The words as written in the source note. */
   readonly text: string;
   readonly range: Range;
-  readonly context: string;
-  readonly snippet: Snippet;
   /** What replaces `range` when this mention is linked. */
   readonly replacement: string;
+}
+
+/** One line of a source note that names the note, however many times. */
+export interface MentionRow {
+  readonly source: string;
+  /** 0-based. */
+  readonly line: number;
+  readonly context: string;
+  readonly snippet: Snippet;
+  /** Every mention on the line, in the order written. */
+  readonly mentions: readonly Mention[];
 }
 
 export interface MentionGroup {
   readonly source: string;
   readonly title: string;
   readonly folder: string;
-  readonly mentions: readonly MentionRow[];
+  readonly rows: readonly MentionRow[];
+}
+
+/** How many mentions (not lines) the groups hold. */
+export function mentionCount(groups: readonly MentionGroup[]): number {
+  let n = 0;
+  for (const g of groups) for (const r of g.rows) n += r.mentions.length;
+  return n;
 }
 
 export function mentionGroups(index: NoteQueries, path: string): MentionGroup[] {
@@ -86,15 +102,19 @@ function namesOf(index: NoteQueries, path: string): string {
 
 function groupMentions(index: NoteQueries, path: string, found: readonly UnlinkedMention[]): MentionGroup[] {
   const target = linkTargetOf(index, path);
-  const bySource = new Map<string, MentionRow[]>();
+  // Mentions come sorted by source and offset: those of one line are neighbours.
+  const bySource = new Map<string, UnlinkedMention[][]>();
   for (const m of found) {
-    let rows = bySource.get(m.source);
-    if (!rows) bySource.set(m.source, rows = []);
-    rows.push(rowOf(m, index.textOf(m.source) ?? '', target));
+    let lines = bySource.get(m.source);
+    if (!lines) bySource.set(m.source, lines = []);
+    const last = lines[lines.length - 1];
+    if (last && last[0]!.range.start.line === m.range.start.line) last.push(m);
+    else lines.push([m]);
   }
   const groups: MentionGroup[] = [];
-  for (const [source, mentions] of bySource) {
-    groups.push({ source, title: index.note(source)?.title ?? source, folder: folderOf(source), mentions });
+  for (const [source, lines] of bySource) {
+    const text = index.textOf(source) ?? '';
+    groups.push({ source, title: index.note(source)?.title ?? source, folder: folderOf(source), rows: lines.map(l => rowOf(l, text, target)) });
   }
   return groups.sort((a, b) => compareTitles(a.title, b.title) || comparePaths(a.source, b.source));
 }
@@ -109,22 +129,25 @@ export function mentionLinkText(target: string, written: string): string {
   return written === target ? `[[${target}]]` : `[[${target}|${written}]]`;
 }
 
-function rowOf(m: UnlinkedMention, text: string, target: string): MentionRow {
-  // The mention's context is its line (markers trimmed): find where it starts on that line.
-  const lineStart = m.range.startOffset - m.range.start.character;
-  const contextStart = text.indexOf(m.context, lineStart);
-  const start = contextStart < 0 || contextStart > m.range.startOffset ? -1 : m.range.startOffset - contextStart;
+function rowOf(line: readonly UnlinkedMention[], text: string, target: string): MentionRow {
+  const first = line[0]!;
+  // The context is the line (markers trimmed), the same for every mention on it: find where it starts.
+  const lineStart = first.range.startOffset - first.range.start.character;
+  const contextStart = text.indexOf(first.context, lineStart);
+  const known = contextStart >= 0 && contextStart <= first.range.startOffset;
+  const spans = line.map(m => known ? [m.range.startOffset - contextStart, m.range.endOffset - contextStart] as const : [-1, -1] as const);
   return {
-    source: m.source,
-    text: m.text,
-    range: m.range,
-    context: m.context,
-    snippet: snippetOf(m.context, start, start < 0 ? -1 : start + m.text.length),
-    replacement: mentionLinkText(target, m.text),
+    source: first.source,
+    line: first.range.start.line,
+    context: first.context,
+    snippet: snippetOfSpans(first.context, spans),
+    mentions: line.map(m => ({ text: m.text, range: m.range, replacement: mentionLinkText(target, m.text) })),
   };
 }
 
-/** Every mention of every group, last first in each note, so applying them in order never shifts the next. */
-export function allMentions(groups: readonly MentionGroup[]): MentionRow[] {
-  return groups.flatMap(g => [...g.mentions].sort((a, b) => b.range.startOffset - a.range.startOffset));
+/** Every mention of the rows, last first in each note, so applying them in order never shifts the next. */
+export function mentionsLastFirst(rows: readonly MentionRow[]): (Mention & { readonly source: string })[] {
+  return rows
+    .flatMap(r => r.mentions.map(m => ({ ...m, source: r.source })))
+    .sort((a, b) => comparePaths(a.source, b.source) || b.range.startOffset - a.range.startOffset);
 }

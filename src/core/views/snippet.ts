@@ -13,35 +13,44 @@ const ELLIPSIS = '…';
 
 /** `linkStart`/`linkEnd` are offsets into `context`; out-of-range values mean "no link known". */
 export function snippetOf(context: string, linkStart: number, linkEnd: number, max = SNIPPET_LENGTH): Snippet {
-  const known = linkStart >= 0 && linkEnd > linkStart && linkEnd <= context.length;
+  return snippetOfSpans(context, [[linkStart, linkEnd]], max);
+}
+
+/**
+ * The same with several parts highlighted (every mention on one line): the window is placed
+ * around the first, and the others are highlighted as far as they fall inside it.
+ */
+export function snippetOfSpans(context: string, spans: readonly (readonly [number, number])[], max = SNIPPET_LENGTH): Snippet {
   const clean = cleanText(context);
   const folded = foldSpaces(clean.text);
-  const start = known ? folded.map(clean.map(linkStart, false)) : 0;
-  const end = known ? folded.map(clean.map(linkEnd, true)) : 0;
+  const known = spans
+    .filter(([a, b]) => a >= 0 && b > a && b <= context.length)
+    .map(([a, b]): [number, number] => [folded.map(clean.map(a, false)), folded.map(clean.map(b, true))]);
   const text = folded.text;
-  if (text.length <= max) return { text, highlights: known ? [[start, end]] : [] };
+  if (text.length <= max) return { text, highlights: known };
+  const [start, end] = known[0] ?? [0, 0];
+  const first = known.length > 0;
   // Centre the window on the link; a link longer than the window keeps its start.
   const room = Math.max(0, max - (end - start));
   let from = Math.max(0, start - Math.floor(room / 2));
   let to = Math.min(text.length, from + max);
   from = Math.max(0, Math.min(from, to - max));
-  if (known && from > start) from = start;
+  if (first && from > start) from = start;
   // Cut at word boundaries, never into the link.
   if (from > 0) {
     const space = text.indexOf(' ', from);
-    if (space >= 0 && (!known || space < start) && space - from < 40) from = space + 1;
+    if (space >= 0 && (!first || space < start) && space - from < 40) from = space + 1;
   }
   if (to < text.length) {
     const space = text.lastIndexOf(' ', to);
-    if (space > from && (!known || space >= end) && to - space < 40) to = space;
+    if (space > from && (!first || space >= end) && to - space < 40) to = space;
   }
   const lead = from > 0 ? ELLIPSIS : '';
   const body = text.slice(from, to);
   const shifted = lead.length - from;
-  return {
-    text: lead + body + (to < text.length ? ELLIPSIS : ''),
-    highlights: known ? [[start + shifted, Math.min(end, to) + shifted]] : [],
-  };
+  const highlights: [number, number][] = [];
+  for (const [a, b] of known) if (a < to && b > from) highlights.push([Math.max(a, from) + shifted, Math.min(b, to) + shifted]);
+  return { text: lead + body + (to < text.length ? ELLIPSIS : ''), highlights };
 }
 
 /**

@@ -1,8 +1,9 @@
 // The Unlinked Mentions view: where other notes name the active note (its title or an
-// alias) without linking it. **Link** turns one into a link, **Link All** every one shown,
-// each as a single undoable edit that checks the words are still there first.
+// alias) without linking it, one row per line. **Link** on a row links every mention on its
+// line (each highlighted), **Link All** every one shown, each as a single undoable edit that
+// checks the words are still there first.
 import * as vscode from 'vscode';
-import { allMentions, mentionSnapshot, mentionsUnchanged, searchMentions, type MentionGroup, type MentionRow, type MentionSnapshot } from '../../core/views/mentionRows';
+import { mentionCount, mentionSnapshot, mentionsLastFirst, mentionsUnchanged, searchMentions, type Mention, type MentionGroup, type MentionRow, type MentionSnapshot } from '../../core/views/mentionRows';
 import type { ActiveNote } from './activeNote';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
@@ -17,7 +18,7 @@ const TURN_MS = 12;
 
 type Element =
   | { readonly kind: 'group'; readonly id: string; readonly vault: Vault; readonly group: MentionGroup }
-  | { readonly kind: 'mention'; readonly id: string; readonly vault: Vault; readonly row: MentionRow };
+  | { readonly kind: 'line'; readonly id: string; readonly vault: Vault; readonly row: MentionRow };
 
 export class MentionsView extends RefreshingView<Element> {
   private roots: Element[] = [];
@@ -71,7 +72,7 @@ export class MentionsView extends RefreshingView<Element> {
       this.snapshot = { key, at: before };
       const prefix = `m:${at.vault.folder.uri.toString()}|${at.path}|`;
       this.roots = groups.map(group => ({ kind: 'group', id: prefix + group.source, vault: at.vault, group }));
-      const count = groups.reduce((n, g) => n + g.mentions.length, 0);
+      const count = mentionCount(groups);
       this.view.description = `${title} · ${count}`;
       this.view.message = count === 0 ? `No other note mentions ${title} without linking it.` : undefined;
       this.changed();
@@ -88,7 +89,7 @@ export class MentionsView extends RefreshingView<Element> {
   getChildren(element?: Element): Element[] {
     if (!element) return this.roots;
     if (element.kind !== 'group') return [];
-    return element.group.mentions.map((row, i) => ({ kind: 'mention', id: `${element.id}#${i}`, vault: element.vault, row }));
+    return element.group.rows.map(row => ({ kind: 'line', id: `${element.id}#${row.line}`, vault: element.vault, row }));
   }
 
   getTreeItem(element: Element): vscode.TreeItem {
@@ -97,16 +98,18 @@ export class MentionsView extends RefreshingView<Element> {
       const item = new vscode.TreeItem(group.title, this.collapsible(element.id, this.roots.length < 30));
       item.id = element.id;
       item.resourceUri = element.vault.host.uriOf(group.source);
-      item.description = group.folder ? `${group.folder} · ${group.mentions.length}` : String(group.mentions.length);
-      item.tooltip = `${group.source}: ${plural(group.mentions.length, 'mention')}`;
+      const count = mentionCount([group]);
+      item.description = group.folder ? `${group.folder} · ${count}` : String(count);
+      item.tooltip = `${group.source}: ${plural(count, 'mention')}`;
       item.contextValue = 'mentionSource';
       return item;
     }
     const { row } = element;
     const item = new vscode.TreeItem({ label: row.snippet.text, highlights: row.snippet.highlights.map(h => [h[0], h[1]]) });
     item.id = element.id;
-    item.tooltip = new vscode.MarkdownString().appendText(`${row.source}, line ${row.range.start.line + 1}: becomes ${row.replacement}\n\n`).appendMarkdown(row.context);
-    item.command = openCommand(element.vault.host.uriOf(row.source), row.range, 'Show the mention');
+    const becomes = [...new Set(row.mentions.map(m => m.replacement))].join(', ');
+    item.tooltip = new vscode.MarkdownString().appendText(`${row.source}, line ${row.line + 1}: ${plural(row.mentions.length, 'mention')}, linked as ${becomes}\n\n`).appendMarkdown(row.context);
+    item.command = openCommand(element.vault.host.uriOf(row.source), row.mentions[0]!.range, 'Show the mention');
     item.contextValue = 'mention';
     return item;
   }
@@ -116,26 +119,33 @@ export class MentionsView extends RefreshingView<Element> {
   }
 
   /** Every mention on show, with its vault. */
-  all(): { vault: Vault; row: MentionRow }[] {
-    return this.roots.flatMap(e => (e.kind === 'group' ? allMentions([e.group]).map(row => ({ vault: e.vault, row })) : []));
+  all(): Located[] {
+    return this.roots.flatMap(e => (e.kind === 'group' ? located(e.vault, e.group.rows) : []));
   }
+}
+
+/** A mention on show and the vault of the note it is in. */
+type Located = { readonly vault: Vault; readonly mention: Mention & { readonly source: string } };
+
+function located(vault: Vault, rows: readonly MentionRow[]): Located[] {
+  return mentionsLastFirst(rows).map(mention => ({ vault, mention }));
 }
 
 /**
  * Links the given mentions as one workspace edit (one undo). A mention whose words have
  * changed since the view was drawn is left alone; returns how many were linked.
  */
-async function linkMentions(mentions: readonly { vault: Vault; row: MentionRow }[]): Promise<number> {
+async function linkMentions(mentions: readonly Located[]): Promise<number> {
   const edit = new vscode.WorkspaceEdit();
   let linked = 0;
   const toSave = new Set<vscode.TextDocument>();
-  for (const { vault, row } of mentions) {
-    const uri = vault.host.uriOf(row.source);
+  for (const { vault, mention } of mentions) {
+    const uri = vault.host.uriOf(mention.source);
     const doc = await vscode.workspace.openTextDocument(uri);
     if (!doc.isDirty) toSave.add(doc);
-    const range = toRange(row.range);
-    if (doc.getText(range) !== row.text) continue;
-    edit.replace(uri, range, row.replacement, { label: `Link ${row.text}`, needsConfirmation: false });
+    const range = toRange(mention.range);
+    if (doc.getText(range) !== mention.text) continue;
+    edit.replace(uri, range, mention.replacement, { label: `Link ${mention.text}`, needsConfirmation: false });
     linked++;
   }
   if (linked === 0) return 0;
@@ -151,8 +161,9 @@ export function registerMentionsView(vaults: Vaults, active: ActiveNote): Mentio
   view.register(mentionsViewId);
   view.disposables.push(
     vscode.commands.registerCommand('marginalia.mentions.link', async (element?: Element) => {
-      if (element?.kind === 'mention') await linkMentions([{ vault: element.vault, row: element.row }]);
-      else if (element?.kind === 'group') await linkMentions(allMentions([element.group]).map(row => ({ vault: element.vault, row })));
+      // A row is a line: every mention it highlights is linked, as Link All would on that line.
+      if (element?.kind === 'line') await linkMentions(located(element.vault, [element.row]));
+      else if (element?.kind === 'group') await linkMentions(located(element.vault, element.group.rows));
     }),
     vscode.commands.registerCommand('marginalia.mentions.linkAll', async () => {
       const all = view.all();

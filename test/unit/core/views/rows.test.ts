@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { backlinkGroups, linkCount } from '../../../../src/core/views/backlinkRows';
-import { allMentions, mentionGroups, mentionLinkText, mentionSnapshot, mentionsUnchanged, searchMentions } from '../../../../src/core/views/mentionRows';
+import { mentionCount, mentionGroups, mentionsLastFirst, mentionLinkText, mentionSnapshot, mentionsUnchanged, searchMentions } from '../../../../src/core/views/mentionRows';
 import { notesOfTag, orphanRows, placeholderRows } from '../../../../src/core/views/noteRows';
 import { outgoingRows } from '../../../../src/core/views/outgoingRows';
 import { lines, vaultIndex } from '../index/vault';
@@ -54,11 +54,12 @@ suite('Unlinked mention rows', () => {
   test('mentions outside code, grouped by note, with the link text to write', () => {
     const groups = mentionGroups(vault(), 'transformers.md');
     assert.deepStrictEqual(groups.map(g => g.source), ['zebra.md']);
-    const [m] = groups[0].mentions;
+    const [row] = groups[0].rows;
+    const [m] = row.mentions;
     assert.strictEqual(m.text, 'transformers');
     assert.strictEqual(m.replacement, '[[transformers]]');
-    const [a, b] = m.snippet.highlights[0];
-    assert.strictEqual(m.snippet.text.slice(a, b), 'transformers');
+    const [a, b] = row.snippet.highlights[0];
+    assert.strictEqual(row.snippet.text.slice(a, b), 'transformers');
   });
 
   test('a mention written differently keeps its words as the label', () => {
@@ -70,8 +71,8 @@ suite('Unlinked mention rows', () => {
   test('aliases are mentions too, and link to the shortest unique target', () => {
     const index = vault();
     index.upsert('notes.md', 'Self-attention is the trick.\n');
-    const rows = allMentions(mentionGroups(index, 'papers/attention.md')).filter(m => m.source === 'notes.md');
-    assert.deepStrictEqual(rows.map(m => m.replacement), ['[[attention|Self-attention]]']);
+    const rows = mentionGroups(index, 'papers/attention.md').find(g => g.source === 'notes.md')!.rows;
+    assert.deepStrictEqual(rows.flatMap(r => r.mentions.map(m => m.replacement)), ['[[attention|Self-attention]]']);
   });
 
   test('searched a slice of notes at a time, the result is the same', () => {
@@ -82,7 +83,7 @@ suite('Unlinked mention rows', () => {
     for (; !next.done; next = steps.next()) yields++;
     assert.strictEqual(yields, 1, 'four other notes, two a slice: one pause between');
     assert.deepStrictEqual(next.value, mentionGroups(index, 'a.md'));
-    assert.deepStrictEqual(next.value.map(g => [g.source, g.mentions.length]), [['b.md', 1], ['d.md', 2], ['e.md', 1]]);
+    assert.deepStrictEqual(next.value.map(g => [g.source, g.rows.length, mentionCount([g])]), [['b.md', 1, 1], ['d.md', 1, 2], ['e.md', 1, 1]]);
   });
 
   test('typing in the note itself leaves its mentions as they were; a change elsewhere or to its title does not', () => {
@@ -101,9 +102,23 @@ suite('Unlinked mention rows', () => {
   });
 
   test('all mentions of a note come last first, so edits never shift each other', () => {
-    const index = vaultIndex({ 'a.md': '# Alpha\n', 'b.md': 'alpha and Alpha and ALPHA\n' });
-    const rows = allMentions(mentionGroups(index, 'a.md'));
-    assert.deepStrictEqual(rows.map(r => r.range.start.character), [20, 10, 0]);
+    const index = vaultIndex({ 'a.md': '# Alpha\n', 'b.md': 'alpha and Alpha and ALPHA\nAlpha again\n' });
+    const mentions = mentionsLastFirst(mentionGroups(index, 'a.md').flatMap(g => g.rows));
+    assert.deepStrictEqual(mentions.map(m => [m.range.start.line, m.range.start.character]), [[1, 0], [0, 20], [0, 10], [0, 0]]);
+  });
+
+  test('one row per line, every mention on it highlighted and linked as written', () => {
+    const index = vaultIndex({ 'widget.md': '# Widget\n', 'lab.md': '# Lab\n\n- The widget and the Widget, and `widget` in code.\n- [[widget]] once more, then widget.\n' });
+    const [group] = mentionGroups(index, 'widget.md');
+    assert.deepStrictEqual(group.rows.map(r => r.line), [2, 3]);
+    const [first, second] = group.rows;
+    assert.deepStrictEqual(first.mentions.map(m => [m.text, m.range.start.character, m.replacement]), [
+      ['widget', 6, '[[widget]]'],
+      ['Widget', 21, '[[widget|Widget]]'],
+    ]);
+    assert.deepStrictEqual(first.snippet.highlights.map(([a, b]) => first.snippet.text.slice(a, b)), ['widget', 'Widget']);
+    assert.deepStrictEqual(second.snippet.highlights.map(([a, b]) => second.snippet.text.slice(a, b)), ['widget']);
+    assert.strictEqual(mentionCount([group]), 3);
   });
 });
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { snippetOf } from '../../../../src/core/views/snippet';
+import { snippetOf, snippetOfSpans } from '../../../../src/core/views/snippet';
 
 function highlighted(s: { text: string; highlights: readonly (readonly [number, number])[] }): string[] {
   return s.highlights.map(([a, b]) => s.text.slice(a, b));
@@ -18,6 +18,16 @@ suite('backlink snippets', () => {
     const s = snippetOf(context, context.indexOf('[['), context.indexOf(']]') + 2);
     assert.strictEqual(s.text, 'First line and the link here');
     assert.deepStrictEqual(highlighted(s), ['link']);
+  });
+
+  test('several parts of one line are all highlighted; one beyond a long line\'s window is not', () => {
+    const short = 'The *widget* and the widget.';
+    assert.deepStrictEqual(highlighted(snippetOfSpans(short, [[5, 11], [21, 27]])), ['widget', 'widget']);
+    const filler = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+    const long = `A widget, ${filler} and a widget`;
+    const s = snippetOfSpans(long, [[2, 8], [long.length - 6, long.length]]);
+    assert.ok(s.text.endsWith('…'), s.text);
+    assert.deepStrictEqual(highlighted(s), ['widget']);
   });
 
   test('a long paragraph is trimmed to about 300 characters around the link, at word boundaries', () => {
