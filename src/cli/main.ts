@@ -8,7 +8,7 @@ import type { FileProblem, Logger } from '../core/host';
 import { parseArgs, USAGE, UsageError } from './args';
 import { backlinksCommand, checkCommand, graphCommand, indexCommand, tagsCommand, type Output } from './commands';
 import { NodeVaultHost } from '../node/nodeHost';
-import { skippedLinksMessage } from '../node/symlinks';
+import { skippedLinksMessage } from '../core/index/skippedLinks';
 
 export interface CliIO {
   out(text: string): void;

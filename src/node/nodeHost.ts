@@ -2,7 +2,8 @@
 // folders (one walk and plain reads beat a search process and a round trip per file).
 import * as fs from 'node:fs';
 import type { FileStamp, ReusingReadHost, StampHost, SyncReadHost, VaultFile } from '../core/host';
-import { followLinks, type SkippedLink, type WalkState } from './symlinks';
+import type { SkippedLink } from '../core/index/skippedLinks';
+import { followLinks, type WalkState } from './symlinks';
 
 /** Folders the command line never looks in: version control, packages, and hidden folders (`.obsidian`, `.vscode`). */
 function skipFolder(name: string): boolean {

@@ -4,12 +4,7 @@
 // it, or points nowhere is skipped, and named (DESIGN.md §3: a link never leaves the vault).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-export interface SkippedLink {
-  /** Vault path of the symbolic link. */
-  readonly path: string;
-  readonly reason: 'outside' | 'loop' | 'dangling';
-}
+import type { SkippedLink } from '../core/index/skippedLinks';
 
 export interface WalkState {
   /** Vault paths of the files found so far. */
@@ -59,11 +54,4 @@ export function followLinks(root: string, links: string[], state: WalkState): Sk
     }
   }
   return skipped;
-}
-
-/** One message for every skipped link, or undefined. */
-export function skippedLinksMessage(skipped: readonly SkippedLink[]): string | undefined {
-  if (skipped.length === 0) return undefined;
-  const why = { outside: 'points outside the folder', loop: 'loops back to a folder above it', dangling: 'points nowhere' };
-  return `skipped ${skipped.length} symbolic ${skipped.length === 1 ? 'link' : 'links'} (a link is indexed only inside the folder): ${skipped.map(s => `${s.path} ${why[s.reason]}`).join('; ')}`;
 }

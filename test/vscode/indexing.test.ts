@@ -99,7 +99,7 @@ if (run === 'single') suite('indexing the vault', () => {
     }
   });
 
-  test('a folder linked in by a symbolic link is indexed under the link; a dangling link breaks nothing', async () => {
+  test('a folder linked in by a symbolic link is indexed under the link; a dangling link breaks nothing and is named', async () => {
     const api = await marginalia();
     const root = folder().fsPath;
     // Its real place is a folder the vault excludes (`.trash`, by default), so only the link brings it in.
@@ -115,6 +115,9 @@ if (run === 'single') suite('indexing the vault', () => {
       assert.ok(index.backlinks('transformers.md').some(b => b.source === 'linked/linked-note.md'));
       assert.strictEqual(index.note('dangling.md'), undefined);
       assert.strictEqual(api.noteCount(), (await markdownFiles()).length);
+      // Both hosts name it in the output channel, in the command line's words.
+      const links = api.lastBuildOf(folder())!.links;
+      assert.ok(links.some(m => m.startsWith('skipped 1 symbolic link') && m.includes('dangling.md points nowhere')), links.join('\n'));
     } finally {
       fs.rmSync(path.join(root, 'linked'));
       fs.rmSync(path.join(root, 'dangling.md'));

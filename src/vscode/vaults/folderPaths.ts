@@ -13,6 +13,8 @@ export interface FolderHost extends StampHost {
   pathOf(uri: vscode.Uri): string | undefined;
   /** The vault path of `uri` whether or not the settings include it. */
   relativePath(uri: vscode.Uri): string | undefined;
+  /** What the last listing did with symbolic links, in words for the log (nothing to say: undefined). */
+  linksMessages(): string[];
 }
 
 /** Maps between a folder's Uris and vault paths; both hosts share it. */

@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import type { BulkStampHost, FileStamp, ReusingReadHost, SyncReadHost, VaultFile } from '../../core/host';
 import { NodeVaultHost } from '../../node/nodeHost';
 import { stampMany } from '../../node/stampWorker';
-import { skippedLinksMessage } from '../../node/symlinks';
+import { skippedLinksMessage } from '../../core/index/skippedLinks';
 import { FolderPaths, type FolderHost } from './folderPaths';
 import type { VaultSettings } from './settings';
 
@@ -27,9 +27,10 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
     return this.disk.listFilesAsync();
   }
 
-  /** Symbolic links the last listing skipped, in words for the log (none: undefined). */
-  skippedLinksMessage(): string | undefined {
-    return skippedLinksMessage(this.disk.skippedLinks);
+  /** Symbolic links the last listing skipped, as the command line says it. */
+  linksMessages(): string[] {
+    const skipped = skippedLinksMessage(this.disk.skippedLinks);
+    return skipped ? [skipped] : [];
   }
 
   async readFile(path: string): Promise<Uint8Array> {

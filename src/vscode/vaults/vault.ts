@@ -9,7 +9,6 @@ import { NoteIndex } from '../../core/index/noteIndex';
 import { TimeSlices } from '../../core/index/timeSlices';
 import { isNotePath } from '../../core/index/paths';
 import { hostFor, type FolderHost } from './folderHost';
-import { FsHost } from './fsHost';
 import { ChangeQueue } from './changeQueue';
 import { IndexCacheStore } from './indexCacheStore';
 import { BuildMeter, SettledMemoryLog } from './resourceLog';
@@ -40,6 +39,8 @@ export interface BuildReport {
   /** Why a cache was there but not used. */
   readonly cacheProblem?: string;
   readonly millis: number;
+  /** What the listing did with symbolic links, as logged. */
+  readonly links: readonly string[];
 }
 
 export class Vault implements vscode.Disposable {
@@ -107,8 +108,8 @@ export class Vault implements vscode.Disposable {
       this.unreadable.clear();
       for (const p of result.problems) this.unreadable.set(p.path, p);
       // As the command line says it: a symbolic link left out is named, never silently dropped.
-      const skipped = this.host instanceof FsHost ? this.host.skippedLinksMessage() : undefined;
-      if (skipped) this.logger.warn(skipped);
+      const links = this.host.linksMessages();
+      for (const m of links) this.logger.warn(m);
       this.overlayUnsavedEdits();
       // The first `[[` would otherwise pay for computing every note's shortest target.
       const slices = new TimeSlices(SLICE_MS);
@@ -117,7 +118,7 @@ export class Vault implements vscode.Disposable {
       const notes = `${stats.notes} notes, ${stats.attachments} attachments, ${result.problems.length} unreadable`;
       const how = result.cachedNotes !== undefined ? `from cache, ${stats.notes - result.restored} re-read` : `engine ${Math.round(result.millis)} ms`;
       const millis = meter.millis();
-      this.lastBuild = { host: this.host.kind, fromCache: result.cachedNotes !== undefined, reread: stats.notes - result.restored, cacheProblem: fromCache ? this.cache?.lastProblem : undefined, millis };
+      this.lastBuild = { host: this.host.kind, fromCache: result.cachedNotes !== undefined, reread: stats.notes - result.restored, cacheProblem: fromCache ? this.cache?.lastProblem : undefined, millis, links };
       this.log.info(`Indexed ${this.folder.name}: ${notes}, in ${millis} ms (${how})`);
       meter.logCost(this.logger, this.host.kind, Math.max(result.longestSliceMs, slices.finish()));
       this.settledMemory.schedule();
