@@ -206,4 +206,28 @@ if (run === 'single') suite('[[ completion', () => {
     assert.deepStrictEqual(one.items.map(labelOf), ['outline']);
     assert.strictEqual(one.incomplete, false);
   });
+
+  test('among equally good matches, the note opened or linked most recently comes first', async function () {
+    this.timeout(60000); // five completions, each in a note written for it
+    const api = await marginalia();
+    // Same match, same length, no links: A–Z until one is used.
+    await writeNote(uriOf(`${dir}/qqrecent-apple.md`), '# Apple');
+    await writeNote(uriOf(`${dir}/qqrecent-berry.md`), '# Berry');
+    await waitFor('both indexed', () => ['apple', 'berry'].every(n => api.indexFor(folder())!.has(`${dir}/qqrecent-${n}.md`)));
+    const order = async () => (await complete('see [[qqrecent|')).items.map(labelOf);
+    assert.deepStrictEqual(await order(), ['qqrecent-apple', 'qqrecent-berry']);
+    await vscode.window.showTextDocument(uriOf(`${dir}/qqrecent-berry.md`));
+    assert.deepStrictEqual(await order(), ['qqrecent-berry', 'qqrecent-apple'], 'opened: first');
+    // Accepting a suggestion writes `target]]`: that note was just linked.
+    const { items, doc } = await complete('see [[qqrecent|');
+    const apple = items.find(i => labelOf(i) === 'qqrecent-apple')!;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, apple.range instanceof vscode.Range ? apple.range : apple.range!.replacing, String(apple.insertText));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await doc.save();
+    assert.deepStrictEqual(await order(), ['qqrecent-apple', 'qqrecent-berry'], 'linked: first');
+    // A better match still wins over a recent one.
+    assert.deepStrictEqual((await complete('see [[qqrecent-b|')).items.map(labelOf), ['qqrecent-berry']);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });

@@ -13,7 +13,8 @@ export interface RankedCandidates {
  * Real notes before placeholders; then targets (or their file name) that start with what is
  * typed, titles or aliases that start with it, any of them containing it, and last the
  * letters in order from the start of a word (VS Code filters fuzzily too). Among equal matches,
- * the notes more links point at (`weightOf`, when given: the notes people link, as in `[[int`
+ * the notes used recently (`recencyOf`, when given: above 0, the more recent the higher, as VS
+ * Code's own suggestions and Obsidian's quick switcher put them first), then the notes more links point at (`weightOf`, when given: the notes people link, as in `[[int`
  * offering *Internal links* before *Interpreter*), then the shorter target, then A–Z.
  *
  * `inOrder`: the candidates are already in `byShorterTarget` order, placeholders among themselves
@@ -22,7 +23,7 @@ export interface RankedCandidates {
  * order they had was a third of the keystroke.
  */
 export function rankCandidates(candidates: readonly CompletionCandidate[], typed: string, limit: number, inOrder = false,
-  weightOf?: (c: CompletionCandidate) => number): RankedCandidates {
+  weightOf?: (c: CompletionCandidate) => number, recencyOf?: (c: CompletionCandidate) => number): RankedCandidates {
   const wanted = typed.toLowerCase();
   // One pass into buckets (placeholder or not x rank), then only the buckets that reach the
   // list are sorted: a keystroke in a vault of 10,000 notes sorts a few hundred, not all.
@@ -40,10 +41,26 @@ export function rankCandidates(candidates: readonly CompletionCandidate[], typed
     if (items.length >= limit) break;
     // A bucket keeps the order of the candidates: sorted already when they were.
     if (!inOrder) bucket.sort(byShorterTarget);
-    const best = weightOf ? heaviest(bucket, limit - items.length, weightOf) : bucket;
+    const rest = recencyOf ? takeRecent(bucket, recencyOf, items, limit) : bucket;
+    const best = weightOf ? heaviest(rest, limit - items.length, weightOf) : rest;
     for (let i = 0; i < best.length && items.length < limit; i++) items.push(best[i]!);
   }
   return { items, incomplete: matched > limit };
+}
+
+/** Moves the recently used of `bucket` into `items` (up to `limit`), most recent first; returns the others in order. */
+function takeRecent(bucket: readonly CompletionCandidate[], recencyOf: (c: CompletionCandidate) => number,
+  items: CompletionCandidate[], limit: number): readonly CompletionCandidate[] {
+  let recent: { c: CompletionCandidate; at: number }[] | undefined;
+  for (const c of bucket) {
+    const at = recencyOf(c);
+    if (at > 0) (recent ??= []).push({ c, at });
+  }
+  if (!recent) return bucket; // no recent note matched this well: no copy
+  recent.sort((a, b) => b.at - a.at);
+  for (const { c } of recent) if (items.length < limit) items.push(c);
+  const taken = new Set(recent.map(r => r.c));
+  return bucket.filter(c => !taken.has(c));
 }
 
 /**

@@ -12,9 +12,11 @@ import { scanNote } from '../../core/syntax/scanNote';
 import type { NoteSyntax } from '../../core/syntax/types';
 import { isLinkPosition, typedLinkAt } from '../../core/editor/typedLink';
 import type { Vaults } from '../vaults/vaults';
+import { RecentNotes } from './recentNotes';
 
 export function registerCompletion(vaults: Vaults): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, {
+  const recent = new RecentNotes(vaults);
+  return vscode.Disposable.from(recent, vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, {
     provideCompletionItems(doc, position, token) {
       const at = vaults.locate(doc.uri);
       if (!at || token.isCancellationRequested) return undefined;
@@ -29,7 +31,7 @@ export function registerCompletion(vaults: Vaults): vscode.Disposable {
         const candidates = at.vault.index.completionCandidates(at.path)
           .filter(c => c.placeholder ? c.path !== own : c.path !== at.path);
         if (token.isCancellationRequested) return undefined; // the next keystroke asks again
-        const list = noteItems(candidates, link.target, range, close, c => at.vault.index.linkCountTo(c.path));
+        const list = noteItems(candidates, link.target, range, close, c => at.vault.index.linkCountTo(c.path), recent.recencyOf(at.vault));
         if (text[link.open - 1] === '!') {
           // Embedded files come after the notes written, before the notes still to write.
           const firstPlaceholder = list.items.findIndex(i => i.kind === vscode.CompletionItemKind.Reference);
@@ -45,7 +47,7 @@ export function registerCompletion(vaults: Vaults): vscode.Disposable {
         ? syntax.headings.map((h, i) => item(safeText(h.text), vscode.CompletionItemKind.Reference, range, close, i, `H${h.level}`))
         : syntax.blockIds.map((b, i) => item(b.id, vscode.CompletionItemKind.Reference, range, close, i, 'block'));
     },
-  }, '[', '#', '^');
+  }, '[', '#', '^'));
 }
 
 /** In the value of a frontmatter property other than the note's own fields: Obsidian's link properties. */
@@ -70,9 +72,9 @@ function placeholderBeingTyped(index: NoteQueries, path: string, open: number): 
 const maxItems = 200;
 
 function noteItems(candidates: CompletionCandidate[], typed: string, range: vscode.Range, close: string,
-  weightOf: (c: CompletionCandidate) => number): vscode.CompletionList {
+  weightOf: (c: CompletionCandidate) => number, recencyOf: (c: CompletionCandidate) => number): vscode.CompletionList {
   // In the index's order (a filter of its list): no bucket needs sorting.
-  const { items, incomplete } = rankCandidates(candidates, typed, maxItems, true, weightOf);
+  const { items, incomplete } = rankCandidates(candidates, typed, maxItems, true, weightOf, recencyOf);
   // VS Code would re-sort by its own fuzzy score of filterText, and put a loose match or a
   // note not written yet above a real note. Starting every filterText with what is typed
   // makes all items score alike, so the engine's order (sortText) stands; the list is

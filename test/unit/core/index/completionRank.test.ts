@@ -142,4 +142,19 @@ suite('completion ranks the notes people link above short names', () => {
     assert.deepStrictEqual(ranked(vault(), ''), ['Internal links', 'Intro to sheep', 'Tab']);
     assert.strictEqual(vault().linkCountTo('Internal links.md'), 5);
   });
+
+  // Recently opened or linked notes, as the editor's MRU list hands them: a higher number is more recent.
+  const recentRanked = (index: NoteIndex, typed: string, recent: string[]) => rankCandidates(index.completionCandidates('x.md'), typed, 3, true,
+    c => index.linkCountTo(c.path), c => recent.indexOf(c.path) + 1).items.map(c => c.insertText);
+
+  test('equal matches: the recently used first, the most recent first, then the most linked', () => {
+    assert.deepStrictEqual(recentRanked(vault(), 'int', ['Interval.md']), ['Interval', 'Internal links', 'Intro to sheep']);
+    assert.deepStrictEqual(recentRanked(vault(), 'int', ['Interval.md', 'Intro to sheep.md']), ['Intro to sheep', 'Interval', 'Internal links']);
+    assert.deepStrictEqual(recentRanked(vault(), '', ['Tab.md']), ['Tab', 'Internal links', 'Intro to sheep']);
+  });
+
+  test('a recently used note never outranks a better match, and without one the order is as before', () => {
+    assert.deepStrictEqual(recentRanked(vault(), 'interv', ['Internal links.md']), ['Interval']);
+    assert.deepStrictEqual(recentRanked(vault(), 'inte', ['Tab.md']), ranked(vault(), 'inte'));
+  });
 });
