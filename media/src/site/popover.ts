@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // Hovering (or focusing) a link to another page of the site shows that note's opening: the
 // page is fetched once (same origin: `connect-src 'self'`), its first blocks copied without ids.
+import { hasUrlScheme } from '../../../src/core/syntax/urlScheme';
 
 const OPEN_DELAY_MS = 250;
 const CLOSE_DELAY_MS = 200;
@@ -10,7 +11,7 @@ const pages = new Map<string, Promise<DocumentFragment | undefined>>();
 
 function isInternal(a: HTMLAnchorElement): boolean {
   const href = a.getAttribute('href') ?? '';
-  if (href === '' || href.startsWith('#') || /^[a-z][a-z0-9+.-]*:/i.test(href)) return false;
+  if (href === '' || href.startsWith('#') || hasUrlScheme(href)) return false;
   return a.origin === location.origin && !/\.(?:png|jpe?g|gif|svg|webp|pdf|xml|json)$/i.test(a.pathname);
 }
 

@@ -9,10 +9,15 @@ export interface UnknownCitation {
   readonly message: string;
 }
 
+/**
+ * Without any bibliography file only bracketed citations (`[@key]`) are reported: a bare `@word`
+ * there is more likely a handle or a snippet trigger (`@a` in a table of shortcuts) than a citation.
+ */
 export function unknownCitations(citations: readonly CitationItem[], library: CitationLibrary): UnknownCitation[] {
   const out: UnknownCitation[] = [];
+  const noBibliography = library.paths().length === 0;
   for (const citation of citations) {
-    if (library.item(citation.key)) continue;
+    if (library.item(citation.key) || (noBibliography && !citation.bracketed)) continue;
     const closest = library.size > 0 ? library.closestKeys(citation.key) : [];
     const files = library.paths();
     const where = files.length ? files.join(', ') : 'the bibliography (no .bib or CSL-JSON file found)';

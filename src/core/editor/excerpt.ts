@@ -2,6 +2,7 @@
 // frontmatter and the title heading), or of the section or block a link names, with wiki-links
 // written as the words they show. Host-free; the hover renders the markdown it returns.
 import { resolveFragment, sectionEndIndex } from '../syntax/fragment';
+import { escapeMarkdown } from './inertText';
 import type { LinkItem, NoteSyntax } from '../syntax/types';
 
 export interface ExcerptOptions {
@@ -57,7 +58,7 @@ function readableLinks(text: string, links: readonly LinkItem[], start: number, 
     if (link.kind === 'markdown' || link.range.startOffset < at || link.range.endOffset > end) continue;
     const shown = link.kind === 'embed' && link.label && /^\d+(x\d+)?$/.test(link.label) ? undefined : link.label;
     const words = shown ?? (link.target === '' ? link.heading ?? '' : link.target + (link.heading ? ` › ${link.heading}` : ''));
-    out += text.slice(at, link.range.startOffset) + (link.kind === 'embed' ? `[${escapeBrackets(words)}]` : `*${escapeStars(words)}*`);
+    out += text.slice(at, link.range.startOffset) + (link.kind === 'embed' ? `&#91;${escapeMarkdown(words)}&#93;` : `*${escapeMarkdown(words)}*`);
     at = link.range.endOffset;
   }
   return out + text.slice(at, end);
@@ -91,12 +92,4 @@ function isTagLine(paragraph: string): boolean {
 function cut(paragraph: string, maxChars: number): string {
   const space = paragraph.lastIndexOf(' ', maxChars);
   return paragraph.slice(0, space > maxChars / 2 ? space : maxChars) + ' …';
-}
-
-function escapeStars(s: string): string {
-  return s.replace(/([*_\\])/g, '\\$1');
-}
-
-function escapeBrackets(s: string): string {
-  return s.replace(/([[\]\\])/g, '\\$1');
 }

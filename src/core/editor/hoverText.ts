@@ -1,10 +1,6 @@
 // The words of a hover, as markdown, with every piece of note text made inert. The adapter
 // (src/vscode/editor/hover.ts) only wraps them in VS Code's MarkdownString.
-
-/** Note text made inert in markdown: every character that could start markup is escaped. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~$"&]/g, '\\$&').replace(/\r?\n/g, ' ');
-}
+import { escapeMarkdown } from './inertText';
 
 export function notesLinkHere(count: number): string {
   return count === 0 ? 'no note links here' : count === 1 ? '1 note links here' : `${count} notes link here`;

@@ -2,19 +2,12 @@
 // scripts only from the site's own files, no inline script), the stylesheets, the site's
 // header and navigation. Every href in it is relative, so the site works from any folder of
 // any host (GitHub Pages' /repo/ included) and from disk.
+import { contentSecurityPolicy } from '../render/contentPolicy';
 import { escapeAttr } from '../render/escape';
+import { pageHead } from '../render/pageHead';
 
-/** KaTeX sets formula layout in style attributes (hence 'unsafe-inline' for styles, as in the preview); a note's own styles never get through the sanitizer. */
-export const SITE_CSP = [
-  "default-src 'none'",
-  "img-src 'self' https: data:",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The preview's policy with the site's own files as `self`: its script file (no inline script), its fetches (popovers, search). */
+export const SITE_CSP = contentSecurityPolicy({ self: "'self'", scriptsFromSelf: true, connectToSelf: true });
 
 export interface ShellOptions {
   readonly siteTitle: string;
@@ -36,21 +29,13 @@ export function pageShell(o: ShellOptions): string {
   const r = o.root === '' ? './' : o.root;
   const a = (p: string) => escapeAttr(o.root + p);
   const title = o.title === o.siteTitle ? o.siteTitle : `${o.title} · ${o.siteTitle}`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${SITE_CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Marginalia">
-<link rel="icon" href="data:,">
-<title>${escapeAttr(title)}</title>
-${o.description ? `<meta name="description" content="${escapeAttr(o.description)}">\n` : ''}${o.canonical ? `<link rel="canonical" href="${escapeAttr(o.canonical)}">\n` : ''}<link rel="stylesheet" href="${a('assets/katex/katex.min.css')}">
-<link rel="stylesheet" href="${a('assets/notes.css')}">
-<link rel="stylesheet" href="${a('assets/preview.css')}">
-<link rel="stylesheet" href="${a('assets/site.css')}">
-${o.feed ? `<link rel="alternate" type="application/atom+xml" title="${escapeAttr(o.siteTitle)}" href="${a('feed.xml')}">\n` : ''}<script src="${a('assets/site.js')}" defer></script>
-</head>
+  const extra = '<link rel="icon" href="data:,">\n' +
+    (o.description ? `<meta name="description" content="${escapeAttr(o.description)}">\n` : '') +
+    (o.canonical ? `<link rel="canonical" href="${escapeAttr(o.canonical)}">\n` : '') +
+    (o.feed ? `<link rel="alternate" type="application/atom+xml" title="${escapeAttr(o.siteTitle)}" href="${a('feed.xml')}">\n` : '') +
+    `<script src="${a('assets/site.js')}" defer></script>`;
+  const stylesheets = ['assets/katex/katex.min.css', 'assets/notes.css', 'assets/preview.css', 'assets/site.css'].map(p => o.root + p);
+  return `${pageHead({ title, csp: SITE_CSP, colorScheme: 'light dark', generator: true, stylesheets, extra })}
 <body class="${escapeAttr(o.kind)}" data-root="${escapeAttr(r)}">
 <header class="site-header">
 <a class="site-title" href="${escapeAttr(r)}">${escapeAttr(o.siteTitle)}</a>

@@ -43,7 +43,8 @@ export function contextMarkdown(context: string): string {
     .join('\n\n');
 }
 
-export function backlinksSection(backlinks: readonly Backlink[], index: NoteQueries, draw: BacklinkDrawing): string {
+/** `of` is the linked note's title: a page of several notes (a tag page) has one Backlinks region per note, each named apart. */
+export function backlinksSection(backlinks: readonly Backlink[], index: NoteQueries, draw: BacklinkDrawing, of?: string): string {
   if (backlinks.length === 0) return '';
   const bySource = new Map<string, Backlink[]>();
   for (const b of backlinks) {
@@ -63,5 +64,6 @@ export function backlinksSection(backlinks: readonly Backlink[], index: NoteQuer
     items.push(`<li class="backlink" data-path="${escapeAttr(source)}"><a class="wikilink backlink-source" href="${escapeAttr(draw.href(source))}">` +
       `${escapeAttr(draw.title(source))}</a>\n${quotes.join('\n')}</li>`);
   }
-  return `<section class="backlinks" aria-label="Backlinks">\n<h2 class="backlinks-title">Backlinks</h2>\n<ul class="backlinks-list">\n${items.join('\n')}\n</ul>\n</section>\n`;
+  const label = of === undefined ? 'Backlinks' : `Backlinks to ${of}`;
+  return `<section class="backlinks" aria-label="${escapeAttr(label)}">\n<h2 class="backlinks-title">Backlinks</h2>\n<ul class="backlinks-list">\n${items.join('\n')}\n</ul>\n</section>\n`;
 }

@@ -109,7 +109,7 @@ export class PageRenderer {
       title: source => this.index.note(source)?.title ?? source,
       href: source => this.href(source),
       render: (source, markdown) => this.md.render(markdown, this.env(source, [source], { headingPrefix: 'mg-bl-' })),
-    });
+    }, this.index.note(path)?.title ?? path);
   }
 
   /** What a markdown-it render of `path` needs to resolve links and draw embeds the way this page does. */

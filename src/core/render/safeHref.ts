@@ -1,7 +1,6 @@
 // The one gate every href or src built from note text passes before it reaches HTML.
-import { opensExternally } from '../syntax/urlScheme';
+import { opensExternally, urlSchemeOf } from '../syntax/urlScheme';
 
-const SCHEME = /^([a-z][a-z0-9+.-]*):/;
 const IMAGE_DATA = /^data:image\/(?:png|gif|jpeg|webp);/;
 
 /**
@@ -11,9 +10,9 @@ const IMAGE_DATA = /^data:image\/(?:png|gif|jpeg|webp);/;
  */
 export function safeHref(href: string, fallback = '#', options: { image?: boolean; schemes?: readonly string[] } = {}): string {
   const squeezed = href.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
-  const scheme = SCHEME.exec(squeezed);
-  if (!scheme) return href;
-  if (opensExternally(scheme[1]!) || options.schemes?.includes(scheme[1]!)) return href;
+  const scheme = urlSchemeOf(squeezed);
+  if (scheme === undefined) return href;
+  if (opensExternally(scheme) || options.schemes?.includes(scheme)) return href;
   if (options.image && IMAGE_DATA.test(squeezed)) return href;
   return fallback;
 }

@@ -10,6 +10,7 @@
 import type MarkdownIt from 'markdown-it';
 import { decodeHTMLAttribute } from 'entities/lib/decode.js';
 import { FilterXSS } from 'xss';
+import { hasUrlScheme } from '../syntax/urlScheme';
 import { escapeAttr } from './escape';
 import { safeHref } from './safeHref';
 import type { RenderEnv } from './types';
@@ -91,7 +92,7 @@ function filterFor(env: RenderEnv | undefined): FilterXSS {
   const resolve = env?.resolveLink;
   if (!resolve) return plain;
   return makeFilter(src => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('#')) return src;
+    if (hasUrlScheme(src) || src.startsWith('#')) return src;
     let path = src;
     try {
       path = decodeURIComponent(src);

@@ -3,7 +3,7 @@
 // script. Host-free: the host reads the stylesheets and fonts.
 import type { NoteQueries } from '../index/types';
 import { contentSecurityPolicy } from './contentPolicy';
-import { escapeAttr } from './escape';
+import { pageHead } from './pageHead';
 
 const IMAGE = /\.(?:png|jpe?g|gif|webp)$/i;
 const MIME: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
@@ -48,16 +48,8 @@ export function imagesOnPage(index: NoteQueries, paths: readonly string[]): stri
 
 /** The page with its stylesheets inline and the preview's CSP: no script, nothing loaded but images. */
 export function standaloneHtml(page: { title: string; html: string }, css: readonly string[], options: { remoteImages?: boolean } = {}): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy({ remoteImages: options.remoteImages }))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="Marginalia">
-<title>${escapeAttr(page.title)}</title>
-${css.map(c => `<style>\n${c.replace(/<\/style/gi, '<\\/style')}\n</style>`).join('\n')}
-</head>
+  const csp = contentSecurityPolicy({ remoteImages: options.remoteImages });
+  return `${pageHead({ title: page.title, csp, colorScheme: 'light dark', generator: true, inlineStyles: css })}
 <body>
 <main class="mg-page">
 ${page.html}</main>

@@ -48,11 +48,15 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 // Pandoc's locator terms (citeproc's English locator labels, short and long forms).
 const LOCATOR = /^(?:(?:p|pp|pg|pgs|ch|chap|chaps|sec|secs|fig|figs|vol|vols|no|nos|para|paras|l|ll|n|nn|v|vv|col|cols|op|ed|art|bk|bks|fol|fols|n\.b|pt|pts|s\.v|s\.vv)\.|page|pages|chapter|chapters|section|sections|figure|figures|volume|volumes|number|numbers|paragraph|paragraphs|line|lines|note|notes|verse|verses|column|columns|book|books|part|parts|opus|opera|folio|folios|§+|¶+|\d)/i;
 
-/** Whether the character before `@` lets a bare citation start (not a letter, digit, `_`, `@` or `\`). */
+/**
+ * Whether the character before `@` lets a bare citation start (not a letter, digit, `_`, `@` or
+ * `\`), and the `@` is not inside a bare URL (`https://host/@handle`, which Obsidian shows as a link).
+ */
 export function canPrecedeCitation(src: string, at: number): boolean {
   if (at <= 0) return true;
   let code = src.charCodeAt(at - 1);
   if (code === 0x40 /* @ */ || code === 0x5c /* \ */) return false;
+  if (code === 0x2f /* / */ && inBareUrl(src, at)) return false;
   if (code < 0x80) return !((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f);
   let ch = src[at - 1]!;
   if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
@@ -60,6 +64,13 @@ export function canPrecedeCitation(src: string, at: number): boolean {
     if (code >= 0xd800 && code <= 0xdbff) ch = src.slice(at - 2, at);
   }
   return !WORD_CHAR.test(ch);
+}
+
+/** Whether the run of non-space characters ending at `at` holds `scheme://`. */
+function inBareUrl(src: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && !/\s/.test(src[start - 1]!)) start--;
+  return /[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(src.slice(start, at));
 }
 
 /** The key after `@` at `at` (src[at] is `@`), up to `max`: [keyStart, keyEnd, end], or undefined. */

@@ -1,34 +1,81 @@
-// A line of markdown as a reader sees it, for places that show text and not markup: a note's
-// title (tab, Backlinks header, rows, completion). Links become the words they show, emphasis,
-// code and highlight marks are dropped, escapes become the character, HTML tags go.
+// A piece of markdown as a reader sees it, for every place that shows a note's text and not its
+// markup: a title (tab, Backlinks header, rows, completion) and a backlink's or mention's context
+// in a tree row. Links become the words they show, emphasis, code and highlight marks are
+// dropped, escapes become the character, HTML tags go, a callout's `[!type]` and a footnote's
+// `[^1]` go, and in a table its delimiter row goes and its pipes become `·`.
 
-/** Characters that can start markup; a heading without any is its own plain text (most are). */
-const MARKUP = /[[\]*_`~=\\<!]/;
+export interface MappedText {
+  readonly text: string;
+  /** Takes an offset into the markdown to the text (a replaced piece's end to its replacement's end). */
+  map(offset: number, isEnd: boolean): number;
+}
 
-/** `[[a#b|Label]]`, `![[a]]`: the label, else the target (or the heading of a same-note link). */
-const WIKI = /!?\[\[([^\]|#\n]*)(?:#([^\]|\n]*))?(?:\\?\|([^\]\n]*))?\]\]/g;
-/** `[text](url)` and `![alt](url)`: the text. */
-const MD_LINK = /!?\[([^\]\n]*)\]\([^)\n]*\)/g;
-const CODE = /(`+)(.+?)\1/g;
-const TAG = /<\/?[A-Za-z][^<>\n]*>/g;
-/** Emphasis marks: `*`, `**`, `~~`, `==` anywhere; `_` only at a word's edge (snake_case keeps it). */
-const MARKS = /\*+|~~|==|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
-const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+/** Characters that can start markup; text without any is its own plain text (most titles are). */
+const MARKUP = /[[\]*_`~=\\<!|]/;
 
+const SOURCES = [
+  /(?<ticks>`+)(?<code>.+?)\k<ticks>/.source,
+  /!?\[\[(?<target>[^\]|#\n]*)(?:#(?<heading>[^\]|\n]*))?(?:\\?\|(?<label>[^\]\n]*))?\]\]/.source,
+  /!?\[(?<shown>[^\]\n]*)\]\([^)\n]*\)/.source,
+  /<(?<autolink>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>/.source,
+  /<\/?[A-Za-z][^<>\n]*>/.source,
+  /^[ \t]*\[![A-Za-z][\w-]*\][+-]?[ \t]*/.source,
+  /\[\^[^\]\s]+\]/.source,
+  /\\(?<escaped>[!-/:-@[-`{-~])/.source,
+  /\*+|~~|==|`+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/u.source,
+];
+/** In a table: the delimiter row (nothing), a row's edge pipes (nothing), the pipes between cells (` · `). */
+const TABLE_SOURCES = [
+  /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/.source,
+  /(?<edge>^[ \t]*\||[ \t]*(?<!\\)\|[ \t]*$)[ \t]*/.source,
+  /(?<cell>[ \t]*(?<!\\)\|[ \t]*)/.source,
+];
+const join = (sources: string[]) => new RegExp(sources.map(r => `(?:${r})`).join('|'), 'gmu');
+const PROSE = join(SOURCES);
+// Table pieces go before the escapes and marks, as before: a row's `|` is never an escape's.
+const TABLE = join([...SOURCES.slice(0, 7), ...TABLE_SOURCES, ...SOURCES.slice(7)]);
+/** A line that starts with `|`, or a delimiter row: the text holds a table (a heading never does). */
+const HAS_TABLE = /^[ \t]*\||^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/m;
+
+/** `markdown` with markup replaced by what a reader sees, and a map from its offsets to the text's. */
+export function plainTextMapped(markdown: string): MappedText {
+  if (!MARKUP.test(markdown)) return { text: markdown, map: offset => offset };
+  const parts: string[] = [];
+  // [old start, old end, new start, new end] of each replaced piece, in order.
+  const pieces: [number, number, number, number][] = [];
+  let from = 0;
+  let length = 0;
+  for (const m of markdown.matchAll(HAS_TABLE.test(markdown) ? TABLE : PROSE)) {
+    const at = m.index!;
+    const source = m[0];
+    const g = m.groups!;
+    const shown = g.code !== undefined ? g.code.trim()
+      : g.target !== undefined ? g.label?.trim() || g.target.trim() || g.heading?.trim() || ''
+      : g.shown ?? g.autolink ?? g.escaped ?? (g.cell !== undefined ? ' · ' : '');
+    parts.push(markdown.slice(from, at), shown);
+    length += at - from;
+    pieces.push([at, at + source.length, length, length + shown.length]);
+    length += shown.length;
+    from = at + source.length;
+  }
+  if (pieces.length === 0) return { text: markdown, map: offset => offset };
+  parts.push(markdown.slice(from));
+  return {
+    text: parts.join(''),
+    map(offset, isEnd) {
+      let shift = 0;
+      for (const [a, b, na, nb] of pieces) {
+        if (isEnd ? offset <= a : offset < a) break;
+        if (offset < b) return isEnd ? nb : na;
+        shift = nb - b;
+      }
+      return offset + shift;
+    },
+  };
+}
+
+/** `markdown` as one line of text: markup replaced as above, whitespace runs one space, trimmed. */
 export function plainText(markdown: string): string {
   if (!MARKUP.test(markdown)) return markdown;
-  const codes: string[] = [];
-  let text = markdown.replace(CODE, (_m, _ticks: string, code: string) => `\u0000${codes.push(code.trim()) - 1}\u0000`);
-  text = text
-    .replace(WIKI, (_m, target: string, heading: string | undefined, label: string | undefined) =>
-      label?.trim() || target.trim() || heading?.trim() || '')
-    .replace(MD_LINK, (_m, shown: string) => shown)
-    .replace(TAG, '');
-  // Escapes first become placeholders so an escaped `\*` survives the marks' removal.
-  const escaped: string[] = [];
-  text = text.replace(ESCAPE, (_m, c: string) => `\u0001${escaped.push(c) - 1}\u0001`);
-  text = text.replace(MARKS, '');
-  text = text.replace(/\u0001(\d+)\u0001/g, (_m, i: string) => escaped[Number(i)]);
-  text = text.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => codes[Number(i)]);
-  return text.replace(/\s+/g, ' ').trim();
+  return plainTextMapped(markdown).text.replace(/\s+/g, ' ').trim();
 }

@@ -1,6 +1,8 @@
 // A backlink's or mention's context as one line for a tree row: whitespace runs folded to
 // one space, the whole paragraph when it is short, else about `max` characters around the
-// link cut at word boundaries, and where the link sits in that text (for highlights).
+// link cut at word boundaries, and where the link sits in that text (for highlights). Markup
+// becomes what a reader sees through the one plain-text rule titles use too.
+import { plainTextMapped } from '../syntax/plainText';
 
 export interface Snippet {
   readonly text: string;
@@ -21,7 +23,7 @@ export function snippetOf(context: string, linkStart: number, linkEnd: number, m
  * around the first, and the others are highlighted as far as they fall inside it.
  */
 export function snippetOfSpans(context: string, spans: readonly (readonly [number, number])[], max = SNIPPET_LENGTH): Snippet {
-  const clean = cleanText(context);
+  const clean = plainTextMapped(context);
   const folded = foldSpaces(clean.text);
   const known = spans
     .filter(([a, b]) => a >= 0 && b > a && b <= context.length)
@@ -51,61 +53,6 @@ export function snippetOfSpans(context: string, spans: readonly (readonly [numbe
   const highlights: [number, number][] = [];
   for (const [a, b] of known) if (a < to && b > from) highlights.push([Math.max(a, from) + shifted, Math.min(b, to) + shifted]);
   return { text: lead + body + (to < text.length ? ELLIPSIS : ''), highlights };
-}
-
-/**
- * Markup a row would show as source, each with what a reader sees instead: a wiki-link or
- * markdown link its label (else its target), a callout's `[!type]` and a footnote's `[^1]` nothing,
- * emphasis and code marks nothing, an escape its character, a table's delimiter row nothing and its pipes a `·`.
- */
-const MARKUP = new RegExp([
-  /!?\[\[([^\]|#\n]*)(?:#([^\]|\n]*))?(?:\\?\|([^\]\n]*))?\]\]/.source,
-  /!?\[([^\]\n]*)\]\([^)\n]*\)/.source,
-  /^[ \t]*\[![A-Za-z][\w-]*\][+-]?[ \t]*/.source,
-  /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/.source,
-  /^[ \t]*\|[ \t]*|[ \t]*(?<!\\)\|[ \t]*$/.source,
-  /[ \t]*(?<!\\)\|[ \t]*/.source,
-  /\[\^[^\]\s]+\]/.source,
-  /\\([!-/:-@[-`{-~])/.source,
-  /\*+|~~|==|`+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/u.source,
-].map(r => `(?:${r})`).join('|'), 'gmu');
-
-/** `text` with markup replaced by what a reader sees; `map` takes an old offset to the new text (a match's end to its replacement's end). */
-export function cleanText(text: string): { text: string; map(offset: number, isEnd: boolean): number } {
-  const parts: string[] = [];
-  // [old start, old end, new start, new end] of each replaced piece, in order.
-  const pieces: [number, number, number, number][] = [];
-  let from = 0;
-  let length = 0;
-  for (const m of text.matchAll(MARKUP)) {
-    const at = m.index!;
-    const source = m[0];
-    let shown: string;
-    if (source.includes('[[')) shown = m[3]?.trim() || m[1]!.trim() || m[2]?.trim() || '';
-    else if (m[4] !== undefined) shown = m[4];
-    else if (m[5] !== undefined) shown = m[5];
-    else if (source.includes('|')) shown = /^[ \t]*\||\|[ \t]*$/.test(source) && (at === 0 || text[at - 1] === '\n' || at + source.length === text.length || text[at + source.length] === '\n') ? '' : ' · ';
-    else shown = '';
-    parts.push(text.slice(from, at), shown);
-    length += at - from;
-    pieces.push([at, at + source.length, length, length + shown.length]);
-    length += shown.length;
-    from = at + source.length;
-  }
-  if (pieces.length === 0) return { text, map: offset => offset };
-  parts.push(text.slice(from));
-  return {
-    text: parts.join(''),
-    map(offset, isEnd) {
-      let shift = 0;
-      for (const [a, b, na, nb] of pieces) {
-        if (isEnd ? offset <= a : offset < a) break;
-        if (offset < b) return isEnd ? nb : na;
-        shift = nb - b;
-      }
-      return offset + shift;
-    },
-  };
 }
 
 /** Folds every run of whitespace (newlines included) to one space and trims; maps old offsets to new. */

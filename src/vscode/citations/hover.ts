@@ -3,7 +3,7 @@
 // escaped for markdown (only the formatter's own <i> and links are HTML).
 import * as vscode from 'vscode';
 import { formatReference } from '../../core/citations/format';
-import { escapeMarkdown } from '../../core/editor/hoverText';
+import { escapeMarkdown, markdownCodeSpan } from '../../core/editor/inertText';
 import { citationAt } from './citationAt';
 import type { CitationLibraries } from './libraries';
 import type { Vaults } from '../vaults/vaults';
@@ -23,7 +23,7 @@ export function registerCitationHover(vaults: Vaults, libraries: CitationLibrari
       const md = new vscode.MarkdownString();
       if (!item) {
         const near = library.closestKeys(cite.key);
-        md.appendMarkdown(`No entry \`${escapeMarkdown(cite.key)}\` in the bibliography${near.length ? ` — did you mean ${near.map(k => `\`${escapeMarkdown(k)}\``).join(', ')}?` : '.'}`);
+        md.appendMarkdown(`No entry ${markdownCodeSpan(cite.key)} in the bibliography${near.length ? ` — did you mean ${near.map(markdownCodeSpan).join(', ')}?` : '.'}`);
         return new vscode.Hover(md, range);
       }
       md.supportHtml = true;

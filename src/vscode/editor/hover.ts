@@ -5,7 +5,8 @@
 // file writes (escaped) may run our two commands.
 import * as vscode from 'vscode';
 import { noteExcerpt } from '../../core/editor/excerpt';
-import { escapeMarkdown, folderPart, noteHoverHead, notesLinkHere, tagHoverParts } from '../../core/editor/hoverText';
+import { folderPart, noteHoverHead, notesLinkHere, tagHoverParts } from '../../core/editor/hoverText';
+import { escapeMarkdown } from '../../core/editor/inertText';
 import { folderOf } from '../../core/index/paths';
 import type { NoteQueries } from '../../core/index/types';
 import { scanNote } from '../../core/syntax/scanNote';

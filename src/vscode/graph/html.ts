@@ -2,23 +2,17 @@
 // the controls, a canvas, the legend. No note text here: it arrives as data in messages.
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { contentSecurityPolicy } from '../../core/render/contentPolicy';
 import { escapeAttr } from '../../core/render/escape';
+import { pageHead } from '../../core/render/pageHead';
 
 export function graphHtml(webview: vscode.Webview, media: vscode.Uri, title: string): string {
   const nonce = randomBytes(18).toString('base64');
   const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
-  // The preview's policy (core/render/contentPolicy.ts) less what the graph never needs: no images, fonts or inline styles.
-  const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, "base-uri 'none'", "form-action 'none'"].join('; ');
+  // The preview's policy less what the graph never needs: no images, fonts or inline styles.
+  const csp = contentSecurityPolicy({ self: webview.cspSource, scriptNonce: nonce, noteContent: false });
   const toggle = (id: string, label: string) => `<label><input type="checkbox" id="mg-graph-${id}"> ${label}</label>`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${escapeAttr(asset('graph.css'))}">
-<title>${escapeAttr(title)}</title>
-</head>
+  return `${pageHead({ title, csp, stylesheets: [asset('graph.css')] })}
 <body>
 <div class="mg-graph-bar" role="toolbar" aria-label="Graph">
 <select id="mg-graph-views" aria-label="Named views"></select><button id="mg-graph-save" title="Save these settings as a named view">Save View</button>

@@ -2,6 +2,7 @@
 // editor's unsaved text (else the index's), or a tag page. Links point at note addresses the
 // webview sends back; images load through the webview's own URIs.
 import * as vscode from 'vscode';
+import { escapeAttr } from '../../core/render/escape';
 import { formatNoteAddress } from '../../core/render/noteAddress';
 import type { PageHost, RenderedPage } from '../../core/render/page';
 import { renderEngine } from './renderEngine';
@@ -18,7 +19,7 @@ export function renderShown(vaults: Vaults, shown: Shown, webview: vscode.Webvie
   const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === shown.uri.toString());
   if (!at) {
     const name = shown.uri.path.replace(/^.*\//, '');
-    return { title: name, sidenotes: 0, html: `<p class="mg-notice">${escapeText(name)} is not part of a workspace folder's notes.</p>` };
+    return { title: name, sidenotes: 0, html: `<p class="mg-notice">${escapeAttr(name)} is not part of a workspace folder's notes.</p>` };
   }
   const text = doc?.getText() ?? at.vault.index.textOf(at.path) ?? '';
   return renderEngine().renderNotePage(at.vault.index, pageHost(at.vault, webview), at.path, text, { backlinks, citations: citationLibraries()?.pageCitations(at.vault) });
@@ -29,8 +30,4 @@ function pageHost(vault: Vault, webview: vscode.Webview): PageHost {
     noteHref: formatNoteAddress,
     imageSrc: path => webview.asWebviewUri(vault.host.uriOf(path)).toString(),
   };
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -7,6 +7,7 @@ import { citationsOfLiteratureNote } from '../../core/citations/cited';
 import type { ActiveNote } from './activeNote';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
+import { escapeMarkdown } from '../../core/editor/inertText';
 import { RefreshingView } from './refreshingView';
 import { openCommand, plural } from './rows';
 
@@ -174,10 +175,6 @@ export class BacklinksView extends RefreshingView<Element> {
 function labelOf(vault: Vault, target: BacklinkTarget): string {
   if (typeof target === 'string') return vault.index.note(target)?.title ?? target;
   return vault.index.placeholders().find(p => p.name === target.placeholder)?.display ?? target.placeholder;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
 export function registerBacklinksView(vaults: Vaults, active: ActiveNote, memento: vscode.Memento): BacklinksView {

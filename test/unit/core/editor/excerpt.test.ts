@@ -34,7 +34,7 @@ suite('noteExcerpt: the opening of a note for a hover', () => {
   });
 
   test('a size label of an embed is no words to show', () => {
-    assert.strictEqual(excerpt('See ![[figure.png|300]].'), 'See [figure.png].');
+    assert.strictEqual(excerpt('See ![[figure.png|300]].'), 'See &#91;figure\\.png&#93;.');
   });
 
   test('markup in link text cannot open emphasis or a link', () => {

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
-import { escapeMarkdown, noteHoverHead, notesLinkHere, tagHoverParts } from '../../../../src/core/editor/hoverText';
+import { noteHoverHead, notesLinkHere, tagHoverParts } from '../../../../src/core/editor/hoverText';
+import { escapeMarkdown } from '../../../../src/core/editor/inertText';
 
 suite('hoverText: the words of a hover', () => {
   test('note text cannot become a link or a command in the hover', () => {
     const hostile = '[Open](command:workbench.action.terminal.new)';
-    assert.strictEqual(escapeMarkdown(hostile), '\\[Open\\]\\(command:workbench\\.action\\.terminal\\.new\\)');
+    assert.strictEqual(escapeMarkdown(hostile), '&#91;Open&#93;&#40;command\\:workbench\\.action\\.terminal\\.new&#41;');
     assert.strictEqual(escapeMarkdown('two\nlines'), 'two lines');
   });
 

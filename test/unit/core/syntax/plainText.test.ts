@@ -1,7 +1,8 @@
 // Titles are text wherever they show (issue 16): a researcher's notes open with `# [[Their name]]`
 // or `# _Genus species_`, and the tab, Backlinks header, rows and completion showed the markup.
 import * as assert from 'assert';
-import { plainText } from '../../../../src/core/syntax/plainText';
+import { plainText, plainTextMapped } from '../../../../src/core/syntax/plainText';
+import { snippetOf } from '../../../../src/core/views/snippet';
 import { scanNote } from '../../../../src/core/syntax/scanNote';
 import { vaultIndex } from '../index/vault';
 
@@ -29,5 +30,40 @@ suite('plainText: a heading as a reader sees it', () => {
     const index = vaultIndex({ 'rat.md': '# [[rat]]\nsee [[mouse]]', 'mouse.md': '# *Mus* musculus\n[[rat]]' });
     assert.deepStrictEqual([...index.notes()].map(n => n.title).sort(), ['Mus musculus', 'rat']);
     assert.deepStrictEqual(index.completionCandidates('rat.md').filter(c => !c.placeholder).map(c => c.title).sort(), ['Mus musculus', 'rat']);
+  });
+});
+
+// One rule for titles and tree rows (issue 16): the rows' cleanText and the titles' plainText
+// were two functions that differed (rows kept HTML tags, titles kept callout markers and table
+// pipes); each case below is held for both.
+suite('plainText: one rule for titles and rows', () => {
+  const both = (markdown: string) => [plainText(markdown), snippetOf(markdown, -1, -1).text];
+
+  test('HTML tags go and an autolink shows its address, in a title and in a row', () => {
+    assert.deepStrictEqual(both('a <span class="x">b</span> <br> c'), ['a b c', 'a b c']);
+    assert.deepStrictEqual(both('see <https://example.org/moths> now'), ['see https://example.org/moths now', 'see https://example.org/moths now']);
+  });
+
+  test('a code span keeps what it holds, marks and all', () => {
+    assert.deepStrictEqual(both('run `a *b* [[c]]` first'), ['run a *b* [[c]] first', 'run a *b* [[c]] first']);
+  });
+
+  test('a callout marker, a footnote reference and emphasis go', () => {
+    assert.deepStrictEqual(both('[!note] Moths **fly** at night[^2]'), ['Moths fly at night', 'Moths fly at night']);
+  });
+
+  test('a pipe is a table cell only in a table: a heading keeps it', () => {
+    assert.deepStrictEqual(both('Moths | butterflies'), ['Moths | butterflies', 'Moths | butterflies']);
+    assert.deepStrictEqual(both('| moth | night |\n| --- | --- |\n| lark | day |'), ['moth · night lark · day', 'moth · night lark · day']);
+    assert.strictEqual(scanNote('# Either | or\n').title, 'Either | or');
+  });
+
+  test('offsets into the markdown map onto the text, through tags and code', () => {
+    const markdown = '<b>see</b> `x` [[moth|the moth]] fly';
+    const at = markdown.indexOf('[[');
+    const mapped = plainTextMapped(markdown);
+    assert.strictEqual(mapped.text.slice(mapped.map(at, false), mapped.map(markdown.indexOf(']]') + 2, true)), 'the moth');
+    const s = snippetOf(markdown, at, markdown.indexOf(']]') + 2);
+    assert.strictEqual(s.text.slice(s.highlights[0]![0], s.highlights[0]![1]), 'the moth');
   });
 });
