@@ -13,7 +13,8 @@ interface NoteTags {
   readonly path: string;
   readonly ranges: Int32Array;
   readonly tags: readonly PackedTag[];
-  readonly keys: Int32Array;
+  /** Small integers in a plain array: a typed array per note costs about 200 bytes beside its numbers. */
+  readonly keys: number[];
   /**
    * The occurrences as queries answer them, built the first time one does and kept: a change to a
    * hub tag's notes rebuilds its sorted list, and building thousands of ranges each time cost more
@@ -71,7 +72,7 @@ export class TagTable {
   add(path: string, tags: readonly PackedTag[], ranges: Int32Array): void {
     if (this.byNote.has(path)) this.removeNote(path);
     if (tags.length === 0) return;
-    const note: NoteTags = { path, ranges, tags, keys: new Int32Array(tags.length) };
+    const note: NoteTags = { path, ranges, tags, keys: new Array<number>(tags.length) };
     for (let i = 0; i < tags.length; i++) {
       const key = this.keyOf(tags[i].name);
       note.keys[i] = key.id;
