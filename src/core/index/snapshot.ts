@@ -43,10 +43,10 @@ export function snapshot(index: NoteQueries) {
         path: n.path,
         title: n.title,
         aliases: n.aliases,
-        headings: syntax.headings.map(h => `${h.level} ${h.text} #${h.slug}`),
-        blockIds: syntax.blockIds.map(b => b.id),
         // Completion's ranking weight: a count the link graph keeps, compared with the links it counts.
         linkCount: index.linkCountTo(n.path),
+        headings: syntax.headings.map(h => `${h.level} ${h.text} #${h.slug}`),
+        blockIds: syntax.blockIds.map(b => b.id),
         links: index.forwardLinks(n.path).map(l => `${l.link.range.startOffset} ${l.link.kind} [[${l.link.target}]] -> ${resolutionText(l.resolution)}`),
         backlinks: index.backlinks(n.path).map(b => `${b.source}:${b.link.range.startOffset} @${b.contextStart.line}:${b.contextStart.character} ${b.context}`),
         mentions: index.unlinkedMentions(n.path).map(m => `${m.source}:${m.range.startOffset} "${m.text}" in ${m.context}`),
