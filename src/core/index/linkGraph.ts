@@ -1,8 +1,14 @@
 // Every link of the vault with what it resolves to, who links to what, and — so that a
 // change costs only what it touches — which links looked up each name.
 //
+// Links are numbers (link ids), not objects: what the graph knows of a link is a row of flat
+// columns (docs/index.md): the linking note's path id, its target group, its slot in that
+// group, and (as references, no object per link) the scanner's packed link and the note's
+// ranges. Paths are interned once as path ids; how many links point at each path is a column
+// kept as links come and go, so completion's ranking reads a number per candidate.
+//
 // Links with the same target text (relative ones: from the same folder) form a group that
-// is resolved once and counted once: a new link to a known target costs a set insertion.
+// is resolved once and counted once: a new link to a known target costs a row and an append.
 // Only a group whose target is ambiguous resolves link by link, since the tie-break
 // depends on the linking note's folder.
 import { startOf, type PackedLink } from '../syntax/packed';
@@ -15,13 +21,15 @@ import type { VaultNames } from './vaultNames';
 
 interface TargetGroup {
   readonly id: string;
+  /** Its row in `groupRows` (what a link's `group` column holds). */
+  readonly row: number;
   readonly target: string;
   /** The linking notes' folder for a relative target; `''` (any) otherwise. */
   readonly folder: string;
   /** The name keys its links look up (see `linkKeys`). */
   readonly keys: readonly string[];
-  /** An array, not a Set: a record knows its slot, so removal is a swap, with no hashing. */
-  readonly links: LinkRecord[];
+  /** Link ids. A link knows its slot (`slot` column), so removal is a swap, with no hashing. */
+  readonly links: number[];
   /** What all its links mean; undefined when ambiguous (each link has its own) or not yet resolved. */
   resolution: Resolution | undefined;
   /** Where the group is counted: a path in `incoming`, or a placeholder name in `waiting`. */
@@ -31,19 +39,10 @@ interface TargetGroup {
 
 type Count = { readonly path: string } | { readonly placeholder: string };
 
-export interface LinkRecord {
-  readonly source: string;
-  /** The link as the index keeps it: `linkAt(ranges, link)` gives the LinkItem. */
-  readonly link: PackedLink;
-  /** The linking note's ranges. */
-  readonly ranges: Int32Array;
-  /** Undefined for a same-note link (`[[#Heading]]`): it means its note, whatever else changes. */
-  readonly group: TargetGroup | undefined;
-  /** Its own resolution: same-note links, and links of an ambiguous group. */
-  own: Resolution | undefined;
-  /** Its index in `group.links`; -1 once dropped. */
-  slot: number;
-}
+/** `group` column: a same-note link (`[[#Heading]]`, no group: it means its note, whatever else changes). */
+const SAME_NOTE = -1;
+/** `group` column: a free row. */
+const FREE = -2;
 
 const UNRESOLVED: Resolution = { kind: 'placeholder', name: '', attachment: false };
 
@@ -51,21 +50,46 @@ export function compareLinks(a: Pick<ResolvedLink, 'source' | 'link'>, b: Pick<R
   return comparePaths(a.source, b.source) || a.link.range.startOffset - b.link.range.startOffset;
 }
 
-/** compareLinks for records: path, then text order. */
-export function compareRecords(a: LinkRecord, b: LinkRecord): number {
-  return comparePaths(a.source, b.source) || startOf(a.ranges, a.link.range) - startOf(b.ranges, b.link.range);
+function grow(column: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= column.length) return column;
+  const next = new Int32Array(Math.max(size, column.length * 2));
+  next.set(column);
+  return next;
 }
 
-const linksOfGroup = (group: TargetGroup) => group.links.length;
-
 export class LinkGraph {
+  // ---- Link rows (link id = row) ----
+  /** Path id of the linking note. */
+  private source = new Int32Array(1024);
+  /** Row of the target group, SAME_NOTE or FREE. */
+  private group = new Int32Array(1024);
+  /** Index in its group's `links`; -1 for a same-note link. */
+  private slot = new Int32Array(1024);
+  /** The link as the scanner packed it (`linkAt(ranges, link)` gives the LinkItem): references, no object per link. */
+  private items: (PackedLink | undefined)[] = [];
+  /** The linking note's ranges. */
+  private ranges: (Int32Array | undefined)[] = [];
+  /** A link's own resolution: links of an ambiguous group (sparse: most links have none). */
+  private readonly own = new Map<number, Resolution>();
+  private rows = 0;
+  private readonly freeRows: number[] = [];
+
+  // ---- Paths, interned once ----
+  private readonly pathIds = new StringDict<number>();
+  private readonly paths: string[] = [];
+  /** Per path id: how many links resolve to that note or attachment (a note's links to itself included). */
+  private incomingCount = new Int32Array(1024);
+
+  // ---- Target groups ----
   private readonly groups = new StringDict<TargetGroup>();
+  private readonly groupRows: (TargetGroup | undefined)[] = [];
+  private readonly freeGroupRows: number[] = [];
   /** Name key -> the groups that look it up. */
   private readonly byKey = new SetMap<TargetGroup>();
   /** Note or attachment path -> the groups resolved to it. */
   private readonly incoming = new SetMap<TargetGroup>();
-  /** Path -> links of ambiguous groups that chose it. */
-  private readonly incomingLinks = new SetMap<LinkRecord>();
+  /** Path -> links (ids) of ambiguous groups that chose it. */
+  private readonly incomingLinks = new SetMap<number>();
   /** Placeholder name -> the groups waiting for that note. */
   private readonly waiting = new SetMap<TargetGroup>();
   private readonly ambiguous = new Set<TargetGroup>();
@@ -74,40 +98,90 @@ export class LinkGraph {
   /** Bumped whenever what `placeholders()` reports may change, so callers can cache it. */
   waitingVersion = 0;
 
-  add(source: string, link: PackedLink, ranges: Int32Array): LinkRecord {
+  private pathId(path: string): number {
+    let id = this.pathIds.get(path);
+    if (id === undefined) {
+      id = this.paths.length;
+      this.paths.push(path);
+      this.pathIds.set(path, id);
+      this.incomingCount = grow(this.incomingCount, id + 1);
+    }
+    return id;
+  }
+
+  private newRow(): number {
+    const row = this.freeRows.length > 0 ? this.freeRows.pop()! : this.rows++;
+    if (row >= this.group.length) {
+      this.source = grow(this.source, row + 1);
+      this.group = grow(this.group, row + 1);
+      this.slot = grow(this.slot, row + 1);
+    }
+    return row;
+  }
+
+  /** Files a link of `source` and returns its id. */
+  add(source: string, link: PackedLink, ranges: Int32Array): number {
+    const row = this.newRow();
+    this.source[row] = this.pathId(source);
+    this.items[row] = link;
+    this.ranges[row] = ranges;
     const target = link.reference ?? link.target;
-    if (target === '') return { source, link, ranges, group: undefined, own: { kind: 'self', path: source }, slot: -1 };
+    if (target === '') {
+      this.group[row] = SAME_NOTE;
+      this.slot[row] = -1;
+      return row;
+    }
     const folder = isRelativeTarget(target) ? folderOf(source) : '';
     const id = folder === '' ? target : folder + '\0' + target;
     let group = this.groups.get(id);
     if (!group) {
       const keys = linkKeys(target, source);
-      group = { id, target, folder, keys, links: [], resolution: undefined, countedAt: undefined, pending: false };
+      const groupRow = this.freeGroupRows.length > 0 ? this.freeGroupRows.pop()! : this.groupRows.length;
+      group = { id, row: groupRow, target, folder, keys, links: [], resolution: undefined, countedAt: undefined, pending: false };
+      this.groupRows[groupRow] = group;
       this.groups.set(id, group);
       for (const key of keys) this.byKey.add(key, group);
     }
-    const record: LinkRecord = { source, link, ranges, group, own: undefined, slot: group.links.length };
-    group.links.push(record);
+    this.group[row] = group.row;
+    this.slot[row] = group.links.length;
+    group.links.push(row);
+    if (group.countedAt && 'path' in group.countedAt) this.incomingCount[this.pathId(group.countedAt.path)]++;
     if (group.resolution === undefined) this.enqueue(group); // new, or ambiguous: the new link needs its own
     else if (group.countedAt && 'placeholder' in group.countedAt) this.waitingVersion++;
-    return record;
+    return row;
   }
 
-  drop(records: readonly LinkRecord[]): void {
-    for (const record of records) {
-      const group = record.group;
-      if (!group || record.slot < 0) continue; // same-note, or dropped already
+  /** Forgets links (ids `add` gave); each id is dropped once, then may be given to a new link. */
+  drop(ids: ArrayLike<number>): void {
+    for (let i = 0; i < ids.length; i++) {
+      const row = ids[i];
+      const groupRow = this.group[row];
+      if (groupRow === FREE) continue;
+      this.freeRow(row);
+      if (groupRow === SAME_NOTE) continue;
+      const group = this.groupRows[groupRow]!;
       const last = group.links.pop()!;
-      if (last !== record) group.links[(last.slot = record.slot)] = last;
-      record.slot = -1;
-      this.uncountLink(record);
-      if (group.countedAt && 'placeholder' in group.countedAt) this.waitingVersion++;
+      if (last !== row) group.links[(this.slot[last] = this.slot[row])] = last;
+      this.uncountLink(row);
+      if (group.countedAt) {
+        if ('placeholder' in group.countedAt) this.waitingVersion++;
+        else this.incomingCount[this.pathId(group.countedAt.path)]--;
+      }
       if (group.links.length > 0) continue;
       this.groups.delete(group.id);
+      this.groupRows[groupRow] = undefined;
+      this.freeGroupRows.push(groupRow);
       for (const key of group.keys) this.byKey.delete(key, group);
       this.uncountGroup(group);
       this.ambiguous.delete(group);
     }
+  }
+
+  private freeRow(row: number): void {
+    this.group[row] = FREE;
+    this.items[row] = undefined;
+    this.ranges[row] = undefined;
+    this.freeRows.push(row);
   }
 
   /** A note or attachment answering to these keys came, went or changed names: links that look them up may mean something else now. */
@@ -145,7 +219,7 @@ export class LinkGraph {
   private resolveGroup(group: TargetGroup, names: VaultNames): void {
     // Only the links of an ambiguous group hold a resolution of their own (and a cold build's
     // groups, all new, none): skip visiting thousands of links that have nothing to undo.
-    if (this.ambiguous.has(group)) for (const record of group.links) this.uncountLink(record);
+    if (this.ambiguous.has(group)) for (const row of group.links) this.uncountLink(row);
     this.uncountGroup(group);
     const resolution = resolveTarget(group.target, group.folder, names);
     if (!('ambiguous' in resolution)) {
@@ -159,21 +233,26 @@ export class LinkGraph {
     this.ambiguous.add(group);
     group.resolution = undefined;
     const byFolder = new Map<string, Resolution>();
-    for (const record of group.links) {
-      const folder = folderOf(record.source);
+    for (const row of group.links) {
+      const source = this.paths[this.source[row]];
+      const folder = folderOf(source);
       let own = byFolder.get(folder);
       if (!own) byFolder.set(folder, (own = resolveTarget(group.target, folder, names)));
       // A bare name never picks the linking note itself while another candidate exists.
-      if (own.kind === 'note' && own.path === record.source) own = resolveTarget(group.target, folder, names, record.source);
-      record.own = own;
+      if (own.kind === 'note' && own.path === source) own = resolveTarget(group.target, folder, names, source);
+      this.own.set(row, own);
       const at = countOf(own);
-      if (at && 'path' in at) this.incomingLinks.add(at.path, record);
+      if (at && 'path' in at) {
+        this.incomingLinks.add(at.path, row);
+        this.incomingCount[this.pathId(at.path)]++;
+      }
     }
   }
 
   private count(at: Count, group: TargetGroup): void {
     if ('path' in at) {
       this.incoming.add(at.path, group);
+      this.incomingCount[this.pathId(at.path)] += group.links.length;
     } else {
       this.waiting.add(at.placeholder, group);
       this.waitingVersion++;
@@ -185,6 +264,7 @@ export class LinkGraph {
     if (!at) return;
     if ('path' in at) {
       this.incoming.delete(at.path, group);
+      this.incomingCount[this.pathId(at.path)] -= group.links.length;
     } else {
       this.waiting.delete(at.placeholder, group);
       this.waitingVersion++;
@@ -192,43 +272,84 @@ export class LinkGraph {
     group.countedAt = undefined;
   }
 
-  private uncountLink(record: LinkRecord): void {
-    const at = record.own && record.group ? countOf(record.own) : undefined;
-    if (at && 'path' in at) this.incomingLinks.delete(at.path, record);
-    if (record.group) record.own = undefined;
+  private uncountLink(row: number): void {
+    const own = this.own.get(row);
+    if (own === undefined) return;
+    this.own.delete(row);
+    const at = countOf(own);
+    if (at && 'path' in at) {
+      this.incomingLinks.delete(at.path, row);
+      this.incomingCount[this.pathId(at.path)]--;
+    }
   }
 
-  resolutionOf(record: LinkRecord): Resolution {
-    return record.own ?? record.group?.resolution ?? UNRESOLVED;
+  resolutionOf(id: number): Resolution {
+    const groupRow = this.group[id];
+    if (groupRow === SAME_NOTE) return { kind: 'self', path: this.paths[this.source[id]] };
+    return this.own.get(id) ?? this.groupRows[groupRow]?.resolution ?? UNRESOLVED;
+  }
+
+  /** The linking note's path. */
+  sourceOf(id: number): string {
+    return this.paths[this.source[id]];
+  }
+
+  /** The link as the scanner packed it. */
+  linkOf(id: number): PackedLink {
+    return this.items[id]!;
+  }
+
+  /** The linking note's ranges (`linkAt(rangesOf(id), linkOf(id))` is the LinkItem). */
+  rangesOf(id: number): Int32Array {
+    return this.ranges[id]!;
+  }
+
+  /** Path, then text order. */
+  compare(a: number, b: number): number {
+    return comparePaths(this.sourceOf(a), this.sourceOf(b)) || startOf(this.ranges[a]!, this.items[a]!.range) - startOf(this.ranges[b]!, this.items[b]!.range);
   }
 
   /** Links resolved to a note or attachment, in no particular order. */
-  linksTo(path: string): LinkRecord[] {
-    const out: LinkRecord[] = [];
-    for (const group of this.incoming.get(path)) for (const record of group.links) out.push(record);
-    for (const record of this.incomingLinks.get(path)) out.push(record);
+  linksTo(path: string): number[] {
+    const out: number[] = [];
+    for (const group of this.incoming.get(path)) for (const row of group.links) out.push(row);
+    for (const row of this.incomingLinks.get(path)) out.push(row);
     return out;
   }
 
-  /** How many links resolve to a note or attachment (a note's links to itself included): completion's tie-break, so cheap — no list is built. */
+  /** Whether a link of another note resolves to `path` (orphans' question), without listing them. */
+  linkedFromOthers(path: string): boolean {
+    const id = this.pathIds.get(path);
+    if (id === undefined || this.incomingCount[id] === 0) return false;
+    for (const row of this.linksTo(path)) if (this.source[row] !== id) return true;
+    return false;
+  }
+
+  /** How many links resolve to a note or attachment (a note's links to itself included): a column kept as links come and go, so a read is a lookup. */
   linkCountTo(path: string): number {
-    return this.incomingLinks.count(path) + this.incoming.sum(path, linksOfGroup);
+    const id = this.pathIds.get(path);
+    return id === undefined ? 0 : this.incomingCount[id];
   }
 
   /** Links waiting for a placeholder, in no particular order. */
-  linksWaitingFor(name: string): LinkRecord[] {
-    const out: LinkRecord[] = [];
-    for (const group of this.waiting.get(name)) for (const record of group.links) out.push(record);
+  linksWaitingFor(name: string): number[] {
+    const out: number[] = [];
+    for (const group of this.waiting.get(name)) for (const row of group.links) out.push(row);
     return out;
+  }
+
+  /** How many links wait for a placeholder, without listing them. */
+  countWaitingFor(name: string): number {
+    return this.waiting.sum(name, g => g.links.length);
   }
 
   placeholderNames(): Iterable<string> {
     return this.waiting.keys();
   }
 
-  ambiguousLinks(): LinkRecord[] {
-    const out: LinkRecord[] = [];
-    for (const group of this.ambiguous) for (const record of group.links) out.push(record);
+  ambiguousLinks(): number[] {
+    const out: number[] = [];
+    for (const group of this.ambiguous) for (const row of group.links) out.push(row);
     return out;
   }
 }

@@ -6,7 +6,7 @@ import type { NoteSyntax } from '../syntax/types';
 import { contextText } from './context';
 import { CompletionList } from './completionList';
 import { byShorterTarget } from './completionRank';
-import { compareLinks, compareRecords, LinkGraph, type LinkRecord } from './linkGraph';
+import { compareLinks, LinkGraph } from './linkGraph';
 import { closestNames } from './fragments';
 import { findBlock, findHeadingIndex, lastHeadingPart, linkFragment, resolveFragment } from '../syntax/fragment';
 import { MentionIndex } from './mentionIndex';
@@ -47,7 +47,8 @@ class NoteRecord implements NoteInfo, PackedNote {
     readonly names: NoteNames,
     readonly text: string,
     readonly packed: PackedSyntax,
-    readonly links: readonly LinkRecord[],
+    /** Its links' ids in the link graph (LinkGraph), in text order. */
+    readonly links: readonly number[],
   ) {}
 
   get aliases(): readonly string[] {
@@ -68,9 +69,6 @@ function namesOf(syntax: PackedSyntax): NoteNames {
 function sameNames(a: NoteNames, b: NoteNames): boolean {
   return a.title === b.title && a.aliases.length === b.aliases.length && a.aliases.every((x, i) => x === b.aliases[i]);
 }
-
-/** How long completion's link counts are kept (see linkCountTo). */
-const LINK_COUNTS_FOR_MS = 1000;
 
 export class NoteIndex implements NoteQueries {
   private readonly records = new Map<string, NoteRecord>();
@@ -181,8 +179,10 @@ export class NoteIndex implements NoteQueries {
     }
     const title = names.title ?? syntax.title ?? stripMd(fileNameOf(path));
     if (old && (old.title !== title || !sameNames(old.names, names))) this.completion.forget(path);
-    // map, not push: an array of the right size.
-    const links = syntax.links.map(link => this.graph.add(path, link, syntax.ranges));
+    // A plain array of small integers, not an Int32Array: a typed array and its buffer cost about
+    // 200 bytes per note beside the numbers (10,000 notes: 4 MB, more than the records it replaced).
+    const links = new Array<number>(syntax.links.length);
+    for (let i = 0; i < links.length; i++) links[i] = this.graph.add(path, syntax.links[i], syntax.ranges);
     this.records.set(path, new NoteRecord(path, title, names, text, syntax, links));
     this.tags.add(path, syntax.tags, syntax.ranges);
   }
@@ -250,23 +250,28 @@ export class NoteIndex implements NoteQueries {
   }
 
   forwardLinks(path: string): readonly ResolvedLink[] {
-    return (this.records.get(path)?.links ?? []).map(r => this.resolved(r));
+    return Array.from(this.records.get(path)?.links ?? [], id => this.resolved(id));
   }
 
   linkEnds(path: string): readonly LinkEnd[] {
-    return (this.records.get(path)?.links ?? []).map(r => ({ kind: r.link.kind, property: r.link.property, resolution: this.graph.resolutionOf(r) }));
+    return Array.from(this.records.get(path)?.links ?? [], (id): LinkEnd => {
+      const link = this.graph.linkOf(id);
+      return { kind: link.kind, property: link.property, resolution: this.graph.resolutionOf(id) };
+    });
   }
 
-  private resolved(record: LinkRecord): ResolvedLink {
-    return { source: record.source, link: linkAt(record.ranges, record.link), resolution: this.graph.resolutionOf(record) };
+  /** The one place a link's row becomes an object: for the links a query returns. */
+  private resolved(id: number): ResolvedLink {
+    const graph = this.graph;
+    return { source: graph.sourceOf(id), link: linkAt(graph.rangesOf(id), graph.linkOf(id)), resolution: graph.resolutionOf(id) };
   }
 
   backlinks(target: string | { placeholder: string }): Backlink[] {
-    const records = typeof target === 'string' ? this.graph.linksTo(target) : this.graph.linksWaitingFor(target.placeholder);
-    return records
-      .map(record => {
-        const text = this.records.get(record.source)!.text;
-        const resolved = this.resolved(record);
+    const ids = typeof target === 'string' ? this.graph.linksTo(target) : this.graph.linksWaitingFor(target.placeholder);
+    return ids
+      .map(id => {
+        const resolved = this.resolved(id);
+        const text = this.records.get(resolved.source)!.text;
         const context = contextText(text, resolved.link.context, resolved.link.range);
         return { ...resolved, context: context.text, contextStart: context.start };
       })
@@ -285,11 +290,12 @@ export class NoteIndex implements NoteQueries {
     if (this.placeholderList?.version !== this.graph.waitingVersion) {
       const list: Placeholder[] = [];
       for (const name of this.graph.placeholderNames()) {
-        const records = this.graph.linksWaitingFor(name);
-        const first = firstLink(records);
+        const ids = this.graph.linksWaitingFor(name);
+        // The first link in path and text order: its casing names the placeholder.
+        const first = ids.reduce((a, b) => (this.graph.compare(b, a) < 0 ? b : a));
         const resolution = this.graph.resolutionOf(first);
         const attachment = resolution.kind === 'placeholder' && resolution.attachment;
-        list.push({ name, display: stripMd(first.link.target), attachment, backlinks: records.length });
+        list.push({ name, display: stripMd(this.graph.linkOf(first).target), attachment, backlinks: ids.length });
       }
       list.sort((a, b) => comparePaths(a.name, b.name));
       this.placeholderList = { version: this.graph.waitingVersion, list };
@@ -301,17 +307,17 @@ export class NoteIndex implements NoteQueries {
   orphans(): string[] {
     const out: string[] = [];
     for (const [path, record] of this.records) {
-      const linksOut = record.links.some(l => {
-        const r = this.graph.resolutionOf(l);
+      const linksOut = record.links.some(id => {
+        const r = this.graph.resolutionOf(id);
         return r.kind === 'note' && r.path !== path;
       });
-      if (!linksOut && !this.graph.linksTo(path).some(l => l.source !== path)) out.push(path);
+      if (!linksOut && !this.graph.linkedFromOthers(path)) out.push(path);
     }
     return out.sort(comparePaths);
   }
 
   ambiguousLinks(): ResolvedLink[] {
-    return this.graph.ambiguousLinks().map(r => this.resolved(r)).sort(compareLinks);
+    return this.graph.ambiguousLinks().map(id => this.resolved(id)).sort(compareLinks);
   }
 
   brokenLinks(): BrokenLink[] {
@@ -336,23 +342,24 @@ export class NoteIndex implements NoteQueries {
   }
 
   /** A link to a placeholder, or to a note without the heading or block it names (attachments' `#page=3` is theirs). */
-  private addIfBroken(record: LinkRecord, out: BrokenLink[]): void {
-    const resolution = this.graph.resolutionOf(record);
+  private addIfBroken(id: number, out: BrokenLink[]): void {
+    const resolution = this.graph.resolutionOf(id);
     if (resolution.kind === 'placeholder') {
-      out.push({ ...this.resolved(record), kind: resolution.attachment ? 'missing-attachment' : 'missing-note', suggestions: [] });
+      out.push({ ...this.resolved(id), kind: resolution.attachment ? 'missing-attachment' : 'missing-note', suggestions: [] });
       return;
     }
-    if ((record.link.heading === undefined && record.link.block === undefined) || (resolution.kind !== 'note' && resolution.kind !== 'self')) return;
+    const link = this.graph.linkOf(id);
+    if ((link.heading === undefined && link.block === undefined) || (resolution.kind !== 'note' && resolution.kind !== 'self')) return;
     const packed = this.records.get(resolution.path)?.packed;
     if (!packed) return;
-    const wanted = linkFragment(record.link);
+    const wanted = linkFragment(link);
     if (!wanted || resolveFragment(packed, wanted)) return;
     if (wanted.heading !== undefined) {
       const suggestions = closestNames(lastHeadingPart(wanted.heading), packed.headings.map(h => h.text));
-      out.push({ ...this.resolved(record), kind: 'missing-heading', suggestions });
+      out.push({ ...this.resolved(id), kind: 'missing-heading', suggestions });
     } else if (wanted.block !== undefined) {
       const suggestions = closestNames(wanted.block, packed.blockIds.map(b => b.id));
-      out.push({ ...this.resolved(record), kind: 'missing-block', suggestions });
+      out.push({ ...this.resolved(id), kind: 'missing-block', suggestions });
     }
   }
 
@@ -367,23 +374,12 @@ export class NoteIndex implements NoteQueries {
   }
 
   /**
-   * How many links point at `path`, as completion ranks by it. Counted for every note at once and
-   * kept for a second: each keystroke re-indexes the note being typed, and looking the count up
-   * in the link graph for 10,000 candidates per keystroke cost more than the ranking itself; a
-   * tie-break a second old ranks as well.
+   * How many links point at `path`, as completion ranks by it: a column the link graph keeps as
+   * links come and go, so each of a keystroke's 10,000 candidates costs one lookup.
    */
   linkCountTo(path: string): number {
-    const now = performance.now();
-    if (!this.linkCounts || now - this.linkCountsAt > LINK_COUNTS_FOR_MS) {
-      this.linkCounts = new Map();
-      for (const p of this.records.keys()) this.linkCounts.set(p, this.graph.linkCountTo(p));
-      this.linkCountsAt = now;
-    }
-    return this.linkCounts.get(path) ?? 0;
+    return this.graph.linkCountTo(path);
   }
-
-  private linkCounts: Map<string, number> | undefined;
-  private linkCountsAt = 0;
 
   /** The insert text does not depend on `fromPath`: a shortest unique target is unique from anywhere. */
 
@@ -418,7 +414,7 @@ export class NoteIndex implements NoteQueries {
     let unresolved = 0;
     let placeholders = 0;
     for (const name of this.graph.placeholderNames()) {
-      unresolved += this.graph.linksWaitingFor(name).length;
+      unresolved += this.graph.countWaitingFor(name);
       placeholders++;
     }
     return {
@@ -432,11 +428,4 @@ export class NoteIndex implements NoteQueries {
       placeholders,
     };
   }
-}
-
-/** The first link in path and text order: its casing names a placeholder. */
-function firstLink(records: Iterable<LinkRecord>): LinkRecord {
-  let first: LinkRecord | undefined;
-  for (const r of records) if (!first || compareRecords(r, first) < 0) first = r;
-  return first!;
 }

@@ -43,6 +43,8 @@ export function snapshot(index: NoteQueries) {
         path: n.path,
         title: n.title,
         aliases: n.aliases,
+        // Completion's ranking weight: a count the link graph keeps, compared with the links it counts.
+        linkCount: index.linkCountTo(n.path),
         headings: syntax.headings.map(h => `${h.level} ${h.text} #${h.slug}`),
         blockIds: syntax.blockIds.map(b => b.id),
         links: index.forwardLinks(n.path).map(l => `${l.link.range.startOffset} ${l.link.kind} [[${l.link.target}]] -> ${resolutionText(l.resolution)}`),

@@ -5,22 +5,22 @@ import { comparePaths } from './paths';
 import { StringDict } from './stringDict';
 import type { TagNode, TagOccurrence } from './types';
 
-/** One occurrence as the table keeps it: the tag as scanned and its lowercase name. */
-interface TagRef {
-  readonly tag: PackedTag;
-  readonly key: string;
-  /**
-   * The occurrence as queries answer it, built the first time one does and kept: a change to a
-   * hub tag's notes rebuilds its sorted list, and building thousands of ranges each time cost more
-   * than the 1 ms a query may take. A cold build builds none.
-   */
-  occurrence?: TagOccurrence;
-}
-
+/**
+ * A note's tags as the table keeps them: columns, no object per occurrence. Occurrence `i` is
+ * the scanner's `tags[i]`, filed under the lowercase name numbered `keys[i]` (`keyNames`).
+ */
 interface NoteTags {
   readonly path: string;
   readonly ranges: Int32Array;
-  readonly refs: TagRef[];
+  readonly tags: readonly PackedTag[];
+  /** Small integers in a plain array: a typed array per note costs about 200 bytes beside its numbers. */
+  readonly keys: number[];
+  /**
+   * The occurrences as queries answer them, built the first time one does and kept: a change to a
+   * hub tag's notes rebuilds its sorted list, and building thousands of ranges each time cost more
+   * than the 1 ms a query may take. A cold build builds none.
+   */
+  occurrences?: (TagOccurrence | undefined)[];
 }
 
 interface TagEntry {
@@ -41,6 +41,8 @@ interface TagEntry {
 /** A tag as written -> its lowercase form and that form's prefixes; a vault writes a few hundred tags thousands of times. */
 interface TagKey {
   readonly lower: string;
+  /** `lower`'s number in `keyNames`. */
+  readonly id: number;
   /** `ml/transformers/bert` -> `ml`, `ml/transformers`, `ml/transformers/bert`. */
   readonly prefixes: readonly string[];
 }
@@ -62,15 +64,18 @@ export class TagTable {
   private readonly entries = new Map<string, TagEntry>();
   private readonly byNote = new Map<string, NoteTags>();
   private readonly keys = new StringDict<TagKey>();
+  /** Lowercase tag names, interned once: a note's `keys` column holds their numbers. */
+  private readonly keyNames: string[] = [];
+  private readonly keyIds = new StringDict<number>();
 
   /** Adds (or replaces) a note's tags. */
   add(path: string, tags: readonly PackedTag[], ranges: Int32Array): void {
     if (this.byNote.has(path)) this.removeNote(path);
     if (tags.length === 0) return;
-    const note: NoteTags = { path, ranges, refs: [] };
-    for (const tag of tags) {
-      const key = this.keyOf(tag.name);
-      note.refs.push({ tag, key: key.lower });
+    const note: NoteTags = { path, ranges, tags, keys: new Array<number>(tags.length) };
+    for (let i = 0; i < tags.length; i++) {
+      const key = this.keyOf(tags[i].name);
+      note.keys[i] = key.id;
       for (const prefix of key.prefixes) {
         let entry = this.entries.get(prefix);
         if (!entry) this.entries.set(prefix, (entry = { notes: [], exactCount: 0 }));
@@ -87,13 +92,14 @@ export class TagTable {
     const note = this.byNote.get(path);
     if (!note) return;
     this.byNote.delete(path);
-    for (const ref of note.refs) {
-      for (const prefix of this.keys.get(ref.tag.name)!.prefixes) {
+    for (let i = 0; i < note.tags.length; i++) {
+      const key = this.keyNames[note.keys[i]];
+      for (const prefix of this.keys.get(note.tags[i].name)!.prefixes) {
         const entry = this.entries.get(prefix);
         // A tag written twice visits its entries twice: the second visit finds nothing left.
         if (!entry) continue;
         entry.sortedExact = entry.sortedBelow = entry.node = undefined;
-        if (prefix === ref.key) entry.exactCount--;
+        if (prefix === key) entry.exactCount--;
         const at = entry.notes.indexOf(note);
         if (at >= 0) {
           entry.notes[at] = entry.notes[entry.notes.length - 1];
@@ -111,7 +117,13 @@ export class TagTable {
       const prefixes: string[] = [];
       for (let i = lower.indexOf('/'); i >= 0; i = lower.indexOf('/', i + 1)) prefixes.push(lower.slice(0, i));
       prefixes.push(lower);
-      this.keys.set(name, (key = { lower, prefixes }));
+      let id = this.keyIds.get(lower);
+      if (id === undefined) {
+        id = this.keyNames.length;
+        this.keyNames.push(lower);
+        this.keyIds.set(lower, id);
+      }
+      this.keys.set(name, (key = { lower, id, prefixes }));
     }
     return key;
   }
@@ -127,8 +139,13 @@ export class TagTable {
 
   private occurrences(entry: TagEntry, key: string, nested: boolean): TagOccurrence[] {
     const out: TagOccurrence[] = [];
-    for (const { path, ranges, refs } of entry.notes) {
-      for (const ref of refs) if (nested ? isAtOrBelow(ref.key, key) : ref.key === key) out.push((ref.occurrence ??= { path, tag: tagAt(ranges, ref.tag) }));
+    for (const note of entry.notes) {
+      for (let i = 0; i < note.tags.length; i++) {
+        const own = this.keyNames[note.keys[i]];
+        if (!(nested ? isAtOrBelow(own, key) : own === key)) continue;
+        const kept = (note.occurrences ??= new Array<TagOccurrence | undefined>(note.tags.length));
+        out.push((kept[i] ??= { path: note.path, tag: tagAt(note.ranges, note.tags[i]) }));
+      }
     }
     return out.sort(compareOccurrences);
   }

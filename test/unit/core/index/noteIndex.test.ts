@@ -288,6 +288,24 @@ suite('NoteIndex queries', () => {
     });
   });
 
+  test('link counts follow every change at once (completion ranks by them each keystroke)', () => {
+    const index = vaultIndex({ 'a.md': 'x', 'b.md': '[[a]] [[a#H]] [[#Self]]', 'c.md': '[[A]]' });
+    assert.strictEqual(index.linkCountTo('a.md'), 3);
+    index.upsert('d.md', '[[a]] [[c]]');
+    assert.strictEqual(index.linkCountTo('a.md'), 4);
+    assert.strictEqual(index.linkCountTo('c.md'), 1);
+    index.upsert('b.md', 'no links now');
+    assert.strictEqual(index.linkCountTo('a.md'), 2);
+    index.rename('a.md', 'e.md'); // the links' name now means nothing: they wait for a placeholder
+    assert.strictEqual(index.linkCountTo('a.md'), 0);
+    assert.strictEqual(index.linkCountTo('e.md'), 0);
+    index.upsert('x/a.md', '[[a]]'); // a note of that name again, linking to itself by name
+    assert.strictEqual(index.linkCountTo('x/a.md'), 3);
+    index.remove('d.md');
+    assert.strictEqual(index.linkCountTo('x/a.md'), 2);
+    assert.strictEqual(index.linkCountTo('c.md'), 0);
+  });
+
   test('stats count notes, links, resolution, tags and placeholders', () => {
     const index = vaultIndex({
       'a.md': '[[b]] [[missing]] #t ![[f.png]]',

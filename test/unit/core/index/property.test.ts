@@ -184,3 +184,18 @@ suite('NoteIndex incremental updates (property)', () => {
     }
   });
 });
+
+suite('NoteIndex link counts (property)', () => {
+  test('after every random step each note\'s link count (a column the link graph keeps) is the number of its backlinks', () => {
+    for (const seed of SEEDS.slice(0, 8)) {
+      const steps = new Steps(prng(seed));
+      const index = new NoteIndex();
+      for (let i = 0; i < STEPS; i++) {
+        const step = steps.step(index);
+        for (const n of index.notes()) {
+          assert.strictEqual(index.linkCountTo(n.path), index.backlinks(n.path).length, `seed ${seed}, step ${i} (${step}): ${n.path}`);
+        }
+      }
+    }
+  });
+});
