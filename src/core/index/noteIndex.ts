@@ -47,7 +47,7 @@ interface TextPrint {
 }
 
 /** A note as the index keeps it; it is also the NoteInfo that queries hand out. */
-class NoteRecord implements NoteInfo, PackedNote {
+class NoteRecord implements NoteInfo {
   constructor(
     readonly path: string,
     readonly title: string,
@@ -157,9 +157,9 @@ export class NoteIndex implements NoteQueries {
     this.settle();
   }
 
-  /** Every note as the index keeps it: what a cache must store to `restore` it. */
-  packedNotes(): Iterable<PackedNote> {
-    return this.records.values();
+  /** Every note as the index keeps it: what a cache must store to `restore` it (its text `''` where the index keeps none). */
+  *packedNotes(): Iterable<PackedNote> {
+    for (const r of this.records.values()) yield { path: r.path, text: r.text, packed: r.packed };
   }
 
   /** Note paths (`.md`) are ignored here: a note needs its text (`upsert`). */

@@ -158,6 +158,8 @@ export interface NoteQueries {
    * a note whose text changed since it was indexed is reindexed before this answers.
    */
   readText(path: string): Promise<string | undefined>;
+  /** `readText` for several notes at once; a note that cannot be read is left out. */
+  readTexts(paths: Iterable<string>): Promise<Map<string, string>>;
 
   /** Resolve a target as if written in `fromPath` (DESIGN.md §3). */
   resolve(target: string, fromPath: string): Resolution;

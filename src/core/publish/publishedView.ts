@@ -71,6 +71,10 @@ export class PublishedView implements NoteQueries {
     return this.shown(path) ? this.index.readText(path) : undefined;
   }
 
+  readTexts(paths: Iterable<string>): Promise<Map<string, string>> {
+    return this.index.readTexts([...paths].filter(p => this.shown(p)));
+  }
+
   has(path: string): boolean {
     return this.shown(path) && this.index.has(path);
   }

@@ -25,8 +25,8 @@ export interface MentionGroup {
   readonly mentions: readonly MentionRow[];
 }
 
-export function mentionGroups(index: NoteQueries, path: string): MentionGroup[] {
-  return groupMentions(index, path, index.unlinkedMentions(path));
+export async function mentionGroups(index: NoteQueries, path: string): Promise<MentionGroup[]> {
+  return groupMentions(index, path, await index.loadUnlinkedMentions(path));
 }
 
 /**
@@ -38,13 +38,14 @@ const MENTION_SLICE = 250;
 /**
  * The same search in slices of notes, one per `next()`, so a host can yield between them
  * and drop a search the user has moved on from; the groups are the generator's return value.
+ * Asynchronous: where the index keeps no texts, a slice reads its notes back.
  */
-export function* searchMentions(index: NoteQueries, path: string, slice = MENTION_SLICE): Generator<number, MentionGroup[]> {
+export async function* searchMentions(index: NoteQueries, path: string, slice = MENTION_SLICE): AsyncGenerator<number, MentionGroup[]> {
   const paths: string[] = [];
   for (const n of index.notes()) if (n.path !== path) paths.push(n.path);
   const found: UnlinkedMention[] = [];
   for (let i = 0; i < paths.length; i += slice) {
-    for (const m of index.unlinkedMentions(path, paths.slice(i, i + slice))) found.push(m);
+    for (const m of await index.loadUnlinkedMentions(path, paths.slice(i, i + slice))) found.push(m);
     if (i + slice < paths.length) yield Math.min(paths.length, i + slice);
   }
   return groupMentions(index, path, found);
@@ -84,13 +85,14 @@ function namesOf(index: NoteQueries, path: string): string {
   return note ? [note.title, ...note.aliases].join('\u0000') : '';
 }
 
-function groupMentions(index: NoteQueries, path: string, found: readonly UnlinkedMention[]): MentionGroup[] {
+async function groupMentions(index: NoteQueries, path: string, found: readonly UnlinkedMention[]): Promise<MentionGroup[]> {
+  const texts = await index.readTexts(found.map(m => m.source));
   const target = linkTargetOf(index, path);
   const bySource = new Map<string, MentionRow[]>();
   for (const m of found) {
     let rows = bySource.get(m.source);
     if (!rows) bySource.set(m.source, rows = []);
-    rows.push(rowOf(m, index.textOf(m.source) ?? '', target));
+    rows.push(rowOf(m, texts.get(m.source) ?? '', target));
   }
   const groups: MentionGroup[] = [];
   for (const [source, mentions] of bySource) {
