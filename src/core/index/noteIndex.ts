@@ -99,6 +99,10 @@ function sameNames(a: NoteNames, b: NoteNames): boolean {
   return a.title === b.title && a.aliases.length === b.aliases.length && a.aliases.every((x, i) => x === b.aliases[i]);
 }
 
+/** How long, and how many, texts read back are kept for the next read (see readNote). */
+const RECENT_MS = 1000;
+const RECENT_MAX = 1000;
+
 /** How long completion's link counts are kept (see linkCountTo). */
 const LINK_COUNTS_FOR_MS = 1000;
 
@@ -302,6 +306,8 @@ export class NoteIndex implements NoteQueries {
     const record = this.records.get(path);
     if (!record) return undefined;
     if (record.kept !== undefined || !this.reader) return { record, text: record.text };
+    const recent = this.recentReads.get(path);
+    if (recent?.record === record) return recent;
     let text: string | undefined;
     try {
       text = await this.reader(path);
@@ -311,7 +317,23 @@ export class NoteIndex implements NoteQueries {
     const now = this.records.get(path);
     if (text === undefined || !now) return undefined;
     if (!now.indexedFrom(text)) this.upsert(path, text);
-    return { record: this.records.get(path)!, text };
+    const read = { record: this.records.get(path)!, text };
+    this.keepRecent(path, read);
+    return read;
+  }
+
+  /**
+   * Texts read back in the last moment: one view's refresh reads a note for its links' contexts,
+   * then for its rows. Kept by record (a reindexed note is read again), until RECENT_MS pass without a read.
+   */
+  private readonly recentReads = new Map<string, { record: NoteRecord; text: string }>();
+  private recentTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private keepRecent(path: string, read: { record: NoteRecord; text: string }): void {
+    if (this.recentReads.size >= RECENT_MAX) this.recentReads.clear();
+    this.recentReads.set(path, read);
+    clearTimeout(this.recentTimer);
+    this.recentTimer = setTimeout(() => this.recentReads.clear(), RECENT_MS);
   }
 
   /** The texts of `paths` as `readText` gives them, read at once; each with the record it matches. */
