@@ -12,15 +12,15 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
-function timed<T>(f: () => T): [number, T] {
+async function timed<T>(f: () => T | Promise<T>): Promise<[number, T]> {
   const t = process.hrtime.bigint();
-  const r = f();
+  const r = await f();
   return [Number(process.hrtime.bigint() - t) / 1e6, r];
 }
-function measure<T>(rounds: number, f: () => T): { median: number; result: T } {
+async function measure<T>(rounds: number, f: () => T | Promise<T>): Promise<{ median: number; result: T }> {
   const times: number[] = [];
   let result!: T;
-  for (let i = 0; i < rounds; i++) [times[i], result] = timed(f);
+  for (let i = 0; i < rounds; i++) [times[i], result] = await timed(f);
   return { median: median(times), result };
 }
 
@@ -36,12 +36,12 @@ async function main(dir: string) {
   const folder = [...folders].sort((a, b) => b[1] - a[1])[0][0];
   const tag = index.tagTree().sort((a, b) => b.noteCount - a.noteCount)[0].name;
 
-  const renameHub = measure(20, () => planLinkUpdates(index, [{ from: hub.path, to: hub.path.replace(/\.md$/, '-renamed.md') }]));
+  const renameHub = await measure(20, () => planLinkUpdates(index, [{ from: hub.path, to: hub.path.replace(/\.md$/, '-renamed.md') }]));
   const moves = expandMove(index, folder, folder + '-moved');
-  const moveFolder = measure(5, () => planLinkUpdates(index, moves));
-  const renameTag = measure(5, () => planTagRename(index, tag, tag + '-renamed'));
+  const moveFolder = await measure(5, () => planLinkUpdates(index, moves));
+  const renameTag = await measure(5, () => planTagRename(index, tag, tag + '-renamed'));
   let i = 0;
-  const keystroke = measure(300, () => {
+  const keystroke = await measure(300, () => {
     const n = notes[(i++ * 7919) % notes.length];
     return linkProblems(index, n.path, scanNote(index.textOf(n.path)!));
   });

@@ -22,6 +22,11 @@ function time(f: () => unknown): number {
   f();
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
+async function timeAsync(f: () => Promise<unknown>): Promise<number> {
+  const t = process.hrtime.bigint();
+  await f();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
 
 // Deterministic choice of notes, so runs compare.
 let seed = 12345;
@@ -87,28 +92,34 @@ async function main(dir: string) {
     const n = index.backlinks(p).length;
     if (n > hubLinks) [hub, hubLinks] = [p, n];
   }
-  const noteViews = (p: string) => { backlinkGroups(index, p); outgoingRows(index, p); };
+  // TEXTS=out: the index keeps no texts and reads them back from the disk, as the extension does.
+  if (process.env.TEXTS === 'out') {
+    const host = new NodeVaultHost(dir);
+    const decoder = new TextDecoder();
+    index.readTextsThrough(async p => decoder.decode(await host.readFile(p)));
+  }
+  const noteViews = async (p: string) => { await backlinkGroups(index, p); outgoingRows(index, p); };
   // The Mentions view reads the vault a slice at a time, yielding between slices: its cost is
   // the whole search (spread over several turns) and the longest slice (one turn).
-  const mentionSearch = (p: string, slices: number[]) => {
+  const mentionSearch = async (p: string, slices: number[]) => {
     const steps = searchMentions(index, p);
     for (;;) {
       const t = process.hrtime.bigint();
-      const next = steps.next();
+      const next = await steps.next();
       slices.push(Number(process.hrtime.bigint() - t) / 1e6);
       if (next.done) return;
     }
   };
   const mentionSlices: number[] = [];
-  const searchTime = (p: string) => time(() => mentionSearch(p, mentionSlices));
+  const searchTime = (p: string) => timeAsync(() => mentionSearch(p, mentionSlices));
   // The first search also builds the word index (mentionIndex.ts), a slice of notes at a time:
   // its whole time, its longest slice, and what the index holds (heap and typed arrays after a full collection).
   const heapNow = () => { (globalThis as { gc?: () => void }).gc?.(); const m = process.memoryUsage(); return (m.heapUsed + m.arrayBuffers) / 2 ** 20; };
   const heapBefore = heapNow();
   const firstSlices: number[] = [];
-  const firstSearch = time(() => mentionSearch(hub, firstSlices));
+  const firstSearch = await timeAsync(() => mentionSearch(hub, firstSlices));
   const mentionIndexMB = heapNow() - heapBefore;
-  for (let i = 0; i < 30; i++) { noteViews(pick()); searchTime(pick()); }
+  for (let i = 0; i < 30; i++) { await noteViews(pick()); await searchTime(pick()); }
   mentionSlices.length = 0;
   const switchNote: number[] = [];
   const switchHub: number[] = [];
@@ -120,10 +131,10 @@ async function main(dir: string) {
   const kept = mentionSnapshot(index, hub);
   for (let i = 0; i < ROUNDS / 3; i++) {
     mentionsKept.push(time(() => mentionsUnchanged(index, kept)));
-    switchNote.push(time(() => noteViews(pick())));
-    switchHub.push(time(() => noteViews(hub)));
-    mentions.push(searchTime(pick()));
-    mentionsHub.push(searchTime(hub));
+    switchNote.push(await timeAsync(() => noteViews(pick())));
+    switchHub.push(await timeAsync(() => noteViews(hub)));
+    mentions.push(await searchTime(pick()));
+    mentionsHub.push(await searchTime(hub));
     vaultViews.push(time(() => { index.tagTree(); placeholderRows(index); orphanRows(index); }));
   }
 

@@ -5,11 +5,13 @@
 //   node out/bench/restore.js DIR [cacheFile]              writes the cache
 //   PHASE=restore node out/bench/restore.js DIR [cacheFile]  times the second opening
 // NO_WORKER=1 stamps a batch at a time on the main thread instead; under node --expose-gc it also
-// prints the heap and RSS after a full collection; HEAP_SNAPSHOT=FILE writes a heap snapshot at the end. Prints JSON on its last line.
+// prints the heap and RSS after a full collection; HEAP_SNAPSHOT=FILE writes a heap snapshot at the end. TEXTS=out restores into an
+// index that keeps no texts (it reads them back from the disk when asked, as the extension can). Prints JSON on its last line.
 import * as fs from 'node:fs';
 import { writeHeapSnapshot } from 'node:v8';
 import type { FileStamp } from '../src/core/host';
 import { buildIndex } from '../src/core/index/build';
+import { NoteIndex } from '../src/core/index/noteIndex';
 import { decodeIndexCache, encodeIndexCache, type CacheNote } from '../src/core/index/indexCache';
 import { TimeSlices } from '../src/core/index/timeSlices';
 import { openFileSource } from '../src/node/fileSource';
@@ -53,7 +55,10 @@ async function main(): Promise<void> {
     const r = await timed('second opening', out, async () => {
       const source = await openFileSource(cacheFile);
       const decoded = timed('decode (overlapped)', out, () => decodeIndexCache(source, identity, new TimeSlices(SLICE_MS))).finally(() => source.close());
-      return buildIndex(host, { cached: decoded, stamp: true, sliceMs: SLICE_MS });
+      const index = new NoteIndex();
+      const decoder = new TextDecoder();
+      if (process.env.TEXTS === 'out') index.readTextsThrough(async p => decoder.decode(await host.readFile(p)));
+      return buildIndex(host, { cached: decoded, stamp: true, sliceMs: SLICE_MS, index });
     });
     out.restored = r.restored;
     out.longestSliceMs = +r.longestSliceMs.toFixed(1);

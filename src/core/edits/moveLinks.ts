@@ -17,26 +17,22 @@ export function expandMove(index: NoteQueries, from: string, to: string): FileMo
   return moves;
 }
 
-/** The text changes that keep every link meaning the same file once `moves` are done. Ranges are in the notes' current texts, under their current paths. */
-export function planLinkUpdates(index: NoteQueries, moves: readonly FileMove[]): TextChange[] {
+/**
+ * The text changes that keep every link meaning the same file once `moves` are done. Ranges are in the notes' current texts, under their current paths.
+ * The linking notes' texts are read first (back, where the index keeps none: a note changed on disk is reindexed by the read), then their links taken.
+ */
+export async function planLinkUpdates(index: NoteQueries, moves: readonly FileMove[]): Promise<TextChange[]> {
   const moved = new Map<string, string>();
   for (const m of moves) if (m.from !== m.to && index.has(m.from)) moved.set(m.from, m.to);
   if (moved.size === 0) return [];
+  const texts = await index.readTexts(linksToUpdate(index, moved).map(l => l.source));
   const after = (p: string) => moved.get(p) ?? p;
   const paths = new VaultPaths([...index.notes()].map(n => after(n.path)), [...index.attachments()].map(after));
 
-  const links = new Map<string, ResolvedLink>();
-  const consider = (l: ResolvedLink) => links.set(`${l.source}\0${l.link.range.startOffset}`, l);
-  for (const from of moved.keys()) {
-    for (const l of index.backlinks(from)) consider(l);
-    // A moved note's relative links now start from another folder.
-    if (isNotePath(from)) for (const l of index.forwardLinks(from)) if (startsRelative(l.link)) consider(l);
-  }
-
   const changes: TextChange[] = [];
-  for (const { source, link, resolution } of links.values()) {
+  for (const { source, link, resolution } of linksToUpdate(index, moved)) {
     if (resolution.kind !== 'note' && resolution.kind !== 'attachment') continue;
-    const text = index.textOf(source);
+    const text = texts.get(source);
     if (text === undefined) continue;
     const raw = text.slice(link.targetRange.startOffset, link.targetRange.endOffset);
     const fromFolder = folderOf(after(source));
@@ -47,6 +43,17 @@ export function planLinkUpdates(index: NoteQueries, moves: readonly FileMove[]):
     if (newText !== undefined && newText !== raw) changes.push({ path: source, range: link.targetRange, newText });
   }
   return sortChanges(changes);
+}
+
+/** Links to a moved file, and a moved note's relative links (they now start from another folder). */
+function linksToUpdate(index: NoteQueries, moved: ReadonlyMap<string, string>): ResolvedLink[] {
+  const links = new Map<string, ResolvedLink>();
+  const consider = (l: ResolvedLink) => links.set(`${l.source}\0${l.link.range.startOffset}`, l);
+  for (const from of moved.keys()) {
+    for (const l of index.backlinks(from)) consider(l);
+    if (isNotePath(from)) for (const l of index.forwardLinks(from)) if (startsRelative(l.link)) consider(l);
+  }
+  return [...links.values()];
 }
 
 function startsRelative(link: LinkItem): boolean {

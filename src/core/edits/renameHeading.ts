@@ -23,19 +23,28 @@ export function headingTextRange(text: string, heading: HeadingItem): Range | un
 
 export type HeadingRename = { readonly ok: true; readonly changes: TextChange[] } | { readonly ok: false; readonly reason: string };
 
-export function planHeadingRename(index: NoteQueries, path: string, heading: HeadingItem, newText: string): HeadingRename {
+/** The note's text and its linking notes' (read back where the index keeps none; a note changed on disk is reindexed by the read). */
+async function textsAround(index: NoteQueries, path: string): Promise<Map<string, string>> {
+  return index.readTexts([path, ...index.backlinks(path).map(l => l.source)]);
+}
+
+function linksToNote(index: NoteQueries, path: string) {
+  return [...index.backlinks(path), ...index.forwardLinks(path).filter(l => l.resolution.kind === 'self')];
+}
+
+export async function planHeadingRename(index: NoteQueries, path: string, heading: HeadingItem, newText: string): Promise<HeadingRename> {
   const wanted = newText.trim();
   if (wanted === '' || /[\n#|[\]]/.test(wanted)) return { ok: false, reason: 'a heading linked to cannot be empty or hold #, |, [ or ]' };
-  const text = index.textOf(path);
+  const texts = await textsAround(index, path);
+  const text = texts.get(path);
   const own = text === undefined ? undefined : headingTextRange(text, heading);
   if (!own) return { ok: false, reason: `the heading "${heading.text}" is not in ${path} as the index has it` };
   const changes: TextChange[] = [{ path, range: own, newText: wanted }];
-  const links = [...index.backlinks(path), ...index.forwardLinks(path).filter(l => l.resolution.kind === 'self')];
   const syntax = index.note(path)?.syntax;
-  for (const { source, link } of links) {
+  for (const { source, link } of linksToNote(index, path)) {
     if (!syntax || !namesHeading(syntax, link, heading)) continue;
     const named = lastHeadingPart(link.heading!);
-    const sourceText = index.textOf(source);
+    const sourceText = texts.get(source);
     const range = sourceText === undefined ? undefined : subpathRange(sourceText, link);
     if (!range) continue;
     // A markdown link names the slug, written the way it was (`#scaled-dot-product`).
@@ -46,19 +55,19 @@ export function planHeadingRename(index: NoteQueries, path: string, heading: Hea
 }
 
 /** F2 on a `^block-id`: the id and every `[[note#^id]]` to it. */
-export function planBlockRename(index: NoteQueries, path: string, block: BlockIdItem, newId: string): HeadingRename {
+export async function planBlockRename(index: NoteQueries, path: string, block: BlockIdItem, newId: string): Promise<HeadingRename> {
   const id = newId.trim().replace(/^\^/, '');
   if (!/^[A-Za-z0-9-]+$/.test(id)) return { ok: false, reason: 'a block id is letters, digits and - only' };
-  const text = index.textOf(path);
+  const texts = await textsAround(index, path);
+  const text = texts.get(path);
   if (text === undefined || text.slice(block.range.startOffset, block.range.endOffset) !== '^' + block.id) {
     return { ok: false, reason: `the block ^${block.id} is not in ${path} as the index has it` };
   }
   const changes: TextChange[] = [{ path, range: rangeAt(text, block.range, block.range.startOffset + 1, block.range.endOffset), newText: id }];
-  const links = [...index.backlinks(path), ...index.forwardLinks(path).filter(l => l.resolution.kind === 'self')];
   const syntax = index.note(path)?.syntax;
-  for (const { source, link } of links) {
+  for (const { source, link } of linksToNote(index, path)) {
     if (!syntax || !namesBlock(syntax, link, block.id)) continue;
-    const sourceText = index.textOf(source);
+    const sourceText = texts.get(source);
     const range = sourceText === undefined ? undefined : subpathRange(sourceText, link);
     if (range) changes.push({ path: source, range, newText: id });
   }

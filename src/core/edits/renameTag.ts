@@ -8,14 +8,16 @@ import { sortChanges, type TextChange } from './types';
 export type TagRename = { readonly ok: true; readonly changes: TextChange[] } | { readonly ok: false; readonly reason: string };
 
 /** `tag` and `newTag` with or without `#`. */
-export function planTagRename(index: NoteQueries, tag: string, newTag: string): TagRename {
+/** The tagged notes' texts are read first (back, where the index keeps none: a note changed on disk is reindexed by the read). */
+export async function planTagRename(index: NoteQueries, tag: string, newTag: string): Promise<TagRename> {
   const from = tag.trim().replace(/^#/, '');
   const to = newTag.trim().replace(/^#/, '');
   if (from === '') return { ok: false, reason: 'no tag to rename' };
   if (!isTagName(to)) return { ok: false, reason: `"${newTag.trim()}" is not a tag: letters, digits, _, - and / only, not all digits` };
+  const texts = await index.readTexts(index.notesWithTag(from, { nested: true }).map(o => o.path));
   const changes: TextChange[] = [];
   for (const { path, tag: item } of index.notesWithTag(from, { nested: true })) {
-    const text = index.textOf(path);
+    const text = texts.get(path);
     if (text === undefined) continue;
     const written = text.slice(item.range.startOffset, item.range.endOffset);
     const at = written.indexOf(item.name);

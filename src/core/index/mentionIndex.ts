@@ -20,15 +20,23 @@ type Signature = Uint32Array;
 export class MentionIndex {
   private readonly signatures = new WeakMap<object, Signature>();
 
+  /** Whether the note's filter is made (else its text is needed to rule it out). */
+  hasSignature(record: object): boolean {
+    return this.signatures.has(record);
+  }
+
   /**
    * The notes among `sources` (default: every note), but `path`, in their order, whose words
-   * may hold one of `terms` (every note whose text holds one does).
+   * may hold one of `terms` (every note whose text holds one does). A note's filter is made from
+   * `textOf(note)` the first time; a note without a filter whose text is not at hand is kept (it
+   * cannot be ruled out).
    */
-  notesToSearch<R extends { readonly text: string }>(
+  notesToSearch<R extends object>(
     terms: readonly string[],
     records: ReadonlyMap<string, R>,
     path: string,
-    sources?: Iterable<string>,
+    sources: Iterable<string> | undefined,
+    textOf: (record: R) => string | undefined,
   ): R[] {
     const wanted: Int32Array[] = [];
     for (const term of terms) {
@@ -40,7 +48,11 @@ export class MentionIndex {
     const out: R[] = [];
     const consider = (record: R) => {
       let signature = this.signatures.get(record);
-      if (!signature) this.signatures.set(record, (signature = signatureOf(record.text)));
+      if (!signature) {
+        const text = textOf(record);
+        if (text === undefined) return void out.push(record);
+        this.signatures.set(record, (signature = signatureOf(text)));
+      }
       if (wanted.some(probes => holdsAll(signature!, probes))) out.push(record);
     };
     if (sources) {

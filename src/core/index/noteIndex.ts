@@ -10,6 +10,7 @@ import { compareLinks, LinkGraph } from './linkGraph';
 import { closestNames } from './fragments';
 import { findBlock, findHeadingIndex, lastHeadingPart, linkFragment, resolveFragment } from '../syntax/fragment';
 import { MentionIndex } from './mentionIndex';
+import { textHash, type TextReader } from './noteTexts';
 import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, stripMd } from './paths';
 import { resolveLink } from './resolve';
@@ -39,17 +40,42 @@ export interface PackedNote {
   readonly packed: PackedSyntax;
 }
 
+/** The text a note was indexed from, as the index knows it once it keeps no texts (noteTexts.ts). */
+interface TextPrint {
+  readonly length: number;
+  readonly hash: number;
+}
+
 /** A note as the index keeps it; it is also the NoteInfo that queries hand out. */
-class NoteRecord implements NoteInfo, PackedNote {
+class NoteRecord implements NoteInfo {
   constructor(
     readonly path: string,
     readonly title: string,
     readonly names: NoteNames,
-    readonly text: string,
+    /** The text, while the index keeps texts; else undefined and `print` tells it. */
+    public kept: string | undefined,
+    public print: TextPrint | undefined,
     readonly packed: PackedSyntax,
     /** Its links' ids in the link graph (LinkGraph), in text order. */
     readonly links: readonly number[],
   ) {}
+
+  /** The text while the index keeps texts; `''` once it reads them back (`NoteIndex.readText`). */
+  get text(): string {
+    return this.kept ?? '';
+  }
+
+  forgetText(): void {
+    if (this.kept === undefined) return;
+    this.print = printOf(this.kept);
+    this.kept = undefined;
+  }
+
+  /** Whether `text` is the one this note's ranges were found in. */
+  indexedFrom(text: string): boolean {
+    if (this.kept !== undefined) return this.kept === text;
+    return this.print !== undefined && this.print.length === text.length && this.print.hash === textHash(text);
+  }
 
   get aliases(): readonly string[] {
     return this.names.aliases;
@@ -61,6 +87,10 @@ class NoteRecord implements NoteInfo, PackedNote {
   }
 }
 
+function printOf(text: string): TextPrint {
+  return { length: text.length, hash: textHash(text) };
+}
+
 function namesOf(syntax: PackedSyntax): NoteNames {
   const fm = syntax.frontmatter;
   return fm?.title !== undefined ? { title: fm.title, aliases: fm.aliases } : { aliases: fm?.aliases ?? [] };
@@ -69,6 +99,10 @@ function namesOf(syntax: PackedSyntax): NoteNames {
 function sameNames(a: NoteNames, b: NoteNames): boolean {
   return a.title === b.title && a.aliases.length === b.aliases.length && a.aliases.every((x, i) => x === b.aliases[i]);
 }
+
+/** How long, and how many, texts read back are kept for the next read (see readNote). */
+const RECENT_MS = 1000;
+const RECENT_MAX = 1000;
 
 export class NoteIndex implements NoteQueries {
   private readonly records = new Map<string, NoteRecord>();
@@ -81,6 +115,8 @@ export class NoteIndex implements NoteQueries {
   private placeholderList: { version: number; list: Placeholder[] } | undefined;
   private waitingCandidates: { version: number; list: CompletionCandidate[] } | undefined;
   private bulk: 'none' | 'empty' | 'nonempty' = 'none';
+  /** Set once the index keeps no texts (`readTextsThrough`). */
+  private reader: TextReader | undefined;
 
   /**
    * Starts a bulk load (a cold build): links are resolved once, at `endBulk`, instead of
@@ -123,9 +159,9 @@ export class NoteIndex implements NoteQueries {
     this.settle();
   }
 
-  /** Every note as the index keeps it: what a cache must store to `restore` it. */
-  packedNotes(): Iterable<PackedNote> {
-    return this.records.values();
+  /** Every note as the index keeps it: what a cache must store to `restore` it (its text `''` where the index keeps none). */
+  *packedNotes(): Iterable<PackedNote> {
+    for (const r of this.records.values()) yield { path: r.path, text: r.text, packed: r.packed };
   }
 
   /** Note paths (`.md`) are ignored here: a note needs its text (`upsert`). */
@@ -151,8 +187,8 @@ export class NoteIndex implements NoteQueries {
     this.drop(from);
     if (isNotePath(to)) {
       // An attachment renamed to `.md` is an empty note until the host sends its text.
-      const text = note?.text ?? '';
-      this.putNote(to, text, note?.packed ?? scanNotePacked(text));
+      if (note) this.putNote(to, note.kept ?? note.print!, note.packed);
+      else this.putNote(to, '', scanNotePacked(''));
     } else {
       this.drop(to);
       this.attachmentPaths.add(to);
@@ -162,7 +198,8 @@ export class NoteIndex implements NoteQueries {
     this.settle();
   }
 
-  private putNote(path: string, text: string, syntax: PackedSyntax): void {
+  /** `text`, or what is known of it when the index keeps no texts (a renamed note's). */
+  private putNote(path: string, text: string | TextPrint, syntax: PackedSyntax): void {
     const old = this.records.get(path);
     const names = namesOf(syntax);
     if (old) {
@@ -183,7 +220,9 @@ export class NoteIndex implements NoteQueries {
     // 200 bytes per note beside the numbers (10,000 notes: 4 MB, more than the records it replaced).
     const links = new Array<number>(syntax.links.length);
     for (let i = 0; i < links.length; i++) links[i] = this.graph.add(path, syntax.links[i], syntax.ranges);
-    this.records.set(path, new NoteRecord(path, title, names, text, syntax, links));
+    const kept = typeof text === 'string' && this.reader === undefined ? text : undefined;
+    const print = typeof text !== 'string' ? text : kept === undefined ? printOf(text) : undefined;
+    this.records.set(path, new NoteRecord(path, title, names, kept, print, syntax, links));
     this.tags.add(path, syntax.tags, syntax.ranges);
   }
 
@@ -231,7 +270,89 @@ export class NoteIndex implements NoteQueries {
   }
 
   textOf(path: string): string | undefined {
-    return this.records.get(path)?.text;
+    return this.records.get(path)?.kept;
+  }
+
+  /**
+   * From now on the index keeps no note's text (it forgets those it holds): a query that needs
+   * one reads it back through `reader`, asynchronously (`readText`, `loadBacklinks`,
+   * `loadUnlinkedMentions`); `textOf` and the synchronous queries see no text.
+   */
+  readTextsThrough(reader: TextReader): void {
+    this.reader = reader;
+    for (const r of this.records.values()) r.forgetText();
+  }
+
+  /** Whether the index keeps every note's text (`textOf` answers), or reads them back when asked. */
+  keepsTexts(): boolean {
+    return this.reader === undefined;
+  }
+
+  /** Whether `text` is the text the note was last indexed from. */
+  indexedFrom(path: string, text: string): boolean {
+    return this.records.get(path)?.indexedFrom(text) ?? false;
+  }
+
+  /**
+   * The note's text: kept, or read back. A text read back that is not the one the note was
+   * indexed from (the file changed and no event told the index yet) is indexed first, so what
+   * the caller asks next matches it. Undefined for a note the index does not hold or cannot read.
+   */
+  async readText(path: string): Promise<string | undefined> {
+    return (await this.readNote(path))?.text;
+  }
+
+  private async readNote(path: string): Promise<{ record: NoteRecord; text: string } | undefined> {
+    const record = this.records.get(path);
+    if (!record) return undefined;
+    if (record.kept !== undefined || !this.reader) return { record, text: record.text };
+    const recent = this.recentReads.get(path);
+    if (recent?.record === record) return recent;
+    let text: string | undefined;
+    try {
+      text = await this.reader(path);
+    } catch {
+      text = undefined;
+    }
+    const now = this.records.get(path);
+    if (text === undefined || !now) return undefined;
+    if (!now.indexedFrom(text)) this.upsert(path, text);
+    const read = { record: this.records.get(path)!, text };
+    this.keepRecent(path, read);
+    return read;
+  }
+
+  /**
+   * Texts read back in the last moment: one view's refresh reads a note for its links' contexts,
+   * then for its rows. Kept by record (a reindexed note is read again), until RECENT_MS pass without a read.
+   */
+  private readonly recentReads = new Map<string, { record: NoteRecord; text: string }>();
+  private recentTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private keepRecent(path: string, read: { record: NoteRecord; text: string }): void {
+    if (this.recentReads.size >= RECENT_MAX) this.recentReads.clear();
+    this.recentReads.set(path, read);
+    clearTimeout(this.recentTimer);
+    this.recentTimer = setTimeout(() => this.recentReads.clear(), RECENT_MS);
+  }
+
+  /** The texts of `paths` as `readText` gives them, read at once; each with the record it matches. */
+  private async readNotes(paths: Iterable<string>): Promise<Map<string, { record: NoteRecord; text: string }>> {
+    const unique = [...new Set(paths)];
+    const read = await Promise.all(unique.map(p => this.readNote(p)));
+    const out = new Map<string, { record: NoteRecord; text: string }>();
+    unique.forEach((p, i) => {
+      const r = read[i];
+      if (r) out.set(p, r);
+    });
+    return out;
+  }
+
+  /** Texts as `readText` gives them, for several notes at once (a note that cannot be read is left out). */
+  async readTexts(paths: Iterable<string>): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const [p, r] of await this.readNotes(paths)) out.set(p, r.text);
+    return out;
   }
 
   /** `target` may carry `#heading` or `|label`: they do not change which note is meant. */
@@ -266,12 +387,36 @@ export class NoteIndex implements NoteQueries {
     return { source: graph.sourceOf(id), link: linkAt(graph.rangesOf(id), graph.linkOf(id)), resolution: graph.resolutionOf(id) };
   }
 
+  /** Contexts from the texts the index keeps: once it keeps none (`readTextsThrough`), `loadBacklinks` gives them. */
   backlinks(target: string | { placeholder: string }): Backlink[] {
-    const ids = typeof target === 'string' ? this.graph.linksTo(target) : this.graph.linksWaitingFor(target.placeholder);
+    return this.backlinksIn(this.linkIdsTo(target), source => this.records.get(source)!.kept);
+  }
+
+  /** `backlinks`, with each context read from its note's text (read back when the index keeps no texts). */
+  async loadBacklinks(target: string | { placeholder: string }): Promise<Backlink[]> {
+    if (!this.reader) return this.backlinks(target);
+    // A source read back changed is reindexed by the read, and may link differently: read again
+    // until every linking note's text is the one its links were found in (a changing file: give up after a few).
+    for (let attempt = 0; ; attempt++) {
+      const ids = this.linkIdsTo(target);
+      const read = await this.readNotes(ids.map(id => this.graph.sourceOf(id)));
+      const current = this.linkIdsTo(target);
+      const stale = current.some(id => read.get(this.graph.sourceOf(id))?.record !== this.records.get(this.graph.sourceOf(id)));
+      if (!stale || attempt >= 3) return this.backlinksIn(current, source => (read.get(source)?.record === this.records.get(source) ? read.get(source)!.text : undefined));
+    }
+  }
+
+  private linkIdsTo(target: string | { placeholder: string }): readonly number[] {
+    return typeof target === 'string' ? this.graph.linksTo(target) : this.graph.linksWaitingFor(target.placeholder);
+  }
+
+  /** A link whose note's text is not at hand has an empty context starting at the link. */
+  private backlinksIn(ids: readonly number[], textOf: (source: string) => string | undefined): Backlink[] {
     return ids
       .map(id => {
         const resolved = this.resolved(id);
-        const text = this.records.get(resolved.source)!.text;
+        const text = textOf(resolved.source);
+        if (text === undefined) return { ...resolved, context: '', contextStart: resolved.link.range.start };
         const context = contextText(text, resolved.link.context, resolved.link.range);
         return { ...resolved, context: context.text, contextStart: context.start };
       })
@@ -401,11 +546,44 @@ export class NoteIndex implements NoteQueries {
     return this.waitingCandidates.list;
   }
 
+  /** In the texts the index keeps: once it keeps none (`readTextsThrough`), `loadUnlinkedMentions` searches them. */
   unlinkedMentions(path: string, sources?: Iterable<string>): UnlinkedMention[] {
     const note = this.records.get(path);
     if (!note) return [];
     const terms = [note.title, ...note.aliases];
-    return findMentions(terms, this.mentionIndex.notesToSearch(terms, this.records, path, sources));
+    const searched = this.mentionIndex.notesToSearch(terms, this.records, path, sources, r => r.kept);
+    return findMentions(terms, searched.flatMap(r => (r.kept === undefined ? [] : [{ path: r.path, packed: r.packed, text: r.kept }])));
+  }
+
+  /**
+   * `unlinkedMentions`, reading texts back when the index keeps none: the first search reads every
+   * note of `sources` once (to make its word filter, mentionIndex.ts), later ones only the notes
+   * whose filter may hold the title or an alias.
+   */
+  async loadUnlinkedMentions(path: string, sources?: Iterable<string>): Promise<UnlinkedMention[]> {
+    if (!this.reader) return this.unlinkedMentions(path, sources);
+    const paths: string[] = [];
+    for (const p of sources ?? this.records.keys()) if (p !== path) paths.push(p);
+    const unfiltered = paths.filter(p => {
+      const r = this.records.get(p);
+      return r !== undefined && !this.mentionIndex.hasSignature(r);
+    });
+    const read = await this.readNotes(unfiltered);
+    const note = this.records.get(path);
+    if (!note) return [];
+    const terms = [note.title, ...note.aliases];
+    const textOf = (r: NoteRecord) => (read.get(r.path)?.record === r ? read.get(r.path)!.text : undefined);
+    const candidates = this.mentionIndex.notesToSearch(terms, this.records, path, paths, textOf);
+    const more = await this.readNotes(candidates.filter(r => textOf(r) === undefined).map(r => r.path));
+    for (const [p, r] of more) read.set(p, r);
+    // Searched in the notes as they are now (a read may have reindexed one).
+    const searched: { path: string; packed: PackedSyntax; text: string }[] = [];
+    for (const r of candidates) {
+      const now = this.records.get(r.path);
+      const text = now && textOf(now);
+      if (now && text !== undefined) searched.push({ path: now.path, packed: now.packed, text });
+    }
+    return findMentions(terms, searched);
   }
 
   stats(): IndexStats {

@@ -1,7 +1,7 @@
 // Everything an index answers, as sorted plain data: two indexes that agree on every
 // query have equal snapshots (the property test compares incremental with fresh).
 import { comparePaths } from './paths';
-import type { CompletionCandidate, NoteQueries, Resolution, TagNode } from './types';
+import type { Backlink, CompletionCandidate, NoteQueries, Resolution, TagNode, UnlinkedMention } from './types';
 
 function resolutionText(r: Resolution): string {
   switch (r.kind) {
@@ -32,7 +32,13 @@ function candidateText(c: CompletionCandidate): string {
   return `${c.placeholder ? 'placeholder' : 'note'} ${c.path} -> ${c.insertText} "${c.title}"${aliases}`;
 }
 
-export function snapshot(index: NoteQueries) {
+/** What the queries that read texts answered, per note: `loadSnapshot` asks them as an index that keeps no texts needs. */
+interface TextAnswers {
+  readonly backlinks: ReadonlyMap<string, Backlink[]>;
+  readonly mentions: ReadonlyMap<string, UnlinkedMention[]>;
+}
+
+export function snapshot(index: NoteQueries, read?: TextAnswers) {
   const notes = [...index.notes()].sort((a, b) => comparePaths(a.path, b.path));
   return {
     stats: index.stats(),
@@ -48,8 +54,8 @@ export function snapshot(index: NoteQueries) {
         headings: syntax.headings.map(h => `${h.level} ${h.text} #${h.slug}`),
         blockIds: syntax.blockIds.map(b => b.id),
         links: index.forwardLinks(n.path).map(l => `${l.link.range.startOffset} ${l.link.kind} [[${l.link.target}]] -> ${resolutionText(l.resolution)}`),
-        backlinks: index.backlinks(n.path).map(b => `${b.source}:${b.link.range.startOffset} @${b.contextStart.line}:${b.contextStart.character} ${b.context}`),
-        mentions: index.unlinkedMentions(n.path).map(m => `${m.source}:${m.range.startOffset} "${m.text}" in ${m.context}`),
+        backlinks: (read?.backlinks.get(n.path) ?? index.backlinks(n.path)).map(b => `${b.source}:${b.link.range.startOffset} @${b.contextStart.line}:${b.contextStart.character} ${b.context}`),
+        mentions: (read?.mentions.get(n.path) ?? index.unlinkedMentions(n.path)).map(m => `${m.source}:${m.range.startOffset} "${m.text}" in ${m.context}`),
       };
     }),
     // The whole list in the order it is handed out: order, titles and notes not written yet included.
@@ -68,4 +74,15 @@ export function snapshot(index: NoteQueries) {
     ambiguous: index.ambiguousLinks().map(l => `${l.source}:${l.link.range.startOffset}`),
     broken: index.brokenLinks().map(l => `${l.source}:${l.link.range.startOffset}`),
   };
+}
+
+/** `snapshot` with backlinks and mentions asked asynchronously (`loadBacklinks`, `loadUnlinkedMentions`): texts read back. */
+export async function loadSnapshot(index: NoteQueries): Promise<ReturnType<typeof snapshot>> {
+  const backlinks = new Map<string, Backlink[]>();
+  const mentions = new Map<string, UnlinkedMention[]>();
+  for (const n of [...index.notes()]) {
+    backlinks.set(n.path, await index.loadBacklinks(n.path));
+    mentions.set(n.path, await index.loadUnlinkedMentions(n.path));
+  }
+  return snapshot(index, { backlinks, mentions });
 }

@@ -151,16 +151,28 @@ export interface NoteQueries {
   note(path: string): NoteInfo | undefined;
   notes(): Iterable<NoteInfo>;
   attachments(): Iterable<string>;
-  /** The note's text as last upserted. */
+  /** The note's text as last upserted, while the index keeps texts (else undefined: `readText`). */
   textOf(path: string): string | undefined;
+  /**
+   * The note's text, kept or read back through the host (an open document's unsaved text first);
+   * a note whose text changed since it was indexed is reindexed before this answers.
+   */
+  readText(path: string): Promise<string | undefined>;
+  /** `readText` for several notes at once; a note that cannot be read is left out. */
+  readTexts(paths: Iterable<string>): Promise<Map<string, string>>;
 
   /** Resolve a target as if written in `fromPath` (DESIGN.md §3). */
   resolve(target: string, fromPath: string): Resolution;
   forwardLinks(path: string): readonly ResolvedLink[];
   /** The note's links as `forwardLinks` gives them, without positions: for the graph, which reads every link of the vault. */
   linkEnds(path: string): readonly LinkEnd[];
-  /** Backlinks of a note path, or of a placeholder when given `{ placeholder: name }`. */
+  /**
+   * Backlinks of a note path, or of a placeholder when given `{ placeholder: name }`. Contexts
+   * come from the texts the index keeps: where it keeps none, a context is `''` (`loadBacklinks`).
+   */
   backlinks(target: string | { placeholder: string }): Backlink[];
+  /** `backlinks` with every context, reading the linking notes' texts back where the index keeps none. */
+  loadBacklinks(target: string | { placeholder: string }): Promise<Backlink[]>;
   /** Notes tagged `tag` or (nested, default true) any tag below it; case-insensitive. */
   notesWithTag(tag: string, options?: { nested?: boolean }): TagOccurrence[];
   tagTree(): TagNode[];
@@ -187,5 +199,7 @@ export interface NoteQueries {
   linkCountTo(path: string): number;
   /** In every other note, or only in `sources` (a host can then search a big vault in slices). */
   unlinkedMentions(path: string, sources?: Iterable<string>): UnlinkedMention[];
+  /** `unlinkedMentions`, reading texts back where the index keeps none. */
+  loadUnlinkedMentions(path: string, sources?: Iterable<string>): Promise<UnlinkedMention[]>;
   stats(): IndexStats;
 }

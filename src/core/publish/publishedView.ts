@@ -32,6 +32,10 @@ export class PublishedView implements NoteQueries {
     return this.index.backlinks(target).filter(b => this.published.has(b.source));
   }
 
+  async loadBacklinks(target: string | { placeholder: string }): Promise<Backlink[]> {
+    return (await this.index.loadBacklinks(target)).filter(b => this.published.has(b.source));
+  }
+
   forwardLinks(path: string): readonly ResolvedLink[] {
     if (!this.published.has(path)) return [];
     return this.index.forwardLinks(path).map(l => ({ ...l, resolution: this.resolve(l.link.target, path) }))
@@ -63,6 +67,14 @@ export class PublishedView implements NoteQueries {
     return this.shown(path) ? this.index.textOf(path) : undefined;
   }
 
+  async readText(path: string): Promise<string | undefined> {
+    return this.shown(path) ? this.index.readText(path) : undefined;
+  }
+
+  readTexts(paths: Iterable<string>): Promise<Map<string, string>> {
+    return this.index.readTexts([...paths].filter(p => this.shown(p)));
+  }
+
   has(path: string): boolean {
     return this.shown(path) && this.index.has(path);
   }
@@ -78,6 +90,7 @@ export class PublishedView implements NoteQueries {
   frontmatterProblems(): FrontmatterProblem[] { return this.index.frontmatterProblems(); }
   completionCandidates(fromPath: string): CompletionCandidate[] { return this.index.completionCandidates(fromPath); }
   unlinkedMentions(path: string, sources?: Iterable<string>): UnlinkedMention[] { return this.index.unlinkedMentions(path, sources); }
+  loadUnlinkedMentions(path: string, sources?: Iterable<string>): Promise<UnlinkedMention[]> { return this.index.loadUnlinkedMentions(path, sources); }
   stats(): IndexStats { return this.index.stats(); }
 
   // A site never edits the vault.

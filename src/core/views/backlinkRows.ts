@@ -51,18 +51,27 @@ export function shownBacklinks(index: Pick<NoteQueries, 'backlinks'>, target: Ba
   return typeof target === 'string' ? all.filter(b => b.source !== target) : all;
 }
 
-export function backlinkGroups(index: NoteQueries, target: BacklinkTarget, options: BacklinkOptions = {}): BacklinkGroup[] {
+/** `shownBacklinks` with every context, the linking notes' texts read back where the index keeps none. */
+export async function loadShownBacklinks(index: Pick<NoteQueries, 'loadBacklinks'>, target: BacklinkTarget): Promise<Backlink[]> {
+  const all = await index.loadBacklinks(target);
+  return typeof target === 'string' ? all.filter(b => b.source !== target) : all;
+}
+
+/** The linking notes' texts are read (back, where the index keeps none) before the rows are made from them. */
+export async function backlinkGroups(index: NoteQueries, target: BacklinkTarget, options: BacklinkOptions = {}): Promise<BacklinkGroup[]> {
+  const backlinks = await loadShownBacklinks(index, target);
+  const texts = await index.readTexts([...backlinks.map(b => b.source), ...(options.citedBy ?? []).map(c => c.path)]);
   const bySource = new Map<string, BacklinkRow[]>();
-  for (const b of shownBacklinks(index, target)) {
+  for (const b of backlinks) {
     let rows = bySource.get(b.source);
     if (!rows) bySource.set(b.source, rows = []);
-    rows.push(rowOf(b, index.textOf(b.source) ?? ''));
+    rows.push(rowOf(b, texts.get(b.source) ?? ''));
   }
   for (const { path, citation } of options.citedBy ?? []) {
     let rows = bySource.get(path);
     if (!rows) bySource.set(path, rows = []);
     const { startOffset, endOffset } = citation.context;
-    const context = (index.textOf(path) ?? '').slice(startOffset, endOffset);
+    const context = (texts.get(path) ?? '').slice(startOffset, endOffset);
     const at = citation.range.startOffset - startOffset;
     rows.push({ source: path, context, snippet: snippetOf(context, at, at + citation.range.endOffset - citation.range.startOffset), range: citation.range });
   }

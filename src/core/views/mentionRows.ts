@@ -41,8 +41,8 @@ export function mentionCount(groups: readonly MentionGroup[]): number {
   return n;
 }
 
-export function mentionGroups(index: NoteQueries, path: string): MentionGroup[] {
-  return groupMentions(index, path, index.unlinkedMentions(path));
+export async function mentionGroups(index: NoteQueries, path: string): Promise<MentionGroup[]> {
+  return groupMentions(index, path, await index.loadUnlinkedMentions(path));
 }
 
 /**
@@ -54,13 +54,14 @@ const MENTION_SLICE = 250;
 /**
  * The same search in slices of notes, one per `next()`, so a host can yield between them
  * and drop a search the user has moved on from; the groups are the generator's return value.
+ * Asynchronous: where the index keeps no texts, a slice reads its notes back.
  */
-export function* searchMentions(index: NoteQueries, path: string, slice = MENTION_SLICE): Generator<number, MentionGroup[]> {
+export async function* searchMentions(index: NoteQueries, path: string, slice = MENTION_SLICE): AsyncGenerator<number, MentionGroup[]> {
   const paths: string[] = [];
   for (const n of index.notes()) if (n.path !== path) paths.push(n.path);
   const found: UnlinkedMention[] = [];
   for (let i = 0; i < paths.length; i += slice) {
-    for (const m of index.unlinkedMentions(path, paths.slice(i, i + slice))) found.push(m);
+    for (const m of await index.loadUnlinkedMentions(path, paths.slice(i, i + slice))) found.push(m);
     if (i + slice < paths.length) yield Math.min(paths.length, i + slice);
   }
   return groupMentions(index, path, found);
@@ -100,7 +101,8 @@ function namesOf(index: NoteQueries, path: string): string {
   return note ? [note.title, ...note.aliases].join('\u0000') : '';
 }
 
-function groupMentions(index: NoteQueries, path: string, found: readonly UnlinkedMention[]): MentionGroup[] {
+async function groupMentions(index: NoteQueries, path: string, found: readonly UnlinkedMention[]): Promise<MentionGroup[]> {
+  const texts = await index.readTexts(found.map(m => m.source));
   const target = linkTargetOf(index, path);
   // Mentions come sorted by source and offset: those of one line are neighbours.
   const bySource = new Map<string, UnlinkedMention[][]>();
@@ -113,7 +115,7 @@ function groupMentions(index: NoteQueries, path: string, found: readonly Unlinke
   }
   const groups: MentionGroup[] = [];
   for (const [source, lines] of bySource) {
-    const text = index.textOf(source) ?? '';
+    const text = texts.get(source) ?? '';
     groups.push({ source, title: index.note(source)?.title ?? source, folder: folderOf(source), rows: lines.map(l => rowOf(l, text, target)) });
   }
   return groups.sort((a, b) => compareTitles(a.title, b.title) || comparePaths(a.source, b.source));

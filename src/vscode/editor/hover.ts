@@ -48,7 +48,7 @@ function renderExcerpt(markdown: string): vscode.MarkdownString {
   return md;
 }
 
-function linkHover(doc: vscode.TextDocument, at: Located, syntax: NoteSyntax, link: LinkItem): vscode.Hover {
+async function linkHover(doc: vscode.TextDocument, at: Located, syntax: NoteSyntax, link: LinkItem): Promise<vscode.Hover> {
   const index = at.vault.index;
   const range = rangeOf(doc, link.range);
   const r = index.resolve(link.target, at.path);
@@ -69,10 +69,12 @@ function linkHover(doc: vscode.TextDocument, at: Located, syntax: NoteSyntax, li
     parts.push(text(`**${escapeMarkdown(r.path.slice(r.path.lastIndexOf('/') + 1))}**${where} · attachment — ${notesLinkHere(linkingNotes(index, r.path))}`));
     return new vscode.Hover(parts, range);
   }
+  // Read (back, where the index keeps no texts) before the note's syntax is taken: a changed file is reindexed by the read.
+  const noteText = await index.readText(r.path);
   const note = index.note(r.path);
   const title = note?.title ?? r.path;
   parts.push(text(noteHoverHead(title, link, folder)));
-  const excerpt = note ? noteExcerpt(index.textOf(r.path) ?? '', note.syntax, options) : '';
+  const excerpt = note && noteText !== undefined ? noteExcerpt(noteText, note.syntax, options) : '';
   if (excerpt) parts.push(renderExcerpt(excerpt));
   parts.push(text(`*${notesLinkHere(linkingNotes(index, r.path))}*`));
   return new vscode.Hover(parts, range);

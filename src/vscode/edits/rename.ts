@@ -54,21 +54,21 @@ export function registerRename(vaults: Vaults, planned: PlannedRenames): vscode.
       await catchUp(at.vault);
       const index = at.vault.index;
       if (here.kind === 'tag') {
-        const plan = planTagRename(index, here.tag.name, newName);
+        const plan = await planTagRename(index, here.tag.name, newName);
         if (!plan.ok) throw new Error(plan.reason);
         return addChanges(new vscode.WorkspaceEdit(), at.vault, plan.changes, `Rename #${here.tag.name}`);
       }
       if (here.kind === 'heading') {
         const heading = index.note(at.path)?.syntax.headings.find(h => h.range.startOffset === here.heading.range.startOffset);
         if (!heading) throw new Error('The heading moved while renaming: try again.');
-        const plan = planHeadingRename(index, at.path, heading, newName);
+        const plan = await planHeadingRename(index, at.path, heading, newName);
         if (!plan.ok) throw new Error(plan.reason);
         return addChanges(new vscode.WorkspaceEdit(), at.vault, plan.changes, `Rename heading "${heading.text}"`);
       }
       if (here.kind === 'block') {
         const block = index.note(at.path)?.syntax.blockIds.find(b => b.range.startOffset === here.block.range.startOffset);
         if (!block) throw new Error('The block moved while renaming: try again.');
-        const plan = planBlockRename(index, at.path, block, newName);
+        const plan = await planBlockRename(index, at.path, block, newName);
         if (!plan.ok) throw new Error(plan.reason);
         return addChanges(new vscode.WorkspaceEdit(), at.vault, plan.changes, `Rename ^${block.id}`);
       }
@@ -83,7 +83,7 @@ export function registerRename(vaults: Vaults, planned: PlannedRenames): vscode.
       // The last word on leaving the folder is the resolved address's, whatever the name said.
       if (at.vault.host.relativePath(newUri) !== to) throw new Error(`"${newName}" would move the note out of its workspace folder.`);
       if (await exists(newUri)) throw new Error(`${to} already exists: Marginalia never overwrites a file.`);
-      const edit = addChanges(new vscode.WorkspaceEdit(), at.vault, planLinkUpdates(index, [{ from, to }]), `Rename ${from} to ${to}`);
+      const edit = addChanges(new vscode.WorkspaceEdit(), at.vault, await planLinkUpdates(index, [{ from, to }]), `Rename ${from} to ${to}`);
       edit.renameFile(oldUri, newUri, { overwrite: false });
       // The links are in this edit already: the file-rename participant must not add them again.
       const mark = planned.add(oldUri, newUri);

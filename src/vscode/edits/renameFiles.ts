@@ -51,7 +51,7 @@ async function planMoves(vaults: Vaults, files: readonly { oldUri: vscode.Uri; n
   const out = [];
   for (const [vault, moves] of byVault) {
     await catchUp(vault);
-    out.push({ vault, moves, changes: planLinkUpdates(vault.index, moves) });
+    out.push({ vault, moves, changes: await planLinkUpdates(vault.index, moves) });
   }
   return out;
 }

@@ -26,7 +26,7 @@ export function registerRenameTag(vaults: Vaults): vscode.Disposable {
     const own = arg && typeof arg === 'object' ? (arg as { vault?: unknown }).vault : undefined;
     for (const vault of vaults.all().filter(v => own === undefined || v === own)) {
       await catchUp(vault);
-      const plan = planTagRename(vault.index, name, to);
+      const plan = await planTagRename(vault.index, name, to);
       if (!plan.ok) {
         void vscode.window.showWarningMessage(`Marginalia: ${plain(plan.reason)}.`);
         return false;

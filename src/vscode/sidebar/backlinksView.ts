@@ -36,6 +36,8 @@ export class BacklinksView extends RefreshingView<Element> {
   private pinned: Shown | undefined;
   private sort: BacklinkSort;
   private roots: Element[] = [];
+  /** Counts refreshes: the rows of an older one that finish reading late are dropped. */
+  private loading = 0;
   private readonly mtimes = new Map<string, number>();
 
   constructor(vaults: Vaults, private readonly active: ActiveNote, private readonly memento: vscode.Memento) {
@@ -80,6 +82,7 @@ export class BacklinksView extends RefreshingView<Element> {
   }
 
   protected override update(): void {
+    const load = ++this.loading;
     const shown = this.shown();
     if (!shown) {
       this.roots = [];
@@ -87,10 +90,16 @@ export class BacklinksView extends RefreshingView<Element> {
       this.view.message = 'Open a note to see what links to it.';
       return;
     }
+    void this.load(load, shown);
+  }
+
+  /** Rows come once the linking notes' texts are read (back, where the index keeps none); a newer refresh drops these. */
+  private async load(load: number, shown: NonNullable<ReturnType<BacklinksView['shown']>>): Promise<void> {
     const { vault, target } = shown;
+    const citedBy = typeof target === 'string' ? citationsOfLiteratureNote(target, (await vault.index.readText(target)) ?? '', vault.index.packedNotes()) : [];
+    const groups = await backlinkGroups(vault.index, target, { sort: this.sort, modified: p => this.modified(vault, p), citedBy });
+    if (load !== this.loading) return;
     const label = labelOf(vault, target);
-    const citedBy = typeof target === 'string' ? citationsOfLiteratureNote(target, vault.index.textOf(target) ?? '', vault.index.packedNotes()) : [];
-    const groups = backlinkGroups(vault.index, target, { sort: this.sort, modified: p => this.modified(vault, p), citedBy });
     const prefix = `b:${vault.folder.uri.toString()}|${shown.key}|`;
     this.roots = groups.map(group => ({ kind: 'group', id: prefix + group.source, vault, group }));
     const links = linkCount(groups);
@@ -98,6 +107,7 @@ export class BacklinksView extends RefreshingView<Element> {
     this.view.message = links === 0
       ? (vault.indexing ? 'Indexing notes…' : `Nothing links to ${label} yet.`)
       : undefined;
+    this.changed();
     if (this.sort === 'modified') void this.loadTimes();
   }
 

@@ -56,15 +56,16 @@ export class MentionsView extends RefreshingView<Element> {
     const steps = searchMentions(at.vault.index, at.path);
     // A big vault is read a slice at a time, yielding when a turn has run long so typing never
     // waits; a newer search (another note, another change) drops this one.
-    const step = () => {
+    const step = async () => {
       if (search !== this.search) return;
       // As many slices as fit in a few milliseconds: once the notes' word filters are made, all of them.
       const until = Date.now() + TURN_MS;
-      let next = steps.next();
-      while (!next.done && Date.now() < until) next = steps.next();
+      let next = await steps.next();
+      while (!next.done && Date.now() < until && search === this.search) next = await steps.next();
+      if (search !== this.search) return;
       if (!next.done) {
         if (this.roots.length === 0) this.view.message = `Looking for mentions of ${title}…`;
-        setTimeout(step, 0);
+        setTimeout(() => void step(), 0);
         return;
       }
       const groups = next.value;
@@ -83,7 +84,7 @@ export class MentionsView extends RefreshingView<Element> {
       this.roots = [];
       this.view.description = title;
     }
-    step();
+    void step();
   }
 
   getChildren(element?: Element): Element[] {

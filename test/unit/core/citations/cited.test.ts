@@ -15,7 +15,7 @@ const files = {
 };
 
 suite('citations: the index', () => {
-  test('which keys a note cites, once each, in order', () => {
+  test('which keys a note cites, once each, in order', async () => {
     assert.deepStrictEqual(keysCited(scanNote(files['a.md']).citations), ['vaswani2017', 'devlin2019']);
   });
 
@@ -28,10 +28,10 @@ suite('citations: the index', () => {
 
   test('the Backlinks of a literature note list the notes citing its key (by file name or citekey)', async () => {
     const { index } = await buildIndex(new MemoryHost(files));
-    const byName = backlinkGroups(index, 'lit/vaswani2017.md', { citedBy: citationsOfLiteratureNote('lit/vaswani2017.md', files['lit/vaswani2017.md'], index.packedNotes()) });
+    const byName = (await backlinkGroups(index, 'lit/vaswani2017.md', { citedBy: citationsOfLiteratureNote('lit/vaswani2017.md', files['lit/vaswani2017.md'], index.packedNotes()) }));
     assert.deepStrictEqual(byName.map(g => [g.source, g.links.map(l => l.context)]), [['a.md', ['First [@vaswani2017; @devlin2019].', 'Later @vaswani2017 again.']]]);
-    const byKey = backlinkGroups(index, 'lit/bert-notes.md', { citedBy: citationsOfLiteratureNote('lit/bert-notes.md', files['lit/bert-notes.md'], index.packedNotes()) });
+    const byKey = (await backlinkGroups(index, 'lit/bert-notes.md', { citedBy: citationsOfLiteratureNote('lit/bert-notes.md', files['lit/bert-notes.md'], index.packedNotes()) }));
     assert.deepStrictEqual(byKey.map(g => g.source), ['a.md', 'b.md']);
-    assert.deepStrictEqual(backlinkGroups(index, 'lit/bert-notes.md'), []);
+    assert.deepStrictEqual((await backlinkGroups(index, 'lit/bert-notes.md')), []);
   });
 });
