@@ -8,7 +8,8 @@ export function graphHtml(webview: vscode.Webview, media: vscode.Uri, title: str
   const nonce = randomBytes(18).toString('base64');
   const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
   // The preview's policy (core/render/contentPolicy.ts) less what the graph never needs: no images, fonts or inline styles.
-  const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, "base-uri 'none'", "form-action 'none'"].join('; ');
+  // One addition: the layout's web worker, made by our script from its own bundled code (a blob: URL).
+  const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, 'worker-src blob:', "base-uri 'none'", "form-action 'none'"].join('; ');
   const toggle = (id: string, label: string) => `<label><input type="checkbox" id="mg-graph-${id}"> ${label}</label>`;
   return `<!DOCTYPE html>
 <html lang="en">
