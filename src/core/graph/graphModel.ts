@@ -7,15 +7,11 @@
 import { folderOf } from '../index/paths';
 import type { NoteInfo, NoteQueries } from '../index/types';
 import { buildGraphData, eachLinkEnd, groupNameOf, needsTags, noteTags, otherDraft, type Draft, type GraphData, type GraphEdge, type GraphEdgeKind, type GraphGroup, type GraphNode, type GraphOptions } from './graphData';
-import { diffGraph, type GraphDiff } from './graphDiff';
+import { diffGraph, sameNode, type GraphDiff } from './graphDiff';
 import { matchesQuery, parseQuery, type Query } from './query';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sameTags = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).length === (b ?? []).length && (a ?? []).every((t, i) => t === b![i]);
-
-function sameNode(a: GraphNode, b: GraphNode): boolean {
-  return a.type === b.type && a.title === b.title && a.folder === b.folder && a.group === b.group && a.inLinks === b.inLinks && a.outLinks === b.outLinks && a.weight === b.weight;
-}
 
 interface Planned {
   readonly path: string;
