@@ -4,6 +4,7 @@
 // `--production` minifies (npm run package); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
+import { inlineWorker } from './scripts/inlineWorker.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -47,7 +48,8 @@ const builds = [
   { ...common, entryPoints: ['media/src/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
   // The published site's script (marginalia publish): popovers and search.
   { ...common, entryPoints: ['media/src/site/site.ts'], outfile: 'media/site.js', platform: 'browser', format: 'iife', target: 'es2020', sourcemap: false, minify: true },
-  { ...common, entryPoints: ['media/src/graph/webview.ts'], outfile: 'media/graph.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
+  // The graph panel's script; its layout runs in a worker whose code it carries (scripts/inlineWorker.mjs).
+  { ...common, entryPoints: ['media/src/graph/webview.ts'], outfile: 'media/graph.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false, plugins: [inlineWorker] },
 ].filter(b => fs.existsSync(b.entryPoints[0]));
 
 /** KaTeX's CSS and its woff2 fonts (every browser VS Code runs in reads woff2; the rest would only bloat the .vsix). */

@@ -68,6 +68,14 @@ suite('graph', function () {
     const legend = await frame.$$eval('#mg-graph-legend li', es => es.map(e => e.textContent));
     assert.deepStrictEqual(legend, ['/ (8)', 'papers/ (2)', 'people/ (2)', 'podcasts/ (1)']);
     await settled(frame);
+    // The layout ran in its web worker (the CSP lets our blob: worker start), not on the page.
+    assert.notStrictEqual(await frame.evaluate(() => window.marginaliaGraph.layoutRunsIn()), 'page');
+    // No label overlaps another.
+    const labels = await frame.evaluate(() => window.marginaliaGraph.labels());
+    assert.ok(labels.length >= 3, `labels drawn: ${labels.map(l => l.id)}`);
+    for (const [i, a] of labels.entries()) for (const b of labels.slice(i + 1)) {
+      assert.ok(!(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height), `labels of ${a.id} and ${b.id} overlap`);
+    }
     await shoot(wb, 'graph-global', false);
   });
 

@@ -83,7 +83,7 @@ export function createLayout(nodes: LayoutNode[], links: { source: string; targe
  * Starting places: a kept position as is; otherwise beside a placed neighbour, else on a
  * spiral. Returns the nodes that had to be placed (the ones the layout must settle).
  */
-export function placeNodes(nodes: LayoutNode[], links: readonly { source: string; target: string }[], kept: ReadonlyMap<string, readonly [number, number]>): LayoutNode[] {
+export function placeNodes(nodes: LayoutNode[], links: readonly { source: string; target: string }[], kept: ReadonlyMap<string, readonly [number, number]>, placedCount?: number): LayoutNode[] {
   const where = new Map<string, readonly [number, number]>();
   for (const [id, p] of kept) if (Number.isFinite(p[0]) && Number.isFinite(p[1])) where.set(id, p);
   const fresh: LayoutNode[] = [];
@@ -99,7 +99,8 @@ export function placeNodes(nodes: LayoutNode[], links: readonly { source: string
     if (where.has(l.target) && !where.has(l.source)) neighbour.set(l.source, l.target);
     if (where.has(l.source) && !where.has(l.target)) neighbour.set(l.target, l.source);
   }
-  const spread = Math.sqrt(where.size);
+  // The disc of nodes with no placed neighbour lies around the placed picture.
+  const spread = Math.sqrt(placedCount ?? where.size);
   fresh.forEach((n, i) => {
     const near = neighbour.get(n.id);
     const anchor = near === undefined ? undefined : where.get(near);

@@ -1,7 +1,8 @@
 // The one message module the graph webview (media/src/graph/webview.ts) and its adapter
 // (src/vscode/graph/panel.ts) both import. Messages from the webview are untrusted input:
 // `parseFromGraphWebview` checks every field before the adapter acts on one.
-import type { GraphData, GraphGroupBy, GraphSizeBy } from '../../../src/core/graph/graphData';
+import type { GraphGroupBy, GraphSizeBy } from '../../../src/core/graph/graphData';
+import type { PackedGraph } from '../../../src/core/graph/packedGraph';
 import type { GraphDiff } from '../../../src/core/graph/graphDiff';
 
 /** What the panel's controls choose; a named view (`marginalia.graph.views`) saves exactly this. */
@@ -40,8 +41,10 @@ export type ToGraphWebview =
   /** A whole picture: on opening, and when the controls (not the vault) changed. */
   | {
       readonly type: 'graph';
-      readonly data: GraphData;
-      readonly positions: Positions;
+      /** The picture, one array per field (src/core/graph/packedGraph.ts). */
+      readonly graph: PackedGraph;
+      /** Kept positions in the order of `graph.ids`: x, y per node; NaN (null in JSON) where a node has none. */
+      readonly positions: readonly (number | null)[];
       readonly state: GraphViewState;
       readonly local: boolean;
       readonly views: readonly string[];

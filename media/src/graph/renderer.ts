@@ -3,9 +3,14 @@
 // published site draw the same picture. Canvas 2D, measured faster than sigma's WebGL where the
 // GPU is software (README, "Graph"); level of detail while the view moves (edges and labels off,
 // only the largest nodes past 2,000), drawing once per animation frame so input never waits.
+// It draws straight from the packed graph (src/core/graph/packedGraph.ts) and kept positions,
+// before any layout work; the layout runs in a web worker when the page gives one (layoutWorker.ts),
+// else a few milliseconds at a time between frames; a diff changes only the nodes and edges it names.
 import type { GraphData, GraphNode } from '../../../src/core/graph/graphData';
 import type { GraphDiff } from '../../../src/core/graph/graphDiff';
+import { EDGE_KINDS, packedNode, type PackedGraph } from '../../../src/core/graph/packedGraph';
 import { createLayout, placeNodes, type Layout, type LayoutNode } from './layout';
+import type { FromLayoutWorker, ToLayoutWorker } from './layoutWorker';
 
 export interface GraphColors {
   readonly background: string;
@@ -21,8 +26,8 @@ export interface GraphColors {
 
 export interface GraphRendererOptions {
   readonly colors: GraphColors;
-  /** Positions kept from last time (`id -> [x, y]`): drawn as they were, nothing moves. */
-  readonly positions?: Readonly<Record<string, readonly [number, number]>>;
+  /** Positions kept from last time, x and y per node in the order of the graph's ids (NaN or null: none). */
+  readonly positions?: ArrayLike<number | null>;
   /** Labels appear once a node is this many pixels wide on screen (default 9). */
   readonly labelAt?: number;
   readonly onOpen?: (id: string, toSide: boolean) => void;
@@ -30,6 +35,8 @@ export interface GraphRendererOptions {
   readonly onPositions?: (positions: Record<string, [number, number]>) => void;
   /** Called with the duration of each drawn frame (ms) and whether it was drawn in level of detail. */
   readonly onFrame?: (ms: number, reduced: boolean) => void;
+  /** A web worker running layoutWorker.ts; without one the layout runs on the page between frames. */
+  readonly worker?: () => Worker;
 }
 
 export interface GraphRenderer {
@@ -47,6 +54,14 @@ export interface GraphRenderer {
   positions(): Record<string, [number, number]>;
   /** Where a node is on the page (CSS pixels, relative to the canvas), for tests and keyboard users. */
   screenPosition(id: string): { x: number; y: number } | undefined;
+  /** The node's data, and the ids of its neighbours. */
+  node(id: string): GraphNode | undefined;
+  nodes(): GraphNode[];
+  neighbours(id: string): string[];
+  /** Where the layout last ran: in a worker, on the page, or nowhere yet (a kept picture). */
+  layoutRunsIn(): 'worker' | 'page' | undefined;
+  /** Labels drawn in the last full frame (text and box), for tests. */
+  labels(): { id: string; x: number; y: number; width: number; height: number }[];
   /** Zoom by a factor around the centre, or pan by pixels (the keyboard's + - and arrows). */
   zoomBy(factor: number): void;
   panBy(dx: number, dy: number): void;
@@ -58,27 +73,152 @@ export interface GraphRenderer {
 interface DrawnNode extends LayoutNode {
   data: GraphNode;
   radius: number;
-  neighbours: Set<DrawnNode>;
+  /** Edges from this node, by target. */
+  out: Map<DrawnNode, DrawnEdge>;
+  /** Nodes with an edge to this one. */
+  inn: Set<DrawnNode>;
+  labelWidth?: number;
 }
 
 interface DrawnEdge {
   source: DrawnNode;
   target: DrawnNode;
   kind: GraphData['edges'][number]['kind'];
+  /** Where it is in `edges` (removal swaps the last one in). */
+  at: number;
+}
+
+/** How the layout runs: in a worker, or on the page between frames. */
+interface LayoutDriver {
+  readonly running: boolean;
+  readonly where: 'worker' | 'page';
+  /** Start over on these nodes and links; `settle` nodes stay pinned until it settles. */
+  run(nodes: DrawnNode[], links: readonly DrawnEdge[], settle: ReadonlySet<DrawnNode>, alpha: number): void;
+  pin(n: DrawnNode, x: number, y: number): void;
+  unpin(n: DrawnNode): void;
+  reheat(alpha: number): void;
+  /** Before a frame: a page-run layout steps; a worker's latest positions are copied in. */
+  frame(): void;
+  destroy(): void;
 }
 
 const REDUCED_ABOVE = 2000;
 const SETTLE_DELAY = 160;
 const LAYOUT_BUDGET = 8;
+const LABEL_FONT = '12px var(--vscode-font-family, system-ui, sans-serif)';
+const LABEL_HEIGHT = 14;
 
-export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, options: GraphRendererOptions): GraphRenderer {
+function pageLayout(): LayoutDriver {
+  let layout: Layout | undefined;
+  let settlePins: DrawnNode[] = [];
+  return {
+    where: 'page',
+    get running() {
+      return layout?.running ?? false;
+    },
+    run(nodes, links, settle, alpha) {
+      for (const n of nodes) {
+        n.fx = settle.has(n) ? n.x : undefined;
+        n.fy = settle.has(n) ? n.y : undefined;
+      }
+      settlePins = [...settle];
+      layout = createLayout(nodes, links.map(e => ({ source: e.source.id, target: e.target.id })));
+      layout.reheat(alpha);
+    },
+    pin: (n, x, y) => layout?.pin(n, x, y),
+    unpin: n => layout?.unpin(n),
+    reheat: a => layout?.reheat(a),
+    frame() {
+      if (!layout?.running) return;
+      layout.step(LAYOUT_BUDGET);
+      if (!layout.running) {
+        for (const n of settlePins) layout.unpin(n);
+        settlePins = [];
+      }
+    },
+    destroy() {
+      layout = undefined;
+    },
+  };
+}
+
+function workerLayout(worker: Worker, onPositions: () => void): LayoutDriver {
+  let order: DrawnNode[] = [];
+  let index = new Map<DrawnNode, number>();
+  let running = false;
+  let latest: FromLayoutWorker | undefined;
+  const dragged = new Set<DrawnNode>();
+  const send = (m: ToLayoutWorker, transfer: Transferable[] = []) => worker.postMessage(m, transfer);
+  worker.onmessage = (e: MessageEvent<FromLayoutWorker>) => {
+    latest = e.data;
+    onPositions();
+  };
+  return {
+    where: 'worker',
+    get running() {
+      return running;
+    },
+    run(nodes, links, settle, alpha) {
+      order = nodes;
+      index = new Map(nodes.map((n, i) => [n, i]));
+      const xy = new Float64Array(2 * nodes.length);
+      const pinned = new Uint8Array(nodes.length);
+      const settlePins = new Uint8Array(nodes.length);
+      nodes.forEach((n, i) => {
+        xy[2 * i] = n.x;
+        xy[2 * i + 1] = n.y;
+        if (settle.has(n)) pinned[i] = settlePins[i] = 1;
+      });
+      const pairs = new Uint32Array(2 * links.length);
+      links.forEach((e, i) => {
+        pairs[2 * i] = index.get(e.source)!;
+        pairs[2 * i + 1] = index.get(e.target)!;
+      });
+      latest = undefined;
+      running = true;
+      send({ type: 'run', xy, pinned, settlePins, links: pairs, alpha }, [xy.buffer, pinned.buffer, settlePins.buffer, pairs.buffer]);
+    },
+    pin(n, x, y) {
+      dragged.add(n);
+      const i = index.get(n);
+      if (i !== undefined) send({ type: 'pin', i, x, y });
+    },
+    unpin(n) {
+      dragged.delete(n);
+      const i = index.get(n);
+      if (i !== undefined) send({ type: 'unpin', i });
+    },
+    reheat(alpha) {
+      running = true;
+      send({ type: 'reheat', alpha });
+    },
+    frame() {
+      const m = latest;
+      if (!m) return;
+      latest = undefined;
+      const xy = m.xy;
+      for (let i = 0; i < order.length && 2 * i + 1 < xy.length; i++) {
+        const n = order[i];
+        if (dragged.has(n)) continue;
+        n.x = xy[2 * i];
+        n.y = xy[2 * i + 1];
+      }
+      if (m.done) running = false;
+    },
+    destroy() {
+      send({ type: 'stop' });
+      worker.terminate();
+    },
+  };
+}
+
+export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGraph, options: GraphRendererOptions): GraphRenderer {
   const ctx = canvas.getContext('2d', { alpha: false });
   if (!ctx) throw new Error('Canvas 2D is not available');
   let colors = options.colors;
   const labelAt = options.labelAt ?? 9;
   const nodes = new Map<string, DrawnNode>();
-  let edges: DrawnEdge[] = [];
-  let edgeKeys = new Map<string, DrawnEdge>();
+  const edges: DrawnEdge[] = [];
   let largest: DrawnNode[] = [];
   let active: DrawnNode | undefined;
   let hovered: DrawnNode | undefined;
@@ -91,6 +231,7 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
   let movingUntil = 0;
   let settleTimer: number | undefined;
   let destroyed = false;
+  let placed: { id: string; x: number; y: number; width: number; height: number }[] = [];
 
   const tooltip = document.createElement('div');
   tooltip.className = 'mg-graph-tooltip';
@@ -100,60 +241,121 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
 
   const radiusOf = (n: GraphNode) => Math.min(24, 3 + 1.6 * Math.sqrt(Math.max(0, n.weight)));
   const colorOf = (n: GraphNode) => (n.group >= 0 ? colors.palette[n.group % colors.palette.length] : colors.ungrouped);
+  const isNear = (a: DrawnNode, b: DrawnNode) => a.out.has(b) || a.inn.has(b);
 
-  function addNode(g: GraphNode): DrawnNode {
+  function addNode(g: GraphNode, x = 0, y = 0): DrawnNode {
     const existing = nodes.get(g.id);
     if (existing) {
+      if (existing.data.title !== g.title) existing.labelWidth = undefined;
       existing.data = g;
       existing.radius = radiusOf(g);
       return existing;
     }
-    const n: DrawnNode = { id: g.id, x: 0, y: 0, data: g, radius: radiusOf(g), neighbours: new Set() };
+    const n: DrawnNode = { id: g.id, x, y, data: g, radius: radiusOf(g), out: new Map(), inn: new Set() };
     nodes.set(g.id, n);
     return n;
   }
 
-  function rebuildEdges(list: readonly GraphData['edges'][number][]): void {
-    for (const n of nodes.values()) n.neighbours.clear();
-    edges = [];
-    edgeKeys = new Map();
-    for (const e of list) {
-      const s = nodes.get(e.source);
-      const t = nodes.get(e.target);
-      if (!s || !t) continue;
-      const d: DrawnEdge = { source: s, target: t, kind: e.kind };
-      edges.push(d);
-      edgeKeys.set(`${e.source}\u0000${e.target}`, d);
-      s.neighbours.add(t);
-      t.neighbours.add(s);
+  function addEdge(s: DrawnNode, t: DrawnNode, kind: DrawnEdge['kind']): void {
+    const existing = s.out.get(t);
+    if (existing) {
+      existing.kind = kind;
+      return;
     }
+    const e: DrawnEdge = { source: s, target: t, kind, at: edges.length };
+    edges.push(e);
+    s.out.set(t, e);
+    t.inn.add(s);
+  }
+
+  function removeEdge(e: DrawnEdge): void {
+    const last = edges.pop()!;
+    if (last !== e) {
+      edges[e.at] = last;
+      last.at = e.at;
+    }
+    e.source.out.delete(e.target);
+    e.target.inn.delete(e.source);
   }
 
   function rankLargest(): void {
-    largest = [...nodes.values()].sort((a, b) => b.radius - a.radius).slice(0, REDUCED_ABOVE);
+    largest = nodes.size > REDUCED_ABOVE ? [...nodes.values()].sort((a, b) => b.radius - a.radius).slice(0, REDUCED_ABOVE) : [];
   }
 
-  for (const g of data.nodes) addNode(g);
-  rebuildEdges(data.edges);
+  // Nodes and edges straight from the packed arrays, at their kept places.
+  const kept = options.positions;
+  const order: DrawnNode[] = [];
+  const fresh: DrawnNode[] = [];
+  graph.ids.forEach((_, i) => {
+    const x = kept?.[2 * i];
+    const y = kept?.[2 * i + 1];
+    const has = typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y);
+    const n = addNode(packedNode(graph, i), has ? x : 0, has ? y : 0);
+    order.push(n);
+    if (!has) fresh.push(n);
+  });
+  for (let i = 0; i + 3 < graph.edges.length; i += 4) {
+    const s = order[graph.edges[i]];
+    const t = order[graph.edges[i + 1]];
+    if (s && t) addEdge(s, t, EDGE_KINDS[graph.edges[i + 2]] ?? 'link');
+  }
   rankLargest();
-  const kept = new Map(Object.entries(options.positions ?? {}));
-  const fresh = placeNodes([...nodes.values()], data.edges, kept);
-  const layout: Layout = createLayout([...nodes.values()], [...data.edges]);
+  if (fresh.length) placeFresh(fresh);
+
+  let layout: LayoutDriver | undefined;
+  const driver = (): LayoutDriver => {
+    if (layout) return layout;
+    try {
+      if (options.worker) layout = workerLayout(options.worker(), schedule);
+    } catch {
+      layout = undefined;
+    }
+    return (layout ??= pageLayout());
+  };
   let pinnedForSettling = false;
   /** A first layout from scratch is fitted to the view once it settles (the user has not moved it since). */
   let fitted = false;
   let layoutWasRunning = false;
-  settleFresh(fresh, nodes.size);
+  // Layout work starts after the first frame: the kept picture is drawn before any of it.
+  if (fresh.length) requestAnimationFrame(() => settleFresh(new Set(fresh)));
 
-  /** New nodes settle in; when some were kept, those stay pinned meanwhile. */
-  function settleFresh(fresh: LayoutNode[], total: number): void {
-    if (fresh.length === 0) return;
-    if (fresh.length < total) {
-      const freshSet = new Set(fresh);
-      for (const n of nodes.values()) if (!freshSet.has(n)) layout.pin(n, n.x, n.y);
+  /**
+   * New nodes (placed beside a neighbour) settle in among their neighbours, which stay pinned;
+   * nothing else moves. With no kept picture at all, the whole graph is laid out.
+   */
+  function settleFresh(freshSet: ReadonlySet<DrawnNode>): void {
+    if (destroyed || freshSet.size === 0) return;
+    const all = [...nodes.values()];
+    if (freshSet.size < all.length && !(layout?.running && !pinnedForSettling)) {
+      const near = new Set<DrawnNode>(freshSet);
+      for (const n of freshSet) {
+        for (const t of n.out.keys()) near.add(t);
+        for (const t of n.inn) near.add(t);
+      }
+      const settle = new Set([...near].filter(n => !freshSet.has(n)));
+      const links = edges.filter(e => near.has(e.source) && near.has(e.target));
       pinnedForSettling = true;
-      layout.reheat(0.3);
-    } else layout.reheat(1);
+      driver().run([...near], links, settle, 0.3);
+    } else driver().run(all, edges, new Set(), freshSet.size < all.length ? 0.5 : 1);
+    schedule();
+  }
+
+  /** Starting places for nodes without one: beside a placed neighbour, else on a disc. */
+  function placeFresh(list: DrawnNode[]): void {
+    const freshIds = new Set(list.map(n => n.id));
+    const known = new Map<string, readonly [number, number]>();
+    const links: { source: string; target: string }[] = [];
+    for (const n of list) {
+      for (const t of n.out.keys()) if (!freshIds.has(t.id)) {
+        known.set(t.id, [t.x, t.y]);
+        links.push({ source: n.id, target: t.id });
+      }
+      for (const s of n.inn) if (!freshIds.has(s.id)) {
+        known.set(s.id, [s.x, s.y]);
+        links.push({ source: s.id, target: n.id });
+      }
+    }
+    placeNodes(list, links, known, nodes.size - list.length);
   }
 
   function resize(): void {
@@ -185,45 +387,39 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
   function draw(): void {
     frame = 0;
     const started = performance.now();
-    const wasRunning = layoutWasRunning || layout.running;
-    if (layout.running) layout.step(LAYOUT_BUDGET);
-    if (wasRunning && !layout.running) {
+    const running = layout?.running ?? false;
+    layout?.frame();
+    const wasRunning = layoutWasRunning || running;
+    const nowRunning = layout?.running ?? false;
+    if (wasRunning && !nowRunning) {
       if (!pinnedForSettling && !fitted) api.fit();
       fitted = true;
       pinnedForSettling = false;
       options.onPositions?.(api.positions());
     }
-    layoutWasRunning = layout.running;
-    const reduced = nodes.size > REDUCED_ABOVE && performance.now() < movingUntil;
+    layoutWasRunning = nowRunning;
+    // Big graphs are drawn in level of detail while the view moves or the layout runs.
+    const reduced = nodes.size > REDUCED_ABOVE && (performance.now() < movingUntil || nowRunning);
 
     ctx!.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx!.fillStyle = colors.background;
     ctx!.fillRect(0, 0, width, height);
     const focus = hovered ?? undefined;
-    const near = focus ? focus.neighbours : undefined;
 
     if (!reduced) drawEdges(focus);
-    const list = reduced ? largest : nodes.values();
-    for (const n of list) {
-      const sx = toScreenX(n.x);
-      const sy = toScreenY(n.y);
-      const r = Math.max(1.5, n.radius * Math.sqrt(view.scale));
-      if (sx < -r || sy < -r || sx > width + r || sy > height + r) continue;
-      const dim = focus !== undefined && n !== focus && !near!.has(n);
-      ctx!.globalAlpha = dim ? 0.15 : 1;
-      drawNode(n, sx, sy, r);
-    }
-    ctx!.globalAlpha = 1;
-    if (!reduced) drawLabels(focus, near);
+    drawNodes(reduced ? largest : nodes.values(), focus);
+    if (!reduced) drawLabels(focus);
     const ms = performance.now() - started;
     options.onFrame?.(ms, reduced);
-    if (layout.running || performance.now() < movingUntil) schedule();
+    if (nowRunning || performance.now() < movingUntil) schedule();
   }
 
   function drawEdges(focus: DrawnNode | undefined): void {
     const c = ctx!;
     c.lineWidth = Math.max(0.5, Math.min(1.5, view.scale));
-    for (const kind of ['link', 'embed', 'property', 'tag'] as const) {
+    // Only edges with an end in view (or crossing it) are stroked.
+    const x0 = toWorldX(0), x1 = toWorldX(width), y0 = toWorldY(0), y1 = toWorldY(height);
+    for (const kind of EDGE_KINDS) {
       c.setLineDash(kind === 'embed' ? [6, 3] : kind === 'property' ? [2, 3] : kind === 'tag' ? [1, 2] : []);
       c.strokeStyle = colors.edge;
       c.globalAlpha = focus ? 0.12 : 0.55;
@@ -231,18 +427,23 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
       for (const e of edges) {
         if (e.kind !== kind) continue;
         if (focus && (e.source === focus || e.target === focus)) continue;
-        c.moveTo(toScreenX(e.source.x), toScreenY(e.source.y));
-        c.lineTo(toScreenX(e.target.x), toScreenY(e.target.y));
+        const s = e.source, t = e.target;
+        if ((s.x < x0 && t.x < x0) || (s.x > x1 && t.x > x1) || (s.y < y0 && t.y < y0) || (s.y > y1 && t.y > y1)) continue;
+        c.moveTo(toScreenX(s.x), toScreenY(s.y));
+        c.lineTo(toScreenX(t.x), toScreenY(t.y));
       }
       c.stroke();
       if (focus) {
         c.globalAlpha = 1;
         c.strokeStyle = colors.accent;
         c.beginPath();
-        for (const e of edges) {
-          if (e.kind !== kind || (e.source !== focus && e.target !== focus)) continue;
-          c.moveTo(toScreenX(e.source.x), toScreenY(e.source.y));
-          c.lineTo(toScreenX(e.target.x), toScreenY(e.target.y));
+        for (const t of focus.out.values()) if (t.kind === kind) {
+          c.moveTo(toScreenX(focus.x), toScreenY(focus.y));
+          c.lineTo(toScreenX(t.target.x), toScreenY(t.target.y));
+        }
+        for (const s of focus.inn) if (s.out.get(focus)?.kind === kind) {
+          c.moveTo(toScreenX(s.x), toScreenY(s.y));
+          c.lineTo(toScreenX(focus.x), toScreenY(focus.y));
         }
         c.stroke();
       }
@@ -251,54 +452,112 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
     c.globalAlpha = 1;
   }
 
-  function drawNode(n: DrawnNode, sx: number, sy: number, r: number): void {
+  /** Nodes batched by fill: one path per colour (and dimming), not one per node. */
+  function drawNodes(list: Iterable<DrawnNode>, focus: DrawnNode | undefined): void {
     const c = ctx!;
-    const fill = colorOf(n.data);
-    c.beginPath();
-    if (n.data.type === 'tag') {
-      c.moveTo(sx, sy - r);
-      c.lineTo(sx + r, sy);
-      c.lineTo(sx, sy + r);
-      c.lineTo(sx - r, sy);
-      c.closePath();
-    } else if (n.data.type === 'attachment') c.rect(sx - r, sy - r, 2 * r, 2 * r);
-    else c.arc(sx, sy, r, 0, 2 * Math.PI);
-    if (n.data.type === 'placeholder') {
-      c.fillStyle = colors.background;
-      c.fill();
-      c.strokeStyle = colors.foreground;
-      c.lineWidth = 1;
-      c.setLineDash([2, 2]);
-      c.stroke();
-      c.setLineDash([]);
-    } else {
-      c.fillStyle = n.data.type === 'tag' ? colors.foreground : fill;
-      c.fill();
+    const batches = new Map<string, { fill: string; alpha: number; placeholder: boolean; items: DrawnNode[] }>();
+    const rings: DrawnNode[] = [];
+    const scaleR = Math.sqrt(view.scale);
+    for (const n of list) {
+      const r = Math.max(1.5, n.radius * scaleR);
+      const sx = toScreenX(n.x);
+      const sy = toScreenY(n.y);
+      if (sx < -r || sy < -r || sx > width + r || sy > height + r) continue;
+      const dim = focus !== undefined && n !== focus && !isNear(focus, n);
+      const placeholder = n.data.type === 'placeholder';
+      const fill = placeholder ? colors.background : n.data.type === 'tag' ? colors.foreground : colorOf(n.data);
+      const key = `${fill}|${dim ? 1 : 0}|${placeholder ? 1 : 0}`;
+      let b = batches.get(key);
+      if (!b) batches.set(key, (b = { fill, alpha: dim ? 0.15 : 1, placeholder, items: [] }));
+      b.items.push(n);
+      if (n === active || highlight.has(n.id)) rings.push(n);
     }
-    if (n === active || highlight.has(n.id)) {
+    for (const b of batches.values()) {
+      c.globalAlpha = b.alpha;
+      c.beginPath();
+      for (const n of b.items) {
+        const r = Math.max(1.5, n.radius * scaleR);
+        const sx = toScreenX(n.x);
+        const sy = toScreenY(n.y);
+        if (n.data.type === 'tag') {
+          c.moveTo(sx, sy - r);
+          c.lineTo(sx + r, sy);
+          c.lineTo(sx, sy + r);
+          c.lineTo(sx - r, sy);
+          c.closePath();
+        } else if (n.data.type === 'attachment') c.rect(sx - r, sy - r, 2 * r, 2 * r);
+        else {
+          c.moveTo(sx + r, sy);
+          c.arc(sx, sy, r, 0, 2 * Math.PI);
+        }
+      }
+      c.fillStyle = b.fill;
+      c.fill();
+      if (b.placeholder) {
+        c.strokeStyle = colors.foreground;
+        c.lineWidth = 1;
+        c.setLineDash([2, 2]);
+        c.stroke();
+        c.setLineDash([]);
+      }
+    }
+    c.globalAlpha = 1;
+    for (const n of rings) {
+      const r = Math.max(1.5, n.radius * scaleR);
       c.strokeStyle = colors.accent;
       c.lineWidth = n === active ? 3 : 2;
       c.beginPath();
-      c.arc(sx, sy, r + 3, 0, 2 * Math.PI);
+      c.arc(toScreenX(n.x), toScreenY(n.y), r + 3, 0, 2 * Math.PI);
       c.stroke();
     }
   }
 
-  function drawLabels(focus: DrawnNode | undefined, near: Set<DrawnNode> | undefined): void {
+  /**
+   * Labels without overlap: those that must show (hovered, active, their neighbours, search
+   * matches) first, then by node size; a label whose box would touch one already placed is left out.
+   */
+  function drawLabels(focus: DrawnNode | undefined): void {
     const c = ctx!;
-    c.font = '12px var(--vscode-font-family, system-ui, sans-serif)';
+    c.font = LABEL_FONT;
     c.textAlign = 'center';
     c.textBaseline = 'top';
-    c.fillStyle = colors.foreground;
+    const scaleR = Math.sqrt(view.scale);
+    const candidates: { n: DrawnNode; always: boolean; r: number; sx: number; sy: number }[] = [];
     for (const n of nodes.values()) {
-      const r = Math.max(1.5, n.radius * Math.sqrt(view.scale));
-      const always = n === focus || n === active || near?.has(n) || (active?.neighbours.has(n) ?? false) || highlight.has(n.id);
+      const r = Math.max(1.5, n.radius * scaleR);
+      const always = n === focus || n === active || (focus !== undefined && isNear(focus, n)) || (active !== undefined && isNear(active, n)) || highlight.has(n.id);
       if (!always && 2 * r < labelAt) continue;
       const sx = toScreenX(n.x);
       const sy = toScreenY(n.y);
       if (sx < -100 || sy < -20 || sx > width + 100 || sy > height + 20) continue;
+      candidates.push({ n, always, r, sx, sy });
+    }
+    candidates.sort((a, b) => Number(b.always) - Number(a.always) || (b.n === focus || b.n === active ? 1 : 0) - (a.n === focus || a.n === active ? 1 : 0) || b.r - a.r);
+    // A grid of placed boxes: a new box is checked against the cells it covers only.
+    const cell = 64;
+    const grid = new Map<number, { x: number; y: number; w: number; h: number }[]>();
+    const cellsOf = (x: number, y: number, w: number, h: number) => {
+      const out: number[] = [];
+      for (let gx = Math.floor(x / cell); gx <= Math.floor((x + w) / cell); gx++) for (let gy = Math.floor(y / cell); gy <= Math.floor((y + h) / cell); gy++) out.push(gx * 100003 + gy);
+      return out;
+    };
+    placed = [];
+    c.fillStyle = colors.foreground;
+    for (const { n, always, r, sx, sy } of candidates) {
+      const text = n.data.title.length > 40 ? n.data.title.slice(0, 39) + '…' : n.data.title;
+      n.labelWidth ??= c.measureText(text).width;
+      const box = { x: sx - n.labelWidth / 2 - 2, y: sy + r + 1, w: n.labelWidth + 4, h: LABEL_HEIGHT };
+      const cells = cellsOf(box.x, box.y, box.w, box.h);
+      const hit = cells.some(k => grid.get(k)?.some(b => b.x < box.x + box.w && box.x < b.x + b.w && b.y < box.y + box.h && box.y < b.y + b.h));
+      if (hit) continue;
+      for (const k of cells) {
+        let list = grid.get(k);
+        if (!list) grid.set(k, (list = []));
+        list.push(box);
+      }
       c.globalAlpha = focus && !always ? 0.15 : 1;
-      c.fillText(n.data.title.length > 40 ? n.data.title.slice(0, 39) + '…' : n.data.title, sx, sy + r + 2);
+      c.fillText(text, sx, sy + r + 2);
+      placed.push({ id: n.id, x: box.x, y: box.y, width: box.w, height: box.h });
     }
     c.globalAlpha = 1;
   }
@@ -357,7 +616,7 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
       if (drag.node) {
         drag.node.x = toWorldX(p.x);
         drag.node.y = toWorldY(p.y);
-        layout.pin(drag.node, drag.node.x, drag.node.y);
+        layout?.pin(drag.node, drag.node.x, drag.node.y);
         schedule();
       } else {
         fitted = true;
@@ -382,10 +641,15 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
     drag = undefined;
     if (!d) return;
     if (d.node && d.moved) {
-      layout.unpin(d.node);
-      layout.reheat(0.05);
+      if (layout) {
+        layout.unpin(d.node);
+        layout.reheat(0.05);
+      } else {
+        // No layout yet (a kept picture): the dragged node just stays where it was dropped.
+        options.onPositions?.(api.positions());
+      }
       schedule();
-      options.onPositions?.(api.positions());
+      if (layout) options.onPositions?.(api.positions());
     } else if (d.node && !d.moved) options.onOpen?.(d.node.id, e.ctrlKey || e.metaKey);
   };
   const onLeave = () => {
@@ -442,27 +706,38 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
       return edges.length;
     },
     update(diff) {
+      let ranks = diff.removeNodes.length > 0;
       for (const id of diff.removeNodes) {
         const n = nodes.get(id);
+        if (!n) continue;
         if (n === hovered) hovered = undefined;
         if (n === active) active = undefined;
+        for (const e of [...n.out.values()]) removeEdge(e);
+        for (const s of [...n.inn]) removeEdge(s.out.get(n)!);
         nodes.delete(id);
       }
-      const before = new Set(nodes.keys());
-      for (const g of diff.upsertNodes) addNode(g);
-      const list = [...edgeKeys.entries()]
-        .map(([, e]) => ({ source: e.source.id, target: e.target.id, kind: e.kind, count: 1 }))
-        .filter(e => nodes.has(e.source) && nodes.has(e.target));
-      const byKey = new Map(list.map(e => [`${e.source}\u0000${e.target}`, e]));
-      for (const [s, t] of diff.removeEdges) byKey.delete(`${s}\u0000${t}`);
-      for (const e of diff.upsertEdges) byKey.set(`${e.source}\u0000${e.target}`, e);
-      rebuildEdges([...byKey.values()]);
-      rankLargest();
-      const added = [...nodes.values()].filter(n => !before.has(n.id));
-      const known = new Map([...nodes.values()].filter(n => before.has(n.id)).map(n => [n.id, [n.x, n.y] as const]));
-      placeNodes(added, [...byKey.values()], known);
-      layout.reset([...nodes.values()], [...byKey.values()]);
-      settleFresh(added, nodes.size);
+      const added: DrawnNode[] = [];
+      for (const g of diff.upsertNodes) {
+        const before = nodes.get(g.id);
+        const n = addNode(g);
+        if (!before) added.push(n);
+        if (!before || before.radius !== n.radius) ranks = true;
+      }
+      for (const [s, t] of diff.removeEdges) {
+        const e = nodes.get(s)?.out.get(nodes.get(t)!);
+        if (e) removeEdge(e);
+      }
+      for (const e of diff.upsertEdges) {
+        const s = nodes.get(e.source);
+        const t = nodes.get(e.target);
+        if (s && t) addEdge(s, t, e.kind);
+      }
+      if (ranks) rankLargest();
+      // New nodes start beside a neighbour and settle while the rest stays still; nothing else moves.
+      if (added.length) {
+        placeFresh(added);
+        settleFresh(new Set(added));
+      }
       if (diff.center !== undefined) api.setActive(diff.center);
       schedule();
     },
@@ -488,11 +763,11 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
     },
     relayout() {
       const all = [...nodes.values()];
-      for (const n of all) layout.unpin(n);
-      placeNodes(all, edges.map(e => ({ source: e.source.id, target: e.target.id })), new Map());
-      layout.reheat(1);
+      for (const n of all) n.fx = n.fy = undefined;
+      placeNodes(all, [], new Map());
       pinnedForSettling = false;
       fitted = false;
+      driver().run(all, edges, new Set(), 1);
       api.fit();
     },
     positions() {
@@ -503,6 +778,22 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
     screenPosition(id) {
       const n = nodes.get(id);
       return n ? { x: toScreenX(n.x), y: toScreenY(n.y) } : undefined;
+    },
+    node(id) {
+      return nodes.get(id)?.data;
+    },
+    nodes() {
+      return [...nodes.values()].map(n => n.data);
+    },
+    neighbours(id) {
+      const n = nodes.get(id);
+      return n ? [...new Set([...n.out.keys(), ...n.inn])].map(m => m.id) : [];
+    },
+    layoutRunsIn() {
+      return layout?.where;
+    },
+    labels() {
+      return placed.slice();
     },
     zoomBy(factor) {
       zoomAround(width / 2, height / 2, factor);
@@ -530,6 +821,7 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, data: GraphData, 
     destroy() {
       destroyed = true;
       cancelAnimationFrame(frame);
+      layout?.destroy();
       observer.disconnect();
       tooltip.remove();
       canvas.removeEventListener('pointerdown', onDown);

@@ -2,9 +2,11 @@
 /// <reference lib="dom.iterable" />
 // The graph panel's script in VS Code: the controls, the legend and the message glue around the
 // plain renderer (renderer.ts). Everything from a note reaches the page as text (textContent).
-import type { GraphData } from '../../../src/core/graph/graphData';
+import type { GraphData, GraphGroup, GraphNode } from '../../../src/core/graph/graphData';
 import { applyGraphDiff } from '../../../src/core/graph/graphDiff';
+import { unpackGraph, type PackedGraph } from '../../../src/core/graph/packedGraph';
 import { createGraphRenderer, type GraphColors, type GraphRenderer } from './renderer';
+import layoutWorkerSource from './layoutWorker?worker';
 import type { FromGraphWebview, GraphViewState, ToGraphWebview } from './messages';
 import { DEFAULT_VIEW } from './messages';
 
@@ -28,7 +30,12 @@ const views = $<HTMLSelectElement>('mg-graph-views');
 const toggles = ['placeholders', 'tags', 'attachments', 'orphans'] as const;
 
 let renderer: GraphRenderer | undefined;
-let data: GraphData = { nodes: [], edges: [], groups: [] };
+/** The last whole picture, as it came; the renderer holds the live one (diffs applied). */
+let graph: PackedGraph | undefined;
+let legendGroups: readonly GraphGroup[] = [];
+/** Only when nothing could be drawn: the picture as data, for the fallback list. */
+let fallbackData: GraphData | undefined;
+let workerUrl: string | undefined;
 let state: GraphViewState = DEFAULT_VIEW;
 let active: string | undefined;
 const opened = performance.now();
@@ -74,16 +81,23 @@ function showControls(s: GraphViewState): void {
   if (document.activeElement !== filter) filter.value = s.filter;
 }
 
+/** The nodes now shown (the renderer's, or the fallback's). */
+function shownNodes(): GraphNode[] {
+  return renderer ? renderer.nodes() : fallbackData?.nodes.slice() ?? [];
+}
+
 function showCounts(): void {
-  const notes = data.nodes.filter(n => n.type === 'note').length;
-  count.textContent = `${notes} ${notes === 1 ? 'note' : 'notes'} · ${data.nodes.length} nodes · ${data.edges.length} links`;
-  count.dataset['nodes'] = String(data.nodes.length);
-  count.dataset['edges'] = String(data.edges.length);
+  const all = shownNodes();
+  const edges = renderer ? renderer.edgeCount : fallbackData?.edges.length ?? 0;
+  const notes = all.filter(n => n.type === 'note').length;
+  count.textContent = `${notes} ${notes === 1 ? 'note' : 'notes'} · ${all.length} nodes · ${edges} links`;
+  count.dataset['nodes'] = String(all.length);
+  count.dataset['edges'] = String(edges);
 }
 
 function showLegend(colors: GraphColors): void {
   legend.replaceChildren();
-  data.groups.forEach((g, i) => {
+  legendGroups.forEach((g, i) => {
     const item = document.createElement('li');
     const swatch = document.createElement('span');
     swatch.className = 'mg-swatch';
@@ -97,6 +111,7 @@ function showLegend(colors: GraphColors): void {
 
 /** No canvas (or it failed): the neighbourhood as a list a keyboard can walk. */
 function showFallback(reason: string): void {
+  const data = (fallbackData ??= graph ? unpackGraph(graph) : { nodes: [], edges: [], groups: [] });
   canvas.hidden = true;
   fallback.hidden = false;
   fallback.replaceChildren();
@@ -123,12 +138,20 @@ function showFallback(reason: string): void {
 
 function highlightSearch(): void {
   const text = search.value.trim().toLowerCase();
-  const ids = new Set<string>(text ? data.nodes.filter(n => n.title.toLowerCase().includes(text) || n.id.toLowerCase().includes(text)).map(n => n.id) : []);
+  const ids = new Set<string>(text ? shownNodes().filter(n => n.title.toLowerCase().includes(text) || n.id.toLowerCase().includes(text)).map(n => n.id) : []);
   renderer?.setHighlight(ids);
 }
 
+/** The layout's worker, from its bundled source through a blob: URL (the CSP allows worker-src blob:). */
+function layoutWorker(): Worker {
+  workerUrl ??= URL.createObjectURL(new Blob([layoutWorkerSource], { type: 'text/javascript' }));
+  return new Worker(workerUrl);
+}
+
 function draw(message: Extract<ToGraphWebview, { type: 'graph' }>): void {
-  data = message.data;
+  graph = message.graph;
+  legendGroups = graph.legend;
+  fallbackData = undefined;
   state = message.state;
   showControls(state);
   document.body.classList.toggle('mg-local', message.local);
@@ -137,13 +160,13 @@ function draw(message: Extract<ToGraphWebview, { type: 'graph' }>): void {
   views.replaceChildren(new Option('Views…', ''), ...message.views.map(name => new Option(name, name)));
   const colors = themeColors();
   showLegend(colors);
-  showCounts();
   renderer?.destroy();
   renderer = undefined;
   try {
-    renderer = createGraphRenderer(canvas, data, {
+    renderer = createGraphRenderer(canvas, graph, {
       colors,
-      positions: message.relayout ? {} : message.positions,
+      positions: message.relayout ? undefined : message.positions,
+      worker: layoutWorker,
       onOpen: (id, toSide) => post({ type: 'open', id, toSide }),
       onPositions: positions => post({ type: 'positions', positions }),
       onFrame: ms => {
@@ -158,17 +181,19 @@ function draw(message: Extract<ToGraphWebview, { type: 'graph' }>): void {
     canvas.hidden = false;
     fallback.hidden = true;
     if (message.relayout) renderer.relayout();
-    renderer.setActive(active ?? data.center);
+    renderer.setActive(active ?? graph.center);
     highlightSearch();
   } catch (e) {
+    renderer = undefined;
     showFallback(e instanceof Error ? e.message : String(e));
   }
+  showCounts();
 }
 
 let statsTimer: number | undefined;
 function reportStats(): void {
   window.clearTimeout(statsTimer);
-  statsTimer = window.setTimeout(() => post({ type: 'stats', firstFrameMs, longestFrameMs, frames, nodes: data.nodes.length }), 0);
+  statsTimer = window.setTimeout(() => post({ type: 'stats', firstFrameMs, longestFrameMs, frames, nodes: renderer?.nodeCount ?? fallbackData?.nodes.length ?? 0 }), 0);
 }
 
 window.addEventListener('message', event => {
@@ -178,11 +203,16 @@ window.addEventListener('message', event => {
       draw(m);
       break;
     case 'diff':
-      data = applyGraphDiff(data, m.diff);
-      showCounts();
-      showLegend(themeColors());
+      if (m.diff.groups) {
+        legendGroups = m.diff.groups;
+        showLegend(themeColors());
+      }
       if (renderer) renderer.update(m.diff);
-      else showFallback('no canvas');
+      else if (fallbackData) {
+        fallbackData = applyGraphDiff(fallbackData, m.diff);
+        showFallback('no canvas');
+      }
+      showCounts();
       break;
     case 'active':
       active = m.id;
@@ -216,7 +246,9 @@ new MutationObserver(() => {
 /** For UI tests: where a node is drawn, so a real click can hit it. */
 (window as unknown as { marginaliaGraph: unknown }).marginaliaGraph = {
   nodeCount: () => renderer?.nodeCount ?? 0,
-  ids: () => data.nodes.map(n => n.id),
+  ids: () => shownNodes().map(n => n.id),
+  labels: () => renderer?.labels() ?? [],
+  layoutRunsIn: () => renderer?.layoutRunsIn(),
   positionOf: (id: string) => {
     const p = renderer?.screenPosition(id);
     const r = canvas.getBoundingClientRect();

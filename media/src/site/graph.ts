@@ -2,6 +2,7 @@
 // The site's graph page: the graph view's own renderer (media/src/graph/renderer.ts) over the
 // graph.json publish wrote, in the site's colours; a click opens the note's page.
 import type { GraphData } from '../../../src/core/graph/graphData';
+import { packGraph } from '../../../src/core/graph/packedGraph';
 import { createGraphRenderer, type GraphColors } from '../graph/renderer';
 
 function siteColors(): GraphColors {
@@ -23,7 +24,7 @@ export function initGraph(root: string): void {
   void fetch(canvas.dataset['src']).then(r => r.json()).then((json: { graph: GraphData; urls: Record<string, string> }) => {
     canvas.hidden = false;
     document.querySelector('.graph-fallback')?.setAttribute('hidden', '');
-    const renderer = createGraphRenderer(canvas, json.graph, {
+    const renderer = createGraphRenderer(canvas, packGraph(json.graph), {
       colors: siteColors(),
       onOpen: id => {
         const url = json.urls[id];

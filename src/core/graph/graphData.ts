@@ -78,7 +78,7 @@ export interface GraphData {
   readonly center?: string;
 }
 
-interface Draft {
+export interface Draft {
   id: string;
   type: GraphNodeType;
   title: string;
@@ -92,7 +92,7 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function buildGraphData(index: NoteQueries, options: GraphOptions = {}): GraphData {
   const filter = options.filter?.trim() ? parseQuery(options.filter) : undefined;
   const userGroups = (options.groups ?? []).map(g => ({ spec: g, query: parseQuery(g.query) }));
-  const tagsOf = noteTags(index);
+  const tagsOf = needsTags(options) ? noteTags(index) : new Map<string, string[]>();
   const drafts = new Map<string, Draft>();
   // Edges by source, then target: no string key built per link (the 10,000-note vault has 90,000).
   const bySource = new Map<string, Map<string, { source: string; target: string; kind: GraphEdgeKind; count: number }>>();
@@ -113,22 +113,10 @@ export function buildGraphData(index: NoteQueries, options: GraphOptions = {}): 
     drafts.set(n.path, { id: n.path, type: 'note', title: n.title, folder: folderOf(n.path), tags: tagsOf.get(n.path) ?? [] });
   }
   for (const n of index.notes()) {
-    for (const r of index.linkEnds(n.path)) {
-      const res = r.resolution;
-      let target: string;
-      if (res.kind === 'note') target = res.path;
-      else if (res.kind === 'attachment') {
-        if (!options.attachments) continue;
-        target = res.path;
-        if (!drafts.has(target)) drafts.set(target, { id: target, type: 'attachment', title: fileNameOf(target), folder: folderOf(target), tags: [] });
-      } else if (res.kind === 'placeholder') {
-        if (!options.placeholders) continue;
-        target = res.name;
-        if (!drafts.has(target)) drafts.set(target, { id: target, type: 'placeholder', title: target, folder: '', tags: [] });
-      } else continue;
-      if (target === n.path) continue;
-      addEdge(n.path, target, r.property !== undefined ? 'property' : r.kind === 'embed' ? 'embed' : 'link');
-    }
+    eachLinkEnd(index, n.path, options, (target, kind, type) => {
+      if (type !== 'note' && !drafts.has(target)) drafts.set(target, otherDraft(target, type));
+      addEdge(n.path, target, kind);
+    });
   }
   if (options.placeholders) {
     for (const p of index.placeholders()) {
@@ -183,10 +171,8 @@ export function buildGraphData(index: NoteQueries, options: GraphOptions = {}): 
       if (d.type === 'tag') return -1;
       return userGroups.findIndex(g => matchesQuery(g.query, { path: d.id, title: d.title, tags: d.tags }));
     }
-    const by = options.groupBy ?? 'folder';
-    if (by === 'none' || d.type === 'tag' || d.type === 'placeholder') return -1;
-    const name = by === 'folder' ? (d.folder === '' ? '/' : d.folder.split('/')[0] + '/') : d.tags.length ? `#${d.tags[0]}` : '';
-    if (name === '') return -1;
+    const name = groupNameOf(d, options.groupBy ?? 'folder');
+    if (name === undefined) return -1;
     const key = name.toLowerCase();
     let i = groupIndex.get(key);
     if (i === undefined) {
@@ -209,12 +195,62 @@ export function buildGraphData(index: NoteQueries, options: GraphOptions = {}): 
     ? userGroups.map((g, i) => ({ name: g.spec.name ?? g.spec.query, ...(g.spec.color ? { color: g.spec.color } : {}), count: counts.get(i) ?? 0 }))
     : groupNames.map((name, i) => ({ name, count: counts.get(i) ?? 0 }));
 
-  inPicture.sort((a, b) => compare(a.source, b.source) || compare(a.target, b.target));
+  // By source then target, as the sorted ids rank them (numbers compare faster than paths).
+  const rank = new Map<string, number>();
+  ids.forEach((id, i) => rank.set(id, i));
+  const keyed = inPicture.map(e => ({ e, key: rank.get(e.source)! * ids.length + rank.get(e.target)! }));
+  keyed.sort((a, b) => a.key - b.key);
+  inPicture.length = 0;
+  for (const k of keyed) inPicture.push(k.e);
   return { nodes, edges: inPicture.map(e => ({ ...e })), groups, ...(center !== undefined ? { center } : {}) };
 }
 
+/** The legend's name of a node's group by folder or first tag; undefined when it has none. */
+export function groupNameOf(d: Draft, by: GraphGroupBy): string | undefined {
+  if (by === 'none' || d.type === 'tag' || d.type === 'placeholder') return undefined;
+  const name = by === 'folder' ? (d.folder === '' ? '/' : d.folder.split('/')[0] + '/') : d.tags.length ? `#${d.tags[0]}` : '';
+  return name === '' ? undefined : name;
+}
+
+/** Whether the picture depends on notes' tags (tag nodes, colour by tag, a query that may name a tag). */
+export function needsTags(options: GraphOptions): boolean {
+  return !!(options.tags || options.groupBy === 'tag' || options.groups?.length || options.filter?.trim());
+}
+
+/** A node that is not a note, as a link first reaches it (a placeholder's title is its name until `placeholders()` gives its display). */
+export function otherDraft(id: string, type: 'attachment' | 'placeholder'): Draft {
+  return type === 'attachment' ? { id, type, title: fileNameOf(id), folder: folderOf(id), tags: [] } : { id, type, title: id, folder: '', tags: [] };
+}
+
+/**
+ * The ends in the picture of one note's links, by the picture's rule (links to itself, to
+ * nothing, and to attachments or placeholders when those are off are left out): every
+ * caller that turns a note's links into edges goes through here.
+ */
+export function eachLinkEnd(index: NoteQueries, path: string, options: GraphOptions, each: (target: string, kind: GraphEdgeKind, type: 'note' | 'attachment' | 'placeholder') => void): void {
+  for (const r of index.linkEnds(path)) {
+    const res = r.resolution;
+    let target: string;
+    let type: 'note' | 'attachment' | 'placeholder';
+    if (res.kind === 'note') {
+      target = res.path;
+      type = 'note';
+    } else if (res.kind === 'attachment') {
+      if (!options.attachments) continue;
+      target = res.path;
+      type = 'attachment';
+    } else if (res.kind === 'placeholder') {
+      if (!options.placeholders) continue;
+      target = res.name;
+      type = 'placeholder';
+    } else continue;
+    if (target === path) continue;
+    each(target, r.property !== undefined ? 'property' : r.kind === 'embed' ? 'embed' : 'link', type);
+  }
+}
+
 /** Each note's tags without `#` (first casing seen), in text order, from the index's tag table (no note is rescanned). */
-function noteTags(index: NoteQueries): Map<string, string[]> {
+export function noteTags(index: NoteQueries): Map<string, string[]> {
   const found = new Map<string, { name: string; at: number }[]>();
   const walk = (nodes: readonly TagNode[]) => {
     for (const t of nodes) {

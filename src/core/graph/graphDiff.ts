@@ -16,7 +16,8 @@ export interface GraphDiff {
 
 const edgeKey = (e: { source: string; target: string }) => `${e.source}\u0000${e.target}`;
 
-function sameNode(a: GraphNode, b: GraphNode): boolean {
+/** Whether a node drawn as `a` needs no update to be drawn as `b`. */
+export function sameNode(a: GraphNode, b: GraphNode): boolean {
   return a.type === b.type && a.title === b.title && a.folder === b.folder && a.group === b.group && a.inLinks === b.inLinks && a.outLinks === b.outLinks && Math.abs(a.weight - b.weight) < 1e-9;
 }
 

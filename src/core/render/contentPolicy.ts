@@ -19,6 +19,8 @@ export interface PolicyOptions {
   readonly connectToSelf?: boolean;
   /** Off for a page that draws no image, font or KaTeX (the graph): only `self`'s stylesheets, no style attributes. */
   readonly noteContent?: boolean;
+  /** A web worker made by the page's own script from its bundled code (a blob: URL): the graph's layout. */
+  readonly workerFromBlob?: boolean;
 }
 
 export function contentSecurityPolicy(options: PolicyOptions = {}): string {
@@ -33,6 +35,7 @@ export function contentSecurityPolicy(options: PolicyOptions = {}): string {
     ...(notes ? [`font-src ${own.length ? own.join(' ') : 'data:'}`] : []),
     ...(options.scriptNonce ? [`script-src 'nonce-${options.scriptNonce}'`] : options.scriptsFromSelf && own.length ? [`script-src ${own.join(' ')}`] : []),
     ...(options.connectToSelf && own.length ? [`connect-src ${own.join(' ')}`] : []),
+    ...(options.workerFromBlob ? ['worker-src blob:'] : []),
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

@@ -9,8 +9,9 @@ import { pageHead } from '../../core/render/pageHead';
 export function graphHtml(webview: vscode.Webview, media: vscode.Uri, title: string): string {
   const nonce = randomBytes(18).toString('base64');
   const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
-  // The preview's policy less what the graph never needs: no images, fonts or inline styles.
-  const csp = contentSecurityPolicy({ self: webview.cspSource, scriptNonce: nonce, noteContent: false });
+  // The preview's policy less what the graph never needs (no images, fonts or inline styles), plus
+  // the layout's web worker, made by our script from its own bundled code (a blob: URL).
+  const csp = contentSecurityPolicy({ self: webview.cspSource, scriptNonce: nonce, noteContent: false, workerFromBlob: true });
   const toggle = (id: string, label: string) => `<label><input type="checkbox" id="mg-graph-${id}"> ${label}</label>`;
   return `${pageHead({ title, csp, stylesheets: [asset('graph.css')] })}
 <body>

@@ -1,11 +1,13 @@
 // A graph panel: the whole vault (Show Graph) or the active note's neighbourhood (Show Local
 // Graph, following the editor). The data comes from src/core/graph/graphData.ts, the same
 // function the CLI uses; a vault change reaches the webview as a diff (graphDiff.ts), never a
-// re-send. Messages from the webview are checked on arrival (media/src/graph/messages.ts), and
+// re-send, computed by GraphModel from the notes that changed. Messages from the webview are checked on arrival (media/src/graph/messages.ts), and
 // `open` is honoured only for a node of the picture shown.
 import * as vscode from 'vscode';
-import { buildGraphData, type GraphData, type GraphOptions } from '../../core/graph/graphData';
+import type { GraphData, GraphOptions } from '../../core/graph/graphData';
 import { diffGraph, isEmptyDiff } from '../../core/graph/graphDiff';
+import { GraphModel } from '../../core/graph/graphModel';
+import { alignPositions, packGraph } from '../../core/graph/packedGraph';
 import { QueryError } from '../../core/graph/query';
 import { DEFAULT_VIEW, parseFromGraphWebview, type FromGraphWebview, type GraphViewState, type ToGraphWebview } from '../../../media/src/graph/messages';
 import { plain } from '../messageText';
@@ -32,7 +34,7 @@ export class GraphPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private vault: Vault | undefined;
   private center: string | undefined;
-  private data: GraphData = { nodes: [], edges: [], groups: [] };
+  private model: GraphModel | undefined;
   private viewState: GraphViewState = DEFAULT_VIEW;
   private problem: string | undefined;
   private readonly sent: ToGraphWebview[] = [];
@@ -101,6 +103,10 @@ export class GraphPanel implements vscode.Disposable {
     });
   }
 
+  private get data(): GraphData {
+    return this.model?.data() ?? { nodes: [], edges: [], groups: [] };
+  }
+
   state(): GraphPanelState | undefined {
     if (!this.panel) return undefined;
     return { data: this.data, viewState: this.viewState, problem: this.problem, sent: this.sent, lastStats: this.lastStats, folder: this.vault?.folder.uri.toString() };
@@ -121,7 +127,7 @@ export class GraphPanel implements vscode.Disposable {
       case 'open':
         return this.openNode(m.id, m.toSide);
       case 'positions':
-        if (this.vault && !this.local) this.positions.save(this.vault.folder.uri, onlyShown(m.positions, this.data));
+        if (this.vault && !this.local && this.model) this.positions.save(this.vault.folder.uri, onlyShown(m.positions, this.model));
         return true;
       case 'state':
         this.viewState = m.state;
@@ -172,28 +178,28 @@ export class GraphPanel implements vscode.Disposable {
     };
   }
 
-  private build(): GraphData {
-    if (!this.vault) return { nodes: [], edges: [], groups: [] };
+  private build(vault: Vault): GraphModel {
     try {
       this.problem = undefined;
-      return buildGraphData(this.vault.index, this.options());
+      return new GraphModel(vault.index, this.options());
     } catch (e) {
       if (!(e instanceof QueryError)) throw e;
       this.problem = e.message;
       // The picture without the query that cannot be read, and the message above it.
-      return buildGraphData(this.vault.index, { ...this.options(), filter: undefined, groups: undefined });
+      return new GraphModel(vault.index, { ...this.options(), filter: undefined, groups: undefined });
     }
   }
 
   /** The whole picture (opening, or the controls changed). */
   private async send(relayout: boolean): Promise<void> {
     if (!this.panel || !this.ready || !this.vault) return;
-    this.data = this.build();
-    const positions = this.local ? {} : await this.positions.load(this.vault.folder.uri);
+    this.model = this.build(this.vault);
+    const kept = this.local || relayout ? {} : await this.positions.load(this.vault.folder.uri);
+    const graph = packGraph(this.model.data());
     this.post({
       type: 'graph',
-      data: this.data,
-      positions: relayout ? {} : positions,
+      graph,
+      positions: alignPositions(graph.ids, kept),
       state: this.viewState,
       local: this.local,
       views: namedViews().map(v => v.name),
@@ -211,11 +217,15 @@ export class GraphPanel implements vscode.Disposable {
 
   /** The vault changed (or the local graph's note): only the difference goes to the webview. */
   private sendDiff(): void {
-    if (!this.panel || !this.ready || !this.vault) return;
-    const after = this.build();
-    const diff = diffGraph(this.data, after);
-    const centerMoved = after.center !== this.data.center;
-    this.data = after;
+    if (!this.panel || !this.ready || !this.vault || !this.model) return;
+    const before = this.model;
+    let diff;
+    if (this.local && before.options.local?.path !== this.center) {
+      // The local graph's note moved: a new picture, sent as its difference from the old one.
+      this.model = this.build(this.vault);
+      diff = diffGraph(before.data(), this.model.data());
+    } else diff = before.update();
+    const centerMoved = this.model !== before && this.model.data().center !== before.data().center;
     if (!isEmptyDiff(diff) || centerMoved) this.post({ type: 'diff', diff });
   }
 
@@ -239,7 +249,7 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   private async openNode(id: string, toSide: boolean): Promise<boolean> {
-    const node = this.data.nodes.find(n => n.id === id);
+    const node = this.model?.node(id);
     if (!node || !this.vault) {
       this.log.warn(`Graph: refused to open "${id}": not a node of the graph shown`);
       return false;
@@ -271,8 +281,8 @@ export class GraphPanel implements vscode.Disposable {
 }
 
 /** Positions of the nodes in the picture only: the webview cannot grow the file with made-up ids. */
-function onlyShown(positions: Record<string, [number, number]>, data: GraphData): Record<string, [number, number]> {
+function onlyShown(positions: Record<string, [number, number]>, model: GraphModel): Record<string, [number, number]> {
   const out: Record<string, [number, number]> = {};
-  for (const n of data.nodes) if (positions[n.id]) out[n.id] = positions[n.id];
+  for (const [id, p] of Object.entries(positions)) if (model.node(id)) out[id] = p;
   return out;
 }

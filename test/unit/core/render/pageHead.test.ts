@@ -59,9 +59,10 @@ suite('pageHead: the start of every page', () => {
 });
 
 suite('each page\'s policy, from the one contentSecurityPolicy()', () => {
-  test('the graph: only its stylesheet and its script by nonce (no images, fonts or style attributes)', () => {
-    assert.strictEqual(contentSecurityPolicy({ self: 'https://webview', scriptNonce: 'abc', noteContent: false }),
-      "default-src 'none'; style-src https://webview; script-src 'nonce-abc'; base-uri 'none'; form-action 'none'");
+  test('the graph: only its stylesheet, its script by nonce and its layout worker from a blob (no images, fonts or style attributes)', () => {
+    assert.strictEqual(contentSecurityPolicy({ self: 'https://webview', scriptNonce: 'abc', noteContent: false, workerFromBlob: true }),
+      "default-src 'none'; style-src https://webview; script-src 'nonce-abc'; worker-src blob:; base-uri 'none'; form-action 'none'");
+    assert.ok(!contentSecurityPolicy({ self: 'https://webview', scriptNonce: 'abc' }).includes('worker-src'), 'no other page may start a worker');
   });
 
   test('a published site: its own files, its script file and fetches, no inline script', () => {

@@ -1,0 +1,280 @@
+// An open graph's picture, kept up to date from the index by the notes that changed: an edit
+// to one note recomputes that note's edges and the nodes they touch, and gives the diff the
+// page applies, in time proportional to the note, not the vault. Anything the small step cannot
+// follow exactly (a note created, deleted or renamed, a title or alias changed, a new colour
+// group, a filter, a local graph, PageRank, orphans hidden) is a whole rebuild and a diff of the
+// two pictures: the result is always what buildGraphData gives (a unit test checks it).
+import { folderOf } from '../index/paths';
+import type { NoteInfo, NoteQueries } from '../index/types';
+import { buildGraphData, eachLinkEnd, groupNameOf, needsTags, noteTags, otherDraft, type Draft, type GraphData, type GraphEdge, type GraphEdgeKind, type GraphGroup, type GraphNode, type GraphOptions } from './graphData';
+import { diffGraph, sameNode, type GraphDiff } from './graphDiff';
+import { matchesQuery, parseQuery, type Query } from './query';
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sameTags = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).length === (b ?? []).length && (a ?? []).every((t, i) => t === b![i]);
+
+interface Planned {
+  readonly path: string;
+  readonly draft: Draft;
+  readonly edges: Map<string, { kind: GraphEdgeKind; count: number; type: 'note' | 'attachment' | 'placeholder' | 'tag' }>;
+}
+
+export class GraphModel {
+  private picture!: GraphData;
+  private sorted = true;
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly out = new Map<string, Map<string, GraphEdge>>();
+  /** Edges into each node: a node that is not a note leaves the picture at none. */
+  private readonly refs = new Map<string, number>();
+  private readonly seen = new Map<string, NoteInfo>();
+  private readonly attachmentSet = new Set<string>();
+  private tagsOf = new Map<string, string[]>();
+  private groupKeys = new Map<string, number>();
+  private groupCounts: number[] = [];
+  private shownLegend: readonly GraphGroup[] = [];
+  private readonly stepwise: boolean;
+  private readonly userGroups: { spec: NonNullable<GraphOptions['groups']>[number]; query: Query }[];
+
+  /** Throws QueryError (query.ts) when the filter or a group's query cannot be read. */
+  constructor(private readonly index: NoteQueries, readonly options: GraphOptions) {
+    this.stepwise = !options.local && !options.filter?.trim() && options.sizeBy !== 'pagerank' && options.orphans !== false;
+    this.userGroups = (options.groups ?? []).map(spec => ({ spec, query: parseQuery(spec.query) }));
+    this.rebuild();
+  }
+
+  /** The picture, as buildGraphData gives it. */
+  data(): GraphData {
+    if (!this.sorted) {
+      const nodes = [...this.nodes.values()].sort((a, b) => compare(a.id, b.id));
+      const rank = new Map<string, number>();
+      nodes.forEach((n, i) => rank.set(n.id, i));
+      const keyed: { e: GraphEdge; key: number }[] = [];
+      for (const targets of this.out.values()) for (const e of targets.values()) keyed.push({ e, key: rank.get(e.source)! * nodes.length + rank.get(e.target)! });
+      keyed.sort((a, b) => a.key - b.key);
+      this.picture = { nodes, edges: keyed.map(k => k.e), groups: this.legend() };
+      this.sorted = true;
+    }
+    return this.picture;
+  }
+
+  node(id: string): GraphNode | undefined {
+    return this.stepwise ? this.nodes.get(id) : this.picture.nodes.find(n => n.id === id);
+  }
+
+  /** Brings the picture up to date with the index and says what changed. */
+  update(): GraphDiff {
+    const step = this.stepwise ? this.tryStep() : undefined;
+    if (step) return step;
+    const before = this.data();
+    this.rebuild();
+    return diffGraph(before, this.data());
+  }
+
+  private rebuild(): void {
+    this.picture = buildGraphData(this.index, this.options);
+    this.sorted = true;
+    this.nodes.clear();
+    this.out.clear();
+    this.refs.clear();
+    this.seen.clear();
+    this.attachmentSet.clear();
+    if (!this.stepwise) return;
+    for (const n of this.picture.nodes) this.nodes.set(n.id, n);
+    for (const e of this.picture.edges) {
+      let targets = this.out.get(e.source);
+      if (!targets) this.out.set(e.source, (targets = new Map()));
+      targets.set(e.target, e);
+      this.refs.set(e.target, (this.refs.get(e.target) ?? 0) + 1);
+    }
+    for (const n of this.index.notes()) this.seen.set(n.path, n);
+    for (const a of this.index.attachments()) this.attachmentSet.add(a);
+    this.tagsOf = needsTags(this.options) ? noteTags(this.index) : new Map();
+    this.groupKeys = new Map(this.picture.groups.map((g, i) => [g.name.toLowerCase(), i]));
+    this.groupCounts = this.picture.groups.map(g => g.count);
+    this.shownLegend = this.picture.groups;
+  }
+
+  private legend(): GraphGroup[] {
+    return this.userGroups.length
+      ? this.userGroups.map((g, i) => ({ name: g.spec.name ?? g.spec.query, ...(g.spec.color ? { color: g.spec.color } : {}), count: this.groupCounts[i] ?? 0 }))
+      : this.shownLegend.map((g, i) => ({ name: g.name, count: this.groupCounts[i] ?? 0 }));
+  }
+
+  private groupOf(d: Draft): number | undefined {
+    if (this.userGroups.length) return d.type === 'tag' ? -1 : this.userGroups.findIndex(g => matchesQuery(g.query, { path: d.id, title: d.title, tags: d.tags }));
+    const name = groupNameOf(d, this.options.groupBy ?? 'folder');
+    // A group the legend does not have yet renumbers the legend: a whole rebuild.
+    return name === undefined ? -1 : this.groupKeys.get(name.toLowerCase());
+  }
+
+  /** The small step, or undefined when only a rebuild gives the right picture. Changes nothing until it knows it can finish. */
+  private tryStep(): GraphDiff | undefined {
+    const changed: NoteInfo[] = [];
+    let notes = 0;
+    for (const n of this.index.notes()) {
+      notes++;
+      const before = this.seen.get(n.path);
+      if (before === n) continue;
+      // A new note, or new names: other notes' links may now mean something else.
+      if (!before || before.title !== n.title || !sameTags(before.aliases, n.aliases)) return undefined;
+      changed.push(n);
+    }
+    if (notes !== this.seen.size) return undefined;
+    let attachments = 0;
+    for (const a of this.index.attachments()) {
+      if (!this.attachmentSet.has(a)) return undefined;
+      attachments++;
+    }
+    if (attachments !== this.attachmentSet.size) return undefined;
+    const tags = needsTags(this.options) ? noteTags(this.index) : this.tagsOf;
+    const paths = new Set(changed.map(n => n.path));
+    if (tags !== this.tagsOf) {
+      for (const n of this.seen.values()) if (!paths.has(n.path) && !sameTags(this.tagsOf.get(n.path), tags.get(n.path))) paths.add(n.path);
+      for (const p of this.tagsOf.keys()) if (!tags.has(p) && !paths.has(p)) paths.add(p);
+    }
+    if (paths.size === 0) {
+      this.tagsOf = tags;
+      return { upsertNodes: [], removeNodes: [], upsertEdges: [], removeEdges: [] };
+    }
+
+    // Plan: each changed note's node and edges, by the rules buildGraphData applies.
+    const plans: Planned[] = [];
+    const newDrafts = new Map<string, Draft>();
+    for (const path of paths) {
+      const info = this.index.note(path)!;
+      const draft: Draft = { id: path, type: 'note', title: info.title, folder: folderOf(path), tags: tags.get(path) ?? [] };
+      const edges: Planned['edges'] = new Map();
+      eachLinkEnd(this.index, path, this.options, (target, kind, type) => {
+        const e = edges.get(target);
+        if (e) e.count++;
+        else edges.set(target, { kind, count: 1, type });
+        if (type !== 'note' && !this.nodes.has(target) && !newDrafts.has(target)) newDrafts.set(target, otherDraft(target, type));
+      });
+      if (this.options.tags) {
+        for (const tag of draft.tags) {
+          const id = `#${tag.toLowerCase()}`;
+          const e = edges.get(id);
+          if (e) e.count++;
+          else edges.set(id, { kind: 'tag', count: 1, type: 'tag' });
+          const title = `#${tag}`;
+          if (this.nodes.get(id)?.title !== title && !newDrafts.has(id)) newDrafts.set(id, { id, type: 'tag', title, folder: '', tags: [tag] });
+        }
+      }
+      plans.push({ path, draft, edges });
+    }
+    // Colour groups are numbered by where their first node sorts: a node joining or leaving a
+    // group of the legend may renumber it (rebuild). Groups from settings are fixed: only counted.
+    const fixedLegend = this.userGroups.length > 0;
+    const groupOfPlan = new Map<string, number>();
+    for (const d of [...plans.map(p => p.draft), ...newDrafts.values()]) {
+      const g = this.groupOf(d);
+      if (g === undefined) return undefined;
+      if (!fixedLegend && g !== (this.nodes.get(d.id)?.group ?? -1)) return undefined;
+      groupOfPlan.set(d.id, g);
+    }
+    if (!fixedLegend) {
+      const refDelta = new Map<string, number>();
+      for (const plan of plans) {
+        for (const t of this.out.get(plan.path)?.keys() ?? []) refDelta.set(t, (refDelta.get(t) ?? 0) - 1);
+        for (const t of plan.edges.keys()) refDelta.set(t, (refDelta.get(t) ?? 0) + 1);
+      }
+      for (const [t, delta] of refDelta) {
+        const n = this.nodes.get(t);
+        if (n && n.group >= 0 && !this.seen.has(t) && (this.refs.get(t) ?? 0) + delta <= 0) return undefined;
+      }
+    }
+
+    // Apply: edges first (links in and out move), then every node they touched.
+    const touched = new Set<string>();
+    const upsertEdges: GraphEdge[] = [];
+    const removeEdges: [string, string][] = [];
+    const degree = new Map<string, { in: number; out: number }>();
+    const deg = (id: string) => {
+      let d = degree.get(id);
+      if (!d) {
+        const n = this.nodes.get(id);
+        degree.set(id, (d = { in: n?.inLinks ?? 0, out: n?.outLinks ?? 0 }));
+      }
+      return d;
+    };
+    for (const plan of plans) {
+      const old = this.out.get(plan.path) ?? new Map<string, GraphEdge>();
+      const now = new Map<string, GraphEdge>();
+      touched.add(plan.path);
+      for (const [target, e] of old) {
+        touched.add(target);
+        deg(plan.path).out -= e.count;
+        deg(target).in -= e.count;
+        this.refs.set(target, (this.refs.get(target) ?? 0) - 1);
+        const next = plan.edges.get(target);
+        if (!next) removeEdges.push([plan.path, target]);
+      }
+      for (const [target, e] of plan.edges) {
+        touched.add(target);
+        deg(plan.path).out += e.count;
+        deg(target).in += e.count;
+        this.refs.set(target, (this.refs.get(target) ?? 0) + 1);
+        const before = old.get(target);
+        const edge: GraphEdge = before && before.kind === e.kind && before.count === e.count ? before : { source: plan.path, target, kind: e.kind, count: e.count };
+        now.set(target, edge);
+        if (edge !== before) upsertEdges.push(edge);
+      }
+      if (now.size) this.out.set(plan.path, now);
+      else this.out.delete(plan.path);
+    }
+
+    const upsertNodes: GraphNode[] = [];
+    const removeNodes: string[] = [];
+    const drafts = new Map(plans.map(p => [p.path, p.draft]));
+    let placeholderTitles: Map<string, string> | undefined;
+    let legendChanged = false;
+    const count = (group: number, by: number) => {
+      if (group < 0) return;
+      this.groupCounts[group] = (this.groupCounts[group] ?? 0) + by;
+      legendChanged = true;
+    };
+    for (const id of touched) {
+      const before = this.nodes.get(id);
+      const isNote = this.seen.has(id);
+      if (!isNote && (this.refs.get(id) ?? 0) <= 0) {
+        this.refs.delete(id);
+        if (before) {
+          this.nodes.delete(id);
+          removeNodes.push(id);
+          count(before.group, -1);
+        }
+        continue;
+      }
+      const draft = drafts.get(id) ?? newDrafts.get(id);
+      let title = draft?.title ?? before!.title;
+      if ((draft ?? before)!.type === 'placeholder') {
+        placeholderTitles ??= new Map(this.index.placeholders().map(p => [p.name, p.display]));
+        title = placeholderTitles.get(id) ?? title;
+      }
+      const d = deg(id);
+      const node: GraphNode = {
+        id,
+        type: (draft ?? before)!.type,
+        title,
+        folder: (draft ?? before)!.folder,
+        group: groupOfPlan.get(id) ?? before!.group,
+        inLinks: d.in,
+        outLinks: d.out,
+        weight: d.in + d.out,
+      };
+      if (before && sameNode(before, node)) continue;
+      if (before) count(before.group, -1);
+      count(node.group, 1);
+      this.nodes.set(id, node);
+      upsertNodes.push(node);
+    }
+    for (const n of changed) this.seen.set(n.path, n);
+    this.tagsOf = tags;
+    this.sorted = false;
+    const groups = legendChanged ? this.legend() : undefined;
+    const legendMoved = groups !== undefined && JSON.stringify(groups) !== JSON.stringify(this.shownLegend);
+    if (groups && legendMoved) this.shownLegend = groups;
+    if (!upsertNodes.length && !removeNodes.length && !upsertEdges.length && !removeEdges.length && !legendMoved) return { upsertNodes, removeNodes, upsertEdges, removeEdges };
+    return { upsertNodes, removeNodes, upsertEdges, removeEdges, ...(legendMoved ? { groups } : {}) };
+  }
+}
