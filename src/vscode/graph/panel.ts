@@ -252,9 +252,21 @@ export class GraphPanel implements vscode.Disposable {
       void vscode.window.showInformationMessage(`"${plain(node.title)}" is not written yet: follow a link to it to create it.`);
       return true;
     }
-    const column = toSide ? vscode.ViewColumn.Beside : this.editorColumn;
+    const column = toSide ? this.sideColumn() : this.editorColumn;
     await vscode.window.showTextDocument(this.vault.host.uriOf(id), { viewColumn: column, preserveFocus: false });
     return true;
+  }
+
+  /**
+   * Ctrl/Cmd+click: the group right of the graph, never the editor's or the graph's own, so the
+   * note in the editor and the graph both stay in view whichever group has the focus
+   * (`ViewColumn.Beside` from the editor's group would open over the graph).
+   */
+  private sideColumn(): vscode.ViewColumn {
+    const graph = this.panel?.viewColumn ?? this.editorColumn;
+    let column = graph + 1;
+    while (column === this.editorColumn || column === graph) column++;
+    return column;
   }
 
   private post(message: ToGraphWebview): void {
