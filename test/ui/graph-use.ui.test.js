@@ -186,22 +186,6 @@ suite('graph, as a user works it', function () {
     await wb.page.waitForSelector('.tab.active.dirty', { state: 'detached', timeout: 10000 });
   });
 
-  test('Ctrl+click opens the note to the side: the editor keeps its note, the graph stays in view', async () => {
-    const frame = await graphFrame(wb.page, false);
-    const at = await pageXY(frame, 'bert.md');
-    await wb.page.mouse.move(at.x, at.y);
-    await wb.page.keyboard.down('Control');
-    await wb.page.mouse.click(at.x, at.y);
-    await wb.page.keyboard.up('Control');
-    await wb.page.waitForFunction(() => document.querySelectorAll('.part.editor .editor-group-container').length === 3, null, { timeout: 15000 });
-    const labels = (await groups(wb.page)).map(l => l.split(',')[0]);
-    assert.deepStrictEqual(labels, ['gpt3.md', 'Graph', 'bert.md']);
-    assert.strictEqual(await graphsInView(wb.page), 1, 'the graph is still in view');
-    await wb.screenshot('graph-use-side');
-    await wb.page.click('.part.editor .editor-group-container.active .tab.active .tab-actions .action-label');
-    await wb.page.waitForFunction(() => document.querySelectorAll('.part.editor .editor-group-container').length === 2, null, { timeout: 15000 });
-  });
-
   test('hovering a node shows its title, path and links in and out as the CLI counts them, and dims the rest', async () => {
     const frame = await graphFrame(wb.page, false);
     await settled(frame);
@@ -224,6 +208,22 @@ suite('graph, as a user works it', function () {
     await wb.screenshot('graph-use-hover');
     await wb.page.mouse.move(5, 500);
     await frame.waitForSelector('.mg-graph-tooltip', { state: 'hidden', timeout: 10000 });
+  });
+
+  test('Ctrl+click opens the note to the side: the editor keeps its note, the graph stays in view', async () => {
+    const frame = await graphFrame(wb.page, false);
+    const at = await pageXY(frame, 'bert.md');
+    await wb.page.mouse.move(at.x, at.y);
+    await wb.page.keyboard.down('Control');
+    await wb.page.mouse.click(at.x, at.y);
+    await wb.page.keyboard.up('Control');
+    await wb.page.waitForFunction(() => document.querySelectorAll('.part.editor .editor-group-container').length === 3, null, { timeout: 15000 });
+    const labels = (await groups(wb.page)).map(l => l.split(',')[0]);
+    assert.deepStrictEqual(labels, ['gpt3.md', 'Graph', 'bert.md']);
+    assert.strictEqual(await graphsInView(wb.page), 1, 'the graph is still in view');
+    await wb.screenshot('graph-use-side');
+    await wb.page.click('.part.editor .editor-group-container.active .tab.active .tab-actions .action-label');
+    await wb.page.waitForFunction(() => document.querySelectorAll('.part.editor .editor-group-container').length === 2, null, { timeout: 15000 });
   });
 
   test('with the canvas focused, + and - zoom around the centre and the arrows pan', async () => {

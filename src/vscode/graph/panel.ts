@@ -93,6 +93,9 @@ export class GraphPanel implements vscode.Disposable {
     this.panel.iconPath = vscode.Uri.joinPath(this.media, 'marginalia.svg');
     this.ready = false;
     this.sent.length = 0;
+    // A new panel shows nothing of the last one until its webview is ready (state() says so).
+    this.data = { nodes: [], edges: [], groups: [] };
+    this.lastStats = undefined;
     this.panel.webview.html = graphHtml(this.panel.webview, this.media, title);
     this.panel.webview.onDidReceiveMessage(m => void this.receive(m));
     this.panel.onDidDispose(() => {
