@@ -193,6 +193,9 @@ suite('graph, as a user works it', function () {
     const hinton = cli.nodes.find(n => n.id === 'people/geoffrey-hinton.md');
     const far = 'reading-list.md'; // not a neighbour of Geoffrey Hinton
     assert.ok(!cli.edges.some(e => [e.source, e.target].includes(far) && [e.source, e.target].includes(hinton.id)));
+    await wb.page.mouse.move(5, 500); // off the graph (the last click left the pointer on a node): nothing dimmed
+    await frame.waitForSelector('.mg-graph-tooltip', { state: 'hidden', timeout: 10000 });
+    await frame.waitForTimeout(300);
     const before = await pixelAt(frame, far);
     const at = await pageXY(frame, hinton.id);
     await wb.page.mouse.move(at.x - 30, at.y - 30);
