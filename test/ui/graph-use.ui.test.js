@@ -10,33 +10,9 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { openWorkbench, SCREENSHOTS } = require('./workbench');
+const { openWorkbench } = require('./workbench');
 const { ROOT } = require('../harness/server');
-
-/** The frame holding a graph's document; with `local`, the one whose body says it is local. */
-async function graphFrame(page, local, timeout = 60000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const ok = await frame.evaluate(l => !!document.getElementById('mg-graph-canvas') && document.body.classList.contains('mg-local') === l
-        && Number(document.getElementById('mg-graph-count')?.dataset.nodes ?? 0) > 0, local).catch(() => false);
-      if (ok) return frame;
-    }
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`the ${local ? 'local ' : ''}graph webview did not show`);
-}
-
-/** Waits until the layout has settled: positions stop changing between two looks. */
-async function settled(frame) {
-  let before = '';
-  for (let i = 0; i < 60; i++) {
-    const now = await frame.evaluate(() => JSON.stringify(window.marginaliaGraph.ids().map(id => window.marginaliaGraph.positionOf(id))));
-    if (now === before) return;
-    before = now;
-    await frame.waitForTimeout(400);
-  }
-}
+const { graphFrame, settled } = require('./graphFrame');
 
 const nodesShown = frame => frame.$eval('#mg-graph-count', e => Number(e.dataset.nodes));
 const waitForNodes = (frame, n) => frame.waitForFunction(n => Number(document.getElementById('mg-graph-count').dataset.nodes) === n, n, { timeout: 15000 });
