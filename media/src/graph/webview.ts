@@ -109,31 +109,50 @@ function showLegend(colors: GraphColors): void {
   });
 }
 
-/** No canvas (or it failed): the neighbourhood as a list a keyboard can walk. */
+/** Why the canvas cannot draw, once it could not: the panel then shows the fallback list. */
+let fallbackReason: string | undefined;
+
+/** No canvas (or it failed): the active note and its neighbours as a list a keyboard can walk. */
 function showFallback(reason: string): void {
+  fallbackReason = reason;
   const data = (fallbackData ??= graph ? unpackGraph(graph) : { nodes: [], edges: [], groups: [] });
   canvas.hidden = true;
   fallback.hidden = false;
-  fallback.replaceChildren();
   const note = document.createElement('p');
   note.textContent = `The graph cannot be drawn here (${reason}). The notes near the active one:`;
   const list = document.createElement('ul');
-  const center = active ?? data.center;
+  list.setAttribute('aria-label', 'Notes near the active one');
+  const center = active !== undefined && data.nodes.some(n => n.id === active) ? active : data.center;
   const near = new Set<string>(center ? [center] : data.nodes.slice(0, 200).map(n => n.id));
   if (center) for (const e of data.edges) {
     if (e.source === center) near.add(e.target);
     if (e.target === center) near.add(e.source);
   }
+  const buttons: HTMLButtonElement[] = [];
   for (const n of data.nodes.filter(x => near.has(x.id))) {
     const item = document.createElement('li');
     const button = document.createElement('button');
     button.textContent = n.title;
     button.title = n.id;
+    if (n.id === center) button.setAttribute('aria-current', 'true');
     button.addEventListener('click', e => post({ type: 'open', id: n.id, toSide: e.ctrlKey || e.metaKey }));
     item.append(button);
     list.append(item);
+    buttons.push(button);
   }
-  fallback.append(note, list);
+  // Tab reaches the list once; the arrows, Home and End walk it.
+  buttons.forEach((b, i) => (b.tabIndex = i === 0 ? 0 : -1));
+  list.addEventListener('keydown', e => {
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const to = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : -2;
+    if (to === -2 || at < 0) return;
+    e.preventDefault();
+    const next = buttons[Math.max(0, Math.min(buttons.length - 1, to))];
+    buttons[at].tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
+  });
+  fallback.replaceChildren(note, list);
 }
 
 function highlightSearch(): void {
@@ -180,6 +199,7 @@ function draw(message: Extract<ToGraphWebview, { type: 'graph' }>): void {
     });
     canvas.hidden = false;
     fallback.hidden = true;
+    fallbackReason = undefined;
     if (message.relayout) renderer.relayout();
     renderer.setActive(active ?? graph.center);
     highlightSearch();
@@ -210,13 +230,14 @@ window.addEventListener('message', event => {
       if (renderer) renderer.update(m.diff);
       else if (fallbackData) {
         fallbackData = applyGraphDiff(fallbackData, m.diff);
-        showFallback('no canvas');
+        showFallback(fallbackReason ?? 'no canvas');
       }
       showCounts();
       break;
     case 'active':
       active = m.id;
       renderer?.setActive(m.id);
+      if (!renderer && fallbackReason !== undefined) showFallback(fallbackReason);
       break;
   }
 });

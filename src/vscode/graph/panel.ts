@@ -95,6 +95,9 @@ export class GraphPanel implements vscode.Disposable {
     this.panel.iconPath = vscode.Uri.joinPath(this.media, 'marginalia.svg');
     this.ready = false;
     this.sent.length = 0;
+    // A new panel shows nothing of the last one until its webview is ready (state() says so).
+    this.model = undefined;
+    this.lastStats = undefined;
     this.panel.webview.html = graphHtml(this.panel.webview, this.media, title);
     this.panel.webview.onDidReceiveMessage(m => void this.receive(m));
     this.panel.onDidDispose(() => {
@@ -262,9 +265,21 @@ export class GraphPanel implements vscode.Disposable {
       void vscode.window.showInformationMessage(`"${plain(node.title)}" is not written yet: follow a link to it to create it.`);
       return true;
     }
-    const column = toSide ? vscode.ViewColumn.Beside : this.editorColumn;
+    const column = toSide ? this.sideColumn() : this.editorColumn;
     await vscode.window.showTextDocument(this.vault.host.uriOf(id), { viewColumn: column, preserveFocus: false });
     return true;
+  }
+
+  /**
+   * Ctrl/Cmd+click: the group right of the graph, never the editor's or the graph's own, so the
+   * note in the editor and the graph both stay in view whichever group has the focus
+   * (`ViewColumn.Beside` from the editor's group would open over the graph).
+   */
+  private sideColumn(): vscode.ViewColumn {
+    const graph = this.panel?.viewColumn ?? this.editorColumn;
+    let column = graph + 1;
+    while (column === this.editorColumn || column === graph) column++;
+    return column;
   }
 
   private post(message: ToGraphWebview): void {
