@@ -7,6 +7,7 @@ import type { NoteIndex } from '../core/index/noteIndex';
 import { isNotePath } from '../core/index/paths';
 import { SiteBuilder } from '../core/render/engine';
 import type { PublishOptions, SiteSource } from '../core/publish/site';
+import { searchWorker } from '../node/searchWorker';
 import { refuseOutput, siteAssets, SiteFolder } from '../node/siteFolder';
 import type { PublishArgs } from './args';
 import { mediaFolder } from './render';
@@ -52,6 +53,7 @@ export async function publishCommand(index: NoteIndex, root: string, args: Publi
     baseUrl: args.baseUrl,
     title: args.title ?? path.basename(root),
     warn: m => log(m),
+    searchIndexer: process.env.MARGINALIA_SEARCH_WORKER === '0' ? undefined : searchWorker,
     ...options,
   });
   const result = await builder.build(folder);
