@@ -81,6 +81,11 @@ export function watchSite(index: NoteIndex, root: string, run: PublishRun, log: 
     pending.clear();
     if (changed.length === 0) return;
     const started = performance.now();
+    const cpu = process.cpuUsage();
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return Math.round((used.user + used.system) / 1000);
+    };
     const before = new Map(changed.map(p => [p, [...run.builder.dependents(p)]]));
     for (const p of changed) {
       let text: string | undefined;
@@ -98,10 +103,12 @@ export function watchSite(index: NoteIndex, root: string, run: PublishRun, log: 
       log(`published ${changed.join(', ')}: the whole site again (its URLs moved), ${all.length} files in ${Math.round(performance.now() - started)} ms`);
       return;
     }
-    log(`published ${changed.join(', ')}: ${files.length} files in ${Math.round(performance.now() - started)} ms`);
+    await run.folder.flush();
+    log(`published ${changed.join(', ')}: ${files.length} files in ${Math.round(performance.now() - started)} ms (CPU ${cpuMs(cpu)} ms)`);
     const indexing = performance.now();
-    await run.builder.writeIndexes(run.folder);
-    log(`search index and graph updated in ${Math.round(performance.now() - indexing)} ms`);
+    const indexCpu = process.cpuUsage();
+    const written = await run.builder.writeIndexes(run.folder);
+    log(`search index and graph updated in ${Math.round(performance.now() - indexing)} ms (CPU ${cpuMs(indexCpu)} ms): ${written.join(', ')}`);
   };
   const queue = (rel: string) => {
     if (rel.split('/').some(s => s.startsWith('.') || s === 'node_modules')) return;

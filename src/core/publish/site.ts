@@ -4,7 +4,7 @@
 // through the index and SiteSource, and writes through SiteOutput, so the CLI and VS Code
 // share it and a test can publish into memory.
 import { buildGraphData, type GraphData } from '../graph/graphData';
-import type { NoteQueries } from '../index/types';
+import type { NoteQueries, ResolvedLink } from '../index/types';
 import { escapeAttr } from '../render/escape';
 import { PageRenderer, type PageHost } from '../render/page';
 import { renderTagPage } from '../render/tagPage';
@@ -385,7 +385,8 @@ export class SiteBuilder {
     const date = dates.updated ?? this.source.modified?.(path);
     this.records.set(path, { path, title: info.title, url, tags, ...(date !== undefined ? { date } : {}) });
     this.indexPage({ id: path, url, title: info.title, tags, html: body });
-    const part = JSON.stringify([info.title, this.view.linkEnds(path)]);
+    const links = this.view.forwardLinks(path);
+    const part = JSON.stringify([info.title, links.map(l => [l.link.kind, l.link.property, l.resolution])]);
     if (this.graphParts.get(path) !== part) {
       this.graphParts.set(path, part);
       this.graphChanged = true;
@@ -402,7 +403,7 @@ export class SiteBuilder {
     const content = opening ? opening[0] + meta + body.slice(opening[0].length)
       : /<h1[\s>]/.test(body) ? meta + body
       : `<h1 class="note-title">${escapeAttr(info.title)}</h1>\n${meta}${body}`;
-    const main = `<article class="note" data-path="${escapeAttr(path)}">\n${content}${this.outgoing(path, host)}${backlinks}</article>\n`;
+    const main = `<article class="note" data-path="${escapeAttr(path)}">\n${content}${this.outgoing(links, host)}${backlinks}</article>\n`;
     this.copiedBy(this.pageFile(url), copies);
     return pageShell({ siteTitle: this.siteTitle, root, title: info.title, main: finishLinks(main, root), kind: 'page-note', feed: !!this.options.baseUrl, canonical: this.canonical(url) });
   }
@@ -412,9 +413,9 @@ export class SiteBuilder {
   }
 
   /** Each note, attachment or note not written yet this note links to, once, in order of first link. */
-  private outgoing(path: string, host: PageHost): string {
+  private outgoing(links: readonly ResolvedLink[], host: PageHost): string {
     const items = new Map<string, string>();
-    for (const l of this.view.forwardLinks(path)) {
+    for (const l of links) {
       const r = l.resolution;
       if (r.kind === 'self') continue;
       if (r.kind === 'note') {
