@@ -1,4 +1,5 @@
-// npm run bench -- --publish [--sizes 1000,10000]: `marginalia publish` on the bench vaults.
+// npm run bench -- --publish [--sizes 1000,10000] [--cli path/to/cli.js]: `marginalia publish` on the bench vaults
+// (generated into $BENCH_VAULTS, default the system's temporary folder; --cli times another build, for A/B).
 // Cold: from process start to exit (wall, CPU time of every thread, peak RSS), the site's size
 // and its search index's; then --watch: one note's text changed, the time until the site says
 // it rewrote the pages (the CLI's own count, from the change seen to the files written), the
@@ -11,13 +12,14 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const cli = path.join(root, 'dist', 'cli.js');
 const args = process.argv.slice(2);
+const cli = args.includes('--cli') ? path.resolve(args[args.indexOf('--cli') + 1]) : path.join(root, 'dist', 'cli.js');
+const vaults = process.env.BENCH_VAULTS || path.join(os.tmpdir(), 'marginalia-bench-vaults');
 const sizesArg = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : undefined;
 const sizes = sizesArg ? sizesArg.split(',').map(Number) : [1000, 10000];
 
 function vaultOf(n) {
-  const dir = path.join(here, 'vaults', `${n}-42`);
+  const dir = path.join(vaults, `${n}-42`);
   if (!fs.existsSync(dir)) {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     const r = spawnSync(process.execPath, [path.join(here, 'gen-vault.mjs'), String(n), dir, '42'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -65,10 +67,10 @@ async function watch(vault, out) {
       const from = err.length;
       const t = process.hrtime.bigint();
       fs.writeFileSync(file, `${original}\n\nAn edit for the bench, number ${i}.\n`);
-      const m = await waitFor(/published [^\n]*: (\d+) files in (\d+) ms/, from);
+      const m = await waitFor(/published [^\n]*: (\d+) files in (\d+) ms(?: \(CPU (\d+) ms\))?/, from);
       const pagesMs = Number(process.hrtime.bigint() - t) / 1e6;
-      const x = await waitFor(/search index and graph updated in (\d+) ms/, from);
-      runs.push({ files: Number(m[1]), cliMs: Number(m[2]), wallMs: pagesMs, indexMs: Number(x[1]) });
+      const x = await waitFor(/search index and graph updated in (\d+) ms(?: \(CPU (\d+) ms\))?/, from);
+      runs.push({ files: Number(m[1]), cliMs: Number(m[2]), cpuMs: Number(m[3] ?? NaN), wallMs: pagesMs, indexMs: Number(x[1]), indexCpuMs: Number(x[2] ?? NaN) });
     }
   } finally {
     fs.writeFileSync(file, original);
@@ -79,15 +81,18 @@ async function watch(vault, out) {
 
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`publish bench, ${os.cpus().length} cores, load average before: ${os.loadavg().map(l => l.toFixed(2)).join(' ')}`);
-console.log('| notes | cold publish (wall) | CPU time | peak RSS | site | search.json | one note changed under --watch: its pages (CLI / write to done) | then search.json and graph.json | load average after |');
+console.log(`cli: ${cli}`);
+console.log('| notes | cold publish (wall) | CPU time | peak RSS | site | search index | one note changed under --watch: its pages (CLI wall, CPU / write to done) | then search index and graph (wall, CPU) | load average after |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const n of sizes) {
   const vault = vaultOf(n);
-  const out = path.join(os.tmpdir(), `marginalia-bench-site-${n}`);
+  const out = path.join(os.tmpdir(), `marginalia-bench-site-${n}-${process.pid}`);
   const c = cold(vault, out);
   const site = sizeOf(out) / 1e6;
-  const search = fs.statSync(path.join(out, 'search.json')).size / 1e6;
+  const manifest = JSON.parse(fs.readFileSync(path.join(out, 'search.json'), 'utf8'));
+  const shards = Array.isArray(manifest.shards) ? manifest.shards : [];
+  const search = (fs.statSync(path.join(out, 'search.json')).size + shards.reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0)) / 1e6;
   const w = await watch(vault, out);
-  console.log(`| ${n.toLocaleString('en')} | ${(c.ms / 1000).toFixed(1)} s | ${(c.cpuMs / 1000).toFixed(1)} s | ${Math.round(c.rssMB)} MB | ${site.toFixed(0)} MB | ${search.toFixed(1)} MB | ${median(w.map(r => r.cliMs))} ms / ${Math.round(median(w.map(r => r.wallMs)))} ms (${w[0].files} files) | ${median(w.map(r => r.indexMs))} ms | ${os.loadavg()[0].toFixed(2)} |`);
+  console.log(`| ${n.toLocaleString('en')} | ${(c.ms / 1000).toFixed(1)} s | ${(c.cpuMs / 1000).toFixed(1)} s | ${Math.round(c.rssMB)} MB | ${site.toFixed(0)} MB | ${search.toFixed(1)} MB${shards.length ? ` (${shards.length} shards)` : ''} | ${median(w.map(r => r.cliMs))} ms, ${median(w.map(r => r.cpuMs))} ms CPU / ${Math.round(median(w.map(r => r.wallMs)))} ms (${w[0].files} files) | ${median(w.map(r => r.indexMs))} ms, ${median(w.map(r => r.indexCpuMs))} ms CPU | ${os.loadavg()[0].toFixed(2)} |`);
   fs.rmSync(out, { recursive: true, force: true });
 }

@@ -7,6 +7,7 @@ import type { NoteIndex } from '../core/index/noteIndex';
 import { isNotePath } from '../core/index/paths';
 import { SiteBuilder } from '../core/render/engine';
 import type { PublishOptions, SiteSource } from '../core/publish/site';
+import { searchWorker } from '../node/searchWorker';
 import { refuseOutput, siteAssets, SiteFolder } from '../node/siteFolder';
 import type { PublishArgs } from './args';
 import { mediaFolder } from './render';
@@ -52,6 +53,7 @@ export async function publishCommand(index: NoteIndex, root: string, args: Publi
     baseUrl: args.baseUrl,
     title: args.title ?? path.basename(root),
     warn: m => log(m),
+    searchIndexer: process.env.MARGINALIA_SEARCH_WORKER === '0' ? undefined : searchWorker,
     ...options,
   });
   const result = await builder.build(folder);
@@ -79,6 +81,11 @@ export function watchSite(index: NoteIndex, root: string, run: PublishRun, log: 
     pending.clear();
     if (changed.length === 0) return;
     const started = performance.now();
+    const cpu = process.cpuUsage();
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return Math.round((used.user + used.system) / 1000);
+    };
     const before = new Map(changed.map(p => [p, [...run.builder.dependents(p)]]));
     for (const p of changed) {
       let text: string | undefined;
@@ -96,10 +103,12 @@ export function watchSite(index: NoteIndex, root: string, run: PublishRun, log: 
       log(`published ${changed.join(', ')}: the whole site again (its URLs moved), ${all.length} files in ${Math.round(performance.now() - started)} ms`);
       return;
     }
-    log(`published ${changed.join(', ')}: ${files.length} files in ${Math.round(performance.now() - started)} ms`);
+    await run.folder.flush();
+    log(`published ${changed.join(', ')}: ${files.length} files in ${Math.round(performance.now() - started)} ms (CPU ${cpuMs(cpu)} ms)`);
     const indexing = performance.now();
-    await run.builder.writeIndexes(run.folder);
-    log(`search index and graph updated in ${Math.round(performance.now() - indexing)} ms`);
+    const indexCpu = process.cpuUsage();
+    const written = await run.builder.writeIndexes(run.folder);
+    log(`search index and graph updated in ${Math.round(performance.now() - indexing)} ms (CPU ${cpuMs(indexCpu)} ms): ${written.join(', ')}`);
   };
   const queue = (rel: string) => {
     if (rel.split('/').some(s => s.startsWith('.') || s === 'node_modules')) return;

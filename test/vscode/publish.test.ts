@@ -27,7 +27,7 @@ if (run === 'single') suite('publish', () => {
     try {
       const site = await vscode.commands.executeCommand<vscode.Uri | undefined>('marginalia.publish', vscode.Uri.file(out));
       assert.strictEqual(site?.fsPath, out);
-      for (const f of ['index.html', 'transformers/index.html', 'papers/attention-is-all-you-need/index.html', 'tags/attention/index.html', 'search.json', 'assets/site.js', 'marginalia-site.json']) {
+      for (const f of ['index.html', 'transformers/index.html', 'papers/attention-is-all-you-need/index.html', 'tags/attention/index.html', 'search.json', 'search/shard-0.json', 'assets/site.js', 'marginalia-site.json']) {
         assert.ok(fs.existsSync(path.join(out, f)), f);
       }
       assert.match(fs.readFileSync(path.join(out, 'transformers/index.html'), 'utf8'), /class="sidenote"/);

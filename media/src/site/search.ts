@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
-// The search page: the MiniSearch index publish wrote (search.json), loaded on first use,
-// searched as the reader types (prefix and a little fuzziness), results built as DOM nodes
-// (never HTML from the index). `search/?q=word` searches at once.
+// The search page: the MiniSearch shards publish wrote (listed in search.json), loaded all at
+// once, in parallel, on first use, searched as the reader types (prefix and a little
+// fuzziness) and their hits merged by score, results built as DOM nodes (never HTML from the
+// index). `search/?q=word` searches at once.
 import MiniSearch from 'minisearch';
-import { SEARCH_OPTIONS } from '../../../src/core/publish/search';
+import { SEARCH_MANIFEST, SEARCH_OPTIONS, SEARCH_QUERY } from '../../../src/core/publish/search';
 
 interface Hit {
   readonly id: string;
@@ -18,8 +19,9 @@ export function initSearch(root: string): void {
   const status = document.getElementById('mg-search-status');
   if (!input || !list || !status) return;
   input.disabled = false;
-  let index: Promise<MiniSearch> | undefined;
-  const load = () => (index ??= fetch(`${root}search.json`).then(r => r.text()).then(text => MiniSearch.loadJSON(text, SEARCH_OPTIONS)));
+  let index: Promise<MiniSearch[]> | undefined;
+  const shard = (file: string) => fetch(root + file).then(r => r.text()).then(text => MiniSearch.loadJSON(text, SEARCH_OPTIONS));
+  const load = () => (index ??= fetch(root + SEARCH_MANIFEST).then(r => r.json() as Promise<{ shards: string[] }>).then(m => Promise.all(m.shards.map(shard))));
 
   const run = async () => {
     const query = input.value.trim();
@@ -31,8 +33,8 @@ export function initSearch(root: string): void {
     status.textContent = 'Searching…';
     let hits: Hit[];
     try {
-      const search = await load();
-      hits = search.search(query, { prefix: true, fuzzy: 0.15, boost: { title: 3, tagText: 2 }, combineWith: 'AND' }) as unknown as Hit[];
+      const shards = await load();
+      hits = shards.flatMap(s => s.search(query, SEARCH_QUERY)).sort((a, b) => b.score - a.score) as unknown as Hit[];
     } catch {
       status.textContent = 'The search index could not be loaded.';
       return;

@@ -18,8 +18,24 @@ export class PublishedView implements NoteQueries {
     return this.published.has(path) || !/\.md$/i.test(path);
   }
 
+  /**
+   * A site renders each link on its note's page and again wherever a Backlinks section quotes its
+   * paragraph: resolved once (the view lives for one build or one update, while the index stands still).
+   */
+  private readonly resolved = new Map<string, Resolution>();
+
   resolve(target: string, fromPath: string): Resolution {
-    const r = this.index.resolve(target, fromPath);
+    const key = `${fromPath}\u0000${target}`;
+    let r = this.resolved.get(key);
+    if (!r) {
+      r = this.shownResolution(this.index.resolve(target, fromPath));
+      this.resolved.set(key, r);
+    }
+    return r;
+  }
+
+  /** `r` as the site sees it: a left-out note is not there. */
+  private shownResolution(r: Resolution): Resolution {
     if ((r.kind === 'note' || r.kind === 'self') && !this.published.has(r.path)) return { kind: 'placeholder', name: UNPUBLISHED, attachment: false };
     if (r.kind === 'note' && r.ambiguous) {
       const visible = r.ambiguous.filter(p => this.published.has(p));
@@ -38,7 +54,7 @@ export class PublishedView implements NoteQueries {
 
   forwardLinks(path: string): readonly ResolvedLink[] {
     if (!this.published.has(path)) return [];
-    return this.index.forwardLinks(path).map(l => ({ ...l, resolution: this.resolve(l.link.target, path) }))
+    return this.index.forwardLinks(path).map(l => ({ ...l, resolution: this.shownResolution(l.resolution) }))
       .filter(l => l.resolution.kind !== 'placeholder' || l.resolution.name !== UNPUBLISHED);
   }
 

@@ -4,7 +4,7 @@
 // through the index and SiteSource, and writes through SiteOutput, so the CLI and VS Code
 // share it and a test can publish into memory.
 import { buildGraphData, type GraphData } from '../graph/graphData';
-import type { NoteQueries } from '../index/types';
+import type { NoteQueries, ResolvedLink } from '../index/types';
 import { escapeAttr } from '../render/escape';
 import { PageRenderer, type PageHost } from '../render/page';
 import { renderTagPage } from '../render/tagPage';
@@ -15,13 +15,29 @@ import { SITE_MARKER } from './marker';
 import { finishLinks, MISSING_HREF, UNPUBLISHED_HREF } from './links';
 import { folderListing, graphPage, searchPage, tagIndexPage, tagListing } from './listPages';
 import { UNPUBLISHED, PublishedView } from './publishedView';
-import { SearchIndex, searchText } from './search';
+import { SEARCH_MANIFEST, SearchIndex, searchManifest, searchText, shardCount, shardFile, type SearchDocument } from './search';
 import { noteDates, publishedNotes, type SelectionOptions } from './selection';
 import { attachmentFile, noteUrls, relativeHref, tagUrl } from './urls';
 
 export interface SiteOutput {
   /** `path` is relative to the site's folder, `/`-separated. */
   write(path: string, data: string | Uint8Array): void | Promise<void>;
+  /** A file an earlier build wrote that the site no longer has (a note withdrawn, a tag gone). */
+  remove?(path: string): void | Promise<void>;
+  /** Resolves once every write so far is on disk (an output that writes in the background). */
+  flush?(): Promise<void>;
+}
+
+/** A page's words for the search index, as the page renderer drew them (its text is taken from `html`). */
+export type SearchPage = Omit<SearchDocument, 'text'> & { readonly html: string };
+
+/** Builds a cold publish's search shards elsewhere (the CLI: a worker thread), while the pages render. */
+export interface SearchIndexer {
+  add(page: SearchPage): void;
+  /** Each shard's JSON, in shard order. */
+  finish(): Promise<string[]>;
+  /** Stop without a result (a cancelled publish). */
+  close(): void;
 }
 
 export interface SiteSource {
@@ -46,6 +62,8 @@ export interface PublishOptions extends SelectionOptions {
   pause?(): Promise<void>;
   /** Told about a file it could not use (an unreadable attachment). */
   warn?(message: string): void;
+  /** A full build's search index built elsewhere (given the number of shards); by default, in this thread. */
+  searchIndexer?(shards: number): SearchIndexer | undefined;
 }
 
 export interface PublishResult {
@@ -77,9 +95,15 @@ export class SiteBuilder {
   private view!: PublishedView;
   private urls!: Map<string, string>;
   private home: string | undefined;
-  private readonly copied = new Set<string>();
-  private readonly search = new SearchIndex();
+  private search = new SearchIndex();
+  /** Set during a full build whose search index is built elsewhere. */
+  private indexer: SearchIndexer | undefined;
   private records = new Map<string, NoteRecord>();
+  /** The attachments each page links or embeds (page file -> vault paths): the site copies their union. */
+  private readonly copiesOf = new Map<string, Set<string>>();
+  /** Each note's part of the graph (its title and links), to tell whether a change moves the graph. */
+  private readonly graphParts = new Map<string, string>();
+  private graphChanged = true;
   private readonly siteTitle: string;
 
   constructor(private readonly source: SiteSource, private readonly options: PublishOptions = {}) {
@@ -95,6 +119,13 @@ export class SiteBuilder {
     if (this.home) this.urls.set(this.home, '');
   }
 
+  /** Every attachment a page of the site links or embeds, sorted. */
+  private copied(): string[] {
+    const all = new Set<string>();
+    for (const set of this.copiesOf.values()) for (const p of set) all.add(p);
+    return [...all].sort();
+  }
+
   async build(output: SiteOutput): Promise<PublishResult> {
     this.plan();
     const files: string[] = [];
@@ -103,65 +134,79 @@ export class SiteBuilder {
       files.push(path);
     };
     for (const [name, data] of this.source.assets) await write(`assets/${name}`, data);
-    // Built again (a change moved URLs): what left the site leaves its lists and search index.
-    for (const path of [...this.records.keys()]) {
-      if (this.published.has(path)) continue;
-      this.records.delete(path);
-      this.search.remove(path);
-    }
+    // Built again (a change moved URLs): what left the site leaves its lists.
+    for (const path of [...this.records.keys()]) if (!this.published.has(path)) this.records.delete(path);
+    this.copiesOf.clear();
+    this.graphParts.clear();
+    this.search = new SearchIndex(shardCount(this.published.size));
+    this.indexer = this.options.searchIndexer?.(this.search.count);
     const paths = [...this.published].sort();
     let done = 0;
     let cancelled = false;
-    for (const path of paths) {
-      if (this.options.isCancelled?.()) {
-        cancelled = true;
-        break;
+    try {
+      for (const path of paths) {
+        if (this.options.isCancelled?.()) {
+          cancelled = true;
+          break;
+        }
+        await write(this.pageFile(this.urls.get(path)!), this.notePage(path));
+        if (++done % 200 === 0) this.options.onProgress?.(done, paths.length);
+        if (done % 25 === 0) await this.options.pause?.();
       }
-      await write(this.pageFile(this.urls.get(path)!), this.notePage(path));
-      if (++done % 200 === 0) this.options.onProgress?.(done, paths.length);
-      if (done % 25 === 0) await this.options.pause?.();
+      if (!cancelled) {
+        for (const [file, html] of this.listPages()) await write(file, html);
+        for (const path of this.copied()) {
+          const bytes = await this.source.readAttachment(path);
+          if (bytes) await write(attachmentFile(path), bytes);
+          else this.options.warn?.(`${path}: could not be read; the site links it but does not hold it`);
+        }
+        if (this.indexer) this.search.adopt(await this.indexer.finish());
+        for (const [shard, json] of this.search.takeChanged()) await write(shardFile(shard), json);
+        await write(SEARCH_MANIFEST, searchManifest(this.search.count));
+        await write('graph.json', JSON.stringify(this.graphData()));
+        this.graphChanged = false;
+        for (const [file, xml] of this.feeds()) await write(file, xml);
+        this.options.onProgress?.(paths.length, paths.length);
+      }
+    } finally {
+      this.indexer?.close();
+      this.indexer = undefined;
     }
     if (!cancelled) {
-      for (const [file, html] of this.listPages()) await write(file, html);
-      for (const path of [...this.copied].sort()) {
-        const bytes = await this.source.readAttachment(path);
-        if (bytes) await write(attachmentFile(path), bytes);
-        else this.options.warn?.(`${path}: could not be read; the site links it but does not hold it`);
+      // Built again: what an earlier build wrote and this one did not (a page whose URL moved) goes.
+      const now = new Set(files);
+      for (const f of [...this.files]) {
+        if (now.has(f)) continue;
+        await output.remove?.(f);
+        this.files.delete(f);
       }
-      await write('search.json', this.search.toJSON());
-      await write('graph.json', JSON.stringify(this.graphData()));
-      if (this.options.baseUrl) {
-        const notes = [...this.records.values()];
-        await write('feed.xml', atomFeed(this.siteTitle, this.options.baseUrl, notes));
-        await write('sitemap.xml', sitemap(this.options.baseUrl, ['', 'notes/', 'tags/', ...notes.map(n => n.url), ...this.tagNames().map(tagUrl)]));
-      }
-      this.options.onProgress?.(paths.length, paths.length);
     }
     // Cancelled too: the folder is still publish's, so the next publish may clear it.
     for (const f of files) this.files.add(f);
+    await output.flush?.();
     await this.writeMarker(output);
-    return { notes: done, tags: this.tagNames().length, attachments: this.copied.size, files, cancelled };
+    await output.flush?.();
+    return { notes: done, tags: this.tagNames().length, attachments: this.copied().length, files, cancelled };
   }
 
   /**
    * After `changed` notes were edited, created or deleted (the index already updated): the pages
-   * whose content they feed, written again (then writeIndexes). Returns the files written, or undefined when the
-   * change moved URLs (a note created or deleted that slugs like another): then build() again.
+   * whose content they feed, written again (then writeIndexes); the pages of notes that left the
+   * site, of tags no note carries now, and attachments no page links, removed. Returns the files
+   * written, or undefined when the change moved URLs (a note created or deleted that slugs like
+   * another) or the number of search shards: then build() again.
    */
   async update(changed: readonly string[], before: ReadonlyMap<string, readonly string[]>, output: SiteOutput): Promise<string[] | undefined> {
     const oldUrls = this.urls;
     const oldPublished = this.published;
+    const oldTitles = new Map(changed.map(p => [p, this.records.get(p)?.title]));
     this.plan();
     for (const [path, url] of oldUrls) if (this.urls.has(path) && this.urls.get(path) !== url) return undefined;
+    if (shardCount(this.published.size) !== this.search.count) return undefined;
     const pages = new Set<string>();
-    // The changed notes' tag pages (old tags and new); the tag pages of the notes they link
-    // only where those show their notes in full (with Backlinks that quote the change).
     const tagsTouched = new Set<string>();
-    const tagsIfFull = new Set<string>();
+    const gone: string[] = [];
     for (const path of changed) {
-      for (const l of this.source.index.forwardLinks(path)) {
-        if (l.resolution.kind === 'note') for (const t of this.records.get(l.resolution.path)?.tags ?? []) tagsIfFull.add(t);
-      }
       for (const p of before.get(path) ?? []) pages.add(p);
       if (this.published.has(path)) pages.add(path);
       for (const p of this.dependents(path)) pages.add(p);
@@ -169,42 +214,88 @@ export class SiteBuilder {
       if (!this.published.has(path)) {
         this.records.delete(path);
         this.search.remove(path);
+        this.graphParts.delete(path);
+        if (oldUrls.has(path)) gone.push(this.pageFile(oldUrls.get(path)!));
       }
-      if (oldPublished.has(path) !== this.published.has(path)) {
-        // Published or withdrawn: every page that links it reads differently.
-        for (const b of this.source.index.backlinks(path)) pages.add(b.source);
+      const title = this.published.has(path) ? this.view.note(path)?.title : undefined;
+      if (oldPublished.has(path) !== this.published.has(path) || title !== oldTitles.get(path)) {
+        // Published, withdrawn or retitled: every page that links it reads differently, and so
+        // does every page whose Backlinks quote a paragraph that links it; and the graph.
+        if (oldPublished.has(path) !== this.published.has(path)) this.graphChanged = true;
+        const sources = new Set([...this.source.index.backlinks(path).map(b => b.source), ...(before.get(path) ?? [])]);
+        for (const s of sources) {
+          pages.add(s);
+          for (const l of this.source.index.forwardLinks(s)) if (l.resolution.kind === 'note') pages.add(l.resolution.path);
+        }
       }
     }
     const files: string[] = [];
+    const write = async (file: string, data: string | Uint8Array) => {
+      await output.write(file, data);
+      files.push(file);
+    };
+    // The tag pages of every page drawn again, where they show their notes in full; the changed notes' own, always.
+    const tagsIfFull = new Set<string>();
     for (const path of pages) {
       if (!this.published.has(path)) continue;
-      const file = this.pageFile(this.urls.get(path)!);
-      await output.write(file, this.notePage(path));
-      files.push(file);
+      await write(this.pageFile(this.urls.get(path)!), this.notePage(path));
+      for (const t of this.records.get(path)?.tags ?? []) tagsIfFull.add(t);
     }
     for (const path of changed) for (const t of this.records.get(path)?.tags ?? []) tagsTouched.add(t);
-    for (const [file, html] of this.listPages(tagsTouched, tagsIfFull)) {
-      await output.write(file, html);
-      files.push(file);
+    for (const [file, html] of this.listPages(tagsTouched, tagsIfFull)) await write(file, html);
+    // What the site no longer holds: pages of notes withdrawn, of tags gone, attachments no page links.
+    const tagPages = new Set(this.tagNames().map(t => `${tagUrl(t)}index.html`));
+    for (const f of this.files) if (f.startsWith('tags/') && f !== 'tags/index.html' && !tagPages.has(f)) gone.push(f);
+    for (const f of gone) this.copiesOf.delete(f);
+    const copied = this.copied();
+    const attachments = new Set(copied.map(attachmentFile));
+    for (const f of this.files) if (f.startsWith('files/') && !attachments.has(f)) gone.push(f);
+    const written = new Set(files);
+    for (const f of gone) {
+      if (written.has(f) || !this.files.has(f)) continue;
+      await output.remove?.(f);
+      this.files.delete(f);
     }
-    for (const path of this.copied) {
+    for (const path of copied) {
       if (this.files.has(attachmentFile(path))) continue;
       const bytes = await this.source.readAttachment(path);
-      if (bytes) {
-        await output.write(attachmentFile(path), bytes);
-        files.push(attachmentFile(path));
-      }
+      if (bytes) await write(attachmentFile(path), bytes);
     }
     for (const f of files) this.files.add(f);
     return files;
   }
 
-  /** After update(): the search index, the graph's data and the marker, which every change touches (written last: the pages come first). */
+  /** After update(): the search shards and graph data the change touched, and the marker (written last: the pages come first). */
   async writeIndexes(output: SiteOutput): Promise<string[]> {
-    await output.write('search.json', this.search.toJSON());
-    await output.write('graph.json', JSON.stringify(this.graphData()));
+    const files: string[] = [];
+    for (const [shard, json] of this.search.takeChanged()) {
+      await output.write(shardFile(shard), json);
+      files.push(shardFile(shard));
+    }
+    if (this.graphChanged) {
+      await output.write('graph.json', JSON.stringify(this.graphData()));
+      files.push('graph.json');
+      this.graphChanged = false;
+    }
+    for (const [file, xml] of this.feeds()) {
+      await output.write(file, xml);
+      files.push(file);
+    }
+    for (const f of files) this.files.add(f);
+    await output.flush?.();
     await this.writeMarker(output);
-    return ['search.json', 'graph.json', SITE_MARKER];
+    await output.flush?.();
+    return [...files, SITE_MARKER];
+  }
+
+  /** With a base URL, the feed and the sitemap (they list every note and tag: each change may touch them). */
+  private feeds(): [string, string][] {
+    if (!this.options.baseUrl) return [];
+    const notes = [...this.records.values()];
+    return [
+      ['feed.xml', atomFeed(this.siteTitle, this.options.baseUrl, notes)],
+      ['sitemap.xml', sitemap(this.options.baseUrl, ['', 'notes/', 'tags/', ...notes.map(n => n.url), ...this.tagNames().map(tagUrl)])],
+    ];
   }
 
   /** The notes whose pages show something of `path`: what it links (their Backlinks quote it) and what links or embeds it. */
@@ -242,7 +333,8 @@ export class SiteBuilder {
     return '../'.repeat(url.split('/').length - 1);
   }
 
-  private pageHost(pageUrl: string): PageHost {
+  /** How the page at `pageUrl` addresses notes and files; the attachments it links are added to `copies`. */
+  private pageHost(pageUrl: string, copies: Set<string>): PageHost {
     return {
       noteHref: (p, fragment) => {
         const path = p.startsWith('./') ? p.slice(2) : p;
@@ -253,23 +345,35 @@ export class SiteBuilder {
         }
         if (path === `${UNPUBLISHED}.md`) return UNPUBLISHED_HREF;
         if (!/\.md$/i.test(path) && this.source.index.has(path)) {
-          this.copied.add(path);
+          copies.add(path);
           return relativeHref(pageUrl, attachmentFile(path));
         }
         return MISSING_HREF;
       },
       imageSrc: path => {
-        this.copied.add(path);
+        copies.add(path);
         return relativeHref(pageUrl, attachmentFile(path));
       },
     };
+  }
+
+  /** Remember the attachments the page in `file` links (none: forget it). */
+  private copiedBy(file: string, copies: Set<string>): void {
+    if (copies.size) this.copiesOf.set(file, copies);
+    else this.copiesOf.delete(file);
+  }
+
+  private indexPage(page: SearchPage): void {
+    if (this.indexer) this.indexer.add(page);
+    else this.search.add({ id: page.id, url: page.url, title: page.title, tags: page.tags, text: searchText(page.html) });
   }
 
   /** The page of a published note: title, tags, the note as the preview draws it, its outgoing links and Backlinks. */
   notePage(path: string): string {
     const url = this.urls.get(path)!;
     const root = this.rootOf(url);
-    const host = this.pageHost(url);
+    const copies = new Set<string>();
+    const host = this.pageHost(url, copies);
     const renderer = new PageRenderer(this.view, host);
     const info = this.view.note(path)!;
     const text = this.view.textOf(path) ?? '';
@@ -280,7 +384,13 @@ export class SiteBuilder {
     const dates = noteDates(text);
     const date = dates.updated ?? this.source.modified?.(path);
     this.records.set(path, { path, title: info.title, url, tags, ...(date !== undefined ? { date } : {}) });
-    this.search.add({ id: path, url, title: info.title, tags, text: searchText(body) });
+    this.indexPage({ id: path, url, title: info.title, tags, html: body });
+    const links = this.view.forwardLinks(path);
+    const part = JSON.stringify([info.title, links.map(l => [l.link.kind, l.link.property, l.resolution])]);
+    if (this.graphParts.get(path) !== part) {
+      this.graphParts.set(path, part);
+      this.graphChanged = true;
+    }
     // Tags written in the text show there already: the header lists those of the frontmatter.
     const listed = uniqueTags(syntax.tags.filter(t => t.source === 'frontmatter').map(t => t.name));
     const day = date === undefined ? '' : new Date(date).toISOString().slice(0, 10);
@@ -293,7 +403,8 @@ export class SiteBuilder {
     const content = opening ? opening[0] + meta + body.slice(opening[0].length)
       : /<h1[\s>]/.test(body) ? meta + body
       : `<h1 class="note-title">${escapeAttr(info.title)}</h1>\n${meta}${body}`;
-    const main = `<article class="note" data-path="${escapeAttr(path)}">\n${content}${this.outgoing(path, host)}${backlinks}</article>\n`;
+    const main = `<article class="note" data-path="${escapeAttr(path)}">\n${content}${this.outgoing(links, host)}${backlinks}</article>\n`;
+    this.copiedBy(this.pageFile(url), copies);
     return pageShell({ siteTitle: this.siteTitle, root, title: info.title, main: finishLinks(main, root), kind: 'page-note', feed: !!this.options.baseUrl, canonical: this.canonical(url) });
   }
 
@@ -302,9 +413,9 @@ export class SiteBuilder {
   }
 
   /** Each note, attachment or note not written yet this note links to, once, in order of first link. */
-  private outgoing(path: string, host: PageHost): string {
+  private outgoing(links: readonly ResolvedLink[], host: PageHost): string {
     const items = new Map<string, string>();
-    for (const l of this.view.forwardLinks(path)) {
+    for (const l of links) {
       const r = l.resolution;
       if (r.kind === 'self') continue;
       if (r.kind === 'note') {
@@ -362,8 +473,11 @@ export class SiteBuilder {
       if (touched && !touched.has(key) && paths.length > TAG_PAGE_FULL_NOTES) continue;
       let main: string;
       if (paths.length <= TAG_PAGE_FULL_NOTES) {
-        main = finishLinks(renderTagPage(this.view, this.pageHost(url), name, { backlinks: this.options.backlinks }).html, root);
+        const copies = new Set<string>();
+        main = finishLinks(renderTagPage(this.view, this.pageHost(url, copies), name, { backlinks: this.options.backlinks }).html, root);
+        this.copiedBy(`${url}index.html`, copies);
       } else {
+        this.copiesOf.delete(`${url}index.html`);
         main = tagListing(name, names, paths.map(p => this.records.get(p)).filter((r): r is NoteRecord => r !== undefined), root);
       }
       pages.push([`${url}index.html`, shell(url, `#${name}`, main, 'page-tag')]);

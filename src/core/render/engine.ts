@@ -8,3 +8,5 @@ export { PageRenderer, renderNotePage } from './page';
 export { renderTagPage } from './tagPage';
 // The site builder (marginalia publish) renders every page through this stack: it loads with it.
 export { SiteBuilder } from '../publish/site';
+// ... and the search index's worker thread (src/node/searchWorker.ts) loads its search code from here.
+export { SearchIndex, searchText } from '../publish/search';

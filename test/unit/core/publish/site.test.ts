@@ -13,6 +13,8 @@ import { SiteBuilder, type PublishOptions, type SiteOutput, type SiteSource } fr
 import { siteAssets } from '../../../../src/node/siteFolder';
 import { mediaFolder } from '../../../../src/cli/render';
 import { CORPUS, dangers } from '../render/xss.test';
+import MiniSearch from 'minisearch';
+import { SEARCH_OPTIONS, SEARCH_QUERY } from '../../../../src/core/publish/search';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 const lines = (...l: string[]) => l.join('\n');
@@ -22,6 +24,9 @@ class MemorySite implements SiteOutput {
   write(p: string, data: string | Uint8Array): void {
     this.files.set(p, data);
   }
+  remove(p: string): void {
+    this.files.delete(p);
+  }
   text(p: string): string {
     const f = this.files.get(p);
     return typeof f === 'string' ? f : Buffer.from(f ?? '').toString('utf8');
@@ -29,6 +34,13 @@ class MemorySite implements SiteOutput {
   pages(): string[] {
     return [...this.files.keys()].filter(f => f.endsWith('.html')).sort();
   }
+}
+
+/** Every shard of the search index, as written (search.json lists them). */
+function searchShards(site: MemorySite): string {
+  const shards = (JSON.parse(site.text('search.json')) as { shards: string[] }).shards;
+  assert.ok(shards.length > 0 && shards.every(f => site.files.has(f)), 'search.json lists the shards written');
+  return shards.map(f => site.text(f)).join('\n');
 }
 
 let assets: Map<string, Uint8Array> | undefined;
@@ -152,7 +164,8 @@ suite('publish: the site', () => {
         const found = everything.split(word).length - 1;
         assert.ok(found <= allowed, `"${word}" leaks (${found} times)`);
       }
-      assert.doesNotMatch(site.text('search.json'), /Zebra|xylophonic|Marmoset|Okapi/);
+      assert.doesNotMatch(searchShards(site), /Zebra|xylophonic|Marmoset|Okapi/);
+      assert.match(searchShards(site), /Public/, 'the search index was read');
     });
 
     test('links to it are plain text, and it quotes no paragraph in Backlinks', async () => {
@@ -211,6 +224,7 @@ suite('publish: the site', () => {
     // The index holds the notes' words as text (`<script>` written in a note is a word there); the
     // search page shows them with textContent only (media/src/site/search.ts), never as HTML.
     assert.doesNotThrow(() => JSON.parse(site.text('search.json')));
+    for (const f of site.files.keys()) if (f.startsWith('search/shard-')) assert.doesNotThrow(() => JSON.parse(site.text(f)), f);
   });
 
   test('an incremental update writes the pages a full build would', async () => {
@@ -229,6 +243,56 @@ suite('publish: the site', () => {
     const fresh = (await publish(index)).site;
     for (const f of ['a/index.html', 'b/index.html', 'c/index.html', 'tags/y/index.html', 'notes/index.html']) assert.strictEqual(site.text(f), fresh.text(f), f);
     assert.ok(!written.includes('assets/site.js'), 'assets are not rewritten');
+  });
+
+  suite('under --watch, the site after each change equals a fresh publish of the vault', () => {
+    /** What a reader can find: every document the shards hold, and the notes each word finds. */
+    function searchable(site: MemorySite, words: readonly string[]): { docs: string[]; hits: Record<string, string[]> } {
+      const shards = (JSON.parse(site.text('search.json')) as { shards: string[] }).shards.map(f => MiniSearch.loadJSON(site.text(f), SEARCH_OPTIONS));
+      const docs = shards.flatMap(s => s.search(MiniSearch.wildcard)).map(h => JSON.stringify([h.id, h['title'], h['url'], h['tags']])).sort();
+      const hits: Record<string, string[]> = {};
+      for (const w of words) hits[w] = shards.flatMap(s => s.search(w, SEARCH_QUERY)).map(h => String(h.id)).sort();
+      return { docs, hits };
+    }
+
+    function assertSame(watched: MemorySite, fresh: MemorySite, index: NoteIndex, step: string): void {
+      const files = (s: MemorySite) => [...s.files.keys()].sort();
+      assert.deepStrictEqual(files(watched), files(fresh), `${step}: the same files`);
+      for (const f of files(fresh)) {
+        if (f.startsWith('search/shard-')) continue; // compared by what they find, below
+        assert.strictEqual(watched.text(f), fresh.text(f), `${step}: ${f}`);
+      }
+      const words = [...new Set([...index.notes()].flatMap(n => (index.textOf(n.path) ?? '').match(/[a-z]{4,}/gi) ?? []))];
+      assert.deepStrictEqual(searchable(watched, words), searchable(fresh, words), `${step}: the search index finds the same notes`);
+    }
+
+    test('edits, a note written that was linked before, one withdrawn, one deleted, a tag gone, an attachment linked and unlinked', async () => {
+      const index = new NoteIndex();
+      index.upsert('a.md', '# A\n\nLinks [[b]] and [[later]]. #x');
+      index.upsert('b.md', '# B\n\nPlain words. #gone');
+      index.upsert('c.md', '# C #z\n\n![[b]]\n\nSee [[a]].');
+      index.upsert('d/e.md', '# E\n\nNested, about [[b#Plain]]. #x/y');
+      index.addAttachment('pic.png');
+      const attachments = { 'pic.png': 'png bytes' };
+      const site = new MemorySite();
+      const builder = new SiteBuilder(source(index, attachments), { baseUrl: 'https://example.org/' });
+      await builder.build(site);
+      const step = async (name: string, changed: string[], change: () => void) => {
+        const before = new Map(changed.map(p => [p, [...builder.dependents(p)]]));
+        change();
+        const written = await builder.update(changed, before, site);
+        if (written) await builder.writeIndexes(site);
+        else await builder.build(site);
+        assertSame(site, (await publish(index, { baseUrl: 'https://example.org/' }, attachments)).site, index, name);
+      };
+      await step('b edited: new words, a tag, a link, the tag it had gone', ['b.md'], () => index.upsert('b.md', '# B\n\n## Plain\n\nNew quokka words. [[a]] #y'));
+      await step('later.md written: a link to it was to a note not written yet', ['later.md'], () => index.upsert('later.md', '# Later\n\nNow here. #x'));
+      await step('an attachment embedded', ['c.md'], () => index.upsert('c.md', '# C #z\n\n![[b]]\n\n![[pic.png]] See [[a]].'));
+      await step('later.md withdrawn (publish: false)', ['later.md'], () => index.upsert('later.md', '---\npublish: false\n---\n# Later\n\nHidden wombat. #x'));
+      await step('the attachment no longer embedded', ['c.md'], () => index.upsert('c.md', '# C #z\n\n![[b]]\n\nSee [[a]].'));
+      await step('d/e.md deleted: its tag x/y is gone', ['d/e.md'], () => index.remove('d/e.md'));
+      await step('later.md published again', ['later.md'], () => index.upsert('later.md', '# Later\n\nBack. #x'));
+    });
   });
 
   test('a cancelled publish stops between pages and still marks the folder as its own', async () => {
