@@ -12,7 +12,7 @@ export interface UnknownCitation {
 export function unknownCitations(citations: readonly CitationItem[], library: CitationLibrary): UnknownCitation[] {
   const out: UnknownCitation[] = [];
   for (const citation of citations) {
-    if (library.item(citation.key)) continue;
+    if (library.has(citation.key)) continue;
     const closest = library.size > 0 ? library.closestKeys(citation.key) : [];
     const files = library.paths();
     const where = files.length ? files.join(', ') : 'the bibliography (no .bib or CSL-JSON file found)';
