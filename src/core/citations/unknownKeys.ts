@@ -1,7 +1,7 @@
 // Citations of keys the library lacks, with the message both the editor and `marginalia check`
 // give (one wording, one place), naming the closest keys.
 import type { CitationItem } from '../syntax/types';
-import type { CitationLibrary } from './library';
+import type { CitationLookup } from './noteLibrary';
 
 export interface UnknownCitation {
   readonly citation: CitationItem;
@@ -9,7 +9,7 @@ export interface UnknownCitation {
   readonly message: string;
 }
 
-export function unknownCitations(citations: readonly CitationItem[], library: CitationLibrary): UnknownCitation[] {
+export function unknownCitations(citations: readonly CitationItem[], library: CitationLookup): UnknownCitation[] {
   const out: UnknownCitation[] = [];
   for (const citation of citations) {
     if (library.has(citation.key)) continue;
