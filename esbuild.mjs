@@ -32,17 +32,17 @@ const renderOnDemand = {
   },
 };
 
-/** The BibTeX parser (citation-js) likewise, read the first time a library is (src/core/citations/library.ts). */
+/** The full BibTeX reading (citation-js) likewise, read the first time an entry is read in full (src/core/citations/bibtex.ts). */
 const bibtexOnDemand = {
   name: 'bibtex-on-demand',
   setup(build) {
-    build.onResolve({ filter: /^\.\/bibtex$/ }, args => (/core[\\/]citations[\\/]library\.ts$/.test(args.importer) ? { path: './bibtex.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/bibtexFull$/ }, args => (/core[\\/]citations[\\/]bibtex\.ts$/.test(args.importer) ? { path: './bibtex.js', external: true } : undefined));
   },
 };
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [renderOnDemand, bibtexOnDemand] },
-  { ...common, entryPoints: ['src/core/citations/bibtex.ts'], outfile: 'dist/bibtex.js' },
+  { ...common, entryPoints: ['src/core/citations/bibtexFull.ts'], outfile: 'dist/bibtex.js' },
   { ...common, entryPoints: ['src/core/render/engine.ts'], outfile: 'dist/render.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [renderOnDemand, bibtexOnDemand] },
   { ...common, entryPoints: ['media/src/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },

@@ -1,18 +1,30 @@
 // The CLI's citation library: read only when some note cites something, from the default
-// bibliography files (*.bib and CSL-JSON at the root, under bib/ or references/).
+// bibliography files (*.bib and CSL-JSON at the root, under bib/ or references/), and for each
+// note the files its frontmatter `bibliography:` names (src/core/citations/noteLibrary.ts).
 import type { VaultHost } from '../core/host';
 import type { NoteIndex } from '../core/index/noteIndex';
 import { anyCitations } from '../core/citations/cited';
 import { bibliographyFiles } from '../core/citations/discovery';
 import { CitationLibrary } from '../core/citations/library';
+import { NoteBibliographies, type CitationLookup } from '../core/citations/noteLibrary';
 import { unknownCitations } from '../core/citations/unknownKeys';
 import { citationAt } from '../core/syntax/packed';
 
-export async function cliLibrary(host: VaultHost, index: NoteIndex): Promise<CitationLibrary | undefined> {
+export interface CliLibrary {
+  readonly workspace: CitationLibrary;
+  readonly notes: NoteBibliographies;
+}
+
+export async function cliLibrary(host: VaultHost, index: NoteIndex): Promise<CliLibrary | undefined> {
   if (!anyCitations(index.packedNotes())) return undefined;
-  const library = new CitationLibrary(host);
-  await library.loadAll(bibliographyFiles([...index.attachments()], []), false);
-  return library;
+  const workspace = new CitationLibrary(host);
+  await workspace.loadAll(bibliographyFiles([...index.attachments()], []), false);
+  return { workspace, notes: new NoteBibliographies(host) };
+}
+
+/** The library the note at `path` cites from: its `bibliography:` files, then the workspace's. */
+export function noteLookup(library: CliLibrary, index: NoteIndex, path: string): Promise<CitationLookup> {
+  return library.notes.lookupFor(library.workspace, path, index.textOf(path) ?? '');
 }
 
 export interface CitationProblem {
@@ -26,16 +38,17 @@ export interface CitationProblem {
 }
 
 /** Unknown keys in notes and unreadable bibliography entries, for `marginalia check`. */
-export function citationProblems(index: NoteIndex, library: CitationLibrary | undefined): CitationProblem[] {
+export async function citationProblems(index: NoteIndex, library: CliLibrary | undefined): Promise<CitationProblem[]> {
   if (!library) return [];
-  const out: CitationProblem[] = library.problems().map(p => ({ path: p.file, line: p.line + 1, column: 1, kind: 'bibliography', message: `bibliography entry not read: ${p.message}` }));
+  const out: CitationProblem[] = [];
   for (const note of index.packedNotes()) {
     const cites = note.packed.citations?.map(c => citationAt(note.packed.ranges, c));
     if (!cites) continue;
-    for (const u of unknownCitations(cites, library)) {
+    for (const u of unknownCitations(cites, await noteLookup(library, index, note.path))) {
       const at = u.citation.range.start;
       out.push({ path: note.path, line: at.line + 1, column: at.character + 1, kind: 'unknown-citation', key: u.citation.key, suggestions: [...u.closest], message: u.message });
     }
   }
-  return out;
+  const unread = [library.workspace, ...library.notes.libraries()].flatMap(l => l.problems());
+  return [...unread.map(p => ({ path: p.file, line: p.line + 1, column: 1, kind: 'bibliography' as const, message: `bibliography entry not read: ${p.message}` })), ...out];
 }

@@ -1,12 +1,12 @@
 // `marginalia`: the notes engine on a folder, with no VS Code (DESIGN.md §6).
-import { citationProblems, cliLibrary } from './citations';
+import { citationProblems, cliLibrary, noteLookup } from './citations';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import { buildIndex } from '../core/index/build';
 import type { FileProblem, Logger } from '../core/host';
 import { parseArgs, USAGE, UsageError } from './args';
-import { backlinksCommand, checkCommand, graphCommand, indexCommand, tagsCommand, type Output } from './commands';
+import { backlinksCommand, checkCommand, findNote, graphCommand, indexCommand, tagsCommand, type Output } from './commands';
 import { NodeVaultHost } from '../node/nodeHost';
 import { skippedLinksMessage } from '../core/index/skippedLinks';
 
@@ -65,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
       result = indexCommand(index, problems, millis, args.json);
       break;
     case 'check':
-      result = checkCommand(index, problems, args.json, citationProblems(index, await cliLibrary(host, index)));
+      result = checkCommand(index, problems, args.json, await citationProblems(index, await cliLibrary(host, index)));
       break;
     case 'backlinks':
       result = backlinksCommand(index, noteArgument(root, args.note ?? ''), args.json);
@@ -92,7 +92,9 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
       const { renderCommand } = require('./render') as typeof import('./render');
       const note = args.note === undefined ? undefined : noteArgument(root, args.note);
       const library = await cliLibrary(host, index);
-      const citations = library && { style: 'author-date' as const, margin: true, item: (key: string) => library.item(key) };
+      const found = note === undefined ? undefined : findNote(index, note);
+      const lookup = library && (found && typeof found !== 'string' && 'note' in found ? await noteLookup(library, index, found.note) : library.workspace);
+      const citations = lookup && { style: 'author-date' as const, margin: true, item: (key: string) => lookup.item(key) };
       const rendered = renderCommand(index, { root, note, tag: args.tag, output: args.output, backlinks: args.backlinks, citations });
       if ('error' in rendered) result = rendered.error;
       else result = { text: rendered.written ? [] : [rendered.html], exitCode: 0 };

@@ -104,6 +104,27 @@ if (run === 'single') suite('citations', () => {
     assert.strictEqual(await textOf(uri), 'my own notes');
   });
 
+  test('one undo takes a created literature note away; undo after opening an existing one leaves it', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('marginalia.createLiteratureNote', 'sutton2019');
+    assert.strictEqual(vscode.workspace.asRelativePath(uri, false), 'sutton2019.md');
+    assert.match(await textOf(uri), /citekey: sutton2019/);
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    await vscode.commands.executeCommand('undo');
+    const deadline = Date.now() + 10000;
+    while ((await exists(uri)) && Date.now() < deadline) await new Promise(r => setTimeout(r, 100));
+    assert.ok(!(await exists(uri)), 'one undo removed the created note');
+
+    await writeNote(uri, 'written by hand');
+    const api = await marginalia();
+    await waitFor('the hand-written note is indexed', () => api.indexFor(folder())!.note('sutton2019.md') !== undefined);
+    const again = await vscode.commands.executeCommand<vscode.Uri>('marginalia.createLiteratureNote', 'sutton2019');
+    assert.strictEqual(again.toString(), uri.toString());
+    await vscode.commands.executeCommand('undo');
+    await new Promise(r => setTimeout(r, 500));
+    assert.strictEqual(await textOf(uri), 'written by hand', 'nothing was created, so undo has nothing of ours to take');
+    await vscode.workspace.fs.delete(uri);
+  });
+
   test('an unknown key is a problem with the closest keys as quick fixes', async () => {
     const { doc } = await open(lines('Cited [@devlin2018, p. 3].', ''));
     await waitFor('the unknown key is reported', () => vscode.languages.getDiagnostics(doc.uri).some(d => d.code === 'unknown-citation'));
@@ -126,6 +147,28 @@ if (run === 'single') suite('citations', () => {
     assert.strictEqual(rows.length, 2);
     assert.match(String(api.citations.references.getTreeItem('goodfellow2016').description), /Goodfellow et al\. 2016 — Deep Learning/);
     void folder;
+  });
+
+  test("a note's frontmatter bibliography: completion, hover, F12, diagnostics and preview read its file too", async () => {
+    await writeNote(uriOf(`${dir}/own.bib`), lines('@book{ownkey2022,', '  title = {A Book Only This Note Cites},', '  author = {Quill, Ada},', '  year = {2022},', '}', ''));
+    const head = lines('---', 'bibliography: own.bib', '---', '');
+    assert.ok((await complete(`${head}See [@ownk|`)).includes('ownkey2022'));
+    assert.ok((await complete(`${head}See [@lecun|`)).includes('lecun2015'), 'the workspace library still answers');
+    assert.ok(!(await complete('No frontmatter [@ownk|')).includes('ownkey2022'), 'another note does not see it');
+    assert.match(await hoverText(`${head}See [@ownk|ey2022].`), /Quill, Ada\. 2022\. <i>A Book Only This Note Cites<\/i>/);
+    assert.deepStrictEqual(await definitionOf(`${head}See [@ownk|ey2022].`), { path: `${dir}/own.bib`, line: 0 });
+
+    const { doc } = await open(`${head}See [@ownkey2022] and [@nosuchkey2022].`);
+    await waitFor('the unknown key is reported', () => vscode.languages.getDiagnostics(doc.uri).some(d => d.code === 'unknown-citation'));
+    const problems = vscode.languages.getDiagnostics(doc.uri).filter(d => d.code === 'unknown-citation');
+    assert.deepStrictEqual(problems.map(p => doc.getText(p.range)), ['@nosuchkey2022']);
+    assert.match(problems[0]!.message, /own\.bib/);
+
+    const api = await marginalia();
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('marginalia.openPreview');
+    await waitFor('the preview formats the note\'s own reference', () => (api.preview.state()?.html ?? '').includes('(Quill 2022)'), 20000);
+    assert.match(api.preview.state()!.html, /class="references"[^]*A Book Only This Note Cites/);
   });
 
   test('the preview draws each reference in the margin and a References section; numeric on request', async () => {

@@ -39,7 +39,8 @@ export function parseCslJson(text: string, file: string): ParsedBibliography {
       return;
     }
     const line = lines[withId++] ?? 0;
-    result.entries.push({ item: { ...(item as CslItem), id: String(id), type: String((item as { type?: unknown }).type ?? 'document') }, file, line });
+    const full: CslItem = { ...(item as CslItem), id: String(id), type: String((item as { type?: unknown }).type ?? 'document') };
+    result.entries.push({ item: full, brief: full, file, line });
   });
   return result;
 }

@@ -3,19 +3,10 @@
 // changes (Zotero rewrites its export on every edit: unchanged entries come from a memo).
 import type { VaultHost } from '../host';
 import { closest } from '../check/closest';
-import type { BibtexMemo } from './bibtex';
+import { parseBibtex, type BibtexMemo } from './bibtex';
 import { parseCslJson } from './cslJson';
 import { authorShort, yearOf } from './format';
 import type { BibliographyProblem, CslItem, LibraryEntry, ParsedBibliography } from './types';
-
-// The BibTeX parser (citation-js, about 700 KB bundled) is required on first use, not imported:
-// esbuild keeps it in its own file (dist/bibtex.js), so activation never loads it.
-type Bibtex = typeof import('./bibtex');
-let bibtex: Bibtex | undefined;
-function bibtexParser(): Bibtex {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (bibtex ??= require('./bibtex') as Bibtex);
-}
 
 interface FileState {
   parsed: ParsedBibliography;
@@ -58,10 +49,7 @@ export class CitationLibrary {
       }
       state.parsed = parseCslJson(text, path);
     } else {
-      state.parsed = bibtexParser().parseBibtex(text, path, state.memo);
-      // Keep only the entries of this version: a memo never grows past the file.
-      const now = new Set(state.parsed.entries.map(e => e.item));
-      for (const [chunk, items] of state.memo) if (!items.every(i => now.has(i))) state.memo.delete(chunk);
+      state.parsed = parseBibtex(text, path, state.memo);
     }
     this.files.set(path, state);
     this.rebuild();
@@ -82,10 +70,10 @@ export class CitationLibrary {
     const byKey = new Map<string, LibraryEntry>();
     // Files in path order; the first entry of a key wins (a duplicate is a problem of its own file).
     for (const path of [...this.files.keys()].sort()) {
-      for (const entry of this.files.get(path)!.parsed.entries) if (!byKey.has(entry.item.id)) byKey.set(entry.item.id, entry);
+      for (const entry of this.files.get(path)!.parsed.entries) if (!byKey.has(entry.brief.id)) byKey.set(entry.brief.id, entry);
     }
     this.byKey = byKey;
-    this.haystacks = [...byKey.values()].map(({ item }) => {
+    this.haystacks = [...byKey.values()].map(({ brief: item }) => {
       const choice: KeyChoice = { key: item.id, author: item.author?.length || item.editor?.length ? authorShort(item) : '', year: yearOf(item), title: item.title ?? '' };
       return { choice, text: `${choice.key} ${choice.author} ${choice.year} ${choice.title}`.toLowerCase() };
     });
@@ -103,6 +91,12 @@ export class CitationLibrary {
     return this.byKey.get(key);
   }
 
+  /** Whether the library has `key` (without reading its entry in full). */
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  /** The full item of `key` (a BibTeX entry is read in full the first time it is asked for). */
   item(key: string): CslItem | undefined {
     return this.byKey.get(key)?.item;
   }

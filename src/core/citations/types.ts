@@ -4,6 +4,8 @@
 export interface CslName {
   readonly family?: string;
   readonly given?: string;
+  /** "von" in "John von Neumann" (BibTeX's lowercase particle). */
+  readonly 'non-dropping-particle'?: string;
   /** An institution or a name kept whole (`{World Health Organization}`). */
   readonly literal?: string;
 }
@@ -29,7 +31,13 @@ export interface CslItem {
 
 /** One entry of the library, and where it is written (for F12 and for messages). */
 export interface LibraryEntry {
+  /**
+   * The full item. For BibTeX it is read the first time it is asked for (src/core/citations/bibtex.ts):
+   * read `brief` where id, type, title, authors and year are enough.
+   */
   readonly item: CslItem;
+  /** What the first pass reads: id, type, title, author, editor, issued (the year). */
+  readonly brief: CslItem;
   /** Vault-relative path of the bibliography file. */
   readonly file: string;
   /** 0-based line of the entry in that file. */

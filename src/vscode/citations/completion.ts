@@ -14,7 +14,7 @@ export function registerCitationCompletion(vaults: Vaults, libraries: CitationLi
       if (!at) return undefined;
       const typed = TYPED.exec(doc.lineAt(position.line).text.slice(0, position.character));
       if (!typed) return undefined;
-      const library = await libraries.of(at.vault);
+      const library = await libraries.forNote(at.vault, at.path, doc.getText());
       if (token.isCancellationRequested) return undefined;
       const query = typed[1]!;
       const range = new vscode.Range(position.translate(0, -query.length), position);

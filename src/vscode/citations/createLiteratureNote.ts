@@ -26,7 +26,7 @@ export function registerCreateLiteratureNote(vaults: Vaults, libraries: Citation
       void vscode.window.showWarningMessage('Marginalia: open a note of a workspace folder to create a literature note there.');
       return undefined;
     }
-    const library = await libraries.of(at.vault);
+    const library = editor && at.path ? await libraries.forNote(at.vault, at.path, editor.document.getText()) : await libraries.of(at.vault);
     let key = typeof keyArg === 'string' ? keyArg : editor && citationAt(editor.document, editor.selection.active)?.key;
     if (!key) {
       const picked = await vscode.window.showQuickPick(library.search('', 5000).map(c => ({ label: c.key, description: `${c.author} ${c.year}`, detail: c.title })), { placeHolder: 'Which reference?', matchOnDescription: true, matchOnDetail: true });

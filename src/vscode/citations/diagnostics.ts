@@ -19,7 +19,7 @@ export function registerCitationDiagnostics(vaults: Vaults, libraries: CitationL
     if (!at) return;
     const citations = doc.getText().includes('@') ? scanNote(doc.getText()).citations ?? [] : [];
     if (citations.length === 0) return collection.delete(doc.uri);
-    const library = await libraries.of(at.vault);
+    const library = await libraries.forNote(at.vault, at.path, doc.getText());
     if (doc.isClosed) return;
     const setting = vscode.workspace.getConfiguration('marginalia', doc.uri).get<string>('diagnostics', 'warning');
     if (setting === 'off') return collection.delete(doc.uri);
@@ -49,7 +49,7 @@ export function registerCitationDiagnostics(vaults: Vaults, libraries: CitationL
         const at = vaults.locate(doc.uri);
         const mine = context.diagnostics.filter(d => d.code === UNKNOWN_CITATION);
         if (!at || mine.length === 0) return [];
-        const library = await libraries.of(at.vault);
+        const library = await libraries.forNote(at.vault, at.path, doc.getText());
         return mine.flatMap(d => {
           const written = doc.getText(d.range).replace(/^-?@\{?|\}$/g, '');
           return library.closestKeys(written).map((key, i) => {

@@ -16,7 +16,7 @@ export function registerCitationHover(vaults: Vaults, libraries: CitationLibrari
       const at = vaults.locate(doc.uri);
       const cite = at && citationAt(doc, position);
       if (!at || !cite) return undefined;
-      const library = await libraries.of(at.vault);
+      const library = await libraries.forNote(at.vault, at.path, doc.getText());
       if (token.isCancellationRequested) return undefined;
       const range = new vscode.Range(doc.positionAt(cite.range.startOffset), doc.positionAt(cite.range.endOffset));
       const item = library.item(cite.key);

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { bibliographyFiles, isDefaultBibliography } from '../../core/citations/discovery';
 import { CitationLibrary } from '../../core/citations/library';
+import { NoteBibliographies, type CitationLookup } from '../../core/citations/noteLibrary';
 import type { CitationStyle } from '../../core/citations/format';
 import type { PageCitations } from '../../core/render/page';
 import type { Vault } from '../vaults/vault';
@@ -25,6 +26,8 @@ export function citationLibraries(): CitationLibraries | undefined {
 
 export class CitationLibraries implements vscode.Disposable {
   private readonly byVault = new Map<Vault, Loaded>();
+  /** The files notes name in frontmatter `bibliography:`, per vault. */
+  private readonly noteFiles = new Map<Vault, NoteBibliographies>();
   private readonly emitter = new vscode.EventEmitter<Vault>();
   /** A vault's library was read or re-read. */
   readonly onDidLoad = this.emitter.event;
@@ -34,6 +37,8 @@ export class CitationLibraries implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{bib,json}');
     const changed = (uri: vscode.Uri, gone: boolean) => {
       const at = this.vaults.locate(uri);
+      const noteFiles = at && this.noteFiles.get(at.vault);
+      if (at && noteFiles?.holds(at.path)) void noteFiles.reload(at.path).then(() => this.emitter.fire(at.vault));
       const loaded = at && this.byVault.get(at.vault);
       if (!at || !loaded?.loaded) return;
       const mine = loaded.configured ? loaded.library.paths().includes(at.path) : isDefaultBibliography(at.path);
@@ -47,7 +52,7 @@ export class CitationLibraries implements vscode.Disposable {
       watcher.onDidCreate(uri => changed(uri, false)),
       watcher.onDidDelete(uri => changed(uri, true)),
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('marginalia.bibliography')) this.byVault.clear();
+        if (e.affectsConfiguration('marginalia.bibliography')) this.byVault.clear(), this.noteFiles.clear();
       }),
       this.emitter,
     ];
@@ -77,19 +82,43 @@ export class CitationLibraries implements vscode.Disposable {
     return loaded.ready;
   }
 
+  private noteFilesOf(vault: Vault): NoteBibliographies {
+    let files = this.noteFiles.get(vault);
+    if (!files) this.noteFiles.set(vault, (files = new NoteBibliographies(vault.host)));
+    return files;
+  }
+
+  /** The library of the note at `path` with `text`: its frontmatter `bibliography:` files, then the vault's. */
+  async forNote(vault: Vault, path: string, text: string): Promise<CitationLookup> {
+    const workspace = await this.of(vault);
+    const files = this.noteFilesOf(vault);
+    const fresh = files.libraries().length;
+    const lookup = await files.lookupFor(workspace, path, text);
+    if (files.libraries().length > fresh) this.loadedNow(vault, workspace);
+    return lookup;
+  }
+
+  /** The same if everything it needs has been read (for renders and views, which cannot wait); starts the reading otherwise. */
+  loadedForNote(vault: Vault, path: string, text: string): CitationLookup | undefined {
+    const workspace = this.loadedFor(vault);
+    if (!workspace) {
+      void this.of(vault);
+      return undefined;
+    }
+    void this.forNote(vault, path, text);
+    return this.noteFilesOf(vault).loadedLookupFor(workspace, path, text);
+  }
+
   /** The vault's library if it has been read (for renders, which cannot wait). */
   loadedFor(vault: Vault): CitationLibrary | undefined {
     const loaded = this.byVault.get(vault);
     return loaded?.loaded ? loaded.library : undefined;
   }
 
-  /** How a page of this vault draws its citations; undefined until the library is read. */
-  pageCitations(vault: Vault): PageCitations | undefined {
-    const library = this.loadedFor(vault);
-    if (!library) {
-      void this.of(vault);
-      return undefined;
-    }
+  /** How the page of the note at `path` draws its citations; undefined until the library is read. */
+  pageCitations(vault: Vault, path: string, text: string): PageCitations | undefined {
+    const library = this.loadedForNote(vault, path, text);
+    if (!library) return undefined;
     const config = vscode.workspace.getConfiguration('marginalia.citations', vault.folder.uri);
     const style: CitationStyle = config.get<string>('style') === 'numeric' ? 'numeric' : 'author-date';
     return { style, margin: config.get<boolean>('margin', true), item: key => library.item(key) };
@@ -97,7 +126,9 @@ export class CitationLibraries implements vscode.Disposable {
 
   private loadedNow(vault: Vault, library: CitationLibrary): void {
     this.log.info(`[${vault.folder.name}] citations: ${library.size} entries from ${library.paths().join(', ') || 'no bibliography file'}`);
-    for (const p of library.problems()) this.log.warn(`[${vault.folder.name}] ${p.file}:${p.line + 1}: ${p.message}`);
+    const ofNotes = this.noteFiles.get(vault)?.libraries() ?? [];
+    if (ofNotes.length) this.log.info(`[${vault.folder.name}] citations: notes' own bibliography: ${ofNotes.flatMap(l => l.paths()).join(', ')}`);
+    for (const p of [library, ...ofNotes].flatMap(l => l.problems())) this.log.warn(`[${vault.folder.name}] ${p.file}:${p.line + 1}: ${p.message}`);
     this.emitter.fire(vault);
   }
 

@@ -42,7 +42,7 @@ export class ReferencesView implements vscode.TreeDataProvider<string>, vscode.D
     const at = doc && doc.languageId === 'markdown' ? this.vaults.locate(doc.uri) : undefined;
     const text = doc?.getText() ?? '';
     this.keys = at && text.includes('@') ? keysCited(scanNote(text).citations) : [];
-    if (at && this.keys.length) void this.libraries.of(at.vault);
+    if (at && this.keys.length) void this.libraries.forNote(at.vault, at.path, text);
     this.emitter.fire();
   }
 
@@ -53,7 +53,7 @@ export class ReferencesView implements vscode.TreeDataProvider<string>, vscode.D
   getTreeItem(key: string): vscode.TreeItem {
     const doc = vscode.window.activeTextEditor?.document;
     const at = doc && this.vaults.locate(doc.uri);
-    const library = at && this.libraries.loadedFor(at.vault);
+    const library = at && this.libraries.loadedForNote(at.vault, at.path, doc.getText());
     const item = new vscode.TreeItem(key);
     const entry = library?.search(key, 50).find(c => c.key === key);
     item.description = entry ? `${entry.author} ${entry.year} — ${entry.title}` : library ? 'not in the bibliography' : '';

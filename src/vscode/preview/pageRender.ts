@@ -22,7 +22,7 @@ export function renderShown(vaults: Vaults, shown: Shown, webview: vscode.Webvie
     return { title: name, sidenotes: 0, html: `<p class="mg-notice">${escapeAttr(name)} is not part of a workspace folder's notes.</p>` };
   }
   const text = doc?.getText() ?? at.vault.index.textOf(at.path) ?? '';
-  return renderEngine().renderNotePage(at.vault.index, pageHost(at.vault, webview), at.path, text, { backlinks, citations: citationLibraries()?.pageCitations(at.vault) });
+  return renderEngine().renderNotePage(at.vault.index, pageHost(at.vault, webview), at.path, text, { backlinks, citations: citationLibraries()?.pageCitations(at.vault, at.path, text) });
 }
 
 function pageHost(vault: Vault, webview: vscode.Webview): PageHost {

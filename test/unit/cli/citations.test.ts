@@ -13,7 +13,7 @@ suite('cli: check citations', () => {
       'refs.bib': '@article{doe2020, title = {T}, year = {2020}}\n\n@book{broken, title = {oops\n',
     });
     const { index } = await buildIndex(host);
-    const out = checkCommand(index, [], false, citationProblems(index, await cliLibrary(host, index)));
+    const out = checkCommand(index, [], false, await citationProblems(index, await cliLibrary(host, index)));
     assert.deepStrictEqual((out as { text: string[] }).text, [
       'a.md:2:14: No entry "doe2021" in refs.bib; closest: doe2020',
       'refs.bib:3:1: bibliography entry not read: entry broken: ' + (out as { text: string[] }).text[1]!.split('entry broken: ')[1],
@@ -25,5 +25,21 @@ suite('cli: check citations', () => {
       'without a bibliography a bare @a is not reported, a bracketed citation is');
     const quiet = new MemoryHost({ 'a.md': 'mail me@example.org', 'refs.bib': '@book{broken' });
     assert.strictEqual(await cliLibrary(quiet, (await buildIndex(quiet)).index), undefined);
+  });
+
+  test("a note's frontmatter bibliography: adds its files for that note alone, and their broken entries are named", async () => {
+    const host = new MemoryHost({
+      'refs.bib': '@article{doe2020, title = {T}, year = {2020}}\n',
+      'project/own.bib': '@book{roe1999, title = {Own}, year = {1999}}\n@book{bad, title = {x}\n',
+      'project/draft.md': '---\nbibliography: own.bib\n---\nSee [@roe1999] and [@doe2020].\n',
+      'other.md': 'See [@roe1999].\n',
+    });
+    const { index } = await buildIndex(host);
+    const out = checkCommand(index, [], false, await citationProblems(index, await cliLibrary(host, index)));
+    const text = (out as { text: string[] }).text;
+    assert.deepStrictEqual(text.map(t => t.replace(/: bibliography entry not read: .*/, ': not read')), [
+      'other.md:1:6: No entry "roe1999" in refs.bib; closest: doe2020',
+      'project/own.bib:2:1: not read',
+    ]);
   });
 });

@@ -236,6 +236,18 @@ suite('cli', () => {
     assert.doesNotMatch(html, /<script/);
   });
 
+  test("render formats a citation from the note's own frontmatter bibliography:", async () => {
+    const dir = vault({
+      'refs.bib': '@book{shared2000, title = {Shared}, author = {Roe, Ann}, year = {2000}}\n',
+      'p/own.bib': '@book{own2021, title = {Only Here}, author = {Quill, Ada}, year = {2021}}\n',
+      'p/a.md': lines('---', 'bibliography: own.bib', '---', 'See [@own2021] and [@shared2000].'),
+    });
+    const r = await run('render', dir, 'p/a.md');
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, />\(Quill 2021\)<\/cite>/);
+    assert.match(r.out, />\(Roe 2000\)<\/cite>/);
+  });
+
   test('render --tag prints the tag page; --no-backlinks leaves the section out', async () => {
     const r = await run('render', research(), '--tag', '#ml', '--no-backlinks');
     assert.strictEqual(r.code, 0, r.err);
