@@ -21,7 +21,7 @@ suite('cli: check citations', () => {
     assert.strictEqual(out.exitCode, 1);
     const noBibliography = new MemoryHost({ 'b.md': '| sign | @a |\n| --- | --- |\n\nCited [@doe2020] here.\n' });
     const { index: bare } = await buildIndex(noBibliography);
-    assert.deepStrictEqual(citationProblems(bare, await cliLibrary(noBibliography, bare)).map(p => `${p.line}:${p.column} ${p.key}`), ['4:8 doe2020'],
+    assert.deepStrictEqual((await citationProblems(bare, await cliLibrary(noBibliography, bare))).map(p => `${p.line}:${p.column} ${p.key}`), ['4:8 doe2020'],
       'without a bibliography a bare @a is not reported, a bracketed citation is');
     const quiet = new MemoryHost({ 'a.md': 'mail me@example.org', 'refs.bib': '@book{broken' });
     assert.strictEqual(await cliLibrary(quiet, (await buildIndex(quiet)).index), undefined);
