@@ -2,7 +2,7 @@
 import katexPlugin, { type MarkdownKatexOptions } from '@vscode/markdown-it-katex';
 import type { KatexOptions } from 'katex';
 import type MarkdownIt from 'markdown-it';
-import { mathBlockRule, mathInlineRule } from './mathRule';
+import { dollarBlockRule, mathBlockRule, mathInlineRule } from './mathRule';
 
 /**
  * The plugin spreads its options into katex.renderToString, so KaTeX's own options ride along.
@@ -47,6 +47,10 @@ function memo(type: string, draw: MarkdownIt.Renderer.RenderRule): MarkdownIt.Re
 
 export function math(md: MarkdownIt): void {
   md.use(katexPlugin, KATEX_OPTIONS as MarkdownKatexOptions);
+  // The plugin's rule is not exported: wrap it where it stands, with the same interruptions.
+  const rules = (md.block.ruler as unknown as { __rules__: { name: string; fn: Parameters<typeof dollarBlockRule>[0] }[] }).__rules__;
+  const plugin = rules.find((rule) => rule.name === 'math_block')!.fn;
+  md.block.ruler.at('math_block', dollarBlockRule(plugin), { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
   md.renderer.rules['math_inline'] = memo('math_inline', md.renderer.rules['math_inline']!);
   // The plugin's display block drops token attributes: keep `data-line` (scroll sync) on it.
   for (const type of ['math_block', 'math_inline_block']) {

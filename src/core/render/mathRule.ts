@@ -2,7 +2,7 @@
 // lacks. They emit that plugin's token types (math_inline, math_inline_block, math_block), so
 // one KaTeX renderer with one set of safety options draws all four forms (DESIGN.md §5).
 import type MarkdownIt from 'markdown-it';
-import { findMathClose, opensBracketMath } from '../syntax/mathBlocks';
+import { dollarLineClose, findMathClose, opensBracketMath } from '../syntax/mathBlocks';
 
 type Closer = 0x29 /* ) */ | 0x5d; /* ] */
 
@@ -85,4 +85,32 @@ export function mathBlockRule(state: MarkdownIt.StateBlock, startLine: number, e
   token.map = [startLine, line + 1];
   state.line = line + 1;
   return true;
+}
+
+type BlockRule = (state: MarkdownIt.StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+
+/**
+ * The plugin's `$$` block rule, read as Obsidian reads a `$$..$$` line (syntax/mathBlocks.ts's
+ * dollarLineClose): text after the closer leaves the line to the paragraph, whose inline rule
+ * draws the formula as display math; spaces after it still make a one-line block.
+ */
+export function dollarBlockRule(plugin: BlockRule): BlockRule {
+  return (state, startLine, endLine, silent) => {
+    const src = state.src;
+    const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+    const max = state.eMarks[startLine]!;
+    if (start + 2 > max || src.charCodeAt(start) !== 0x24 || src.charCodeAt(start + 1) !== 0x24) return plugin(state, startLine, endLine, silent);
+    const close = dollarLineClose(src, start, max);
+    if (close === -2) return false;
+    // The plugin makes `$$x$$` a one-line block only when nothing, not even a space, follows.
+    if (close < 0 || close === max - 2) return plugin(state, startLine, endLine, silent);
+    if (silent) return true;
+    const token = state.push('math_block', 'math', 0);
+    token.block = true;
+    token.markup = '$$';
+    token.content = src.slice(start + 2, close).trim();
+    token.map = [startLine, startLine + 1];
+    state.line = startLine + 1;
+    return true;
+  };
 }

@@ -22,21 +22,37 @@ function trimmed(src: string, from: number, to: number): string {
   return src.slice(from, to).trim();
 }
 
+/**
+ * How a line starting with `$$` at `start` (ending at `max`) reads; one answer for the scanner and
+ * the preview (render/mathRule.ts). The offset of the `$$` that closes it when only spaces follow
+ * (a one-line block); -1 when it opens a block running down the lines; -2 when it is no block:
+ * more `$$` follow, or text follows the closer, which Obsidian reads as display math within the
+ * paragraph (the plugin alone would open a block there that runs to the next `$$` in the note).
+ */
+export function dollarLineClose(src: string, start: number, max: number): number {
+  const first = countDoubleDollars(src, start + 2, max);
+  if (first.count === 0) return -1;
+  if (first.count > 1) return -2;
+  const close = first.last;
+  if (close === max - 2) return close;
+  // An escaped `\$$` or a `$$$` closes no math: the line opens a block, as the plugin reads it.
+  if (src.charCodeAt(close - 1) === 0x5c || src.charCodeAt(close + 2) === 0x24) return -1;
+  return trimmed(src, close + 2, max) === '' ? close : -2;
+}
+
 export function dollarBlock(s: BlockState, startLine: number, endLine: number, silent: boolean): boolean {
   const src = s.src;
   const start = s.bMarks[startLine] + s.tShift[startLine];
   let max = s.eMarks[startLine];
   if (start + 2 > max) return false;
   if (src.charCodeAt(start) !== 0x24 || src.charCodeAt(start + 1) !== 0x24) return false;
-  const first = countDoubleDollars(src, start + 2, max);
-  // `$$x$$` alone on its line is a one-line block; more `$$` than that is inline math.
-  const oneLine = first.count === 1 && first.last === max - 2;
-  if (!oneLine && first.count > 1) return false;
+  const close = dollarLineClose(src, start, max);
+  if (close === -2) return false;
   if (silent) return true;
 
-  if (oneLine) {
+  if (close >= 0) {
     s.line = startLine + 1;
-    s.out.mathBlock('$$', start, max, trimmed(src, start + 2, max - 2));
+    s.out.mathBlock('$$', start, close + 2, trimmed(src, start + 2, close));
     return true;
   }
   const tex: string[] = [];

@@ -22,6 +22,26 @@ suite('render: math', () => {
     assert.ok(isDisplayMath(md.render(lines('$$', 'x^2', '$$'))));
   });
 
+  test('$$..$$ starting a line with text after it draws the formula and keeps what follows as text', () => {
+    const html = md.render(lines('$$k^2$$ squares it', '', 'a middle line', '', '$$', 'm', '$$'));
+    assert.deepStrictEqual(annotations(html).map((tex) => tex?.trim()), ['k^2', 'm']);
+    assert.ok(isDisplayMath(html.slice(0, html.indexOf('squares it'))), 'the first formula is display math');
+    assert.match(html, / squares it<\/p>\n<p>a middle line<\/p>\n<p class="katex-block">/);
+  });
+
+  test('a $$..$$ line with text after it does not interrupt a paragraph', () => {
+    const html = md.render(lines('first words', '$$k^2$$ squares it'));
+    assert.match(html, /^<p>first words\n/);
+    assert.deepStrictEqual(annotations(html), ['k^2']);
+  });
+
+  test('$$k$$ with only spaces after it is a one-line block', () => {
+    const html = md.render(lines('$$k$$  ', 'next line'));
+    assert.ok(html.startsWith('<p class="katex-block">'));
+    assert.deepStrictEqual(annotations(html), ['k']);
+    assert.match(html, /<p>next line<\/p>/);
+  });
+
   test('\\(..\\) is inline math', () => {
     const html = md.renderInline('pairs \\(K,V \\in \\mathbb{R}^{n}\\) here');
     assert.ok(isInlineMath(html));

@@ -52,6 +52,35 @@ suite('scanner: math', () => {
     assert.deepStrictEqual(math('$$$x$$$'), [['$$', true, '$x$$$']]);
   });
 
+  test('$$..$$ starting a line with text after it is display math in a paragraph, not a block to the next $$', () => {
+    const text = lines('$$k^2$$ squares it', '', 'a [[middle]] line #kept', '', '$$', 'm', '$$');
+    assert.deepStrictEqual(math(text), [['$$', true, 'k^2'], ['$$', true, 'm']]);
+    assert.strictEqual(textOf(text, scan(text).math[0].range), '$$k^2$$');
+    assert.deepStrictEqual(targets(text), ['middle']);
+    assert.deepStrictEqual(tagNames(text), ['kept']);
+  });
+
+  test('a $$..$$ line with text after it does not interrupt a paragraph', () => {
+    const text = lines('first words', '$$k^2$$ squares it [[here]]', '$$', 'm', '$$');
+    assert.deepStrictEqual(math(text), [['$$', true, 'k^2'], ['$$', true, 'm']]);
+    assert.deepStrictEqual(targets(text), ['here']);
+  });
+
+  test('$$k$$ with only spaces after it is still a one-line block', () => {
+    const text = lines('$$k$$  ', 'next [[line]]');
+    assert.deepStrictEqual(math(text), [['$$', true, 'k']]);
+    assert.strictEqual(textOf(text, scan(text).math[0].range), '$$k$$');
+    assert.deepStrictEqual(targets(text), ['line']);
+  });
+
+  test('an escaped \\$$ closes nothing: the line still opens a block', () => {
+    assert.deepStrictEqual(math(lines('$$k \\$$ more', 'm', '$$')), [['$$', true, 'k \\$$ more\nm']]);
+  });
+
+  test('$$..$$ in a code span or a fence is no math', () => {
+    assert.deepStrictEqual(math(lines('`$$k$$` then text', '', '```', '$$k$$ then text', '```')), []);
+  });
+
   test('\\\\) is TeX\'s line break then ), not the closer', () => {
     assert.deepStrictEqual(math('\\(a \\\\) b\\)'), [['\\(', false, 'a \\\\) b']]);
   });

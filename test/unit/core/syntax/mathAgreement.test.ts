@@ -1,25 +1,24 @@
-// The `$` rules are @vscode/markdown-it-katex's: on tricky lines, the scanner must find the
-// same inline math, with the same TeX, as markdown-it with the plugin does.
+// The `$` rules are @vscode/markdown-it-katex's, as the preview wraps them (render/math.ts): on
+// tricky lines, the scanner must find the same math, with the same TeX, as the preview does.
 import * as assert from 'assert';
-import katex from '@vscode/markdown-it-katex';
 import MarkdownIt from 'markdown-it';
+import { math } from '../../../../src/core/render/math';
 import { scanNote } from '../../../../src/core/syntax/scanNote';
 import { lines, randomNotes } from './helpers';
 
-const md = new MarkdownIt('default', { html: false }).use(katex);
+const md = new MarkdownIt('default', { html: false }).use(math);
 
 /** TeX with whitespace runs as one space: where lines break and indent is the two readers' own business. */
 const tex = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** The math markdown-it finds, as `$ tex` / `$$ tex`, in order. */
+/** The math markdown-it finds, as `$ tex` / `$$ tex` / `\( tex` / `\[ tex`, in order. */
 function viaPlugin(text: string): string[] {
   const found: string[] = [];
+  const isMath = (type: string) => type === 'math_block' || type === 'math_inline' || type === 'math_inline_block';
   for (const token of md.parse(text, {})) {
-    if (token.type === 'math_block') found.push(`$$ ${tex(token.content)}`);
-    for (const child of token.children ?? []) {
-      if (child.type === 'math_inline') found.push(`$ ${tex(child.content)}`);
-      if (child.type === 'math_block') found.push(`$$ ${tex(child.content)}`); // the plugin's inline $$..$$
-    }
+    if (isMath(token.type)) found.push(`${token.markup} ${tex(token.content)}`);
+    // The plugin's inline $$..$$ is a math_block token among a paragraph's children.
+    for (const child of token.children ?? []) if (isMath(child.type)) found.push(`${child.markup} ${tex(child.content)}`);
   }
   return found;
 }
@@ -51,6 +50,13 @@ const LINES = [
   '$$\n\\sum\n$$',
   '$$x$$',
   'text\n$$\nx\n$$\nafter $y$',
+  // `$$..$$` opening a line with text after it is display math in a paragraph, not a block to the next `$$`.
+  '$$k^2$$ squares it\n\nlater\n\n$$\nm\n$$',
+  'first words\n$$k^2$$ squares it\nmore words $q$',
+  '$$k^2$$ ',
+  '$$k \\$$ stays open\n$$',
+  '> $$k$$ in a quote\n> $$\n> m\n> $$',
+  '- $$k$$ in a list\n- next $$m$$',
 ];
 
 const PIECES = ['$', '$', '$$', '\\', '\\$', 'x', '1', '_', ' ', ' ', '`', '.', '(', ')', '\n', 'ab', '$x$', '*'];
