@@ -330,6 +330,8 @@ if (run === 'multi-root') suite('sidebar views in a multi-root workspace', () =>
   test('Backlinks of a note come from its own folder only', async () => {
     await vscode.window.showTextDocument(uriOf('todo.md', 'lab-notes'));
     await waitFor('Backlinks follows lab-notes/todo.md', () => api.sidebar.active.current?.vault.folder.name === 'lab-notes');
+    // The rows come once the linking notes' texts are read (asynchronously: the index may keep none).
+    await waitFor('its rows are shown', () => api.sidebar.backlinks.groups().length > 0);
     assert.deepStrictEqual(api.sidebar.backlinks.groups().map(g => g.source), ['experiment-log.md']);
   });
 });
