@@ -12,7 +12,7 @@ import { writeHeapSnapshot } from 'node:v8';
 import type { FileStamp } from '../src/core/host';
 import { buildIndex } from '../src/core/index/build';
 import { NoteIndex } from '../src/core/index/noteIndex';
-import { decodeIndexCache, encodeIndexCache, type CacheNote } from '../src/core/index/indexCache';
+import { decodeIndexCache, writeIndexCache, type CacheNote } from '../src/core/index/indexCache';
 import { TimeSlices } from '../src/core/index/timeSlices';
 import { openFileSource } from '../src/node/fileSource';
 import { NodeVaultHost } from '../src/node/nodeHost';
@@ -45,10 +45,17 @@ async function main(): Promise<void> {
     const built = await timed('cold build (stamps)', out, () => buildIndex(host, { stamp: true, sliceMs: SLICE_MS }));
     const notes: CacheNote[] = [];
     for (const n of built.index.packedNotes()) notes.push({ path: n.path, stamp: built.stamps.get(n.path)!, text: n.text, packed: n.packed });
+    // Written a chunk at a time into the file, as the extension writes a local cache: holding
+    // every chunk until the end (encodeIndexCache) made V8 collect the whole heap again for each
+    // 64 MB of chunks held, a cost that grew with the vault squared (issue 20).
     const slices = new TimeSlices(15);
-    const pieces = await timed('encode', out, () => encodeIndexCache(identity, notes, slices));
+    const fd = fs.openSync(cacheFile, 'w');
+    try {
+      await timed('encode', out, () => writeIndexCache(identity, notes, (bytes, at) => void fs.writeSync(fd, bytes, 0, bytes.length, at), slices));
+    } finally {
+      fs.closeSync(fd);
+    }
     out.encodeLongestSliceMs = +slices.finish().toFixed(1);
-    fs.writeFileSync(cacheFile, Buffer.concat(pieces));
     out.cacheMB = +(fs.statSync(cacheFile).size / 1e6).toFixed(1);
   } else {
     const host = process.env.NO_WORKER ? new NodeVaultHost(dir) : new StampingHost(dir);
