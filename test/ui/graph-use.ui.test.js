@@ -15,7 +15,7 @@ const { ROOT } = require('../harness/server');
 const { graphFrame, settled } = require('./graphFrame');
 
 const nodesShown = frame => frame.$eval('#mg-graph-count', e => Number(e.dataset.nodes));
-const waitForNodes = (frame, n) => frame.waitForFunction(n => Number(document.getElementById('mg-graph-count').dataset.nodes) === n, n, { timeout: 15000 });
+const waitForNodes = (frame, n) => frame.waitForFunction(n => Number(document.getElementById('mg-graph-count').dataset.nodes) === n, n, { timeout: 30000 });
 
 /** Where a node is drawn, on the page: the frame's place added by its iframe's box. */
 async function pageXY(frame, id) {

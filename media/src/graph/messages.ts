@@ -28,7 +28,8 @@ export type FromGraphWebview =
   /** The layout settled or a node was dragged. */
   | { readonly type: 'positions'; readonly positions: Positions }
   /** The controls changed. */
-  | { readonly type: 'state'; readonly state: GraphViewState }
+  /** `seq` counts the page's own changes of the controls, so a reply to an older one never overwrites a newer. */
+  | { readonly type: 'state'; readonly state: GraphViewState; readonly seq?: number }
   /** The user chose a named view from the drop-down. */
   | { readonly type: 'useView'; readonly name: string }
   /** Save the current controls as a named view (the extension asks for the name). */
@@ -46,6 +47,8 @@ export type ToGraphWebview =
       /** Kept positions in the order of `graph.ids`: x, y per node; NaN (null in JSON) where a node has none. */
       readonly positions: readonly (number | null)[];
       readonly state: GraphViewState;
+      /** The page's `seq` of the last state message the host had when it sent this: older than the page's own means stale controls. */
+      readonly seq?: number;
       readonly local: boolean;
       readonly views: readonly string[];
       /** A query that could not be read, in the user's words. */
@@ -111,7 +114,9 @@ export function parseFromGraphWebview(raw: unknown): FromGraphWebview | undefine
     }
     case 'state': {
       const state = parseViewState(m['state']);
-      return state ? { type: 'state', state } : undefined;
+      const seq = m['seq'];
+      if (seq !== undefined && !(typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 0)) return undefined;
+      return state ? { type: 'state', state, ...(seq !== undefined ? { seq } : {}) } : undefined;
     }
     case 'stats': {
       const { firstFrameMs, longestFrameMs, frames, nodes } = m;

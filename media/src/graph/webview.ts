@@ -109,6 +109,9 @@ function showLegend(colors: GraphColors): void {
   });
 }
 
+/** How many times the user changed the controls here (sent as `seq`; the host echoes the last it saw). */
+let stateSeq = 0;
+
 /** Why the canvas cannot draw, once it could not: the panel then shows the fallback list. */
 let fallbackReason: string | undefined;
 
@@ -171,8 +174,11 @@ function draw(message: Extract<ToGraphWebview, { type: 'graph' }>): void {
   graph = message.graph;
   legendGroups = graph.legend;
   fallbackData = undefined;
-  state = message.state;
-  showControls(state);
+  // A picture sent before the host saw the page's latest change of the controls keeps them as the user set them.
+  if ((message.seq ?? 0) >= stateSeq) {
+    state = message.state;
+    showControls(state);
+  }
   document.body.classList.toggle('mg-local', message.local);
   problem.textContent = message.problem ?? '';
   problem.hidden = !message.problem;
@@ -242,7 +248,7 @@ window.addEventListener('message', event => {
   }
 });
 
-const changed = () => post({ type: 'state', state: readControls() });
+const changed = () => post({ type: 'state', state: readControls(), seq: ++stateSeq });
 for (const t of toggles) $(`mg-graph-${t}`).addEventListener('change', changed);
 for (const s of [depth, groupBy, sizeBy]) s.addEventListener('change', changed);
 let filterTimer: number | undefined;

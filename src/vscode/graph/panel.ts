@@ -35,6 +35,8 @@ export class GraphPanel implements vscode.Disposable {
   private vault: Vault | undefined;
   private center: string | undefined;
   private model: GraphModel | undefined;
+  /** The page's count of its own control changes, as last received (echoed so the page can tell a stale reply). */
+  private viewSeq = 0;
   private viewState: GraphViewState = DEFAULT_VIEW;
   private problem: string | undefined;
   private readonly sent: ToGraphWebview[] = [];
@@ -97,6 +99,7 @@ export class GraphPanel implements vscode.Disposable {
     this.sent.length = 0;
     // A new panel shows nothing of the last one until its webview is ready (state() says so).
     this.model = undefined;
+    this.viewSeq = 0;
     this.lastStats = undefined;
     this.panel.webview.html = graphHtml(this.panel.webview, this.media, title);
     this.panel.webview.onDidReceiveMessage(m => void this.receive(m));
@@ -134,6 +137,7 @@ export class GraphPanel implements vscode.Disposable {
         return true;
       case 'state':
         this.viewState = m.state;
+        this.viewSeq = Math.max(this.viewSeq, m.seq ?? 0);
         await this.send(false);
         return true;
       case 'useView': {
@@ -204,6 +208,7 @@ export class GraphPanel implements vscode.Disposable {
       graph,
       positions: alignPositions(graph.ids, kept),
       state: this.viewState,
+      seq: this.viewSeq,
       local: this.local,
       views: namedViews().map(v => v.name),
       ...(this.problem ? { problem: this.problem } : {}),

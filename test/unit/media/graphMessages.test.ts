@@ -17,6 +17,11 @@ suite('graph webview messages are checked on arrival', () => {
     assert.strictEqual(parseFromGraphWebview(null), undefined);
   });
 
+  test("a state's seq (the page's count of its own changes) is a whole number or absent", () => {
+    assert.deepStrictEqual(parseFromGraphWebview({ type: 'state', state: DEFAULT_VIEW, seq: 3 }), { type: 'state', state: DEFAULT_VIEW, seq: 3 });
+    for (const seq of [-1, 1.5, '2', null, Number.NaN]) assert.strictEqual(parseFromGraphWebview({ type: 'state', state: DEFAULT_VIEW, seq }), undefined, String(seq));
+  });
+
   test('positions must be pairs of finite numbers', () => {
     assert.strictEqual(parseFromGraphWebview({ type: 'positions', positions: { 'a.md': [1, Infinity] } }), undefined);
     assert.strictEqual(parseFromGraphWebview({ type: 'positions', positions: { 'a.md': [1] } }), undefined);
