@@ -4,6 +4,7 @@
 // `marginalia check` all ask `NoteBibliographies.lookupFor` (one answer for every caller).
 import type { VaultHost } from '../host';
 import { closest } from '../check/closest';
+import { absoluteTarget, folderOf } from '../index/paths';
 import { CitationLibrary, type KeyChoice } from './library';
 import type { BibliographyProblem, CslItem, LibraryEntry } from './types';
 
@@ -48,22 +49,14 @@ export function noteBibliographyPaths(notePath: string, text: string): string[] 
       written.push(unquote(item[1]!.replace(/\s+#.*$/, '')));
     }
   }
-  const dir = notePath.includes('/') ? notePath.slice(0, notePath.lastIndexOf('/')) : '';
+  const dir = folderOf(notePath);
   const out: string[] = [];
   for (const w of written) {
     const path = w.replace(/\\/g, '/');
+    // A file-system path (`/home/…`, `C:`) is not the vault's; `..` past the root is refused by absoluteTarget.
     if (!path || path.startsWith('/') || /^[A-Za-z]:/.test(path)) continue;
-    const parts: string[] = dir ? dir.split('/') : [];
-    let outside = false;
-    for (const part of path.split('/')) {
-      if (part === '' || part === '.') continue;
-      if (part === '..') {
-        if (parts.length === 0) outside = true;
-        parts.pop();
-      } else parts.push(part);
-    }
-    const joined = parts.join('/');
-    if (!outside && joined && !out.includes(joined)) out.push(joined);
+    const joined = absoluteTarget(path, dir);
+    if (joined && !out.includes(joined)) out.push(joined);
   }
   return out;
 }
