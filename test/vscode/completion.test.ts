@@ -116,6 +116,15 @@ if (run === 'single') suite('[[ completion', () => {
     assert.strictEqual(accepted(doc, items[1]), 'see [[outline#Method]]');
   });
 
+  test('[[note# shows a heading as it reads and inserts it as written', async () => {
+    await writeNote(uriOf(`${dir}/marked.md`), lines('# The **softmax** step', '', '## See [the paper](https://example.org) again'));
+    const api = await marginalia();
+    await waitFor('the marked note is indexed', () => api.indexFor(folder())!.has(`${dir}/marked.md`));
+    const { items, doc } = await complete('see [[marked#|]]');
+    assert.deepStrictEqual(items.map(labelOf), ['The softmax step', 'See the paper again']);
+    assert.strictEqual(accepted(doc, items[0]), 'see [[marked#The **softmax** step]]');
+  });
+
   test('[[# offers the headings of the note being written, unsaved ones included', async () => {
     const { items } = await complete(lines('# Here', '## Also here', 'see [[#|'));
     assert.deepStrictEqual(items.map(labelOf), ['Here', 'Also here']);

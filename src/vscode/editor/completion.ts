@@ -8,6 +8,7 @@ import { frontmatterValueAt } from '../../core/editor/frontmatterValue';
 import { filterTextOf, matchedName, rankCandidates } from '../../core/index/completionRank';
 import { folderOf } from '../../core/index/paths';
 import type { CompletionCandidate, NoteQueries } from '../../core/index/types';
+import { plainText } from '../../core/syntax/plainText';
 import { scanNote } from '../../core/syntax/scanNote';
 import type { NoteSyntax } from '../../core/syntax/types';
 import { isLinkPosition, typedLinkAt } from '../../core/editor/typedLink';
@@ -44,7 +45,7 @@ export function registerCompletion(vaults: Vaults): vscode.Disposable {
       const syntax = syntaxOf(at.vault.index, link.target, at.path, text);
       if (!syntax) return undefined;
       return link.subpath.kind === 'heading'
-        ? syntax.headings.map((h, i) => item(safeText(h.text), vscode.CompletionItemKind.Reference, range, close, i, `H${h.level}`))
+        ? syntax.headings.map((h, i) => headingItem(h.text, range, close, i, `H${h.level}`))
         : syntax.blockIds.map((b, i) => item(b.id, vscode.CompletionItemKind.Reference, range, close, i, 'block'));
     },
   }, '[', '#', '^'));
@@ -125,6 +126,19 @@ function item(label: string, kind: vscode.CompletionItemKind, range: vscode.Rang
   it.insertText = label + close;
   it.range = range;
   it.sortText = sortKey(order);
+  return it;
+}
+
+/**
+ * A heading is shown as it reads (`The softmax step`, not `The **softmax** step`) but inserted as
+ * written, link-safe: the link then names the heading by its exact text, as Obsidian's do.
+ */
+function headingItem(text: string, range: vscode.Range, close: string, order: number, level: string): vscode.CompletionItem {
+  const inserted = safeText(text);
+  const shown = plainText(text).replace(/\s+/g, ' ').trim() || inserted;
+  const it = item(shown, vscode.CompletionItemKind.Reference, range, close, order, level);
+  it.insertText = inserted + close;
+  it.filterText = inserted; // what is typed after `#` is matched against the heading as written
   return it;
 }
 
