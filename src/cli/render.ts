@@ -3,12 +3,11 @@
 // folder the build fills (next to dist/ in the package).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { exportPage, imagesToExport } from '../core/render/engine';
+import { exportPage, imagesToExport, MAX_RENDER_CHARS, tooLongToRender } from '../core/render/engine';
 import type { ExportAssets, ExportWhat } from '../core/render/exportPage';
 import type { NoteIndex } from '../core/index/noteIndex';
 import type { PageCitations } from '../core/render/page';
 import { findNote } from './commands';
-import { MAX_RENDER_CHARS, tooLongToRender } from '../core/render/page';
 
 /** media/ beside dist/ (the bundle) or at the repository root (the compiled tests in out/). */
 export function mediaFolder(): string | undefined {

@@ -216,10 +216,7 @@ export class NoteIndex implements NoteQueries {
     }
     const title = names.title ?? syntax.title ?? stripMd(fileNameOf(path));
     if (old && (old.title !== title || !sameNames(old.names, names))) this.completion.forget(path);
-    // A plain array of small integers, not an Int32Array: a typed array and its buffer cost about
-    // 200 bytes per note beside the numbers (10,000 notes: 4 MB, more than the records it replaced).
-    const links = new Array<number>(syntax.links.length);
-    for (let i = 0; i < links.length; i++) links[i] = this.graph.add(path, syntax.links[i], syntax.ranges);
+    const links = this.graph.add(path, syntax.links, syntax.ranges);
     const kept = typeof text === 'string' && this.reader === undefined ? text : undefined;
     const print = typeof text !== 'string' ? text : kept === undefined ? printOf(text) : undefined;
     this.records.set(path, new NoteRecord(path, title, names, kept, print, syntax, links));

@@ -4,7 +4,7 @@
 export { exportPage, imagesToExport } from './exportPage';
 export { marginaliaPlugin } from './hostPlugin';
 export { renderHoverHtml } from './hover';
-export { PageRenderer, renderNotePage } from './page';
+export { MAX_RENDER_CHARS, PageRenderer, renderNotePage, tooLongToRender } from './page';
 export { renderTagPage } from './tagPage';
 // The site builder (marginalia publish) renders every page through this stack: it loads with it.
 export { SiteBuilder } from '../publish/site';

@@ -3,13 +3,15 @@
 // each, milliseconds for a hub note's hundreds of rows).
 import { comparePaths } from '../index/paths';
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+// Made on first use: building one costs milliseconds, and a command that shows no rows needs none.
+let made: Intl.Collator | undefined;
+const titles = (): Intl.Collator => (made ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }));
 
 export function compareTitles(a: string, b: string): number {
-  return collator.compare(a, b);
+  return titles().compare(a, b);
 }
 
 /** By title, then path (two notes may share a title). */
 export function byTitleThenPath(a: { readonly title: string; readonly path: string }, b: { readonly title: string; readonly path: string }): number {
-  return collator.compare(a.title, b.title) || comparePaths(a.path, b.path);
+  return titles().compare(a.title, b.title) || comparePaths(a.path, b.path);
 }
