@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import type { BulkStampHost, FileStamp, ReusingReadHost, SyncReadHost, VaultFile } from '../../core/host';
 import { NodeVaultHost } from '../../node/nodeHost';
-import { stampMany } from '../../node/stampWorker';
+import { startStamper } from '../../node/stampWorker';
 import { skippedLinksMessage } from '../../core/index/skippedLinks';
 import { FolderPaths, type FolderHost } from './folderPaths';
 import type { VaultSettings } from './settings';
@@ -12,6 +12,8 @@ import type { VaultSettings } from './settings';
 export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, ReusingReadHost, BulkStampHost {
   readonly kind = 'fs';
   private readonly disk: NodeVaultHost;
+  /** Started with each listing, so its start-up overlaps the walk; the stamps of the listed notes follow. */
+  private stamper: ReturnType<typeof startStamper> | undefined;
 
   constructor(folder: vscode.WorkspaceFolder, settings: VaultSettings) {
     super(folder, settings);
@@ -24,6 +26,7 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
   }
 
   listFiles(): Promise<VaultFile[]> {
+    this.stamper = startStamper(this.disk.root);
     return this.disk.listFilesAsync();
   }
 
@@ -50,6 +53,8 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
   }
 
   stampMany(paths: readonly string[]): Promise<(FileStamp | undefined)[]> {
-    return stampMany(this.disk.root, paths);
+    const stamper = this.stamper ?? startStamper(this.disk.root);
+    this.stamper = undefined;
+    return stamper(paths);
   }
 }
