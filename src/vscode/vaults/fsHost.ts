@@ -4,16 +4,20 @@
 import type * as vscode from 'vscode';
 import type { BulkStampHost, FileStamp, ReusingReadHost, SyncReadHost, VaultFile } from '../../core/host';
 import { NodeVaultHost } from '../../node/nodeHost';
-import { startStamper } from '../../node/stampWorker';
+import { FolderWorker, stampMany } from '../../node/stampWorker';
+import { isNotePath } from '../../core/index/paths';
 import { skippedLinksMessage } from '../../core/index/skippedLinks';
-import { FolderPaths, type FolderHost } from './folderPaths';
+import { FolderPaths, type BuildPlan, type FolderHost } from './folderPaths';
 import type { VaultSettings } from './settings';
 
 export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, ReusingReadHost, BulkStampHost {
   readonly kind = 'fs';
   private readonly disk: NodeVaultHost;
-  /** Started with each listing, so its start-up overlaps the walk; the stamps of the listed notes follow. */
-  private stamper: ReturnType<typeof startStamper> | undefined;
+  private plan: BuildPlan | undefined;
+  /** Started with each listing of a planned build, so its start-up overlaps the walk. */
+  private worker: FolderWorker | undefined;
+  /** The listed notes' stamps, asked of the worker as the listing ends. */
+  private listedStamps: { paths: readonly string[]; stamps: Promise<(FileStamp | undefined)[]> } | undefined;
 
   constructor(folder: vscode.WorkspaceFolder, settings: VaultSettings) {
     super(folder, settings);
@@ -25,9 +29,33 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
     });
   }
 
-  listFiles(): Promise<VaultFile[]> {
-    this.stamper = startStamper(this.disk.root);
-    return this.disk.listFilesAsync();
+  /** The next listing starts a worker that stamps the notes listed and, if the build reads them all, reads them ahead. */
+  planBuild(plan: BuildPlan): void {
+    this.plan = plan;
+  }
+
+  /** The build is over: the worker stops and what it read ahead and nobody took is dropped. */
+  buildDone(): void {
+    this.plan = undefined;
+    this.listedStamps = undefined;
+    this.worker?.stop();
+    this.worker = undefined;
+  }
+
+  async listFiles(): Promise<VaultFile[]> {
+    const plan = this.plan;
+    this.worker?.stop();
+    const worker = (this.worker = plan && new FolderWorker(this.disk.root));
+    const files = await this.disk.listFilesAsync();
+    if (plan && worker && this.worker === worker) {
+      const notes = files.filter(f => isNotePath(f.path)).map(f => f.path);
+      // Stamped before they are read ahead: the worker does its requests in order.
+      this.listedStamps = plan.stamps ? { paths: notes, stamps: worker.stamp(notes) } : undefined;
+      void plan.readsAll.then(all => {
+        if (all && this.worker === worker) worker.readAhead(notes, this.settings.maxFileBytes);
+      });
+    }
+    return files;
   }
 
   /** Symbolic links the last listing skipped, as the command line says it. */
@@ -45,7 +73,7 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
   }
 
   readFileReusing(path: string, maxBytes: number): Uint8Array | number {
-    return this.disk.readFileReusing(path, maxBytes);
+    return this.worker?.take(path) ?? this.disk.readFileReusing(path, maxBytes);
   }
 
   stamp(path: string): FileStamp {
@@ -53,8 +81,13 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
   }
 
   stampMany(paths: readonly string[]): Promise<(FileStamp | undefined)[]> {
-    const stamper = this.stamper ?? startStamper(this.disk.root);
-    this.stamper = undefined;
-    return stamper(paths);
+    const listed = this.listedStamps;
+    this.listedStamps = undefined;
+    if (listed && sameList(listed.paths, paths)) return listed.stamps;
+    return stampMany(this.disk.root, paths);
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

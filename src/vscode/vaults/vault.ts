@@ -98,10 +98,12 @@ export class Vault implements vscode.Disposable {
       // The first build fills the index everyone reads, so completion answers from what is indexed so far.
       const index = new NoteIndex();
       if (this.index.stats().notes === 0) this.index = index;
-      const result = await buildIndex(this.host, {
+      const host = this.host;
+      host.planBuild?.({ stamps: this.cache !== undefined, readsAll: cached ? cached.then(c => c === undefined) : Promise.resolve(true) });
+      const result = await buildIndex(host, {
         onProgress, isCancelled: () => build.cancelled || this.disposed, index, sliceMs: SLICE_MS, batchSize: BATCH_SIZE,
-        logger: this.logger, maxFileBytes: this.host.settings.maxFileBytes, stamp: this.cache !== undefined, cached,
-      });
+        logger: this.logger, maxFileBytes: host.settings.maxFileBytes, stamp: this.cache !== undefined, cached,
+      }).finally(() => host.buildDone?.());
       if (build.cancelled || this.disposed) return meter.cancel();
       this.index = result.index;
       this.stamps = result.stamps;
