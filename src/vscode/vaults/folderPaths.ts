@@ -24,8 +24,6 @@ export interface FolderHost extends StampHost {
 export interface BuildPlan {
   /** The build stamps every note (to keep a cache). */
   readonly stamps: boolean;
-  /** Settles true when the build will read every note (no cache to restore from). */
-  readonly readsAll: Promise<boolean>;
 }
 
 /** Maps between a folder's Uris and vault paths; both hosts share it. */

@@ -14,7 +14,7 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
   readonly kind = 'fs';
   private readonly disk: NodeVaultHost;
   private plan: BuildPlan | undefined;
-  /** Started with each listing of a planned build, so its start-up overlaps the walk. */
+  /** Started with the listing of a build that stamps, so its start-up overlaps the walk. */
   private worker: FolderWorker | undefined;
   /** The listed notes' stamps, asked of the worker as the listing ends. */
   private listedStamps: { paths: readonly string[]; stamps: Promise<(FileStamp | undefined)[]> } | undefined;
@@ -29,12 +29,12 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
     });
   }
 
-  /** The next listing starts a worker that stamps the notes listed and, if the build reads them all, reads them ahead. */
+  /** The next listing of a build that stamps starts the stamp worker, and asks it for the listed notes' stamps as it ends. */
   planBuild(plan: BuildPlan): void {
     this.plan = plan;
   }
 
-  /** The build is over: the worker stops and what it read ahead and nobody took is dropped. */
+  /** The build is over: the worker stops (one still starting, for a build abandoned early, too). */
   buildDone(): void {
     this.plan = undefined;
     this.listedStamps = undefined;
@@ -45,15 +45,11 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
   async listFiles(): Promise<VaultFile[]> {
     const plan = this.plan;
     this.worker?.stop();
-    const worker = (this.worker = plan && new FolderWorker(this.disk.root));
+    const worker = (this.worker = plan?.stamps ? new FolderWorker(this.disk.root) : undefined);
     const files = await this.disk.listFilesAsync();
     if (plan && worker && this.worker === worker) {
       const notes = files.filter(f => isNotePath(f.path)).map(f => f.path);
-      // Stamped before they are read ahead: the worker does its requests in order.
-      this.listedStamps = plan.stamps ? { paths: notes, stamps: worker.stamp(notes) } : undefined;
-      void plan.readsAll.then(all => {
-        if (all && this.worker === worker) worker.readAhead(notes, this.settings.maxFileBytes);
-      });
+      this.listedStamps = { paths: notes, stamps: worker.stamp(notes) };
     }
     return files;
   }
@@ -73,7 +69,7 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
   }
 
   readFileReusing(path: string, maxBytes: number): Uint8Array | number {
-    return this.worker?.take(path) ?? this.disk.readFileReusing(path, maxBytes);
+    return this.disk.readFileReusing(path, maxBytes);
   }
 
   stamp(path: string): FileStamp {

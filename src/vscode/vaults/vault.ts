@@ -99,7 +99,7 @@ export class Vault implements vscode.Disposable {
       const index = new NoteIndex();
       if (this.index.stats().notes === 0) this.index = index;
       const host = this.host;
-      host.planBuild?.({ stamps: this.cache !== undefined, readsAll: cached ? cached.then(c => c === undefined) : Promise.resolve(true) });
+      host.planBuild?.({ stamps: this.cache !== undefined });
       const result = await buildIndex(host, {
         onProgress, isCancelled: () => build.cancelled || this.disposed, index, sliceMs: SLICE_MS, batchSize: BATCH_SIZE,
         logger: this.logger, maxFileBytes: host.settings.maxFileBytes, stamp: this.cache !== undefined, cached,
