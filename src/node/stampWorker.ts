@@ -29,7 +29,7 @@ const UNUSED_MS = 30000;
 
 /** Each path's stamp (`root`-relative, `/`-separated), undefined where the file cannot be stamped. */
 export function stampMany(root: string, paths: readonly string[]): Promise<(FileStamp | undefined)[]> {
-  const worker = new FolderWorker(root);
+  const worker = new StampWorker(root);
   return worker.stamp(paths).finally(() => worker.stop());
 }
 
@@ -37,7 +37,7 @@ export function stampMany(root: string, paths: readonly string[]): Promise<(File
  * A worker started now, before the paths are known: it takes 30–120 ms to start, which a caller
  * can spend listing the folder.
  */
-export class FolderWorker {
+export class StampWorker {
   private readonly worker: Worker | undefined;
   private readonly failed: Error | undefined;
   private readonly unused: ReturnType<typeof setTimeout>;
@@ -52,7 +52,7 @@ export class FolderWorker {
       worker.unref(); // a worker waiting for work keeps no process alive
       worker.on('message', m => this.receive(m));
       worker.once('error', e => this.fail(e));
-      worker.once('exit', code => this.fail(new Error(`the folder worker stopped (${code})`)));
+      worker.once('exit', code => this.fail(new Error(`the stamp worker stopped (${code})`)));
     } catch (e) {
       this.failed = e instanceof Error ? e : new Error(String(e));
     }
@@ -63,7 +63,7 @@ export class FolderWorker {
   /** Each path's stamp, undefined where the file cannot be stamped. */
   async stamp(paths: readonly string[]): Promise<(FileStamp | undefined)[]> {
     if (this.failed) throw this.failed;
-    if (this.stopped) throw new Error('the folder worker has stopped');
+    if (this.stopped) throw new Error('the stamp worker has stopped');
     this.use();
     const done = new Promise<Float64Array>((resolve, reject) => {
       this.stamped.push(resolve);

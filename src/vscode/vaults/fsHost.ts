@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import type { BulkStampHost, FileStamp, ReusingReadHost, SyncReadHost, VaultFile } from '../../core/host';
 import { NodeVaultHost } from '../../node/nodeHost';
-import { FolderWorker, stampMany } from '../../node/stampWorker';
+import { StampWorker, stampMany } from '../../node/stampWorker';
 import { isNotePath } from '../../core/index/paths';
 import { skippedLinksMessage } from '../../core/index/skippedLinks';
 import { FolderPaths, type BuildPlan, type FolderHost } from './folderPaths';
@@ -15,7 +15,7 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
   private readonly disk: NodeVaultHost;
   private plan: BuildPlan | undefined;
   /** Started with the listing of a build that stamps, so its start-up overlaps the walk. */
-  private worker: FolderWorker | undefined;
+  private worker: StampWorker | undefined;
   /** The listed notes' stamps, asked of the worker as the listing ends. */
   private listedStamps: { paths: readonly string[]; stamps: Promise<(FileStamp | undefined)[]> } | undefined;
 
@@ -45,11 +45,13 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
   async listFiles(): Promise<VaultFile[]> {
     const plan = this.plan;
     this.worker?.stop();
-    const worker = (this.worker = plan?.stamps ? new FolderWorker(this.disk.root) : undefined);
+    const worker = (this.worker = plan?.stamps ? new StampWorker(this.disk.root) : undefined);
     const files = await this.disk.listFilesAsync();
     if (plan && worker && this.worker === worker) {
       const notes = files.filter(f => isNotePath(f.path)).map(f => f.path);
-      this.listedStamps = { paths: notes, stamps: worker.stamp(notes) };
+      const stamps = worker.stamp(notes);
+      stamps.catch(() => {}); // a worker that fails: the build's stampMany gets the rejection and stamps a batch at a time
+      this.listedStamps = { paths: notes, stamps };
     }
     return files;
   }

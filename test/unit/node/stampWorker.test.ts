@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { FolderWorker, stampMany } from '../../../src/node/stampWorker';
+import { StampWorker, stampMany } from '../../../src/node/stampWorker';
 
 function folder(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-worker-'));
@@ -23,7 +23,7 @@ const statOf = (dir: string, p: string) => {
 suite('node: stamp worker', () => {
   test('started ahead of its paths, stamps them as statSync does; a missing file has none', async () => {
     const dir = folder({ 'a.md': 'one', 'sub/b.md': 'two two' });
-    const worker = new FolderWorker(dir);
+    const worker = new StampWorker(dir);
     try {
       await new Promise(resolve => setTimeout(resolve, 50)); // the listing, meanwhile
       fs.writeFileSync(path.join(dir, 'c.md'), 'written after the worker started');
