@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench -- --vscode [--sizes 1000,10000] [--starts 3] [--profile DIR]: the extension in a real VS Code
+// npm run bench -- --vscode [--sizes 1000,10000] [--starts 3] [--profile DIR] [--heap DIR]: the extension in a real VS Code
 // (code-server, the test harness) on the bench vaults, read from the extension's own log lines:
 // activation, the first opening (no cache), the second (cache valid), a third after touching
 // 100 notes while closed, the longest event-loop block while indexing, the extension host's
@@ -22,6 +22,9 @@ const starts = Number(option('--starts', '3'));
 // --profile DIR: each opening's extension-host CPU profile, activation to index ready (src/vscode/cpuProfile.ts).
 const profileDir = option('--profile', undefined);
 if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+// --heap DIR: a heap snapshot of the extension host when the settled memory line is logged (resourceLog.ts).
+const heapDir = option('--heap', undefined);
+if (heapDir) fs.mkdirSync(heapDir, { recursive: true });
 
 function vaultOf(n) {
   const dir = path.join(ROOT, 'bench', 'vaults', `${n}-42`);
@@ -41,7 +44,10 @@ function logOf(runDir, before) {
   return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 }
 
-async function waitForLog(runDir, before, pattern, timeoutMs = 120000) {
+/** How long a log line may take: 100,000 notes index for minutes on a loaded machine. */
+let logTimeoutMs = 120000;
+
+async function waitForLog(runDir, before, pattern, timeoutMs = logTimeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const m = logOf(runDir, before).match(pattern);
@@ -57,6 +63,7 @@ async function opening(name, vault, reopen, label = 'first') {
   // The same port: the web workbench names a workspace's storage by its remote URI, port included.
   const env = reopen ? { REOPEN: '1', CODE_SERVER_PORT: String(reopen.port) } : {};
   if (profileDir) env.MARGINALIA_CPU_PROFILE = path.resolve(profileDir, `${path.basename(vault)}-${label}.cpuprofile`);
+  if (heapDir) env.MARGINALIA_HEAP_SNAPSHOT = path.resolve(heapDir, `${path.basename(vault)}-${label}.heapsnapshot`);
   const server = startServer({ name, fixture: vault, env });
   const { context, page } = await launchBrowser(path.join(server.runDir, 'chrome-profile'));
   try {
@@ -68,6 +75,7 @@ async function opening(name, vault, reopen, label = 'first') {
     if (!indexed[3] || +indexed[3] > 0) await waitForLog(server.runDir, before, /Saved the index cache/);
     // What the index keeps once the cache is written and V8 has collected (src/vscode/vault.ts, SETTLED_MEMORY_MS).
     const settled = await waitForLog(server.runDir, before, /Memory \d+ s after indexing: extension host (\d+) MB \(JavaScript heap in use (\d+) MB\)/);
+    if (heapDir) await waitForLog(server.runDir, before, /Heap snapshot written/);
     return {
       port: server.port, wsDir: server.wsDir, activation: +activated[1], notes: +indexed[1], ms: +indexed[2], fromCache: indexed[3] !== undefined,
       reread: indexed[3] === undefined ? undefined : +indexed[3], longestSlice: +detail[1], loopDelay: +detail[2], host: detail[3], rssMB: +detail[4], cpuMs: +detail[5],
@@ -99,6 +107,7 @@ const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 for (const n of sizes) {
   const vault = vaultOf(n);
+  logTimeoutMs = Math.max(120000, n * 12);
   const runs = [];
   for (let i = 0; i < starts; i++) {
     const name = `bench-vscode-${n}`;

@@ -41,33 +41,35 @@ export class NodeVaultHost implements SyncReadHost, ReusingReadHost, StampHost {
   async listFilesAsync(): Promise<VaultFile[]> {
     this.skippedLinks = [];
     const files: VaultFile[] = [];
-    const folders = [''];
     const walked = new Set<string>(['']);
     const links: string[] = [];
-    while (folders.length > 0) {
-      const relative = folders.pop()!;
-      let entries: fs.Dirent[];
-      try {
-        entries = await fs.promises.readdir(this.absolute(relative), { withFileTypes: true });
-      } catch {
-        continue; // as listFilesSync
-      }
-      for (const entry of entries) {
-        const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-        if (entry.isDirectory()) {
-          if (this.accepts(child, true)) {
-            folders.push(child);
-            walked.add(child);
+    // A level of folders at a time, each of its folders read at once: one wait on the disk per
+    // level, not per folder (a turn of an extension host's event loop can be long while it starts).
+    for (let level = ['']; level.length > 0; ) {
+      const listed = await Promise.all(level.map(relative =>
+        fs.promises.readdir(this.absolute(relative), { withFileTypes: true }).catch((): fs.Dirent[] => []))); // unreadable: as listFilesSync
+      const next: string[] = [];
+      for (let k = 0; k < level.length; k++) {
+        const relative = level[k];
+        for (const entry of listed[k]) {
+          const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+          if (entry.isDirectory()) {
+            if (this.accepts(child, true)) {
+              next.push(child);
+              walked.add(child);
+            }
+          } else if (entry.isFile() && this.accepts(child, false)) {
+            files.push({ path: child });
+          } else if (entry.isSymbolicLink()) {
+            links.push(child);
           }
-        } else if (entry.isFile() && this.accepts(child, false)) {
-          files.push({ path: child });
-        } else if (entry.isSymbolicLink()) {
-          links.push(child);
         }
       }
+      level = next;
     }
-    // Symbolic links are few: they are followed as listFilesSync follows them, in one go.
-    if (links.length > 0) this.follow(links, files, walked);
+    // Symbolic links are few: they are followed as listFilesSync follows them, in one go, in path
+    // order (the folders of a level come back in any order).
+    if (links.length > 0) this.follow(links.sort(), files, walked);
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 

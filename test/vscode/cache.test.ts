@@ -6,6 +6,9 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/vscode/api';
 import { snapshot } from '../../src/core/index/snapshot';
+import { IndexCacheStore } from '../../src/vscode/vaults/indexCacheStore';
+import type { CacheNote } from '../../src/core/index/indexCache';
+import type { NoteIndex } from '../../src/core/index/noteIndex';
 import { folder, lines, marginalia, run, uriOf, waitFor } from './marginalia';
 
 const dir = 'cache-scratch';
@@ -123,5 +126,65 @@ if (run === 'single') suite('the index cache', () => {
     await api.ready();
     assert.strictEqual(api.lastBuildOf(folder())!.fromCache, false);
     assert.strictEqual(api.lastBuildOf(folder())!.reread, api.indexFor(folder())!.stats().notes);
+  });
+});
+
+/** Files in memory under a scheme of its own: storage that is no local file (a remote or web host's). */
+class MemoryFiles implements vscode.FileSystemProvider {
+  readonly files = new Map<string, Uint8Array>();
+  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.emitter.event;
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => {});
+  }
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const file = this.files.get(uri.path);
+    if (file) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: file.length };
+    if ([...this.files.keys()].some(k => k.startsWith(uri.path + '/')) || uri.path === '/') return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    throw vscode.FileSystemError.FileNotFound(uri);
+  }
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+  createDirectory(): void {}
+  readFile(uri: vscode.Uri): Uint8Array {
+    const file = this.files.get(uri.path);
+    if (!file) throw vscode.FileSystemError.FileNotFound(uri);
+    return file;
+  }
+  writeFile(uri: vscode.Uri, content: Uint8Array): void {
+    this.files.set(uri.path, content.slice());
+  }
+  delete(uri: vscode.Uri): void {
+    if (!this.files.delete(uri.path)) throw vscode.FileSystemError.FileNotFound(uri);
+  }
+  rename(from: vscode.Uri, to: vscode.Uri): void {
+    this.files.set(to.path, this.readFile(from));
+    this.files.delete(from.path);
+  }
+}
+
+if (run === 'single') suite('the index cache in storage that is no local file', () => {
+  test('is written whole through workspace.fs (no temp file left) and read back as it was', async () => {
+    const api = await marginalia();
+    const memory = new MemoryFiles();
+    const registration = vscode.workspace.registerFileSystemProvider('marginalia-test-memory', memory);
+    try {
+      const notes: CacheNote[] = [...(api.indexFor(folder()) as NoteIndex).packedNotes()].map((n, i) => ({ ...n, stamp: { size: n.text.length, mtime: 1000 + i } }));
+      assert.ok(notes.length > 10, 'the fixture vault has notes');
+      const logged: string[] = [];
+      const logger = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
+      const identity = { producer: 'test', folder: 'marginalia-test-memory:/vault', settings: '' };
+      const store = new IndexCacheStore(vscode.Uri.from({ scheme: 'marginalia-test-memory', path: '/storage' }), () => identity, logger);
+      await store.save(notes);
+      assert.deepStrictEqual([...memory.files.keys()], [store.file.path], logged.join('\n'));
+      assert.match(logged.join('\n'), /Saved the index cache/);
+      const loaded = await store.load();
+      assert.ok(loaded, store.lastProblem);
+      assert.deepStrictEqual(notes.map(n => [n.path, loaded.get(n.path)]), notes.map(n => [n.path, { stamp: n.stamp, text: n.text, packed: n.packed }]));
+      store.dispose();
+    } finally {
+      registration.dispose();
+    }
   });
 });

@@ -15,6 +15,15 @@ export interface FolderHost extends StampHost {
   relativePath(uri: vscode.Uri): string | undefined;
   /** What the last listing did with symbolic links, in words for the log (nothing to say: undefined). */
   linksMessages(): string[];
+  /** What the next build will do, told before it lists the folder: a host may start on it early. */
+  planBuild?(plan: BuildPlan): void;
+  /** The build planned is over (done or abandoned). */
+  buildDone?(): void;
+}
+
+export interface BuildPlan {
+  /** The build stamps every note (to keep a cache). */
+  readonly stamps: boolean;
 }
 
 /** Maps between a folder's Uris and vault paths; both hosts share it. */

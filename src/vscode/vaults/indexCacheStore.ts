@@ -1,17 +1,25 @@
 // Where a folder's index cache lives (the workspace's `context.storageUri`), and when it is
 // written: in the background once indexing has settled, then at most every few seconds after
-// changes; atomically (a temp file renamed over the old one), never above a size bound.
+// changes; atomically (a temp file renamed over the old one), never above a bound that scales
+// with the notes' size.
 // Reading it rejects a damaged, foreign or outdated file with a log line naming it.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Logger } from '../../core/host';
 import type { CachedNote } from '../../core/index/build';
-import { CacheRejected, decodeIndexCache, encodeIndexCache, writeIndexCache, type CacheIdentity, type CacheNote, type CacheSource } from '../../core/index/indexCache';
+import { CacheRejected, decodeIndexCache, writeIndexCache, type CacheIdentity, type CacheNote, type CacheSource } from '../../core/index/indexCache';
 import { TimeSlices } from '../../core/index/timeSlices';
 import { openFileSource } from '../../node/fileSource';
 
-/** A cache larger than this is not written (a vault of about 90,000 notes): reading it would not pay. */
-const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+/**
+ * A cache larger than this many times its notes' bytes on disk (plus a floor) is not written: it
+ * is a function of the notes, about 1.4 times their size with their texts (10,000 notes: 56 MB
+ * for 40 MB of notes; 100,000: 591 MB for 400 MB), less without. One much larger means something
+ * went wrong, and reading it would not pay. A bound that scales with the vault, not a fixed size:
+ * a local cache is written and read a chunk at a time, so its size never sits in memory.
+ */
+const MAX_CACHE_PER_NOTE_BYTE = 3;
+const MIN_CACHE_BOUND_BYTES = 64 * 1024 * 1024;
 /** After the first build settles, and between writes after changes. */
 const WRITE_DELAY_MS = 3000;
 const SLICE_MS = 15;
@@ -90,31 +98,31 @@ export class IndexCacheStore implements vscode.Disposable {
     if (this.disposed) return;
     const started = performance.now();
     const temp = this.file.with({ path: `${this.file.path}.${process.pid}.tmp` });
+    const bound = cacheBound(notes);
     let bytes: number;
     if (this.file.scheme === 'file') {
       // A chunk at a time into the temp file: the whole file is never in memory.
       await fs.promises.mkdir(vscode.Uri.joinPath(this.file, '..').fsPath, { recursive: true });
       const handle = await fs.promises.open(temp.fsPath, 'w');
       try {
-        bytes = await writeIndexCache(this.identity(), notes, (b, at) => writeAt(handle, b, at), new TimeSlices(SLICE_MS), MAX_CACHE_BYTES);
+        bytes = await writeIndexCache(this.identity(), notes, (b, at) => writeAt(handle, b, at), new TimeSlices(SLICE_MS), bound);
       } finally {
         await handle.close();
       }
-      if (bytes > MAX_CACHE_BYTES) await fs.promises.rm(temp.fsPath, { force: true });
+      if (bytes > bound) await fs.promises.rm(temp.fsPath, { force: true });
       else await fs.promises.rename(temp.fsPath, this.file.fsPath);
     } else {
-      const pieces = await encodeIndexCache(this.identity(), notes, new TimeSlices(SLICE_MS));
-      bytes = pieces.reduce((sum, p) => sum + p.length, 0);
-      if (bytes <= MAX_CACHE_BYTES) {
-        const whole = new Uint8Array(bytes);
-        let at = 0;
-        for (const p of pieces) (whole.set(p, at), (at += p.length));
-        await vscode.workspace.fs.writeFile(temp, whole);
+      // workspace.fs writes a file whole: each chunk is copied into one buffer as it is encoded
+      // and then dropped, so the file is in memory once (not its chunks and their copy).
+      const whole = new GrowingBytes(Math.min(bound, notes.reduce((sum, n) => sum + n.stamp.size, 0) * 1.5 + 4096));
+      bytes = await writeIndexCache(this.identity(), notes, (b, at) => whole.set(b, at), new TimeSlices(SLICE_MS), bound);
+      if (bytes <= bound) {
+        await vscode.workspace.fs.writeFile(temp, whole.bytes(bytes));
         await vscode.workspace.fs.rename(temp, this.file, { overwrite: true });
       }
     }
-    if (bytes > MAX_CACHE_BYTES) {
-      this.logger.info(`Index cache not written: over the ${megabytes(MAX_CACHE_BYTES)} MB bound`);
+    if (bytes > bound) {
+      this.logger.info(`Index cache not written: over ${megabytes(bound)} MB (${MAX_CACHE_PER_NOTE_BYTE} times the notes' size)`);
       return this.delete();
     }
     this.logger.info(`Saved the index cache: ${notes.length} notes, ${megabytes(bytes)} MB, in ${Math.round(performance.now() - started)} ms`);
@@ -144,6 +152,36 @@ async function writeAt(handle: fs.promises.FileHandle, bytes: Uint8Array, at: nu
   for (let done = 0; done < bytes.length; ) {
     const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, at + done);
     done += bytesWritten;
+  }
+}
+
+/** The largest cache written for `notes`, in bytes. */
+function cacheBound(notes: readonly CacheNote[]): number {
+  let noteBytes = 0;
+  for (const n of notes) noteBytes += n.stamp.size;
+  return MIN_CACHE_BOUND_BYTES + MAX_CACHE_PER_NOTE_BYTE * noteBytes;
+}
+
+/** Bytes written at offsets into one buffer, grown (by half again) when a write passes its end. */
+class GrowingBytes {
+  private buffer: Uint8Array;
+
+  constructor(expected: number) {
+    this.buffer = new Uint8Array(Math.max(4096, Math.ceil(expected)));
+  }
+
+  set(bytes: Uint8Array, at: number): void {
+    if (at + bytes.length > this.buffer.length) {
+      const larger = new Uint8Array(Math.max(at + bytes.length, Math.ceil(this.buffer.length * 1.5)));
+      larger.set(this.buffer);
+      this.buffer = larger;
+    }
+    this.buffer.set(bytes, at);
+  }
+
+  /** The first `length` bytes, without a copy. */
+  bytes(length: number): Uint8Array {
+    return this.buffer.subarray(0, length);
   }
 }
 

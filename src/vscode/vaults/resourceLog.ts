@@ -1,5 +1,6 @@
 // The log lines that say what indexing cost: the time, the CPU, how long the event loop was
 // held, and the extension host's memory at the end and once it has settled.
+import { writeHeapSnapshot } from 'node:v8';
 import type { Logger } from '../../core/host';
 import { watchLoopDelay } from './loopDelay';
 
@@ -44,6 +45,9 @@ export class SettledMemoryLog {
     this.timer = setTimeout(() => {
       const { rss, heapUsed } = process.memoryUsage();
       this.logger.info(`Memory ${SETTLED_MEMORY_MS / 1000} s after indexing: extension host ${Math.round(rss / 1048576)} MB (JavaScript heap in use ${Math.round(heapUsed / 1048576)} MB)`);
+      // For measuring, never on by default: what the heap holds then, for Chrome DevTools (`npm run bench -- --vscode --heap DIR`).
+      const file = process.env.MARGINALIA_HEAP_SNAPSHOT;
+      if (file) this.logger.info(`Heap snapshot written to ${writeHeapSnapshot(file)}`);
     }, SETTLED_MEMORY_MS);
     this.timer.unref?.();
   }

@@ -98,10 +98,12 @@ export class Vault implements vscode.Disposable {
       // The first build fills the index everyone reads, so completion answers from what is indexed so far.
       const index = new NoteIndex();
       if (this.index.stats().notes === 0) this.index = index;
-      const result = await buildIndex(this.host, {
+      const host = this.host;
+      host.planBuild?.({ stamps: this.cache !== undefined });
+      const result = await buildIndex(host, {
         onProgress, isCancelled: () => build.cancelled || this.disposed, index, sliceMs: SLICE_MS, batchSize: BATCH_SIZE,
-        logger: this.logger, maxFileBytes: this.host.settings.maxFileBytes, stamp: this.cache !== undefined, cached,
-      });
+        logger: this.logger, maxFileBytes: host.settings.maxFileBytes, stamp: this.cache !== undefined, cached,
+      }).finally(() => host.buildDone?.());
       if (build.cancelled || this.disposed) return meter.cancel();
       this.index = result.index;
       this.stamps = result.stamps;
@@ -111,17 +113,15 @@ export class Vault implements vscode.Disposable {
       const links = this.host.linksMessages();
       for (const m of links) this.logger.warn(m);
       this.overlayUnsavedEdits();
-      // The first `[[` would otherwise pay for computing every note's shortest target.
-      const slices = new TimeSlices(SLICE_MS);
-      while (this.index === result.index && !result.index.prepareCompletion(slices.deadline())) await slices.next();
       const stats = this.index.stats();
       const notes = `${stats.notes} notes, ${stats.attachments} attachments, ${result.problems.length} unreadable`;
       const how = result.cachedNotes !== undefined ? `from cache, ${stats.notes - result.restored} re-read` : `engine ${Math.round(result.millis)} ms`;
       const millis = meter.millis();
       this.lastBuild = { host: this.host.kind, fromCache: result.cachedNotes !== undefined, reread: stats.notes - result.restored, cacheProblem: fromCache ? this.cache?.lastProblem : undefined, millis, links };
       this.log.info(`Indexed ${this.folder.name}: ${notes}, in ${millis} ms (${how})`);
-      meter.logCost(this.logger, this.host.kind, Math.max(result.longestSliceMs, slices.finish()));
+      meter.logCost(this.logger, this.host.kind, result.longestSliceMs);
       this.settledMemory.schedule();
+      void this.prepareCompletion(result.index);
       // A cache that held exactly this needs no rewrite.
       const unchanged = result.restored === result.cachedNotes && result.restored === stats.notes;
       if (!unchanged) this.cache?.schedule(() => this.cacheNotes());
@@ -130,6 +130,16 @@ export class Vault implements vscode.Disposable {
       this.changed();
     });
     return this.ready;
+  }
+
+  /**
+   * Computes every note's completion entry (its shortest unique target) in short tasks after the
+   * index is ready, so the first `[[` finds them; a `[[` typed sooner computes what is left itself.
+   * Outside the change queue: changes between tasks are kept by the list (it forgets what they touch).
+   */
+  private async prepareCompletion(index: NoteIndex): Promise<void> {
+    const slices = new TimeSlices(SLICE_MS);
+    while (this.index === index && !this.disposed && !index.prepareCompletion(slices.deadline())) await slices.next();
   }
 
   /** Files that could not be indexed (binary, not UTF-8, too large), each named. */
