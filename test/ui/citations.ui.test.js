@@ -136,7 +136,7 @@ suite('citations in the preview', function () {
       }, null, { timeout: 8000 }).catch(() => null);
       text = handle ? await handle.jsonValue() : '';
     }
-    assert.match(text, /Vaswani, Ashish.*2017\..*Attention Is All You Need/);
+    assert.match(text, /Vaswani, A\., Shazeer, N\..*\(2017\)\. Attention Is All You Need/);
     await closeUp(wb.page, 'citation-hover', '.monaco-hover:not(.hidden)', [120, 10, 20, 40]);
   });
 });
