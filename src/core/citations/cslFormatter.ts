@@ -99,7 +99,28 @@ export class CslFormatter implements CitationFormatter {
     return held.engine;
   }
 
+  /**
+   * `make`, or `fallback` when citeproc throws (an item of a shape it cannot read, e.g. a CSL-JSON
+   * name that is null): the page is still drawn, the entry as plain text.
+   */
+  private guarded<T>(make: () => T, fallback: () => T): T {
+    try {
+      return make();
+    } catch {
+      const held = engines.get(this.style);
+      if (held?.owner === this) held.owner = undefined;
+      return fallback();
+    }
+  }
+
   citation(cites: readonly CiteParts[], bracketed: boolean): string {
+    return this.guarded(() => this.citationOf(cites, bracketed), () => {
+      const keys = cites.map(c => escapeAttr(c.key)).join('; ');
+      return bracketed ? `(${keys})` : keys;
+    });
+  }
+
+  private citationOf(cites: readonly CiteParts[], bracketed: boolean): string {
     this.cite(cites.map(c => c.key));
     const known = cites.filter(c => this.itemOf(c.key));
     const unknown = cites.filter(c => !this.itemOf(c.key)).map(c => escapeAttr(c.key));
@@ -131,10 +152,17 @@ export class CslFormatter implements CitationFormatter {
 
   reference(key: string): string {
     this.cite([key]);
-    return this.bibliography().get(key) ?? escapeAttr(key);
+    return this.guarded(() => this.bibliography().get(key), () => undefined) ?? this.plain(key);
   }
 
   references(): { key: string; html: string }[] {
-    return [...this.bibliography()].map(([key, html]) => ({ key, html }));
+    const made = this.guarded(() => this.bibliography(), () => undefined);
+    return made ? [...made].map(([key, html]) => ({ key, html })) : this.keys.map(key => ({ key, html: this.plain(key) }));
+  }
+
+  /** An entry citeproc could not format: its title (or key), as text. */
+  private plain(key: string): string {
+    const title = this.itemOf(key)?.title;
+    return escapeAttr(typeof title === 'string' ? `${title} (${key})` : key);
   }
 }

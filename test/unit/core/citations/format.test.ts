@@ -93,6 +93,15 @@ suite('citations: formatting (citeproc)', () => {
     assert.strictEqual(alone.citation(citationGroup('[@a]', 0, 4)!.cites, true), '(Okafor, 2020)');
   });
 
+  test('an item citeproc cannot read is shown as its key and title; the others are still formatted', () => {
+    const odd = { id: 'odd', type: 'book', title: 'Odd <Shape>', author: [null] } as unknown as CslItem;
+    const f = formatter('author-date', new Map([['odd', odd], ['lecun2015', article]]));
+    assert.strictEqual(f.citation(citationGroup('[@odd]', 0, 6)!.cites, true), '(odd)');
+    assert.strictEqual(f.reference('odd'), 'Odd &lt;Shape&gt; (odd)');
+    const fine = formatter('author-date');
+    assert.strictEqual(fine.citation(citationGroup('[@lecun2015]', 0, 12)!.cites, true), '(LeCun et al., 2015)');
+  });
+
   test('text from the library and from the note is escaped', () => {
     const hostile: CslItem = { id: 'x', type: 'book', title: '<img src=x onerror=alert(1)>', author: [{ family: '<script>' }] };
     assert.doesNotMatch(formatReference(hostile, 'author-date'), /<img|<script/);
