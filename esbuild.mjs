@@ -40,11 +40,20 @@ const bibtexOnDemand = {
   },
 };
 
+/** citeproc-js and its CSL style likewise, read the first time a citation is formatted (src/core/citations/citeproc.ts). */
+const citeprocOnDemand = {
+  name: 'citeproc-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/cslFormatter$/ }, args => (/core[\\/]citations[\\/]citeproc\.ts$/.test(args.importer) ? { path: './citeproc.js', external: true } : undefined));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [renderOnDemand, bibtexOnDemand] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [renderOnDemand, bibtexOnDemand, citeprocOnDemand] },
   { ...common, entryPoints: ['src/core/citations/bibtexFull.ts'], outfile: 'dist/bibtex.js' },
-  { ...common, entryPoints: ['src/core/render/engine.ts'], outfile: 'dist/render.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [renderOnDemand, bibtexOnDemand] },
+  { ...common, entryPoints: ['src/core/citations/cslFormatter.ts'], outfile: 'dist/citeproc.js' },
+  { ...common, entryPoints: ['src/core/render/engine.ts'], outfile: 'dist/render.js', plugins: [citeprocOnDemand] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [renderOnDemand, bibtexOnDemand, citeprocOnDemand] },
   { ...common, entryPoints: ['media/src/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },
   // The published site's script (marginalia publish): popovers and search.
   { ...common, entryPoints: ['media/src/site/site.ts'], outfile: 'media/site.js', platform: 'browser', format: 'iife', target: 'es2020', sourcemap: false, minify: true },

@@ -1,7 +1,12 @@
 // The citation library at 5,000 entries (bench/gen-bib.mjs): the first parse of the .bib, a
 // reload after one entry changed (what Zotero does on every edit), and `@` completion per
-// keystroke (the library's search for the typed key). Prints one JSON line; never asserts.
+// keystroke (the library's search for the typed key); and formatting a page's citations with
+// citeproc, the first time (citeproc loaded, the style read) and after. Prints one JSON line;
+// never asserts.
+import { citationFormatter } from '../src/core/citations/citeproc';
+import type { CitationStyle } from '../src/core/citations/format';
 import { CitationLibrary } from '../src/core/citations/library';
+import { citationGroup } from '../src/core/syntax/citation';
 import type { VaultHost } from '../src/core/host';
 // @ts-expect-error a plain .mjs generator
 import { generateBib } from './gen-bib.mjs';
@@ -41,7 +46,26 @@ async function main(): Promise<void> {
     times.push(performance.now() - s);
   }
   const completion = { median: median(times), p95: [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)]!, n: times.length };
-  console.log(JSON.stringify({ parse, reload, completion }));
+
+  // A page citing ten entries: each citation and its reference, then the References section.
+  // The entries are read in full (citation-js) before; only the formatting is timed.
+  const cited = keys.slice(0, 10);
+  for (const key of cited) library.item(key);
+  const page = (style: CitationStyle) => {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const formatter = citationFormatter(style, key => library.item(key));
+    formatter.cite(cited);
+    for (const key of cited) {
+      const src = `[see @${key}, p. 4]`;
+      formatter.citation(citationGroup(src, 0, src.length)!.cites, true);
+      formatter.reference(key);
+    }
+    formatter.references();
+    return { wall: performance.now() - t0, cpu: cpuMs(c0) };
+  };
+  const format = { first: page('author-date'), next: page('author-date'), numericFirst: page('numeric'), numericNext: page('numeric') };
+  console.log(JSON.stringify({ parse, reload, completion, format }));
 }
 
 void main();

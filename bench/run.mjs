@@ -176,4 +176,6 @@ const cr = JSON.parse(cited.stdout.trim().split('\n').pop());
 console.log(`\ncitations: ${cr.parse.entries} .bib entries parsed in ${f(cr.parse.wall, 0)} ms (CPU ${f(cr.parse.cpu, 0)} ms; budget 300 ms), ` +
   `reloaded after one entry changed in ${f(cr.reload.wall, 0)} ms (CPU ${f(cr.reload.cpu, 0)} ms); ` +
   `@ completion per keystroke: median ${f(cr.completion.median, 2)} ms, p95 ${f(cr.completion.p95, 2)} ms (budget 10 ms)`);
+console.log(`citeproc, a page of 10 citations and its References: first ${f(cr.format.first.wall, 0)} ms (CPU ${f(cr.format.first.cpu, 0)} ms; citeproc loaded, APA read), ` +
+  `next page ${f(cr.format.next.wall, 1)} ms (CPU ${f(cr.format.next.cpu, 1)} ms); numeric: first ${f(cr.format.numericFirst.wall, 0)} ms, next ${f(cr.format.numericNext.wall, 1)} ms`);
 console.log(`load average ${os.loadavg().map(x => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);

@@ -74,7 +74,7 @@ if (run === 'single') suite('citations', () => {
 
   test('hover shows the formatted reference and the abstract', async () => {
     const text = await hoverText('Attention [@vas|wani2017].');
-    assert.match(text, /Vaswani, Ashish, Noam Shazeer/);
+    assert.match(text, /Vaswani, A\., Shazeer, N\., Parmar, N\./);
     assert.match(text, /Attention Is All You Need/);
     assert.match(text, /with no recurrence and no convolution/);
   });
@@ -155,7 +155,7 @@ if (run === 'single') suite('citations', () => {
     assert.ok((await complete(`${head}See [@ownk|`)).includes('ownkey2022'));
     assert.ok((await complete(`${head}See [@lecun|`)).includes('lecun2015'), 'the workspace library still answers');
     assert.ok(!(await complete('No frontmatter [@ownk|')).includes('ownkey2022'), 'another note does not see it');
-    assert.match(await hoverText(`${head}See [@ownk|ey2022].`), /Quill, Ada\. 2022\. <i>A Book Only This Note Cites<\/i>/);
+    assert.match(await hoverText(`${head}See [@ownk|ey2022].`), /Quill, A\. \(2022\)\. <i>A Book Only This Note Cites<\/i>/);
     assert.deepStrictEqual(await definitionOf(`${head}See [@ownk|ey2022].`), { path: `${dir}/own.bib`, line: 0 });
 
     const { doc } = await open(`${head}See [@ownkey2022] and [@nosuchkey2022].`);
@@ -167,7 +167,7 @@ if (run === 'single') suite('citations', () => {
     const api = await marginalia();
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('marginalia.openPreview');
-    await waitFor('the preview formats the note\'s own reference', () => (api.preview.state()?.html ?? '').includes('(Quill 2022)'), 20000);
+    await waitFor('the preview formats the note\'s own reference', () => (api.preview.state()?.html ?? '').includes('(Quill, 2022)'), 20000);
     assert.match(api.preview.state()!.html, /class="references"[^]*A Book Only This Note Cites/);
   });
 
@@ -180,12 +180,12 @@ if (run === 'single') suite('citations', () => {
       return api.preview.state()?.name === 'deep-learning.md' && html.includes('citation-sidenote') && html.includes('class="references"');
     }, 20000);
     const html = api.preview.state()!.html;
-    assert.match(html, /<cite class="citation" data-cites="goodfellow2016">\(see Goodfellow et al\. 2016, chap\. 6\)<\/cite><input type="checkbox"/);
-    assert.match(html, /class="sidenote citation-sidenote" role="note"><span class="sidenote-label">\d+<\/span> <span class="sidenote-par citation-ref">LeCun, Yann, Yoshua Bengio, and Geoffrey Hinton\. 2015\./);
+    assert.match(html, /<cite class="citation" data-cites="goodfellow2016">\(see Goodfellow et al\., 2016, Chapter 6\)<\/cite><input type="checkbox"/);
+    assert.match(html, /class="sidenote citation-sidenote" role="note"><span class="sidenote-label">\d+<\/span> <span class="sidenote-par citation-ref">LeCun, Y\., Bengio, Y\., &#38; Hinton, G\. \(2015\)\./);
     const config = vscode.workspace.getConfiguration('marginalia.citations');
     await config.update('style', 'numeric', vscode.ConfigurationTarget.Workspace);
     try {
-      await waitFor('numbers instead', () => (api.preview.state()?.html ?? '').includes('>[see 1, chap. 6]</cite>'));
+      await waitFor('numbers instead', () => (api.preview.state()?.html ?? '').includes('>(see 1)</cite>'));
     } finally {
       await config.update('style', undefined, vscode.ConfigurationTarget.Workspace);
     }

@@ -1,7 +1,7 @@
 // BibTeX and BibLaTeX files, read in two steps (docs/citations.md, "The library"):
 //
 // 1. A first pass of our own over the whole file, here: it cuts the file at each line starting
-//    with `@`, reads each entry's structure (`@type{key, field = value # macro, ...}`, braces,
+//    with `@` (outside the previous entry's value, unless it reads as an entry's beginning), reads each entry's structure (`@type{key, field = value # macro, ...}`, braces,
 //    quotes, `@string` macros, `@comment`, `@preamble`) and keeps what completion and the
 //    checks need (key, type, authors, year, title, with LaTeX accents as Unicode, and the line).
 //    A malformed entry is named by file and line; the others are used. citation-js took
@@ -164,7 +164,7 @@ class EntryScanner {
         return this.text.slice(start, i);
       }
     }
-    throw new Malformed('a “{” is never closed (before the next line starting with “@”)');
+    throw new Malformed('a “{” is never closed (before the next entry)');
   }
 
   /** `"..."`, where a `"` inside braces does not end it. */
@@ -181,7 +181,7 @@ class EntryScanner {
         return this.text.slice(start, i);
       }
     }
-    throw new Malformed('a “"” is never closed (before the next line starting with “@”)');
+    throw new Malformed('a “"” is never closed (before the next entry)');
   }
 
   /** A field's value: pieces joined by `#`, macros expanded (an unknown macro is empty, as in BibTeX). */
@@ -232,11 +232,54 @@ class EntryScanner {
   }
 }
 
+/** `@type{` or `@type(` at `at` (after blanks): what only an entry's beginning reads like. */
+const ENTRY_HEADER = /[ \t]*@[ \t]*[A-Za-z][^\s"#%'(),={}]*\s*[{(]/y;
+
+/**
+ * Whether `at` lies inside the entry starting at `from`: within its braces (or parentheses), or in a
+ * quoted value, as BibTeX reads them.
+ */
+function insideEntry(text: string, from: number, at: number): boolean {
+  let i = from + 1;
+  while (i < at && text[i] !== '{' && text[i] !== '(') i++;
+  if (i >= at) return false;
+  const parenthesized = text[i] === '(';
+  let depth = 0;
+  let quoted = false;
+  for (i++; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 123 /* { */) depth++;
+    else if (c === 125 /* } */) {
+      if (depth > 0) depth--;
+      else if (!parenthesized) return false;
+    } else if (c === 34 /* " */ && depth === 0) quoted = !quoted;
+    else if (c === 41 /* ) */ && parenthesized && depth === 0 && !quoted) return false;
+  }
+  return true;
+}
+
+/**
+ * Where entries start: at each line starting with `@`, except a line inside the previous entry's
+ * value (an abstract may hold "@someone wrote") that does not read as an entry's beginning. A line
+ * that does (`@article{`) always starts one: an entry whose brace is never closed is then named as
+ * malformed and the rest of the file is still read.
+ */
+function entryStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let m = ENTRY_START.exec(text); m; m = ENTRY_START.exec(text)) {
+    ENTRY_HEADER.lastIndex = m.index;
+    const previous = starts[starts.length - 1];
+    if (previous !== undefined && !ENTRY_HEADER.test(text) && insideEntry(text, previous, m.index)) continue;
+    starts.push(m.index);
+  }
+  return starts;
+}
+
 /** The entries of one `.bib` file at `file` (vault-relative, for messages). */
 export function parseBibtex(text: string, file: string, memo: BibtexMemo = new Map()): ParsedBibliography {
   const result: ParsedBibliography = { entries: [], problems: [] };
-  const starts: number[] = [];
-  for (let m = ENTRY_START.exec(text); m; m = ENTRY_START.exec(text)) starts.push(m.index);
+  const starts = entryStarts(text);
   /** Macro name -> its expanded value, and the `@string` text that defines it (for the full reading). */
   const macros = new Map<string, string>();
   const macroText = new Map<string, string>();

@@ -6,6 +6,7 @@ import type { VaultHost } from '../host';
 import { closest } from '../check/closest';
 import { absoluteTarget, folderOf } from '../index/paths';
 import { CitationLibrary, type KeyChoice } from './library';
+import { readNoteFrontmatter } from '../syntax/scanNote';
 import type { BibliographyProblem, CslItem, LibraryEntry } from './types';
 
 /** What a citation needs of a library: the workspace's, or a note's files with it. */
@@ -20,35 +21,10 @@ export interface CitationLookup {
   problems(): BibliographyProblem[];
 }
 
-const FRONTMATTER = /^---[ \t]*\r?\n([^]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-/** `bibliography: x.bib`, `bibliography: [a.bib, "b.json"]` or a block list under it. */
-const FIELD = /^bibliography:[ \t]*(.*)$/m;
-
-function unquote(s: string): string {
-  const t = s.trim();
-  return /^(["']).*\1$/.test(t) ? t.slice(1, -1) : t;
-}
-
 /** The vault-relative paths of a note's frontmatter `bibliography:` (none outside the vault). */
 export function noteBibliographyPaths(notePath: string, text: string): string[] {
-  if (!text.startsWith('---')) return [];
-  const block = FRONTMATTER.exec(text)?.[1];
-  const field = block && FIELD.exec(block);
-  if (!block || !field) return [];
-  let written: string[];
-  const value = field[1]!.replace(/\s+#.*$/, '').trim();
-  if (value.startsWith('[')) written = value.replace(/^\[|\]$/g, '').split(',').map(unquote);
-  else if (value) written = [unquote(value)];
-  else {
-    // A block list: the `- item` lines right under the field.
-    const after = block.slice(field.index + field[0].length).split(/\r?\n/).slice(1);
-    written = [];
-    for (const line of after) {
-      const item = /^[ \t]*-[ \t]+(.*)$/.exec(line);
-      if (!item) break;
-      written.push(unquote(item[1]!.replace(/\s+#.*$/, '')));
-    }
-  }
+  // The frontmatter reader every note goes through (`bibliography: x.bib`, a flow or block list).
+  const written = readNoteFrontmatter(text)?.bibliography ?? [];
   const dir = folderOf(notePath);
   const out: string[] = [];
   for (const w of written) {

@@ -31,7 +31,7 @@ import type { TimeSlices } from './timeSlices';
  * Bump it whenever that shape changes: a cache of another schema is rebuilt, never read.
  * test/unit/index/indexCache.test.ts pins the shape this number stands for.
  */
-export const CACHE_SCHEMA = 4; // 2: property links, Foam reference links, errorLine (issue 9); 3: titles as plain text, escaped link brackets no math (issue 16); 4: citations (issue 19)
+export const CACHE_SCHEMA = 5; // 2: property links, Foam reference links, errorLine (issue 9); 3: titles as plain text, escaped link brackets no math (issue 16); 4: citations (issue 19); 5: frontmatter bibliography (issue 19)
 
 const MAGIC = 'MARGINALIA-INDEX';
 const FORMAT = 2; // 2: binary syntax (syntaxCodec.ts), read a chunk at a time

@@ -6,7 +6,7 @@ import type MarkdownIt from 'markdown-it';
 import type { NoteQueries } from '../index/types';
 import { shownBacklinks } from '../views/backlinkRows';
 import { backlinksSection } from './backlinksSection';
-import { referencesSection, type CitationContext } from './citationRender';
+import { CitationContext, referencesSection, citationKeysOf } from './citationRender';
 import type { CitationStyle } from '../citations/format';
 import type { CslItem } from '../citations/types';
 import { embedSource } from './embedSource';
@@ -90,7 +90,7 @@ export class PageRenderer {
     citations?: PageCitations,
   ) {
     this.counter = { next: 1, prefix: `${idPrefix}sn-` };
-    this.citations = citations && { style: citations.style, margin: citations.margin, item: key => citations.item(key), cited: [] };
+    this.citations = citations && new CitationContext(citations.style, citations.margin, key => citations.item(key));
   }
 
   get sidenoteCount(): number {
@@ -100,7 +100,11 @@ export class PageRenderer {
   /** `path`'s note from `text` (the editor's live text, or the index's). */
   note(path: string, text: string, options: { sourceLines?: boolean; headingPrefix?: string } = {}): string {
     if (text.length > MAX_RENDER_CHARS) return `<p class="render-refused">${escapeAttr(tooLongToRender(path, text.length))}</p>\n`;
-    return this.md.render(text, this.env(path, [path], options));
+    const env = this.env(path, [path], options);
+    const tokens = this.md.parse(text, env);
+    // Every key the note cites is registered before the first is drawn (numbers, 2017a/2017b).
+    this.citations?.expect(citationKeysOf(tokens));
+    return this.md.renderer.render(tokens, this.md.options, env);
   }
 
   /** The linking notes of `path`, each with its paragraph; '' when none. */

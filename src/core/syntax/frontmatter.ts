@@ -1,5 +1,5 @@
 // YAML frontmatter: `---` on the first line, up to the next `---` (or `...`) line. Read:
-// `title`, `aliases`/`alias`, `tags`/`tag`, and every other property whose value is a wiki-link
+// `title`, `aliases`/`alias`, `tags`/`tag`, `bibliography`, and every other property whose value is a wiki-link
 // (`related: "[[Movies]]"`, or a list of them), which is a link like any other. A fast reader
 // takes the shapes notes mostly use; on anything else the `yaml` package reads the block
 // (yamlFrontmatter.ts), and only YAML it cannot read sets `error` (naming the line).
@@ -171,6 +171,8 @@ class FieldReader {
       fields.title = value.value.trim();
     } else if (key === 'aliases' || key === 'alias') {
       for (const v of Array.isArray(value) ? value : [value]) if (v.value.trim() !== '') fields.aliases.push(v.value.trim());
+    } else if (key === 'bibliography') {
+      for (const v of Array.isArray(value) ? value : [value]) if (v.value.trim() !== '') fields.bibliography.push(v.value.trim());
     } else if (Array.isArray(value)) {
       fields.tags.push(...value);
     } else {
@@ -244,6 +246,7 @@ export function readFrontmatter(src: string, lines: LineTable, map: LineMap, ran
     ...(title ? { title } : {}),
     aliases,
     tags: tags.map(t => t.name),
+    ...(read.bibliography.length > 0 ? { bibliography: read.bibliography } : {}),
   };
   return { frontmatter, tags, links, bodyLine };
 }

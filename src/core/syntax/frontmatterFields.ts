@@ -16,15 +16,17 @@ export interface FrontmatterFields {
   title?: string;
   aliases: string[];
   tags: YamlString[];
+  /** `bibliography` (a path or a list of them, as Pandoc reads it): the note's own reference files. */
+  bibliography: string[];
   /** Values of every other property that are strings (list items included), in text order. */
   links: PropertyValue[];
 }
 
 /** The keys read as fields; every other key is a property whose values may be links. */
-export const FIELD_KEYS: ReadonlySet<string> = new Set(['title', 'aliases', 'alias', 'tags', 'tag']);
+export const FIELD_KEYS: ReadonlySet<string> = new Set(['title', 'aliases', 'alias', 'tags', 'tag', 'bibliography']);
 
 export function emptyFields(): FrontmatterFields {
-  return { aliases: [], tags: [], links: [] };
+  return { aliases: [], tags: [], bibliography: [], links: [] };
 }
 
 /**

@@ -8,7 +8,7 @@ import { splitLines } from './lines';
 import { RangeWriter, startOf, unpackSyntax, type PackedLink, type PackedSyntax } from './packed';
 import { plainText } from './plainText';
 import { LineMap } from './positions';
-import type { NoteSyntax } from './types';
+import type { Frontmatter, NoteSyntax } from './types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -53,6 +53,16 @@ function footnoteLabels(text: string): Set<string> | undefined {
     if (end > i + 2 && text.charCodeAt(end) === 0x5d && text.charCodeAt(end + 1) === 0x3a) (labels ??= new Set()).add(text.slice(i + 2, end));
   }
   return labels;
+}
+
+/** Only the frontmatter of a note's text (what a note's own settings need, without scanning the body). */
+export function readNoteFrontmatter(text: string): Frontmatter | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', bom)) return undefined;
+  const lines = splitLines(text, bom);
+  const map = new LineMap(lines);
+  rangeWriter.begin(map);
+  return readFrontmatter(text, lines, map, rangeWriter)?.frontmatter;
 }
 
 export function scanNote(text: string): NoteSyntax {

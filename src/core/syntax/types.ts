@@ -132,6 +132,8 @@ export interface Frontmatter {
   readonly aliases: readonly string[];
   /** `tags` (list or string; `tag` too), without `#`. */
   readonly tags: readonly string[];
+  /** `bibliography` (a path or a list), as written: the note's own reference files (citations/noteLibrary.ts). */
+  readonly bibliography?: readonly string[];
   /** Set when the YAML could not be read (`line 3: ...`); the note is still indexed without it. */
   readonly error?: string;
   /** The 0-based line `error` names. */

@@ -116,6 +116,8 @@ export function readYamlFrontmatter(src: string, start: number, end: number, fir
       if (first && fields.title === undefined) fields.title = first.value.trim();
     } else if (key === 'aliases' || key === 'alias') {
       for (const s of fieldStrings(src, start, value)) if (s.value.trim() !== '') fields.aliases.push(s.value.trim());
+    } else if (key === 'bibliography') {
+      for (const s of fieldStrings(src, start, value)) if (s.value.trim() !== '') fields.bibliography.push(s.value.trim());
     } else if (FIELD_KEYS.has(key)) {
       for (const s of fieldStrings(src, start, value)) fields.tags.push(...(isSeq(value) ? [s] : splitWords(s)));
     } else {

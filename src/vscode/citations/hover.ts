@@ -2,7 +2,7 @@
 // link; a key the library lacks says so and names the closest keys. Text from the library is
 // escaped for markdown (only the formatter's own <i> and links are HTML).
 import * as vscode from 'vscode';
-import { formatReference } from '../../core/citations/format';
+import { formatReference } from '../../core/citations/citeproc';
 import { escapeMarkdown, markdownCodeSpan } from '../../core/editor/inertText';
 import { citationAt } from './citationAt';
 import type { CitationLibraries } from './libraries';

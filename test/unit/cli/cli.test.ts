@@ -244,8 +244,8 @@ suite('cli', () => {
     });
     const r = await run('render', dir, 'p/a.md');
     assert.strictEqual(r.code, 0, r.err);
-    assert.match(r.out, />\(Quill 2021\)<\/cite>/);
-    assert.match(r.out, />\(Roe 2000\)<\/cite>/);
+    assert.match(r.out, />\(Quill, 2021\)<\/cite>/);
+    assert.match(r.out, />\(Roe, 2000\)<\/cite>/);
   });
 
   test('render --tag prints the tag page; --no-backlinks leaves the section out', async () => {

@@ -173,6 +173,30 @@ suite('citations: the first pass over a .bib file', () => {
     assert.ok(parsed.problems.every(p => p.file === 'refs.bib'));
   });
 
+  test('a value may hold a line starting with @: only outside values does @ start an entry', () => {
+    const text = lines(
+      '@article{a1, title = {Handles},',
+      '  abstract = {We asked',
+      '@someone and',
+      '  @another},',
+      '  year = 2020}',
+      '@misc(q1, note = "quoted',
+      '@still inside", title = {Q})',
+      '@book{b2, title = {After}}',
+    );
+    const parsed = parseBibtex(text, 'refs.bib');
+    assert.deepStrictEqual(parsed.problems, []);
+    assert.deepStrictEqual(parsed.entries.map(e => [e.brief.id, e.line]), [['a1', 0], ['q1', 5], ['b2', 7]]);
+    assert.deepStrictEqual([parsed.entries[0]!.brief.issued, parsed.entries[1]!.brief.title], [{ 'date-parts': [[2020]] }, 'Q']);
+    assert.match(parsed.entries[0]!.item.abstract ?? '', /^We asked @someone and @another$/);
+  });
+
+  test('a line that reads as an entry still starts one after a brace never closed', () => {
+    const parsed = parseBibtex(lines('@article{open, title = {never closed', '@book{next, title = {Next}}'), 'refs.bib');
+    assert.deepStrictEqual(parsed.entries.map(e => e.brief.id), ['next']);
+    assert.deepStrictEqual(parsed.problems.map(p => p.line), [0]);
+  });
+
   test('the full reading (citation-js) gets the macros the entry uses', () => {
     const text = lines('@string{jml = {Journal of Machine Learning}}', '@string{unused = {x}}', '@article{m1, journal = jml, title = {T}, year = 2001}');
     const [entry] = parseBibtex(text, 'refs.bib').entries;

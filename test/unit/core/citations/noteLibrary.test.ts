@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { CitationLibrary } from '../../../../src/core/citations/library';
 import { NoteBibliographies, noteBibliographyPaths } from '../../../../src/core/citations/noteLibrary';
+import { scanNote } from '../../../../src/core/syntax/scanNote';
 import { MemoryHost } from '../index/memoryHost';
 
 const fm = (...l: string[]) => ['---', ...l, '---', 'Text.'].join('\n');
@@ -13,6 +14,13 @@ suite('citations: a note\'s frontmatter bibliography', () => {
     assert.deepStrictEqual(noteBibliographyPaths('notes/a.md', fm('title: A', 'bibliography: [one.bib, "../lib/two.json"]')), ['notes/one.bib', 'lib/two.json']);
     assert.deepStrictEqual(noteBibliographyPaths('a.md', fm('bibliography:', '  - ./x.bib', "  - 'y y.bib'", 'tags: [t]')), ['x.bib', 'y y.bib']);
     assert.deepStrictEqual(noteBibliographyPaths('deep/er/a.md', fm('bibliography: ../../refs.bib # the shared one')), ['refs.bib']);
+  });
+
+  test('the scanner keeps the field in the note\'s frontmatter (the index and its cache have it), both YAML readers alike', () => {
+    assert.deepStrictEqual(scanNote(fm('bibliography: [a.bib, b.json]', 'related: x')).frontmatter?.bibliography, ['a.bib', 'b.json']);
+    // A shape the fast reader leaves to the `yaml` package (a quoted key) reads the same.
+    assert.deepStrictEqual(scanNote(fm('bibliography:', '  - a.bib', '"quoted key": 1')).frontmatter?.bibliography, ['a.bib']);
+    assert.strictEqual(scanNote(fm('title: x')).frontmatter?.bibliography, undefined);
   });
 
   test('nothing outside the vault, nothing without frontmatter, nothing from the body', () => {

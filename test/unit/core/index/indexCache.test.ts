@@ -337,8 +337,8 @@ suite('index cache', () => {
       else keys.add(`${at}:${typeof value}`);
     };
     for (const dir of fixtures) for (const n of (await fresh(dir)).packedNotes()) walk(n.packed, 'packed');
-    const shape = [...keys].filter(k => !/\.frontmatter\.(?!title|aliases|tags)/.test(k)).sort().join(' ');
-    assert.strictEqual(CACHE_SCHEMA, 4);
+    const shape = [...keys].filter(k => !/\.frontmatter\.(?!title|aliases|tags|bibliography)/.test(k)).sort().join(' ');
+    assert.strictEqual(CACHE_SCHEMA, 5);
     assert.deepStrictEqual(shape.split(' '), [
       'packed.blockIds[].block.endOffset:number', 'packed.blockIds[].block.startOffset:number', 'packed.blockIds[].id:string',
       'packed.blockIds[].range:number', 'packed.citations[].bracketed:boolean', 'packed.citations[].context.endOffset:number',
