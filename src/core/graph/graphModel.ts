@@ -4,10 +4,15 @@
 // follow exactly (a note created, deleted or renamed, a title or alias changed, a new colour
 // group, a filter, a local graph, PageRank, orphans hidden) is a whole rebuild and a diff of the
 // two pictures: the result is always what buildGraphData gives (a unit test checks it).
+//
+// A whole build is the packed picture (buildPackedGraph), sent as it is; the objects the small
+// step works on (a node object per node, an edge map per note) are made from it only when a step
+// first needs them (`prepare`), so opening the graph does not pay for them.
 import { folderOf } from '../index/paths';
 import type { NoteInfo, NoteQueries } from '../index/types';
-import { buildGraphData, eachLinkEnd, groupNameOf, needsTags, noteTags, otherDraft, type Draft, type GraphData, type GraphEdge, type GraphEdgeKind, type GraphGroup, type GraphNode, type GraphOptions } from './graphData';
-import { diffGraph, sameNode, type GraphDiff } from './graphDiff';
+import { buildPackedGraph, eachLinkEnd, groupNameOf, needsTags, noteTags, otherDraft, type Draft, type GraphData, type GraphEdge, type GraphEdgeKind, type GraphGroup, type GraphNode, type GraphOptions } from './graphData';
+import { diffPackedGraphs, sameNode, withRenames, type GraphDiff } from './graphDiff';
+import { packedNode, packGraph, unpackGraph, type PackedGraph } from './packedGraph';
 import { matchesQuery, parseQuery, type Query } from './query';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -20,8 +25,14 @@ interface Planned {
 }
 
 export class GraphModel {
-  private picture!: GraphData;
-  private sorted = true;
+  /** The picture as it travels; undefined after a small step changed it, until asked for again. */
+  private packed: PackedGraph | undefined;
+  /** The picture as objects, made when asked. */
+  private picture: GraphData | undefined;
+  /** Node number by id in `packed`, made when asked (`node` before any step). */
+  private packedAt: Map<string, number> | undefined;
+  /** Whether the small step's objects below hold the picture. */
+  private prepared = false;
   private readonly nodes = new Map<string, GraphNode>();
   private readonly out = new Map<string, Map<string, GraphEdge>>();
   /** Edges into each node: a node that is not a note leaves the picture at none. */
@@ -44,54 +55,84 @@ export class GraphModel {
 
   /** The picture, as buildGraphData gives it. */
   data(): GraphData {
-    if (!this.sorted) {
-      const nodes = [...this.nodes.values()].sort((a, b) => compare(a.id, b.id));
-      const rank = new Map<string, number>();
-      nodes.forEach((n, i) => rank.set(n.id, i));
-      const keyed: { e: GraphEdge; key: number }[] = [];
-      for (const targets of this.out.values()) for (const e of targets.values()) keyed.push({ e, key: rank.get(e.source)! * nodes.length + rank.get(e.target)! });
-      keyed.sort((a, b) => a.key - b.key);
-      this.picture = { nodes, edges: keyed.map(k => k.e), groups: this.legend() };
-      this.sorted = true;
-    }
-    return this.picture;
+    if (this.picture) return this.picture;
+    if (this.packed) return (this.picture = unpackGraph(this.packed));
+    // Changed by small steps: from the step's objects.
+    const nodes = [...this.nodes.values()].sort((a, b) => compare(a.id, b.id));
+    const rank = new Map<string, number>();
+    nodes.forEach((n, i) => rank.set(n.id, i));
+    const keyed: { e: GraphEdge; key: number }[] = [];
+    for (const targets of this.out.values()) for (const e of targets.values()) keyed.push({ e, key: rank.get(e.source)! * nodes.length + rank.get(e.target)! });
+    keyed.sort((a, b) => a.key - b.key);
+    return (this.picture = { nodes, edges: keyed.map(k => k.e), groups: this.legend() });
+  }
+
+  /** The picture as it travels to a page (packedGraph.ts): a whole build's, as built. */
+  packedData(): PackedGraph {
+    return (this.packed ??= packGraph(this.data()));
   }
 
   node(id: string): GraphNode | undefined {
-    return this.stepwise ? this.nodes.get(id) : this.picture.nodes.find(n => n.id === id);
+    if (this.prepared) return this.nodes.get(id);
+    const packed = this.packedData();
+    if (!this.packedAt) {
+      this.packedAt = new Map();
+      packed.ids.forEach((x, i) => this.packedAt!.set(x, i));
+    }
+    const i = this.packedAt.get(id);
+    return i === undefined ? undefined : packedNode(packed, i);
   }
 
-  /** Brings the picture up to date with the index and says what changed. */
-  update(): GraphDiff {
-    const step = this.stepwise ? this.tryStep() : undefined;
-    if (step) return step;
-    const before = this.data();
+  /**
+   * Brings the picture up to date with the index and says what changed. `renames` (old path ->
+   * new path, as the editor reported them) let the diff say which new node is an old one moved.
+   */
+  update(renames?: ReadonlyMap<string, string>): GraphDiff {
+    if (this.stepwise) {
+      this.prepare();
+      const step = this.tryStep();
+      if (step) return step;
+    }
+    const before = this.packedData();
     this.rebuild();
-    return diffGraph(before, this.data());
+    return withRenames(diffPackedGraphs(before, this.packed!), renames);
   }
 
   private rebuild(): void {
-    this.picture = buildGraphData(this.index, this.options);
-    this.sorted = true;
+    this.packed = buildPackedGraph(this.index, this.options);
+    this.picture = undefined;
+    this.packedAt = undefined;
+    this.prepared = false;
     this.nodes.clear();
     this.out.clear();
     this.refs.clear();
     this.seen.clear();
     this.attachmentSet.clear();
     if (!this.stepwise) return;
-    for (const n of this.picture.nodes) this.nodes.set(n.id, n);
-    for (const e of this.picture.edges) {
+    // What the next step compares the index with: taken now, whenever the step's objects are made.
+    for (const n of this.index.notes()) this.seen.set(n.path, n);
+    for (const a of this.index.attachments()) this.attachmentSet.add(a);
+    this.tagsOf = needsTags(this.options) ? noteTags(this.index) : new Map();
+    this.groupKeys = new Map(this.packed.legend.map((g, i) => [g.name.toLowerCase(), i]));
+    this.groupCounts = this.packed.legend.map(g => g.count);
+    this.shownLegend = this.packed.legend;
+  }
+
+  /**
+   * Makes the small step's objects from the picture (a node object per node, an edge map per
+   * note): the first update after a whole build does it, or a host in a quiet moment before.
+   */
+  prepare(): void {
+    if (!this.stepwise || this.prepared) return;
+    const picture = this.data();
+    for (const n of picture.nodes) this.nodes.set(n.id, n);
+    for (const e of picture.edges) {
       let targets = this.out.get(e.source);
       if (!targets) this.out.set(e.source, (targets = new Map()));
       targets.set(e.target, e);
       this.refs.set(e.target, (this.refs.get(e.target) ?? 0) + 1);
     }
-    for (const n of this.index.notes()) this.seen.set(n.path, n);
-    for (const a of this.index.attachments()) this.attachmentSet.add(a);
-    this.tagsOf = needsTags(this.options) ? noteTags(this.index) : new Map();
-    this.groupKeys = new Map(this.picture.groups.map((g, i) => [g.name.toLowerCase(), i]));
-    this.groupCounts = this.picture.groups.map(g => g.count);
-    this.shownLegend = this.picture.groups;
+    this.prepared = true;
   }
 
   private legend(): GraphGroup[] {
@@ -270,7 +311,8 @@ export class GraphModel {
     }
     for (const n of changed) this.seen.set(n.path, n);
     this.tagsOf = tags;
-    this.sorted = false;
+    this.picture = this.packed = undefined;
+    this.packedAt = undefined;
     const groups = legendChanged ? this.legend() : undefined;
     const legendMoved = groups !== undefined && JSON.stringify(groups) !== JSON.stringify(this.shownLegend);
     if (groups && legendMoved) this.shownLegend = groups;
