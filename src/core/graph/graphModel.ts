@@ -16,11 +16,14 @@ import { packedNode, packGraph, unpackGraph, type PackedGraph } from './packedGr
 import { matchesQuery, parseQuery, type Query } from './query';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Notes created and deleted at once past which one rebuild is cheaper than the small step. */
+const MAX_STEP_NOTES = 32;
 const sameTags = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).length === (b ?? []).length && (a ?? []).every((t, i) => t === b![i]);
 
 interface Planned {
   readonly path: string;
-  readonly draft: Draft;
+  /** Undefined for a deleted note. */
+  readonly draft: Draft | undefined;
   readonly edges: Map<string, { kind: GraphEdgeKind; count: number; type: 'note' | 'attachment' | 'placeholder' | 'tag' }>;
 }
 
@@ -31,6 +34,8 @@ export class GraphModel {
   private picture: GraphData | undefined;
   /** Node number by id in `packed`, made when asked (`node` before any step). */
   private packedAt: Map<string, number> | undefined;
+  /** How the last update went: the small step, or a whole rebuild and a diff of two pictures (tests, bench). */
+  lastUpdate: 'step' | 'rebuild' | undefined;
   /** Whether the small step's objects below hold the picture. */
   private prepared = false;
   private readonly nodes = new Map<string, GraphNode>();
@@ -91,8 +96,12 @@ export class GraphModel {
     if (this.stepwise) {
       this.prepare();
       const step = this.tryStep();
-      if (step) return step;
+      if (step) {
+        this.lastUpdate = 'step';
+        return withRenames(step, renames);
+      }
     }
+    this.lastUpdate = 'rebuild';
     const before = this.packedData();
     this.rebuild();
     return withRenames(diffPackedGraphs(before, this.packed!), renames);
@@ -135,6 +144,38 @@ export class GraphModel {
     this.prepared = true;
   }
 
+  /**
+   * Whether the legend keeps its numbering and names when these notes join and leave their groups:
+   * groups are numbered as their first node sorts and named as it writes its folder, so a group
+   * must not empty, and its first node may change only where it still sorts between its neighbours'.
+   */
+  private legendKeepsOrder(joins: readonly { id: string; group: number }[], leaves: readonly { id: string; group: number }[], tags: ReadonlyMap<string, readonly string[]>): boolean {
+    const size = this.shownLegend.length;
+    const leaving = new Set(leaves.map(l => l.id));
+    const first: (string | undefined)[] = new Array(size).fill(undefined);
+    const firstNode: (GraphNode | undefined)[] = new Array(size).fill(undefined);
+    for (const n of this.nodes.values()) {
+      if (n.group < 0 || leaving.has(n.id)) continue;
+      if (first[n.group] === undefined || n.id < first[n.group]!) {
+        first[n.group] = n.id;
+        firstNode[n.group] = n;
+      }
+    }
+    const firstName: (string | undefined)[] = firstNode.map(n => n && groupNameOf({ type: n.type, folder: n.folder, tags: tags.get(n.id) ?? [] }, this.options.groupBy ?? 'folder'));
+    for (const j of joins) {
+      if (first[j.group] === undefined || j.id < first[j.group]!) {
+        first[j.group] = j.id;
+        const d = this.index.note(j.id)!;
+        firstName[j.group] = groupNameOf({ type: 'note', folder: folderOf(d.path), tags: tags.get(j.id) ?? [] }, this.options.groupBy ?? 'folder');
+      }
+    }
+    for (let g = 0; g < size; g++) {
+      if (first[g] === undefined || firstName[g] !== this.shownLegend[g].name) return false;
+      if (g > 0 && !(first[g - 1]! < first[g]!)) return false;
+    }
+    return true;
+  }
+
   private legend(): GraphGroup[] {
     return this.userGroups.length
       ? this.userGroups.map((g, i) => ({ name: g.spec.name ?? g.spec.query, ...(g.spec.color ? { color: g.spec.color } : {}), count: this.groupCounts[i] ?? 0 }))
@@ -151,16 +192,21 @@ export class GraphModel {
   /** The small step, or undefined when only a rebuild gives the right picture. Changes nothing until it knows it can finish. */
   private tryStep(): GraphDiff | undefined {
     const changed: NoteInfo[] = [];
+    const created = new Set<string>();
     let notes = 0;
     for (const n of this.index.notes()) {
       notes++;
       const before = this.seen.get(n.path);
       if (before === n) continue;
-      // A new note, or new names: other notes' links may now mean something else.
-      if (!before || before.title !== n.title || !sameTags(before.aliases, n.aliases)) return undefined;
+      if (!before) created.add(n.path);
+      // New names: links anywhere may now mean something else.
+      else if (before.title !== n.title || !sameTags(before.aliases, n.aliases)) return undefined;
       changed.push(n);
     }
-    if (notes !== this.seen.size) return undefined;
+    const deleted = new Set<string>();
+    if (notes - created.size !== this.seen.size) for (const p of this.seen.keys()) if (!this.index.note(p)) deleted.add(p);
+    // Many notes at once (a folder moved, a branch checked out): one rebuild is cheaper.
+    if (created.size + deleted.size > MAX_STEP_NOTES) return undefined;
     let attachments = 0;
     for (const a of this.index.attachments()) {
       if (!this.attachmentSet.has(a)) return undefined;
@@ -169,11 +215,16 @@ export class GraphModel {
     if (attachments !== this.attachmentSet.size) return undefined;
     const tags = needsTags(this.options) ? noteTags(this.index) : this.tagsOf;
     const paths = new Set(changed.map(n => n.path));
+    // Links that mean another note now: to a created note (they meant a note not written yet, or
+    // another candidate), and from wherever a deleted note was linked (they mean another note or none).
+    for (const c of created) for (const b of this.index.backlinks(c)) paths.add(b.source);
+    if (deleted.size) for (const [source, targets] of this.out) for (const d of deleted) if (targets.has(d)) paths.add(source);
     if (tags !== this.tagsOf) {
       for (const n of this.seen.values()) if (!paths.has(n.path) && !sameTags(this.tagsOf.get(n.path), tags.get(n.path))) paths.add(n.path);
       for (const p of this.tagsOf.keys()) if (!tags.has(p) && !paths.has(p)) paths.add(p);
     }
-    if (paths.size === 0) {
+    for (const d of deleted) paths.delete(d);
+    if (paths.size === 0 && deleted.size === 0) {
       this.tagsOf = tags;
       return { upsertNodes: [], removeNodes: [], upsertEdges: [], removeEdges: [] };
     }
@@ -203,26 +254,42 @@ export class GraphModel {
       }
       plans.push({ path, draft, edges });
     }
+    // A deleted note's links go with it.
+    for (const path of deleted) plans.push({ path, draft: undefined, edges: new Map() });
     // Colour groups are numbered by where their first node sorts: a node joining or leaving a
     // group of the legend may renumber it (rebuild). Groups from settings are fixed: only counted.
     const fixedLegend = this.userGroups.length > 0;
     const groupOfPlan = new Map<string, number>();
-    for (const d of [...plans.map(p => p.draft), ...newDrafts.values()]) {
+    const joins: { id: string; group: number }[] = [];
+    for (const d of [...plans.flatMap(p => (p.draft ? [p.draft] : [])), ...newDrafts.values()]) {
       const g = this.groupOf(d);
       if (g === undefined) return undefined;
-      if (!fixedLegend && g !== (this.nodes.get(d.id)?.group ?? -1)) return undefined;
+      const now = this.nodes.get(d.id)?.group ?? -1;
+      if (!fixedLegend && g !== now) {
+        if (!created.has(d.id) || now !== -1) return undefined;
+        joins.push({ id: d.id, group: g });
+      }
       groupOfPlan.set(d.id, g);
     }
+    const isNote = (id: string) => created.has(id) || (this.seen.has(id) && !deleted.has(id));
+    const refDelta = new Map<string, number>();
+    for (const plan of plans) {
+      for (const t of this.out.get(plan.path)?.keys() ?? []) refDelta.set(t, (refDelta.get(t) ?? 0) - 1);
+      for (const t of plan.edges.keys()) refDelta.set(t, (refDelta.get(t) ?? 0) + 1);
+    }
+    // A deleted note still linked would stay drawn as a note: the step missed a link (never expected).
+    for (const d of deleted) if ((this.refs.get(d) ?? 0) + (refDelta.get(d) ?? 0) > 0) return undefined;
+    const leaves: { id: string; group: number }[] = [];
+    for (const d of deleted) {
+      const g = this.nodes.get(d)?.group ?? -1;
+      if (g >= 0) leaves.push({ id: d, group: g });
+    }
     if (!fixedLegend) {
-      const refDelta = new Map<string, number>();
-      for (const plan of plans) {
-        for (const t of this.out.get(plan.path)?.keys() ?? []) refDelta.set(t, (refDelta.get(t) ?? 0) - 1);
-        for (const t of plan.edges.keys()) refDelta.set(t, (refDelta.get(t) ?? 0) + 1);
-      }
       for (const [t, delta] of refDelta) {
         const n = this.nodes.get(t);
-        if (n && n.group >= 0 && !this.seen.has(t) && (this.refs.get(t) ?? 0) + delta <= 0) return undefined;
+        if (n && n.group >= 0 && !isNote(t) && (this.refs.get(t) ?? 0) + delta <= 0) return undefined;
       }
+      if ((joins.length || leaves.length) && !this.legendKeepsOrder(joins, leaves, tags)) return undefined;
     }
 
     // Apply: edges first (links in and out move), then every node they touched.
@@ -266,7 +333,8 @@ export class GraphModel {
 
     const upsertNodes: GraphNode[] = [];
     const removeNodes: string[] = [];
-    const drafts = new Map(plans.map(p => [p.path, p.draft]));
+    const drafts = new Map(plans.flatMap(p => (p.draft ? [[p.path, p.draft] as const] : [])));
+    for (const d of deleted) this.seen.delete(d);
     let placeholderTitles: Map<string, string> | undefined;
     let legendChanged = false;
     const count = (group: number, by: number) => {
@@ -276,8 +344,7 @@ export class GraphModel {
     };
     for (const id of touched) {
       const before = this.nodes.get(id);
-      const isNote = this.seen.has(id);
-      if (!isNote && (this.refs.get(id) ?? 0) <= 0) {
+      if (!isNote(id) && (this.refs.get(id) ?? 0) <= 0) {
         this.refs.delete(id);
         if (before) {
           this.nodes.delete(id);

@@ -55,19 +55,25 @@ suite('graph model: an open graph kept up to date by diffs', () => {
       const model = new GraphModel(index, options);
       let before: GraphData = model.data();
       assert.deepStrictEqual(before, buildGraphData(index, options));
+      let steppedNotes = 0;
       for (let step = 0; step < 60; step++) {
         const r = next();
         const path = `${names[Math.floor(next() * names.length)]}.md`;
+        const notes = [...index.notes()].length;
         if (r < 0.75 || !index.has(path)) index.upsert(path, noteText(next));
         else if (r < 0.85) index.remove(path);
         else if (r < 0.92) index.upsert('gone.md', noteText(next));
         else index.remove('gone.md');
         const diff = model.update();
+        if (model.lastUpdate === 'step' && [...index.notes()].length !== notes) steppedNotes++;
         const want = buildGraphData(index, options);
         assert.deepStrictEqual(applyGraphDiff(before, diff), want, `step ${step}: the diff applied`);
         assert.deepStrictEqual(model.data(), want, `step ${step}: the model's picture`);
         before = want;
       }
+      // A created or deleted note goes through the small step wherever the picture allows one.
+      const stepwise = !options.local && !options.filter && options.sizeBy !== 'pagerank' && options.orphans !== false;
+      if (stepwise) assert.ok(steppedNotes >= 3, `${steppedNotes} creates and deletes took the small step`);
     });
   }
 
@@ -104,6 +110,7 @@ suite('graph model: an open graph kept up to date by diffs', () => {
     assert.deepStrictEqual(diff.upsertEdges.map(e => `${e.source} -> ${e.target}`), ['idea.md -> n3.md', 'idea.md -> n4.md']);
     assert.deepStrictEqual([diff.removeNodes, diff.removeEdges, diff.renamed], [[], [], undefined]);
 
+    assert.strictEqual(model.lastUpdate, 'step', 'a created note is a small step, not a rebuild');
     index.rename('idea.md', 'first-idea.md');
     diff = model.update(new Map([['idea.md', 'first-idea.md']]));
     assert.deepStrictEqual(diff.renamed, [['idea.md', 'first-idea.md']]);
@@ -112,12 +119,14 @@ suite('graph model: an open graph kept up to date by diffs', () => {
     assert.deepStrictEqual(diff.upsertEdges.map(e => `${e.source} -> ${e.target}`), ['first-idea.md -> n3.md', 'first-idea.md -> n4.md'], 'its links kept, under the new id');
     assert.strictEqual(diff.upsertNodes[0].title, 'Idea');
 
+    assert.strictEqual(model.lastUpdate, 'step');
     index.remove('first-idea.md');
     diff = model.update(new Map([['first-idea.md', 'elsewhere.md']]));
     assert.strictEqual(diff.renamed, undefined, 'a rename reported for a note that is not in the picture now is no rename');
     assert.deepStrictEqual(diff.removeNodes, ['first-idea.md']);
     assert.deepStrictEqual(diff.upsertNodes.map(n => n.id).sort(), ['n3.md', 'n4.md']);
     assert.deepStrictEqual(diff.removeEdges.map(([s, t]) => `${s} -> ${t}`).sort(), ['first-idea.md -> n3.md', 'first-idea.md -> n4.md']);
+    assert.strictEqual(model.lastUpdate, 'step');
     assert.deepStrictEqual(model.data(), buildGraphData(index, {}));
   });
 
