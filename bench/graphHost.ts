@@ -1,10 +1,13 @@
 // `npm run bench -- --graph`, the extension-host side: builds the index of a bench vault, then
-// times what the graph panel does in the host: building the graph message (a GraphModel, packed
-// as the panel sends it) and, after one note is edited, the model's update (the diff). Prints
-// JSON: the timings (wall and CPU), the packed graph, and the diff of that edit (for the webview side).
+// times what the graph panel does in the host: building the graph message (a GraphModel's packed
+// picture and the kept positions joined to it, as the panel sends them), then making the model's
+// objects for small steps (`prepare`, which the panel does after posting), and, after one note is
+// edited, created, deleted or renamed, the model's update (the diff). Prints JSON: the timings
+// (wall and CPU; the first build separately: code not yet compiled), the packed graph, and the
+// diff of the edit (for the webview side).
 import { buildIndex } from '../src/core/index/build';
 import { GraphModel } from '../src/core/graph/graphModel';
-import { packGraph } from '../src/core/graph/packedGraph';
+import { alignPositions } from '../src/core/graph/packedGraph';
 import { NodeVaultHost } from '../src/node/nodeHost';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -21,20 +24,31 @@ function timed<T>(f: () => T): { value: T; ms: number; cpuMs: number } {
 async function main(): Promise<void> {
   const dir = process.argv[2];
   const { index } = await buildIndex(new NodeVaultHost(dir), {});
+  // Kept positions for every note, as a reopened graph has them.
+  const kept: Record<string, [number, number]> = {};
+  let k = 0;
+  for (const n of index.notes()) kept[n.path] = [k, k++];
   const build: number[] = [];
   const buildCpu: number[] = [];
-  let graph = packGraph(new GraphModel(index, {}).data());
+  let graph = new GraphModel(index, {}).packedData();
   let model = new GraphModel(index, {});
-  for (let i = 0; i < 7; i++) {
+  let firstCpuMs = 0;
+  for (let i = 0; i < 8; i++) {
     const r = timed(() => {
       const m = new GraphModel(index, {});
-      return { m, g: packGraph(m.data()) };
+      const g = m.packedData();
+      alignPositions(g.ids, kept);
+      return { m, g };
     });
     model = r.value.m;
     graph = r.value.g;
-    build.push(r.ms);
-    buildCpu.push(r.cpuMs);
+    if (i === 0) firstCpuMs = r.cpuMs;
+    else {
+      build.push(r.ms);
+      buildCpu.push(r.cpuMs);
+    }
   }
+  const prepareCpuMs = timed(() => model.prepare()).cpuMs;
   const message: number[] = [];
   let bytes = 0;
   for (let i = 0; i < 5; i++) {
@@ -59,11 +73,31 @@ async function main(): Promise<void> {
     editCpu.push(r.cpuMs);
   }
   index.upsert(a, text);
+  // A note created, deleted, renamed: a rebuild and a diff of the two packed pictures.
+  const change = (f: () => void, renames?: Map<string, string>) => {
+    const cpu: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      f();
+      cpu.push(timed(() => model.update(renames)).cpuMs);
+      model.prepare();
+    }
+    return median(cpu);
+  };
+  let made = 0;
+  const target = b.replace(/\.md$/, '');
+  const createCpuMs = change(() => index.upsert(`bench-new-${made++}.md`, `# New\n\n[[${target}]]\n`));
+  const deleteCpuMs = change(() => index.remove(`bench-new-${--made}.md`));
+  let moved = 0;
+  const renameCpuMs = change(() => index.rename(moved === 0 ? a : `bench-moved-${moved}.md`, `bench-moved-${++moved}.md`));
+  index.rename(`bench-moved-${moved}.md`, a);
+
   model = new GraphModel(index, {});
-  graph = packGraph(model.data());
+  graph = model.packedData();
   index.upsert(a, edited);
   const diff = model.update();
-  process.stdout.write(JSON.stringify({ buildMs: median(build), buildCpuMs: median(buildCpu), stringifyMs: median(message), messageBytes: bytes, editMs: median(edit), editCpuMs: median(editCpu), graph, diff }));
+  process.stdout.write(
+    JSON.stringify({ buildMs: median(build), buildCpuMs: median(buildCpu), firstBuildCpuMs: firstCpuMs, prepareCpuMs, stringifyMs: median(message), messageBytes: bytes, editMs: median(edit), editCpuMs: median(editCpu), createCpuMs, deleteCpuMs, renameCpuMs, graph, diff }),
+  );
 }
 
 void main();

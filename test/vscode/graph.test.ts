@@ -96,32 +96,68 @@ if (run === 'single') suite('graph panels', () => {
     assert.ok(api.graph.global.state(), 'the graph panel is still open');
   });
 
-  test('create, edit, rename and delete each reach the graph as a diff, never a re-send', async () => {
+  test('create, edit, rename and delete each reach the graph as a diff, never a re-send; the page\'s node count follows', async () => {
     const panel = api.graph.global;
     const sentGraphs = graphs(panel.state()).length;
     const diffs = () => panel.state()!.sent.filter((m): m is Extract<ToGraphWebview, { type: 'diff' }> => m.type === 'diff');
     const has = (id: string) => panel.state()!.data.nodes.some(n => n.id === id);
     const edge = (s: string, t: string) => panel.state()!.data.edges.some(e => e.source === s && e.target === t);
+    /** The diffs sent since `seen`, as one list of each field. */
+    const since = (seen: number) => {
+      const d = diffs().slice(seen).map(m => m.diff);
+      return {
+        upsertNodes: d.flatMap(x => x.upsertNodes.map(n => n.id)),
+        removeNodes: d.flatMap(x => x.removeNodes),
+        upsertEdges: d.flatMap(x => x.upsertEdges.map(e => `${e.source} -> ${e.target}`)),
+        removeEdges: d.flatMap(x => x.removeEdges.map(([s, t]) => `${s} -> ${t}`)),
+        renamed: d.flatMap(x => (x.renamed ?? []).map(([f, t]) => `${f} -> ${t}`)),
+      };
+    };
+    // Inside an existing top-level folder: a new colour group would renumber the legend, and
+    // every node of the groups after it would be sent again.
+    /** The page reports the nodes it holds after each diff it applied. */
+    const pageHolds = (n: number) => waitFor(`the page holds ${n} nodes`, () => panel.state()!.lastStats?.nodes === n);
+    const count = panel.state()!.data.nodes.length;
+    await pageHolds(count);
 
     let seen = diffs().length;
-    await writeNote(uriOf('graph-scratch/new-idea.md'), '# New idea\n\nBuilds on [[gpt3]].\n');
-    await waitFor('the created note is in the graph', () => has('graph-scratch/new-idea.md') && edge('graph-scratch/new-idea.md', 'gpt3.md'));
-    assert.ok(diffs().length > seen);
-    assert.ok(diffs().slice(seen).some(d => d.diff.upsertNodes.some(n => n.id === 'graph-scratch/new-idea.md')));
+    await writeNote(uriOf('papers/graph-scratch/new-idea.md'), '# New idea\n\nBuilds on [[gpt3]].\n');
+    await waitFor('the created note is in the graph', () => has('papers/graph-scratch/new-idea.md') && edge('papers/graph-scratch/new-idea.md', 'gpt3.md'));
+    let d = since(seen);
+    assert.ok(d.upsertNodes.includes('papers/graph-scratch/new-idea.md'), 'the new node is sent');
+    assert.ok(d.upsertNodes.includes('gpt3.md'), 'the note it links gains a link in');
+    assert.deepStrictEqual(d.upsertEdges, ['papers/graph-scratch/new-idea.md -> gpt3.md']);
+    assert.deepStrictEqual(d.removeNodes, []);
+    await pageHolds(count + 1);
 
     seen = diffs().length;
-    await writeNote(uriOf('graph-scratch/new-idea.md'), '# New idea\n\nBuilds on [[bert]] instead.\n');
-    await waitFor('the edit moved the edge', () => edge('graph-scratch/new-idea.md', 'bert.md') && !edge('graph-scratch/new-idea.md', 'gpt3.md'));
-    assert.ok(diffs().slice(seen).some(d => d.diff.removeEdges.some(([s, t]) => s === 'graph-scratch/new-idea.md' && t === 'gpt3.md')));
+    await writeNote(uriOf('papers/graph-scratch/new-idea.md'), '# New idea\n\nBuilds on [[bert]] instead.\n');
+    await waitFor('the edit moved the edge', () => edge('papers/graph-scratch/new-idea.md', 'bert.md') && !edge('papers/graph-scratch/new-idea.md', 'gpt3.md'));
+    d = since(seen);
+    assert.deepStrictEqual(d.removeEdges, ['papers/graph-scratch/new-idea.md -> gpt3.md']);
+    assert.deepStrictEqual(d.upsertEdges, ['papers/graph-scratch/new-idea.md -> bert.md']);
 
+    seen = diffs().length;
     const edit = new vscode.WorkspaceEdit();
-    edit.renameFile(uriOf('graph-scratch/new-idea.md'), uriOf('graph-scratch/renamed-idea.md'));
+    edit.renameFile(uriOf('papers/graph-scratch/new-idea.md'), uriOf('papers/graph-scratch/renamed-idea.md'));
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitFor('the rename shows', () => has('graph-scratch/renamed-idea.md') && !has('graph-scratch/new-idea.md'));
+    await waitFor('the rename shows', () => has('papers/graph-scratch/renamed-idea.md') && !has('papers/graph-scratch/new-idea.md'));
+    d = since(seen);
+    assert.deepStrictEqual(d.renamed, ['papers/graph-scratch/new-idea.md -> papers/graph-scratch/renamed-idea.md'], 'the diff says which node moved');
+    assert.deepStrictEqual(d.removeNodes, ['papers/graph-scratch/new-idea.md']);
+    assert.ok(d.upsertNodes.includes('papers/graph-scratch/renamed-idea.md'));
+    assert.ok(edge('papers/graph-scratch/renamed-idea.md', 'bert.md'), 'the renamed note keeps its link');
+    await pageHolds(count + 1);
 
-    await removeScratch('graph-scratch');
-    await waitFor('the deleted note leaves the graph', () => !has('graph-scratch/renamed-idea.md'));
+    seen = diffs().length;
+    await removeScratch('papers/graph-scratch');
+    await waitFor('the deleted note leaves the graph', () => !has('papers/graph-scratch/renamed-idea.md'));
+    d = since(seen);
+    assert.deepStrictEqual(d.removeNodes, ['papers/graph-scratch/renamed-idea.md']);
+    assert.deepStrictEqual(d.removeEdges, ['papers/graph-scratch/renamed-idea.md -> bert.md']);
+    assert.deepStrictEqual(d.upsertNodes, ['bert.md'], 'only the note it linked changes (a link in fewer)');
     assert.strictEqual(panel.state()!.data.nodes.length, 13);
+    await pageHolds(13);
     assert.strictEqual(graphs(panel.state()).length, sentGraphs, 'no whole picture was re-sent for a vault change');
   });
 

@@ -707,6 +707,12 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     },
     update(diff) {
       let ranks = diff.removeNodes.length > 0;
+      // A renamed note's new node starts where the old one was, and is not placed afresh.
+      const movedFrom = new Map<string, DrawnNode>();
+      for (const [from, to] of diff.renamed ?? []) {
+        const n = nodes.get(from);
+        if (n) movedFrom.set(to, n);
+      }
       for (const id of diff.removeNodes) {
         const n = nodes.get(id);
         if (!n) continue;
@@ -719,8 +725,9 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
       const added: DrawnNode[] = [];
       for (const g of diff.upsertNodes) {
         const before = nodes.get(g.id);
-        const n = addNode(g);
-        if (!before) added.push(n);
+        const was = movedFrom.get(g.id);
+        const n = addNode(g, was?.x, was?.y);
+        if (!before && !was) added.push(n);
         if (!before || before.radius !== n.radius) ranks = true;
       }
       for (const [s, t] of diff.removeEdges) {

@@ -239,6 +239,8 @@ window.addEventListener('message', event => {
         showFallback(fallbackReason ?? 'no canvas');
       }
       showCounts();
+      // The host (and its tests) learn the node count the page now holds.
+      reportStats();
       break;
     case 'active':
       active = m.id;

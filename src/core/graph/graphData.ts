@@ -2,13 +2,14 @@
 // graph page: nodes and edges from the index, with the toggles, filter, local neighbourhood and
 // groups applied. Pure: the same options give the same data in every host.
 import { folderOf, fileNameOf } from '../index/paths';
-import type { NoteQueries, TagNode } from '../index/types';
+import { readsLinkEnds, type LinkEnd, type NoteQueries, type Resolution, type TagNode } from '../index/types';
 import { matchesQuery, parseQuery } from './query';
 import { pageRank } from './pageRank';
+import { EDGE_KINDS, NODE_TYPES, unpackGraph, type PackedGraph } from './packedGraph';
+import type { GraphData, GraphEdgeKind, GraphGroup, GraphNodeType } from './graphShapes';
 
-export type GraphNodeType = 'note' | 'placeholder' | 'attachment' | 'tag';
-/** `embed`: `![[x]]`; `property`: a link in frontmatter (`related: "[[x]]"`); `tag`: a note to one of its tags. */
-export type GraphEdgeKind = 'link' | 'embed' | 'property' | 'tag';
+export type { GraphData, GraphEdge, GraphEdgeKind, GraphGroup, GraphNode, GraphNodeType } from './graphShapes';
+
 export type GraphGroupBy = 'folder' | 'tag' | 'none';
 export type GraphSizeBy = 'links' | 'pagerank';
 
@@ -39,45 +40,6 @@ export interface GraphOptions {
   readonly sizeBy?: GraphSizeBy;
 }
 
-export interface GraphNode {
-  /** A note's or attachment's path; a placeholder's name (`bitter-lesson`); a tag as `#ml/rl`. */
-  readonly id: string;
-  readonly type: GraphNodeType;
-  readonly title: string;
-  /** The folder of a note or attachment (`''` at the root and for placeholders and tags). */
-  readonly folder: string;
-  /** Index into `GraphData.groups`, or -1. */
-  readonly group: number;
-  /** Links from other nodes of the picture (edge counts summed). */
-  readonly inLinks: number;
-  readonly outLinks: number;
-  /** What the node's size reflects: links in and out, or PageRank scaled so the mean is 1. */
-  readonly weight: number;
-}
-
-export interface GraphEdge {
-  readonly source: string;
-  readonly target: string;
-  readonly kind: GraphEdgeKind;
-  /** How many links make this edge. */
-  readonly count: number;
-}
-
-export interface GraphGroup {
-  readonly name: string;
-  readonly color?: string;
-  /** Nodes of the picture in this group. */
-  readonly count: number;
-}
-
-export interface GraphData {
-  readonly nodes: readonly GraphNode[];
-  readonly edges: readonly GraphEdge[];
-  readonly groups: readonly GraphGroup[];
-  /** The local graph's note, when there is one in the vault. */
-  readonly center?: string;
-}
-
 export interface Draft {
   id: string;
   type: GraphNodeType;
@@ -90,123 +52,253 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Throws QueryError (query.ts) when `filter` or a group's query cannot be read. */
 export function buildGraphData(index: NoteQueries, options: GraphOptions = {}): GraphData {
+  return unpackGraph(buildPackedGraph(index, options));
+}
+
+const NOTE = NODE_TYPES.indexOf('note');
+const PLACEHOLDER = NODE_TYPES.indexOf('placeholder');
+const TAG = NODE_TYPES.indexOf('tag');
+const TAG_EDGE = EDGE_KINDS.indexOf('tag');
+const KIND = { link: EDGE_KINDS.indexOf('link'), embed: EDGE_KINDS.indexOf('embed'), property: EDGE_KINDS.indexOf('property'), tag: TAG_EDGE };
+
+function grown(a: Int32Array<ArrayBuffer>, size: number, fill = 0): Int32Array<ArrayBuffer> {
+  if (size <= a.length) return a;
+  const next = new Int32Array(Math.max(size, 2 * a.length)).fill(fill);
+  next.set(a);
+  return next;
+}
+
+/**
+ * The picture as it travels to a page (packedGraph.ts), built from the index's link ends by
+ * node number: no object per node or edge on the way, strings looked up once per link end.
+ * `buildGraphData` is this, unpacked: the CLI, the site and the panel draw one picture.
+ */
+export function buildPackedGraph(index: NoteQueries, options: GraphOptions = {}): PackedGraph {
   const filter = options.filter?.trim() ? parseQuery(options.filter) : undefined;
   const userGroups = (options.groups ?? []).map(g => ({ spec: g, query: parseQuery(g.query) }));
-  const tagsOf = needsTags(options) ? noteTags(index) : new Map<string, string[]>();
-  const drafts = new Map<string, Draft>();
-  // Edges by source, then target: no string key built per link (the 10,000-note vault has 90,000).
-  const bySource = new Map<string, Map<string, { source: string; target: string; kind: GraphEdgeKind; count: number }>>();
-  const edgeList: { source: string; target: string; kind: GraphEdgeKind; count: number }[] = [];
-  const addEdge = (source: string, target: string, kind: GraphEdgeKind) => {
-    let targets = bySource.get(source);
-    if (!targets) bySource.set(source, (targets = new Map()));
-    const e = targets.get(target);
-    if (e) e.count++;
-    else {
-      const edge = { source, target, kind, count: 1 };
-      targets.set(target, edge);
-      edgeList.push(edge);
+  const tagsOf = needsTags(options) ? noteTags(index) : undefined;
+  const noTags: readonly string[] = [];
+
+  // Nodes by number: the notes, then what links reach (attachments, placeholders), then tags.
+  const ids: string[] = [];
+  const types: number[] = [];
+  const titles: string[] = [];
+  const at = new Map<string, number>();
+  for (const n of index.notes()) {
+    at.set(n.path, ids.length);
+    ids.push(n.path);
+    types.push(NOTE);
+    titles.push(n.title);
+  }
+  const noteCount = ids.length;
+
+  // Edges as columns; a note's links are read together, so "this source already has an edge to
+  // that target" is one number per target (`mark`), not a key per pair.
+  let src = new Int32Array(1024);
+  let dst = new Int32Array(1024);
+  let kinds = new Int32Array(1024);
+  let counts = new Int32Array(1024);
+  let edgeCount = 0;
+  let mark = new Int32Array(Math.max(16, noteCount)).fill(-1);
+  let slotOf = new Int32Array(mark.length);
+  const addEdge = (s: number, t: number, kind: number) => {
+    if (t >= mark.length) {
+      mark = grown(mark, t + 1, -1);
+      slotOf = grown(slotOf, mark.length);
     }
+    if (mark[t] === s) {
+      counts[slotOf[t]]++;
+      return;
+    }
+    if (edgeCount === src.length) {
+      src = grown(src, edgeCount + 1);
+      dst = grown(dst, edgeCount + 1);
+      kinds = grown(kinds, edgeCount + 1);
+      counts = grown(counts, edgeCount + 1);
+    }
+    mark[t] = s;
+    slotOf[t] = edgeCount;
+    src[edgeCount] = s;
+    dst[edgeCount] = t;
+    kinds[edgeCount] = kind;
+    counts[edgeCount++] = 1;
   };
-
-  for (const n of index.notes()) {
-    drafts.set(n.path, { id: n.path, type: 'note', title: n.title, folder: folderOf(n.path), tags: tagsOf.get(n.path) ?? [] });
-  }
-  for (const n of index.notes()) {
-    eachLinkEnd(index, n.path, options, (target, kind, type) => {
-      if (type !== 'note' && !drafts.has(target)) drafts.set(target, otherDraft(target, type));
-      addEdge(n.path, target, kind);
-    });
-  }
-  if (options.placeholders) {
-    for (const p of index.placeholders()) {
-      const d = drafts.get(p.name);
-      if (d && d.type === 'placeholder') d.title = p.display;
-    }
-  }
-
-  // The filter picks notes (and placeholders and attachments by their name); tags follow their notes.
-  let kept = new Set<string>();
-  for (const d of drafts.values()) {
-    if (!filter || matchesQuery(filter, { path: d.id, title: d.title, tags: d.tags })) kept.add(d.id);
-  }
-  if (options.tags) {
-    for (const d of [...drafts.values()]) {
-      if (d.type !== 'note' || !kept.has(d.id)) continue;
-      for (const tag of d.tags) {
-        const id = `#${tag.toLowerCase()}`;
-        if (!drafts.has(id)) drafts.set(id, { id, type: 'tag', title: `#${tag}`, folder: '', tags: [tag] });
-        kept.add(id);
-        addEdge(d.id, id, 'tag');
-      }
-    }
-  }
-
-  let center: string | undefined;
-  if (options.local) {
-    center = drafts.get(options.local.path)?.type === 'note' ? options.local.path : undefined;
-    kept = center === undefined ? new Set() : neighbourhood(center, Math.max(0, options.local.depth), edgeList, kept);
-  }
-
-  const inPicture = edgeList.filter(e => kept.has(e.source) && kept.has(e.target));
-  if (options.orphans === false) {
-    const linked = new Set<string>();
-    for (const e of inPicture) linked.add(e.source).add(e.target);
-    for (const id of [...kept]) if (!linked.has(id) && id !== center) kept.delete(id);
-  }
-
-  const ids = [...kept].sort(compare);
-  const inLinks = new Map<string, number>();
-  const outLinks = new Map<string, number>();
-  for (const e of inPicture) {
-    outLinks.set(e.source, (outLinks.get(e.source) ?? 0) + e.count);
-    inLinks.set(e.target, (inLinks.get(e.target) ?? 0) + e.count);
-  }
-  const ranks = options.sizeBy === 'pagerank' ? pageRank(ids, inPicture) : undefined;
-
-  const groupNames: string[] = [];
-  const groupIndex = new Map<string, number>();
-  const groupOf = (d: Draft): number => {
-    if (userGroups.length) {
-      if (d.type === 'tag') return -1;
-      return userGroups.findIndex(g => matchesQuery(g.query, { path: d.id, title: d.title, tags: d.tags }));
-    }
-    const name = groupNameOf(d, options.groupBy ?? 'folder');
-    if (name === undefined) return -1;
-    const key = name.toLowerCase();
-    let i = groupIndex.get(key);
+  const nodeOf = (id: string, type: number, title: string): number => {
+    let i = at.get(id);
     if (i === undefined) {
-      i = groupNames.length;
-      groupNames.push(name);
-      groupIndex.set(key, i);
+      i = ids.length;
+      at.set(id, i);
+      ids.push(id);
+      types.push(type);
+      titles.push(title);
     }
     return i;
   };
 
-  const nodes: GraphNode[] = ids.map(id => {
-    const d = drafts.get(id)!;
-    const i = inLinks.get(id) ?? 0;
-    const o = outLinks.get(id) ?? 0;
-    return { id, type: d.type, title: d.title, folder: d.folder, group: groupOf(d), inLinks: i, outLinks: o, weight: ranks ? ranks.get(id)! : i + o };
-  });
-  const counts = new Map<number, number>();
-  for (const n of nodes) counts.set(n.group, (counts.get(n.group) ?? 0) + 1);
-  const groups: GraphGroup[] = userGroups.length
-    ? userGroups.map((g, i) => ({ name: g.spec.name ?? g.spec.query, ...(g.spec.color ? { color: g.spec.color } : {}), count: counts.get(i) ?? 0 }))
-    : groupNames.map((name, i) => ({ name, count: counts.get(i) ?? 0 }));
+  for (let s = 0; s < noteCount; s++) {
+    eachLinkEnd(index, ids[s], options, (target, kind, type) => {
+      let t = at.get(target);
+      if (t === undefined && type !== 'note') {
+        const d = otherDraft(target, type);
+        t = nodeOf(target, NODE_TYPES.indexOf(d.type), d.title);
+      }
+      // A note outside `notes()` (a view that leaves it out) is not in the picture.
+      if (t !== undefined) addEdge(s, t, KIND[kind]);
+    });
+  }
+  if (options.placeholders) {
+    for (const p of index.placeholders()) {
+      const i = at.get(p.name);
+      if (i !== undefined && types[i] === PLACEHOLDER) titles[i] = p.display;
+    }
+  }
 
-  // By source then target, as the sorted ids rank them (numbers compare faster than paths).
-  const rank = new Map<string, number>();
-  ids.forEach((id, i) => rank.set(id, i));
-  const keyed = inPicture.map(e => ({ e, key: rank.get(e.source)! * ids.length + rank.get(e.target)! }));
-  keyed.sort((a, b) => a.key - b.key);
-  inPicture.length = 0;
-  for (const k of keyed) inPicture.push(k.e);
-  return { nodes, edges: inPicture.map(e => ({ ...e })), groups, ...(center !== undefined ? { center } : {}) };
+  const tagsAt = (i: number): readonly string[] => (types[i] === NOTE ? tagsOf?.get(ids[i]) ?? noTags : types[i] === TAG ? [titles[i].slice(1)] : noTags);
+  // The filter picks notes (and placeholders and attachments by their name); tags follow their notes.
+  let kept = new Uint8Array(ids.length + 64);
+  for (let i = 0; i < ids.length; i++) kept[i] = !filter || matchesQuery(filter, { path: ids[i], title: titles[i], tags: tagsAt(i) }) ? 1 : 0;
+  if (options.tags) {
+    for (let s = 0; s < noteCount; s++) {
+      if (!kept[s]) continue;
+      for (const tag of tagsAt(s)) {
+        const t = nodeOf(`#${tag.toLowerCase()}`, TAG, `#${tag}`);
+        if (t >= kept.length) kept = growBytes(kept, t + 1);
+        kept[t] = 1;
+        addEdge(s, t, TAG_EDGE);
+      }
+    }
+  }
+  const total = ids.length;
+  if (kept.length < total) kept = growBytes(kept, total);
+
+  let center: number | undefined;
+  if (options.local) {
+    const c = at.get(options.local.path);
+    center = c !== undefined && types[c] === NOTE ? c : undefined;
+    kept = center === undefined ? new Uint8Array(total) : neighbourhood(center, Math.max(0, options.local.depth), total, src, dst, edgeCount, kept);
+  }
+
+  // Edges of the picture: both ends kept.
+  const inPicture = new Int32Array(edgeCount);
+  let m = 0;
+  for (let e = 0; e < edgeCount; e++) if (kept[src[e]] && kept[dst[e]]) inPicture[m++] = e;
+  if (options.orphans === false) {
+    const linked = new Uint8Array(total);
+    for (let k = 0; k < m; k++) linked[src[inPicture[k]]] = linked[dst[inPicture[k]]] = 1;
+    for (let i = 0; i < total; i++) if (kept[i] && !linked[i] && i !== center) kept[i] = 0;
+  }
+
+  // Nodes in id order; `rank` numbers them so.
+  const order: number[] = [];
+  for (let i = 0; i < total; i++) if (kept[i]) order.push(i);
+  order.sort((a, b) => compare(ids[a], ids[b]));
+  const n = order.length;
+  const rank = new Int32Array(total).fill(-1);
+  for (let r = 0; r < n; r++) rank[order[r]] = r;
+
+  // Edges by source, then target, as the ranks order them: a counting sort by source, then each
+  // source's few targets sorted in place.
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) start[rank[src[inPicture[k]]] + 1]++;
+  for (let r = 0; r < n; r++) start[r + 1] += start[r];
+  const fill = start.slice(0, n);
+  const sorted = new Int32Array(m);
+  for (let k = 0; k < m; k++) sorted[fill[rank[src[inPicture[k]]]]++] = inPicture[k];
+  for (let r = 0; r < n; r++) sortByTarget(sorted, start[r], start[r + 1], rank, dst);
+
+  // Plain arrays (the message is JSON), filled first so V8 keeps them packed small integers.
+  const edges = new Array<number>(4 * m).fill(0);
+  const inLinks = new Array<number>(n).fill(0);
+  const outLinks = new Array<number>(n).fill(0);
+  const pairSource = new Int32Array(m);
+  const pairTarget = new Int32Array(m);
+  const pairCount = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    const e = sorted[k];
+    const s = rank[src[e]];
+    const t = rank[dst[e]];
+    edges[4 * k] = pairSource[k] = s;
+    edges[4 * k + 1] = pairTarget[k] = t;
+    edges[4 * k + 2] = kinds[e];
+    edges[4 * k + 3] = pairCount[k] = counts[e];
+    outLinks[s] += counts[e];
+    inLinks[t] += counts[e];
+  }
+  const ranks = options.sizeBy === 'pagerank' ? pageRank(n, pairSource, pairTarget, pairCount) : undefined;
+
+  // Colour groups, numbered as their first node sorts.
+  const groupNames: string[] = [];
+  const groupIndex = new Map<string, number>();
+  const draft = { type: 'note' as GraphNodeType, folder: '', tags: noTags };
+  const groupOf = (i: number): number => {
+    const type = NODE_TYPES[types[i]];
+    if (userGroups.length) {
+      if (type === 'tag') return -1;
+      const about = { path: ids[i], title: titles[i], tags: tagsAt(i) };
+      return userGroups.findIndex(g => matchesQuery(g.query, about));
+    }
+    draft.type = type;
+    draft.folder = type === 'note' || type === 'attachment' ? folderOf(ids[i]) : '';
+    draft.tags = tagsAt(i);
+    const name = groupNameOf(draft, options.groupBy ?? 'folder');
+    if (name === undefined) return -1;
+    const key = name.toLowerCase();
+    let g = groupIndex.get(key);
+    if (g === undefined) {
+      g = groupNames.length;
+      groupNames.push(name);
+      groupIndex.set(key, g);
+    }
+    return g;
+  };
+
+  const outIds = new Array<string>(n);
+  const outTitles = new Array<string | null>(n);
+  const outTypes = new Array<number>(n);
+  const groups = new Array<number>(n);
+  const weights = new Array<number>(n);
+  const groupCounts = new Map<number, number>();
+  for (let r = 0; r < n; r++) {
+    const i = order[r];
+    outIds[r] = ids[i];
+    outTitles[r] = titles[i] === ids[i] ? null : titles[i];
+    outTypes[r] = types[i];
+    const g = (groups[r] = groupOf(i));
+    groupCounts.set(g, (groupCounts.get(g) ?? 0) + 1);
+    weights[r] = ranks ? ranks[r] : inLinks[r] + outLinks[r];
+  }
+  const legend: GraphGroup[] = userGroups.length
+    ? userGroups.map((g, i) => ({ name: g.spec.name ?? g.spec.query, ...(g.spec.color ? { color: g.spec.color } : {}), count: groupCounts.get(i) ?? 0 }))
+    : groupNames.map((name, i) => ({ name, count: groupCounts.get(i) ?? 0 }));
+  return { ids: outIds, titles: outTitles, types: outTypes, groups, inLinks, outLinks, weights, edges, legend, ...(center !== undefined ? { center: ids[center] } : {}) };
+}
+
+/** Sorts `edges[from..to)` by their targets' rank: insertion sort for a note's few links, the built-in sort for a hub's many. */
+function sortByTarget(edges: Int32Array, from: number, to: number, rank: Int32Array, dst: Int32Array): void {
+  if (to - from > 32) {
+    edges.set(Array.from(edges.subarray(from, to)).sort((a, b) => rank[dst[a]] - rank[dst[b]]), from);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const e = edges[i];
+    const key = rank[dst[e]];
+    let j = i - 1;
+    while (j >= from && rank[dst[edges[j]]] > key) {
+      edges[j + 1] = edges[j];
+      j--;
+    }
+    edges[j + 1] = e;
+  }
+}
+
+function growBytes(a: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
+  const next = new Uint8Array(Math.max(size, 2 * a.length));
+  next.set(a);
+  return next;
 }
 
 /** The legend's name of a node's group by folder or first tag; undefined when it has none. */
-export function groupNameOf(d: Draft, by: GraphGroupBy): string | undefined {
+export function groupNameOf(d: Pick<Draft, 'type' | 'folder' | 'tags'>, by: GraphGroupBy): string | undefined {
   if (by === 'none' || d.type === 'tag' || d.type === 'placeholder') return undefined;
   const name = by === 'folder' ? (d.folder === '' ? '/' : d.folder.split('/')[0] + '/') : d.tags.length ? `#${d.tags[0]}` : '';
   return name === '' ? undefined : name;
@@ -228,25 +320,26 @@ export function otherDraft(id: string, type: 'attachment' | 'placeholder'): Draf
  * caller that turns a note's links into edges goes through here.
  */
 export function eachLinkEnd(index: NoteQueries, path: string, options: GraphOptions, each: (target: string, kind: GraphEdgeKind, type: 'note' | 'attachment' | 'placeholder') => void): void {
-  for (const r of index.linkEnds(path)) {
-    const res = r.resolution;
+  const end = (kind: LinkEnd['kind'], property: string | undefined, res: Resolution) => {
     let target: string;
     let type: 'note' | 'attachment' | 'placeholder';
     if (res.kind === 'note') {
       target = res.path;
       type = 'note';
     } else if (res.kind === 'attachment') {
-      if (!options.attachments) continue;
+      if (!options.attachments) return;
       target = res.path;
       type = 'attachment';
     } else if (res.kind === 'placeholder') {
-      if (!options.placeholders) continue;
+      if (!options.placeholders) return;
       target = res.name;
       type = 'placeholder';
-    } else continue;
-    if (target === path) continue;
-    each(target, r.property !== undefined ? 'property' : r.kind === 'embed' ? 'embed' : 'link', type);
-  }
+    } else return;
+    if (target === path) return;
+    each(target, property !== undefined ? 'property' : kind === 'embed' ? 'embed' : 'link', type);
+  };
+  if (readsLinkEnds(index)) index.eachLinkEnd(path, end);
+  else for (const r of index.linkEnds(path)) end(r.kind, r.property, r.resolution);
 }
 
 /** Each note's tags without `#` (first casing seen), in text order, from the index's tag table (no note is rescanned). */
@@ -272,26 +365,36 @@ export function noteTags(index: NoteQueries): Map<string, string[]> {
   return out;
 }
 
-/** Breadth-first over edges in both directions, only through nodes in `allowed`. */
-function neighbourhood(center: string, depth: number, edges: Iterable<{ source: string; target: string }>, allowed: ReadonlySet<string>): Set<string> {
-  const near = new Map<string, string[]>();
-  const link = (a: string, b: string) => {
-    let list = near.get(a);
-    if (!list) near.set(a, (list = []));
-    list.push(b);
-  };
-  for (const e of edges) {
-    if (!allowed.has(e.source) || !allowed.has(e.target)) continue;
-    link(e.source, e.target);
-    link(e.target, e.source);
+/** Breadth-first over edges in both directions, only through nodes in `allowed`: the nodes reached, as flags. */
+function neighbourhood(center: number, depth: number, total: number, src: Int32Array, dst: Int32Array, edgeCount: number, allowed: Uint8Array): Uint8Array<ArrayBuffer> {
+  // Neighbours of each node in one array (counted, then placed).
+  const start = new Int32Array(total + 1);
+  for (let e = 0; e < edgeCount; e++) {
+    if (!allowed[src[e]] || !allowed[dst[e]]) continue;
+    start[src[e] + 1]++;
+    start[dst[e] + 1]++;
   }
-  const seen = new Set([center]);
+  for (let i = 0; i < total; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, total);
+  const near = new Int32Array(start[total]);
+  for (let e = 0; e < edgeCount; e++) {
+    if (!allowed[src[e]] || !allowed[dst[e]]) continue;
+    near[fill[src[e]]++] = dst[e];
+    near[fill[dst[e]]++] = src[e];
+  }
+  const seen = new Uint8Array(total);
+  seen[center] = 1;
   let frontier = [center];
   for (let d = 0; d < depth && frontier.length; d++) {
-    const next: string[] = [];
-    for (const id of frontier) for (const n of near.get(id) ?? []) if (!seen.has(n)) {
-      seen.add(n);
-      next.push(n);
+    const next: number[] = [];
+    for (const id of frontier) {
+      for (let k = start[id]; k < start[id + 1]; k++) {
+        const other = near[k];
+        if (!seen[other]) {
+          seen[other] = 1;
+          next.push(other);
+        }
+      }
     }
     frontier = next;
   }

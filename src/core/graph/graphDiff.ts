@@ -1,6 +1,7 @@
 // A change to the vault reaches an open graph as the difference between two pictures, so the
 // webview moves only what changed and keeps every position (never a re-send, never a re-layout).
 import type { GraphData, GraphEdge, GraphGroup, GraphNode } from './graphData';
+import { EDGE_KINDS, packedNode, packGraph, type PackedGraph } from './packedGraph';
 
 export interface GraphDiff {
   /** Nodes new to the picture, and nodes whose title, group, links or weight changed. */
@@ -9,6 +10,12 @@ export interface GraphDiff {
   readonly upsertEdges: readonly GraphEdge[];
   /** `[source, target]` pairs. */
   readonly removeEdges: readonly (readonly [string, string])[];
+  /**
+   * Notes renamed or moved, `[from, to]`: `from` is among `removeNodes` and `to` among
+   * `upsertNodes` (a page that knows no better drops one and adds the other); the page keeps
+   * `from`'s place for `to`.
+   */
+  readonly renamed?: readonly (readonly [string, string])[];
   /** The legend, whole (a few entries), when it changed. */
   readonly groups?: readonly GraphGroup[];
   readonly center?: string;
@@ -22,29 +29,82 @@ export function sameNode(a: GraphNode, b: GraphNode): boolean {
 }
 
 export function diffGraph(before: GraphData, after: GraphData): GraphDiff {
-  const old = new Map(before.nodes.map(n => [n.id, n]));
-  const upsertNodes = after.nodes.filter(n => {
-    const o = old.get(n.id);
-    return !o || !sameNode(o, n);
-  });
-  const now = new Set(after.nodes.map(n => n.id));
-  const removeNodes = before.nodes.filter(n => !now.has(n.id)).map(n => n.id);
-  const oldEdges = new Map(before.edges.map(e => [edgeKey(e), e]));
-  const upsertEdges = after.edges.filter(e => {
-    const o = oldEdges.get(edgeKey(e));
-    return !o || o.kind !== e.kind || o.count !== e.count;
-  });
-  const nowEdges = new Set(after.edges.map(edgeKey));
-  const removeEdges = before.edges.filter(e => !nowEdges.has(edgeKey(e))).map(e => [e.source, e.target] as const);
-  const groupsChanged = JSON.stringify(before.groups) !== JSON.stringify(after.groups);
+  return diffPackedGraphs(packGraph(before), packGraph(after));
+}
+
+/** Whether node `i` of `a` is drawn as node `j` of `b` (sameNode, by column; a folder follows from id and type). */
+function samePackedNode(a: PackedGraph, i: number, b: PackedGraph, j: number): boolean {
+  return (
+    a.types[i] === b.types[j] &&
+    (a.titles[i] ?? a.ids[i]) === (b.titles[j] ?? b.ids[j]) &&
+    a.groups[i] === b.groups[j] &&
+    a.inLinks[i] === b.inLinks[j] &&
+    a.outLinks[i] === b.outLinks[j] &&
+    Math.abs(a.weights[i] - b.weights[j]) < 1e-9
+  );
+}
+
+/**
+ * The difference between two pictures as they travel, by node number. Both list nodes in id
+ * order, so a node kept in both keeps its order, and both edge lists (by source, then target)
+ * line up: one pass over each, no key per edge.
+ */
+export function diffPackedGraphs(before: PackedGraph, after: PackedGraph): GraphDiff {
+  const oldAt = new Map<string, number>();
+  for (let i = 0; i < before.ids.length; i++) oldAt.set(before.ids[i], i);
+  const newOf = new Int32Array(before.ids.length).fill(-1);
+  const upsertNodes: GraphNode[] = [];
+  for (let j = 0; j < after.ids.length; j++) {
+    const i = oldAt.get(after.ids[j]);
+    if (i !== undefined) newOf[i] = j;
+    if (i === undefined || !samePackedNode(before, i, after, j)) upsertNodes.push(packedNode(after, j));
+  }
+  const removeNodes: string[] = [];
+  for (let i = 0; i < before.ids.length; i++) if (newOf[i] < 0) removeNodes.push(before.ids[i]);
+
+  const upsertEdges: GraphEdge[] = [];
+  const removeEdges: (readonly [string, string])[] = [];
+  const n = after.ids.length;
+  const a = before.edges;
+  const b = after.edges;
+  const keyOf = (k: number) => newOf[a[k]] * n + newOf[a[k + 1]];
+  const removeOld = (k: number) => removeEdges.push([before.ids[a[k]], before.ids[a[k + 1]]]);
+  const upsertNew = (k: number) => upsertEdges.push({ source: after.ids[b[k]], target: after.ids[b[k + 1]], kind: EDGE_KINDS[b[k + 2]] ?? 'link', count: b[k + 3] });
+  let k = 0;
+  for (let l = 0; l < b.length; l += 4) {
+    const key = b[l] * n + b[l + 1];
+    // Old edges before this one (or with an end gone) are gone.
+    while (k < a.length && (newOf[a[k]] < 0 || newOf[a[k + 1]] < 0 || keyOf(k) < key)) {
+      removeOld(k);
+      k += 4;
+    }
+    if (k < a.length && keyOf(k) === key) {
+      if (a[k + 2] !== b[l + 2] || a[k + 3] !== b[l + 3]) upsertNew(l);
+      k += 4;
+    } else upsertNew(l);
+  }
+  for (; k < a.length; k += 4) removeOld(k);
+
+  const groupsChanged = JSON.stringify(before.legend) !== JSON.stringify(after.legend);
   return {
     upsertNodes,
     removeNodes,
     upsertEdges,
     removeEdges,
-    ...(groupsChanged ? { groups: after.groups } : {}),
+    ...(groupsChanged ? { groups: after.legend } : {}),
     ...(after.center !== undefined ? { center: after.center } : {}),
   };
+}
+
+/** `diff` with the renames (`from` -> `to`) it shows: each `from` removed and its `to` added. */
+export function withRenames(diff: GraphDiff, renames: ReadonlyMap<string, string> | undefined): GraphDiff {
+  if (!renames?.size) return diff;
+  const added = new Set(diff.upsertNodes.map(n => n.id));
+  const renamed = diff.removeNodes.flatMap(from => {
+    const to = renames.get(from);
+    return to !== undefined && added.has(to) ? [[from, to] as const] : [];
+  });
+  return renamed.length ? { ...diff, renamed } : diff;
 }
 
 export function isEmptyDiff(d: GraphDiff): boolean {

@@ -4,24 +4,40 @@
 // follow exactly (a note created, deleted or renamed, a title or alias changed, a new colour
 // group, a filter, a local graph, PageRank, orphans hidden) is a whole rebuild and a diff of the
 // two pictures: the result is always what buildGraphData gives (a unit test checks it).
+//
+// A whole build is the packed picture (buildPackedGraph), sent as it is; the objects the small
+// step works on (a node object per node, an edge map per note) are made from it only when a step
+// first needs them (`prepare`), so opening the graph does not pay for them.
 import { folderOf } from '../index/paths';
 import type { NoteInfo, NoteQueries } from '../index/types';
-import { buildGraphData, eachLinkEnd, groupNameOf, needsTags, noteTags, otherDraft, type Draft, type GraphData, type GraphEdge, type GraphEdgeKind, type GraphGroup, type GraphNode, type GraphOptions } from './graphData';
-import { diffGraph, sameNode, type GraphDiff } from './graphDiff';
+import { buildPackedGraph, eachLinkEnd, groupNameOf, needsTags, noteTags, otherDraft, type Draft, type GraphData, type GraphEdge, type GraphEdgeKind, type GraphGroup, type GraphNode, type GraphOptions } from './graphData';
+import { diffPackedGraphs, sameNode, withRenames, type GraphDiff } from './graphDiff';
+import { packedNode, packGraph, unpackGraph, type PackedGraph } from './packedGraph';
 import { matchesQuery, parseQuery, type Query } from './query';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Notes created and deleted at once past which one rebuild is cheaper than the small step. */
+const MAX_STEP_NOTES = 32;
 const sameTags = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).length === (b ?? []).length && (a ?? []).every((t, i) => t === b![i]);
 
 interface Planned {
   readonly path: string;
-  readonly draft: Draft;
+  /** Undefined for a deleted note. */
+  readonly draft: Draft | undefined;
   readonly edges: Map<string, { kind: GraphEdgeKind; count: number; type: 'note' | 'attachment' | 'placeholder' | 'tag' }>;
 }
 
 export class GraphModel {
-  private picture!: GraphData;
-  private sorted = true;
+  /** The picture as it travels; undefined after a small step changed it, until asked for again. */
+  private packed: PackedGraph | undefined;
+  /** The picture as objects, made when asked. */
+  private picture: GraphData | undefined;
+  /** Node number by id in `packed`, made when asked (`node` before any step). */
+  private packedAt: Map<string, number> | undefined;
+  /** How the last update went: the small step, or a whole rebuild and a diff of two pictures (tests, bench). */
+  lastUpdate: 'step' | 'rebuild' | undefined;
+  /** Whether the small step's objects below hold the picture. */
+  private prepared = false;
   private readonly nodes = new Map<string, GraphNode>();
   private readonly out = new Map<string, Map<string, GraphEdge>>();
   /** Edges into each node: a node that is not a note leaves the picture at none. */
@@ -44,54 +60,120 @@ export class GraphModel {
 
   /** The picture, as buildGraphData gives it. */
   data(): GraphData {
-    if (!this.sorted) {
-      const nodes = [...this.nodes.values()].sort((a, b) => compare(a.id, b.id));
-      const rank = new Map<string, number>();
-      nodes.forEach((n, i) => rank.set(n.id, i));
-      const keyed: { e: GraphEdge; key: number }[] = [];
-      for (const targets of this.out.values()) for (const e of targets.values()) keyed.push({ e, key: rank.get(e.source)! * nodes.length + rank.get(e.target)! });
-      keyed.sort((a, b) => a.key - b.key);
-      this.picture = { nodes, edges: keyed.map(k => k.e), groups: this.legend() };
-      this.sorted = true;
-    }
-    return this.picture;
+    if (this.picture) return this.picture;
+    if (this.packed) return (this.picture = unpackGraph(this.packed));
+    // Changed by small steps: from the step's objects.
+    const nodes = [...this.nodes.values()].sort((a, b) => compare(a.id, b.id));
+    const rank = new Map<string, number>();
+    nodes.forEach((n, i) => rank.set(n.id, i));
+    const keyed: { e: GraphEdge; key: number }[] = [];
+    for (const targets of this.out.values()) for (const e of targets.values()) keyed.push({ e, key: rank.get(e.source)! * nodes.length + rank.get(e.target)! });
+    keyed.sort((a, b) => a.key - b.key);
+    return (this.picture = { nodes, edges: keyed.map(k => k.e), groups: this.legend() });
+  }
+
+  /** The picture as it travels to a page (packedGraph.ts): a whole build's, as built. */
+  packedData(): PackedGraph {
+    return (this.packed ??= packGraph(this.data()));
   }
 
   node(id: string): GraphNode | undefined {
-    return this.stepwise ? this.nodes.get(id) : this.picture.nodes.find(n => n.id === id);
+    if (this.prepared) return this.nodes.get(id);
+    const packed = this.packedData();
+    if (!this.packedAt) {
+      this.packedAt = new Map();
+      packed.ids.forEach((x, i) => this.packedAt!.set(x, i));
+    }
+    const i = this.packedAt.get(id);
+    return i === undefined ? undefined : packedNode(packed, i);
   }
 
-  /** Brings the picture up to date with the index and says what changed. */
-  update(): GraphDiff {
-    const step = this.stepwise ? this.tryStep() : undefined;
-    if (step) return step;
-    const before = this.data();
+  /**
+   * Brings the picture up to date with the index and says what changed. `renames` (old path ->
+   * new path, as the editor reported them) let the diff say which new node is an old one moved.
+   */
+  update(renames?: ReadonlyMap<string, string>): GraphDiff {
+    if (this.stepwise) {
+      this.prepare();
+      const step = this.tryStep();
+      if (step) {
+        this.lastUpdate = 'step';
+        return withRenames(step, renames);
+      }
+    }
+    this.lastUpdate = 'rebuild';
+    const before = this.packedData();
     this.rebuild();
-    return diffGraph(before, this.data());
+    return withRenames(diffPackedGraphs(before, this.packed!), renames);
   }
 
   private rebuild(): void {
-    this.picture = buildGraphData(this.index, this.options);
-    this.sorted = true;
+    this.packed = buildPackedGraph(this.index, this.options);
+    this.picture = undefined;
+    this.packedAt = undefined;
+    this.prepared = false;
     this.nodes.clear();
     this.out.clear();
     this.refs.clear();
     this.seen.clear();
     this.attachmentSet.clear();
     if (!this.stepwise) return;
-    for (const n of this.picture.nodes) this.nodes.set(n.id, n);
-    for (const e of this.picture.edges) {
+    // What the next step compares the index with: taken now, whenever the step's objects are made.
+    for (const n of this.index.notes()) this.seen.set(n.path, n);
+    for (const a of this.index.attachments()) this.attachmentSet.add(a);
+    this.tagsOf = needsTags(this.options) ? noteTags(this.index) : new Map();
+    this.groupKeys = new Map(this.packed.legend.map((g, i) => [g.name.toLowerCase(), i]));
+    this.groupCounts = this.packed.legend.map(g => g.count);
+    this.shownLegend = this.packed.legend;
+  }
+
+  /**
+   * Makes the small step's objects from the picture (a node object per node, an edge map per
+   * note): the first update after a whole build does it, or a host in a quiet moment before.
+   */
+  prepare(): void {
+    if (!this.stepwise || this.prepared) return;
+    const picture = this.data();
+    for (const n of picture.nodes) this.nodes.set(n.id, n);
+    for (const e of picture.edges) {
       let targets = this.out.get(e.source);
       if (!targets) this.out.set(e.source, (targets = new Map()));
       targets.set(e.target, e);
       this.refs.set(e.target, (this.refs.get(e.target) ?? 0) + 1);
     }
-    for (const n of this.index.notes()) this.seen.set(n.path, n);
-    for (const a of this.index.attachments()) this.attachmentSet.add(a);
-    this.tagsOf = needsTags(this.options) ? noteTags(this.index) : new Map();
-    this.groupKeys = new Map(this.picture.groups.map((g, i) => [g.name.toLowerCase(), i]));
-    this.groupCounts = this.picture.groups.map(g => g.count);
-    this.shownLegend = this.picture.groups;
+    this.prepared = true;
+  }
+
+  /**
+   * Whether the legend keeps its numbering and names when these notes join and leave their groups:
+   * groups are numbered as their first node sorts and named as it writes its folder, so a group
+   * must not empty, and its first node may change only where it still sorts between its neighbours'.
+   */
+  private legendKeepsOrder(joins: readonly { id: string; group: number }[], leaves: readonly { id: string; group: number }[], tags: ReadonlyMap<string, readonly string[]>): boolean {
+    const size = this.shownLegend.length;
+    const leaving = new Set(leaves.map(l => l.id));
+    const first: (string | undefined)[] = new Array(size).fill(undefined);
+    const firstNode: (GraphNode | undefined)[] = new Array(size).fill(undefined);
+    for (const n of this.nodes.values()) {
+      if (n.group < 0 || leaving.has(n.id)) continue;
+      if (first[n.group] === undefined || n.id < first[n.group]!) {
+        first[n.group] = n.id;
+        firstNode[n.group] = n;
+      }
+    }
+    const firstName: (string | undefined)[] = firstNode.map(n => n && groupNameOf({ type: n.type, folder: n.folder, tags: tags.get(n.id) ?? [] }, this.options.groupBy ?? 'folder'));
+    for (const j of joins) {
+      if (first[j.group] === undefined || j.id < first[j.group]!) {
+        first[j.group] = j.id;
+        const d = this.index.note(j.id)!;
+        firstName[j.group] = groupNameOf({ type: 'note', folder: folderOf(d.path), tags: tags.get(j.id) ?? [] }, this.options.groupBy ?? 'folder');
+      }
+    }
+    for (let g = 0; g < size; g++) {
+      if (first[g] === undefined || firstName[g] !== this.shownLegend[g].name) return false;
+      if (g > 0 && !(first[g - 1]! < first[g]!)) return false;
+    }
+    return true;
   }
 
   private legend(): GraphGroup[] {
@@ -110,16 +192,21 @@ export class GraphModel {
   /** The small step, or undefined when only a rebuild gives the right picture. Changes nothing until it knows it can finish. */
   private tryStep(): GraphDiff | undefined {
     const changed: NoteInfo[] = [];
+    const created = new Set<string>();
     let notes = 0;
     for (const n of this.index.notes()) {
       notes++;
       const before = this.seen.get(n.path);
       if (before === n) continue;
-      // A new note, or new names: other notes' links may now mean something else.
-      if (!before || before.title !== n.title || !sameTags(before.aliases, n.aliases)) return undefined;
+      if (!before) created.add(n.path);
+      // New names: links anywhere may now mean something else.
+      else if (before.title !== n.title || !sameTags(before.aliases, n.aliases)) return undefined;
       changed.push(n);
     }
-    if (notes !== this.seen.size) return undefined;
+    const deleted = new Set<string>();
+    if (notes - created.size !== this.seen.size) for (const p of this.seen.keys()) if (!this.index.note(p)) deleted.add(p);
+    // Many notes at once (a folder moved, a branch checked out): one rebuild is cheaper.
+    if (created.size + deleted.size > MAX_STEP_NOTES) return undefined;
     let attachments = 0;
     for (const a of this.index.attachments()) {
       if (!this.attachmentSet.has(a)) return undefined;
@@ -128,11 +215,16 @@ export class GraphModel {
     if (attachments !== this.attachmentSet.size) return undefined;
     const tags = needsTags(this.options) ? noteTags(this.index) : this.tagsOf;
     const paths = new Set(changed.map(n => n.path));
+    // Links that mean another note now: to a created note (they meant a note not written yet, or
+    // another candidate), and from wherever a deleted note was linked (they mean another note or none).
+    for (const c of created) for (const b of this.index.backlinks(c)) paths.add(b.source);
+    if (deleted.size) for (const [source, targets] of this.out) for (const d of deleted) if (targets.has(d)) paths.add(source);
     if (tags !== this.tagsOf) {
       for (const n of this.seen.values()) if (!paths.has(n.path) && !sameTags(this.tagsOf.get(n.path), tags.get(n.path))) paths.add(n.path);
       for (const p of this.tagsOf.keys()) if (!tags.has(p) && !paths.has(p)) paths.add(p);
     }
-    if (paths.size === 0) {
+    for (const d of deleted) paths.delete(d);
+    if (paths.size === 0 && deleted.size === 0) {
       this.tagsOf = tags;
       return { upsertNodes: [], removeNodes: [], upsertEdges: [], removeEdges: [] };
     }
@@ -162,26 +254,42 @@ export class GraphModel {
       }
       plans.push({ path, draft, edges });
     }
+    // A deleted note's links go with it.
+    for (const path of deleted) plans.push({ path, draft: undefined, edges: new Map() });
     // Colour groups are numbered by where their first node sorts: a node joining or leaving a
     // group of the legend may renumber it (rebuild). Groups from settings are fixed: only counted.
     const fixedLegend = this.userGroups.length > 0;
     const groupOfPlan = new Map<string, number>();
-    for (const d of [...plans.map(p => p.draft), ...newDrafts.values()]) {
+    const joins: { id: string; group: number }[] = [];
+    for (const d of [...plans.flatMap(p => (p.draft ? [p.draft] : [])), ...newDrafts.values()]) {
       const g = this.groupOf(d);
       if (g === undefined) return undefined;
-      if (!fixedLegend && g !== (this.nodes.get(d.id)?.group ?? -1)) return undefined;
+      const now = this.nodes.get(d.id)?.group ?? -1;
+      if (!fixedLegend && g !== now) {
+        if (!created.has(d.id) || now !== -1) return undefined;
+        joins.push({ id: d.id, group: g });
+      }
       groupOfPlan.set(d.id, g);
     }
+    const isNote = (id: string) => created.has(id) || (this.seen.has(id) && !deleted.has(id));
+    const refDelta = new Map<string, number>();
+    for (const plan of plans) {
+      for (const t of this.out.get(plan.path)?.keys() ?? []) refDelta.set(t, (refDelta.get(t) ?? 0) - 1);
+      for (const t of plan.edges.keys()) refDelta.set(t, (refDelta.get(t) ?? 0) + 1);
+    }
+    // A deleted note still linked would stay drawn as a note: the step missed a link (never expected).
+    for (const d of deleted) if ((this.refs.get(d) ?? 0) + (refDelta.get(d) ?? 0) > 0) return undefined;
+    const leaves: { id: string; group: number }[] = [];
+    for (const d of deleted) {
+      const g = this.nodes.get(d)?.group ?? -1;
+      if (g >= 0) leaves.push({ id: d, group: g });
+    }
     if (!fixedLegend) {
-      const refDelta = new Map<string, number>();
-      for (const plan of plans) {
-        for (const t of this.out.get(plan.path)?.keys() ?? []) refDelta.set(t, (refDelta.get(t) ?? 0) - 1);
-        for (const t of plan.edges.keys()) refDelta.set(t, (refDelta.get(t) ?? 0) + 1);
-      }
       for (const [t, delta] of refDelta) {
         const n = this.nodes.get(t);
-        if (n && n.group >= 0 && !this.seen.has(t) && (this.refs.get(t) ?? 0) + delta <= 0) return undefined;
+        if (n && n.group >= 0 && !isNote(t) && (this.refs.get(t) ?? 0) + delta <= 0) return undefined;
       }
+      if ((joins.length || leaves.length) && !this.legendKeepsOrder(joins, leaves, tags)) return undefined;
     }
 
     // Apply: edges first (links in and out move), then every node they touched.
@@ -225,7 +333,8 @@ export class GraphModel {
 
     const upsertNodes: GraphNode[] = [];
     const removeNodes: string[] = [];
-    const drafts = new Map(plans.map(p => [p.path, p.draft]));
+    const drafts = new Map(plans.flatMap(p => (p.draft ? [[p.path, p.draft] as const] : [])));
+    for (const d of deleted) this.seen.delete(d);
     let placeholderTitles: Map<string, string> | undefined;
     let legendChanged = false;
     const count = (group: number, by: number) => {
@@ -235,8 +344,7 @@ export class GraphModel {
     };
     for (const id of touched) {
       const before = this.nodes.get(id);
-      const isNote = this.seen.has(id);
-      if (!isNote && (this.refs.get(id) ?? 0) <= 0) {
+      if (!isNote(id) && (this.refs.get(id) ?? 0) <= 0) {
         this.refs.delete(id);
         if (before) {
           this.nodes.delete(id);
@@ -270,7 +378,8 @@ export class GraphModel {
     }
     for (const n of changed) this.seen.set(n.path, n);
     this.tagsOf = tags;
-    this.sorted = false;
+    this.picture = this.packed = undefined;
+    this.packedAt = undefined;
     const groups = legendChanged ? this.legend() : undefined;
     const legendMoved = groups !== undefined && JSON.stringify(groups) !== JSON.stringify(this.shownLegend);
     if (groups && legendMoved) this.shownLegend = groups;

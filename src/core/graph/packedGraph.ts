@@ -2,7 +2,7 @@
 // edge, each string once, edges as pairs of node numbers. At 10,000 notes and 85,000 edges this
 // is about a tenth of the JSON of GraphData, and a page draws straight from it.
 import { folderOf } from '../index/paths';
-import type { GraphData, GraphEdgeKind, GraphGroup, GraphNode, GraphNodeType } from './graphData';
+import type { GraphData, GraphEdgeKind, GraphGroup, GraphNode, GraphNodeType } from './graphShapes';
 
 export const NODE_TYPES: readonly GraphNodeType[] = ['note', 'placeholder', 'attachment', 'tag'];
 export const EDGE_KINDS: readonly GraphEdgeKind[] = ['link', 'embed', 'property', 'tag'];

@@ -17,6 +17,7 @@ import { resolveLink } from './resolve';
 import { TagTable } from './tagTable';
 import type {
   LinkEnd,
+  LinkEndReader,
   Backlink,
   BrokenLink,
   FrontmatterProblem,
@@ -104,7 +105,7 @@ function sameNames(a: NoteNames, b: NoteNames): boolean {
 const RECENT_MS = 1000;
 const RECENT_MAX = 1000;
 
-export class NoteIndex implements NoteQueries {
+export class NoteIndex implements NoteQueries, LinkEndReader {
   private readonly records = new Map<string, NoteRecord>();
   private readonly attachmentPaths = new Set<string>();
   private readonly names = new VaultNames();
@@ -376,6 +377,16 @@ export class NoteIndex implements NoteQueries {
       const link = this.graph.linkOf(id);
       return { kind: link.kind, property: link.property, resolution: this.graph.resolutionOf(id) };
     });
+  }
+
+  /** `linkEnds` without an object per link (LinkEndReader): the graph's build reads every link. */
+  eachLinkEnd(path: string, each: (kind: LinkEnd['kind'], property: string | undefined, resolution: Resolution) => void): void {
+    const ids = this.records.get(path)?.links;
+    if (!ids) return;
+    for (let i = 0; i < ids.length; i++) {
+      const link = this.graph.linkOf(ids[i]);
+      each(link.kind, link.property, this.graph.resolutionOf(ids[i]));
+    }
   }
 
   /** The one place a link's row becomes an object: for the links a query returns. */

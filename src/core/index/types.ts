@@ -39,6 +39,20 @@ export interface LinkEnd {
   readonly resolution: Resolution;
 }
 
+/**
+ * An index that hands out a note's link ends one by one, without an object per link: the graph
+ * reads every link of the vault (90,000 at 10,000 notes). NoteIndex has it; a view over an index
+ * (PublishedView) need not (`linkEnds` then).
+ */
+export interface LinkEndReader {
+  /** `property`: the frontmatter property holding the link; `resolution` is shared, not to be changed. */
+  eachLinkEnd(path: string, each: (kind: LinkItem['kind'], property: string | undefined, resolution: Resolution) => void): void;
+}
+
+export function readsLinkEnds(index: object): index is LinkEndReader {
+  return typeof (index as Partial<LinkEndReader>).eachLinkEnd === 'function';
+}
+
 export interface ResolvedLink {
   /** The linking note. */
   readonly source: string;

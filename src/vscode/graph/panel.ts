@@ -5,9 +5,9 @@
 // `open` is honoured only for a node of the picture shown.
 import * as vscode from 'vscode';
 import type { GraphData, GraphOptions } from '../../core/graph/graphData';
-import { diffGraph, isEmptyDiff } from '../../core/graph/graphDiff';
+import { diffPackedGraphs, isEmptyDiff } from '../../core/graph/graphDiff';
 import { GraphModel } from '../../core/graph/graphModel';
-import { alignPositions, packGraph } from '../../core/graph/packedGraph';
+import { alignPositions } from '../../core/graph/packedGraph';
 import { QueryError } from '../../core/graph/query';
 import { DEFAULT_VIEW, parseFromGraphWebview, type FromGraphWebview, type GraphViewState, type ToGraphWebview } from '../../../media/src/graph/messages';
 import { plain } from '../messageText';
@@ -29,6 +29,8 @@ export interface GraphPanelState {
 }
 
 const CHANGE_DELAY = 30;
+/** After a whole picture is posted, before the model prepares its objects for small steps. */
+const PREPARE_DELAY = 200;
 
 export class GraphPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -43,6 +45,9 @@ export class GraphPanel implements vscode.Disposable {
   private lastStats: Extract<FromGraphWebview, { type: 'stats' }> | undefined;
   private editorColumn: vscode.ViewColumn = vscode.ViewColumn.One;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private prepareTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Files renamed since the last diff, old vault path -> new (the diff then says which node moved). */
+  private renames = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private ready = false;
 
@@ -55,6 +60,7 @@ export class GraphPanel implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       vaults.onDidChange(() => this.schedule()),
+      vscode.workspace.onDidRenameFiles(e => this.noteRenames(e.files)),
       vscode.window.onDidChangeActiveTextEditor(editor => this.follow(editor)),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('marginalia.graph.groups') && this.panel) void this.send(false);
@@ -202,7 +208,7 @@ export class GraphPanel implements vscode.Disposable {
     if (!this.panel || !this.ready || !this.vault) return;
     this.model = this.build(this.vault);
     const kept = this.local || relayout ? {} : await this.positions.load(this.vault.folder.uri);
-    const graph = packGraph(this.model.data());
+    const graph = this.model.packedData();
     this.post({
       type: 'graph',
       graph,
@@ -215,6 +221,28 @@ export class GraphPanel implements vscode.Disposable {
       ...(relayout ? { relayout } : {}),
     });
     this.postActive();
+    this.prepareSoon();
+  }
+
+  /** The model's objects for small steps, made once the picture is on its way, so the first edit after it is quick. */
+  private prepareSoon(): void {
+    clearTimeout(this.prepareTimer);
+    this.prepareTimer = setTimeout(() => this.model?.prepare(), PREPARE_DELAY);
+  }
+
+  /** A rename seen by the editor, as vault paths: a folder's notes move with it. */
+  private noteRenames(files: readonly { readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }[]): void {
+    if (!this.panel || !this.vault) return;
+    for (const f of files) {
+      const from = this.vaults.locate(f.oldUri);
+      const to = this.vaults.locate(f.newUri);
+      if (!from || !to || from.vault !== this.vault || to.vault !== this.vault) continue;
+      this.renames.set(from.path, to.path);
+      // A folder: the notes under it, as the picture had them.
+      const prefix = from.path === '' ? '' : from.path + '/';
+      for (const id of this.model?.packedData().ids ?? []) if (prefix && id.startsWith(prefix)) this.renames.set(id, to.path + '/' + id.slice(prefix.length));
+    }
+    if (this.renames.size > 10_000) this.renames.clear();
   }
 
   private schedule(): void {
@@ -231,10 +259,15 @@ export class GraphPanel implements vscode.Disposable {
     if (this.local && before.options.local?.path !== this.center) {
       // The local graph's note moved: a new picture, sent as its difference from the old one.
       this.model = this.build(this.vault);
-      diff = diffGraph(before.data(), this.model.data());
-    } else diff = before.update();
-    const centerMoved = this.model !== before && this.model.data().center !== before.data().center;
+      diff = diffPackedGraphs(before.packedData(), this.model.packedData());
+    } else diff = before.update(this.renames);
+    // A rename the index has not seen yet waits for the next diff; the others are done.
+    for (const from of [...this.renames.keys()]) if (!this.model.node(from)) this.renames.delete(from);
+    // A moved note keeps its place: its kept position goes with it.
+    if (diff.renamed?.length && !this.local) this.positions.rename(this.vault.folder.uri, diff.renamed);
+    const centerMoved = this.model !== before && this.model.packedData().center !== before.packedData().center;
     if (!isEmptyDiff(diff) || centerMoved) this.post({ type: 'diff', diff });
+    this.prepareSoon();
   }
 
   private follow(editor: vscode.TextEditor | undefined): void {
@@ -295,6 +328,7 @@ export class GraphPanel implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
+    clearTimeout(this.prepareTimer);
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }

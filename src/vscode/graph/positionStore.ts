@@ -47,6 +47,15 @@ export class GraphPositionStore implements vscode.Disposable {
     this.timers.set(key, setTimeout(() => void this.flush(folder), WRITE_DELAY_MS));
   }
 
+  /** Notes renamed or moved (`[from, to]`): each keeps its position under its new id. */
+  rename(folder: vscode.Uri, renamed: readonly (readonly [string, string])[]): void {
+    const kept = this.memory.get(folder.toString());
+    if (!kept) return;
+    const moved: Positions = {};
+    for (const [from, to] of renamed) if (Object.prototype.hasOwnProperty.call(kept, from)) moved[to] = kept[from];
+    if (Object.keys(moved).length) this.save(folder, moved);
+  }
+
   /** Writes what is pending now (tests, and on dispose). */
   async flush(folder?: vscode.Uri): Promise<void> {
     const keys = folder ? [folder.toString()] : [...this.timers.keys()];

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { buildGraphData, type GraphData, type GraphOptions } from '../../../../src/core/graph/graphData';
-import { applyGraphDiff } from '../../../../src/core/graph/graphDiff';
+import { applyGraphDiff, diffPackedGraphs } from '../../../../src/core/graph/graphDiff';
+import { PublishedView } from '../../../../src/core/publish/publishedView';
+import { buildPackedGraph } from '../../../../src/core/graph/graphData';
 import { GraphModel } from '../../../../src/core/graph/graphModel';
 import { packGraph, unpackGraph, alignPositions } from '../../../../src/core/graph/packedGraph';
 import { vaultIndex } from '../index/vault';
@@ -53,19 +55,25 @@ suite('graph model: an open graph kept up to date by diffs', () => {
       const model = new GraphModel(index, options);
       let before: GraphData = model.data();
       assert.deepStrictEqual(before, buildGraphData(index, options));
+      let steppedNotes = 0;
       for (let step = 0; step < 60; step++) {
         const r = next();
         const path = `${names[Math.floor(next() * names.length)]}.md`;
+        const notes = [...index.notes()].length;
         if (r < 0.75 || !index.has(path)) index.upsert(path, noteText(next));
         else if (r < 0.85) index.remove(path);
         else if (r < 0.92) index.upsert('gone.md', noteText(next));
         else index.remove('gone.md');
         const diff = model.update();
+        if (model.lastUpdate === 'step' && [...index.notes()].length !== notes) steppedNotes++;
         const want = buildGraphData(index, options);
         assert.deepStrictEqual(applyGraphDiff(before, diff), want, `step ${step}: the diff applied`);
         assert.deepStrictEqual(model.data(), want, `step ${step}: the model's picture`);
         before = want;
       }
+      // A created or deleted note goes through the small step wherever the picture allows one.
+      const stepwise = !options.local && !options.filter && options.sizeBy !== 'pagerank' && options.orphans !== false;
+      if (stepwise) assert.ok(steppedNotes >= 3, `${steppedNotes} creates and deletes took the small step`);
     });
   }
 
@@ -88,5 +96,75 @@ suite('graph model: an open graph kept up to date by diffs', () => {
     const packed = packGraph(data);
     assert.deepStrictEqual(unpackGraph(JSON.parse(JSON.stringify(packed))), data);
     assert.deepStrictEqual(alignPositions(packed.ids, { 'b.md': [1, 2] }).map(x => (Number.isNaN(x) ? 'none' : String(x))), packed.ids.flatMap(id => (id === 'b.md' ? ['1', '2'] : ['none', 'none'])));
+  });
+
+  test('a note created, renamed and deleted: each a diff of its node and edges; a rename the editor reported names the moved node, its links kept', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 30; i++) files[`n${i}.md`] = `[[n${(i + 1) % 30}]]`;
+    const index = vaultIndex(files);
+    const model = new GraphModel(index, {});
+
+    index.upsert('idea.md', '# Idea\n[[n3]] [[n4]]');
+    let diff = model.update();
+    assert.deepStrictEqual(diff.upsertNodes.map(n => n.id).sort(), ['idea.md', 'n3.md', 'n4.md']);
+    assert.deepStrictEqual(diff.upsertEdges.map(e => `${e.source} -> ${e.target}`), ['idea.md -> n3.md', 'idea.md -> n4.md']);
+    assert.deepStrictEqual([diff.removeNodes, diff.removeEdges, diff.renamed], [[], [], undefined]);
+
+    assert.strictEqual(model.lastUpdate, 'step', 'a created note is a small step, not a rebuild');
+    index.rename('idea.md', 'first-idea.md');
+    diff = model.update(new Map([['idea.md', 'first-idea.md']]));
+    assert.deepStrictEqual(diff.renamed, [['idea.md', 'first-idea.md']]);
+    assert.deepStrictEqual(diff.removeNodes, ['idea.md']);
+    assert.deepStrictEqual(diff.upsertNodes.map(n => n.id), ['first-idea.md']);
+    assert.deepStrictEqual(diff.upsertEdges.map(e => `${e.source} -> ${e.target}`), ['first-idea.md -> n3.md', 'first-idea.md -> n4.md'], 'its links kept, under the new id');
+    assert.strictEqual(diff.upsertNodes[0].title, 'Idea');
+
+    assert.strictEqual(model.lastUpdate, 'step');
+    index.remove('first-idea.md');
+    diff = model.update(new Map([['first-idea.md', 'elsewhere.md']]));
+    assert.strictEqual(diff.renamed, undefined, 'a rename reported for a note that is not in the picture now is no rename');
+    assert.deepStrictEqual(diff.removeNodes, ['first-idea.md']);
+    assert.deepStrictEqual(diff.upsertNodes.map(n => n.id).sort(), ['n3.md', 'n4.md']);
+    assert.deepStrictEqual(diff.removeEdges.map(([s, t]) => `${s} -> ${t}`).sort(), ['first-idea.md -> n3.md', 'first-idea.md -> n4.md']);
+    assert.strictEqual(model.lastUpdate, 'step');
+    assert.deepStrictEqual(model.data(), buildGraphData(index, {}));
+  });
+
+  test('the packed diff equals a diff of the pictures as objects, over random changes', () => {
+    const next = random(99);
+    const files: Record<string, string> = { 'pic.png': '' };
+    for (const n of names) files[`${n}.md`] = noteText(next);
+    const index = vaultIndex(files);
+    const options: GraphOptions = { placeholders: true, attachments: true, tags: true };
+    let before = buildPackedGraph(index, options);
+    for (let step = 0; step < 40; step++) {
+      const path = `${names[Math.floor(next() * names.length)]}.md`;
+      if (next() < 0.8 || !index.has(path)) index.upsert(path, noteText(next));
+      else index.remove(path);
+      const after = buildPackedGraph(index, options);
+      assert.deepStrictEqual(applyGraphDiff(unpackGraph(before), diffPackedGraphs(before, after)), unpackGraph(after), `step ${step}`);
+      before = after;
+    }
+  });
+
+  test('an index that cannot hand out link ends one by one (a published view) gives the picture linkEnds gives', () => {
+    const index = vaultIndex({ 'a.md': '[[b]] [[b]] ![[c]] [[later]]\n#t', 'b.md': '---\nrelated: "[[c]]"\n---\n[[a]]', 'c.md': '![[pic.png]]', 'pic.png': '' });
+    const all = new PublishedView(index, new Set(['a.md', 'b.md', 'c.md']));
+    assert.strictEqual('eachLinkEnd' in all, false);
+    for (const options of [{}, { placeholders: true, attachments: true, tags: true }] as GraphOptions[]) {
+      assert.deepStrictEqual(buildGraphData(all, options), buildGraphData(index, options));
+    }
+  });
+
+  test('opening makes no object per node or edge: the packed picture is what is sent, and the first edit still gives the right diff', () => {
+    const index = vaultIndex({ 'a.md': '[[b]]', 'b.md': '[[c]]', 'c.md': '' });
+    const model = new GraphModel(index, {});
+    const packed = model.packedData();
+    assert.deepStrictEqual(packed, buildPackedGraph(index, {}));
+    assert.strictEqual(model.packedData(), packed, 'the same arrays, not packed again');
+    index.upsert('a.md', '[[c]]');
+    const diff = model.update();
+    assert.deepStrictEqual(applyGraphDiff(unpackGraph(packed), diff), buildGraphData(index, {}));
+    assert.deepStrictEqual(model.packedData(), buildPackedGraph(index, {}));
   });
 });
