@@ -6,7 +6,8 @@
 // It draws straight from the packed graph (src/core/graph/packedGraph.ts) and kept positions,
 // before any layout work; the layout runs in a web worker when the page gives one (layoutWorker.ts),
 // else a few milliseconds at a time between frames; a diff changes only the nodes and edges it names.
-import type { GraphData, GraphNode } from '../../../src/core/graph/graphData';
+import type { GraphData, GraphGroup, GraphNode } from '../../../src/core/graph/graphData';
+import { groupSlots } from '../../../src/core/graph/groupColors';
 import type { GraphDiff } from '../../../src/core/graph/graphDiff';
 import { EDGE_KINDS, packedNode, type PackedGraph } from '../../../src/core/graph/packedGraph';
 import { createLayout, placeNodes, type Layout, type LayoutNode } from './layout';
@@ -40,6 +41,14 @@ export interface GraphRendererOptions {
   readonly onFrame?: (ms: number, reduced: boolean, complete: boolean) => void;
   /** A web worker running layoutWorker.ts; without one the layout runs on the page between frames. */
   readonly worker?: () => Worker;
+  /** Palette slots given to groups by name (groupColors.ts); pass the same map to the next renderer to keep every colour. */
+  readonly groupSlots?: Map<string, number>;
+}
+
+/** Each group's fill: its own colour (a user group's), else the palette slot its name was given. */
+export function groupFills(groups: readonly GraphGroup[], colors: GraphColors, kept?: Map<string, number>): string[] {
+  const slots = groupSlots(groups.map(g => g.name), colors.palette.length, kept);
+  return groups.map((g, i) => g.color ?? colors.palette[slots[i]] ?? colors.ungrouped);
 }
 
 export interface GraphRenderer {
@@ -49,6 +58,8 @@ export interface GraphRenderer {
   update(diff: GraphDiff): void;
   /** The active note: ringed, its neighbourhood labelled, kept in view. */
   setActive(id: string | undefined): void;
+  /** The fill of a group (by its number in the legend), as the nodes are drawn. */
+  groupColor(group: number): string;
   /** Nodes to ring as search matches (empty: none). */
   setHighlight(ids: ReadonlySet<string>): void;
   setColors(colors: GraphColors): void;
@@ -255,7 +266,16 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
   canvas.parentElement?.appendChild(tooltip);
 
   const radiusOf = (n: GraphNode) => Math.min(24, 3 + 1.6 * Math.sqrt(Math.max(0, n.weight)));
-  const colorOf = (n: GraphNode) => (n.group >= 0 ? colors.palette[n.group % colors.palette.length] : colors.ungrouped);
+  const slotsKept = options.groupSlots ?? new Map<string, number>();
+  let legend = graph.legend;
+  let fills = groupFills(legend, colors, slotsKept);
+  const colorOf = (n: GraphNode) => (n.group >= 0 ? fills[n.group] ?? colors.ungrouped : colors.ungrouped);
+  /** New groups or colours: a node layer whose colours changed is drawn again. */
+  function refill(): void {
+    const before = fills;
+    fills = groupFills(legend, colors, slotsKept);
+    if (fills.length !== before.length || fills.some((f, i) => f !== before[i])) nodeLayer.key = '';
+  }
   const isNear = (a: DrawnNode, b: DrawnNode) => a.out.has(b) || a.inn.has(b);
 
   function addNode(g: GraphNode, x = 0, y = 0): DrawnNode {
@@ -924,6 +944,10 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
       // What changed is repainted in the cached layers where it was and where it is; the rest stays.
       const edgeBoxes: Box[] = [];
       const nodeBoxes: Box[] = [];
+      if (diff.groups) {
+        legend = diff.groups;
+        refill();
+      }
       let ranks = diff.removeNodes.length > 0;
       for (const id of diff.removeNodes) {
         const n = nodes.get(id);
@@ -1013,7 +1037,11 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     },
     setColors(c) {
       colors = c;
+      fills = groupFills(legend, colors, slotsKept);
       invalidateLayers();
+    },
+    groupColor(group) {
+      return fills[group] ?? colors.ungrouped;
     },
     relayout() {
       const all = [...nodes.values()];
