@@ -319,6 +319,24 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     labelsFor = '';
   }
 
+  /** A few nodes resized by an edit move to their place in `bySize` (no sort of the whole graph). */
+  function rerank(changed: readonly DrawnNode[]): void {
+    if (changed.length > 64) return rankLargest();
+    for (const n of changed) {
+      const at = bySize.indexOf(n);
+      if (at >= 0) bySize.splice(at, 1);
+      let lo = 0, hi = bySize.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (bySize[mid].radius >= n.radius) lo = mid + 1;
+        else hi = mid;
+      }
+      bySize.splice(lo, 0, n);
+    }
+    largest = nodes.size > REDUCED_ABOVE ? bySize.slice(0, REDUCED_ABOVE) : [];
+    labelsFor = '';
+  }
+
   // Nodes and edges straight from the packed arrays, at their kept places.
   const kept = options.positions;
   const order: DrawnNode[] = [];
@@ -422,8 +440,8 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
   }
 
   /**
-   * A frame. While the view moves or the whole layout runs, a big graph is drawn in level of
-   * detail; otherwise the frame composes two cached layers (edges, nodes: drawn once per view,
+   * A frame. A small graph is drawn whole each time. While the view moves or the whole layout
+   * runs, a big graph is drawn in level of detail; otherwise the frame composes two cached layers (edges, nodes: drawn once per view,
    * the edges a slice at a time after a first frame of nodes alone) under what changes from
    * frame to frame: nodes still settling and their edges, the hovered neighbourhood, rings, labels.
    */
@@ -457,13 +475,20 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     const focus = hovered ?? undefined;
     let complete = false;
     if (reduced) drawNodes(c, largest, focus);
-    else {
+    else if (everything || isMoving || nodes.size <= REDUCED_ABOVE) {
+      // A small graph, or everything moves (a big graph is then reduced): drawn straight to the screen, nothing cached.
+      edgeLayer.key = nodeLayer.key = '';
+      strokeEdges(c, edges, colors.edge, focus ? DIM_EDGES : EDGE_ALPHA);
+      if (focus) strokeEdges(c, edgesOf([focus]), colors.accent, 1);
+      drawNodes(c, nodes.values(), focus);
+      complete = true;
+    } else {
       const key = viewKey();
       if (nodeLayer.key !== key) resetLayer(nodeLayer, key);
       if (edgeLayer.key !== key) resetLayer(edgeLayer, key);
       if (!nodeLayer.complete) fillNodeLayer();
       // A big graph's first frame after a change of view shows its nodes alone; edges follow in slices.
-      const sliced = edges.length > SYNC_EDGES && !everything && !isMoving;
+      const sliced = edges.length > SYNC_EDGES;
       const nodesOnly = sliced && edgeLayer.cursor === 0 && !edgeLayer.shown;
       edgeLayer.shown = true;
       if (!nodesOnly && !edgeLayer.complete) fillEdgeLayer(sliced ? EDGE_SLICE_MS : Infinity);
@@ -949,6 +974,7 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
         refill();
       }
       let ranks = diff.removeNodes.length > 0;
+      const resized: DrawnNode[] = [];
       for (const id of diff.removeNodes) {
         const n = nodes.get(id);
         if (!n) continue;
@@ -980,7 +1006,8 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
           const r = Math.max(radius ?? 0, n.radius);
           nodeBoxes.push(nodeBox({ ...n, radius: r }));
         }
-        if (!before || radius !== n.radius) ranks = true;
+        if (!before) ranks = true;
+        else if (radius !== n.radius) resized.push(n);
       }
       const newEdges: DrawnEdge[] = [];
       for (const [s, t] of diff.removeEdges) {
@@ -999,6 +1026,7 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
         if (!before) newEdges.push(s.out.get(t)!);
       }
       if (ranks) rankLargest();
+      else if (resized.length) rerank(resized);
       labelsFor = '';
       // New nodes are drawn live while they settle; a new edge between nodes already drawn is
       // stroked onto the edge layer (the removals swapped edges in the layer's fill order: a layer
