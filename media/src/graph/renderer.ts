@@ -612,6 +612,11 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     if (!seen.length) return;
     // Many boxes: one around them all (an area is cheaper to redraw than many passes over the edges).
     const list = seen.length > 8 ? [seen.reduce((a, b) => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) }))] : seen;
+    // Most of the view (a hub deleted): the edges are drawn again in slices, as after a change of view.
+    if (l === edgeLayer && list.reduce((sum, b) => sum + (b.x1 - b.x0) * (b.y1 - b.y0), 0) > width * height / 3) {
+      l.key = '';
+      return;
+    }
     const c = l.ctx;
     for (const b of list) {
       c.save();
