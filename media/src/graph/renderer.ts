@@ -2,7 +2,9 @@
 // The graph's renderer: a plain browser module (no VS Code API), so the extension's panel and a
 // published site draw the same picture. Canvas 2D, measured faster than sigma's WebGL where the
 // GPU is software (README, "Graph"); level of detail while the view moves (edges and labels off,
-// only the largest nodes past 2,000), drawing once per animation frame so input never waits.
+// only the largest nodes past 2,000), drawing once per animation frame so input never waits; past
+// 2,000 nodes the still picture is kept in two offscreen layers (edges filled in slices after a
+// first frame of nodes), so an edit or a hover redraws only what it changed.
 // It draws straight from the packed graph (src/core/graph/packedGraph.ts) and kept positions,
 // before any layout work; the layout runs in a web worker when the page gives one (layoutWorker.ts),
 // else a few milliseconds at a time between frames; a diff changes only the nodes and edges it names.
