@@ -2,6 +2,7 @@
 /// <reference path="../media/src/graph/workerSource.d.ts" />
 // `npm run bench -- --graph`, the webview side: the graph renderer (media/src/graph/renderer.ts)
 // on a bare page in the same chromium the workbench runs in, timed with the performance API.
+// One step per call (bench/graph.mjs reads the page's CPU time around each through DevTools).
 import { createGraphRenderer, type GraphRenderer } from '../media/src/graph/renderer';
 import type { GraphDiff } from '../src/core/graph/graphDiff';
 import type { PackedGraph } from '../src/core/graph/packedGraph';
@@ -10,21 +11,30 @@ import layoutWorkerSource from '../media/src/graph/layoutWorker?worker';
 const colors = { background: '#1e1e1e', foreground: '#cccccc', edge: '#858585', accent: '#007fd4', palette: ['#3794ff', '#d18616', '#89d185', '#b180d7', '#f14c4c', '#cca700'], ungrouped: '#9d9d9d' };
 const nextFrame = () => new Promise<number>(r => requestAnimationFrame(r));
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-interface Run {
-  firstFrameMs: number;
-  longestFrameMs: number;
-  framesWhileMoving: number;
-  reducedFrames: number;
-  positions?: number[];
-  diffMs?: number;
-  diffWallMs?: number;
-  layoutFrameMs?: number;
-}
-
 const workerUrl = URL.createObjectURL(new Blob([layoutWorkerSource], { type: 'text/javascript' }));
 
-async function open(data: PackedGraph, positions: number[] | undefined, settleMs: number, diff?: GraphDiff): Promise<Run> {
+interface Frame {
+  ms: number;
+  reduced: boolean;
+  complete: boolean;
+  /** ms since the renderer was created, when the frame ended. */
+  at: number;
+}
+
+let renderer: GraphRenderer | undefined;
+let data: PackedGraph | undefined;
+let frames: Frame[] = [];
+let start = 0;
+
+/** The graph message as the panel receives it (parsed here, outside the timings). */
+function load(json: string): number {
+  data = JSON.parse(json) as PackedGraph;
+  return data.ids.length;
+}
+
+/** Opens the renderer (positions kept, or none) and waits for its first frame: ms to it, and that frame's own ms. */
+async function open(positions: number[] | undefined): Promise<{ firstFrameMs: number; frameMs: number }> {
+  renderer?.destroy();
   document.body.replaceChildren();
   const stage = document.createElement('div');
   stage.style.cssText = 'position:relative;width:1400px;height:900px';
@@ -32,63 +42,70 @@ async function open(data: PackedGraph, positions: number[] | undefined, settleMs
   canvas.style.cssText = 'width:1400px;height:900px;display:block';
   stage.append(canvas);
   document.body.append(stage);
-  let frames: { ms: number; reduced: boolean }[] = [];
-  let first = -1;
-  const start = performance.now();
-  let layoutFrame = 0;
-  const r: GraphRenderer = createGraphRenderer(canvas, data, {
+  frames = [];
+  start = performance.now();
+  renderer = createGraphRenderer(canvas, data!, {
     colors,
     positions,
     worker: () => new Worker(workerUrl),
-    onFrame: (ms, reduced) => {
-      if (first < 0) first = performance.now() - start;
-      frames.push({ ms, reduced });
-    },
+    onFrame: (ms, reduced, complete) => frames.push({ ms, reduced, complete, at: performance.now() - start }),
   });
-  while (first < 0) await nextFrame();
-  // While the layout runs (no kept positions): the longest frame it causes.
-  const until = performance.now() + settleMs;
-  while (performance.now() < until) {
-    await sleep(100);
-  }
-  layoutFrame = Math.max(0, ...frames.map(f => f.ms));
-  // Pan and zoom as a user would: an input every 16 ms for 2 s; every frame timed.
-  frames = [];
-  for (let i = 0; i < 120; i++) {
-    if (i % 3 === 0) r.zoomBy(i % 6 === 0 ? 1.08 : 0.93);
-    else r.panBy(i % 2 ? 12 : -9, i % 4 ? 7 : -5);
-    await sleep(16);
-  }
-  await sleep(400);
-  const moving = frames;
-  let diffMs: number | undefined;
-  let diffWallMs: number | undefined;
-  if (diff) {
-    // The page's work for a diff: applying it, and drawing the frame that shows it (the wait
-    // for that frame is the browser's, and at a load of 20 it is most of the wall time).
-    frames = [];
-    const t = performance.now();
-    r.update(diff);
-    const applied = performance.now() - t;
-    while (frames.length === 0) await nextFrame();
-    diffMs = applied + frames[0].ms;
-    diffWallMs = performance.now() - t;
-  }
-  const out: Run = {
-    firstFrameMs: first,
-    longestFrameMs: Math.max(0, ...moving.map(f => f.ms)),
-    framesWhileMoving: moving.length,
-    reducedFrames: moving.filter(f => f.reduced).length,
-    positions: (() => {
-      const p = r.positions();
-      return data.ids.flatMap(id => p[id] ?? [NaN, NaN]);
-    })(),
-    diffMs,
-    diffWallMs,
-    layoutFrameMs: layoutFrame,
-  };
-  r.destroy();
-  return out;
+  while (!frames.length) await nextFrame();
+  return { firstFrameMs: frames[0].at, frameMs: frames[0].ms };
 }
 
-(window as unknown as { benchGraph: unknown }).benchGraph = open;
+/** Waits until a frame shows the whole picture (edges follow a big graph's first frame in slices). */
+async function whole(maxMs: number): Promise<{ wholeMs?: number; longestFrameMs: number; frames: number }> {
+  const until = performance.now() + maxMs;
+  while (!frames.some(f => f.complete) && performance.now() < until) await sleep(10);
+  return { wholeMs: frames.find(f => f.complete)?.at, longestFrameMs: Math.max(0, ...frames.map(f => f.ms)), frames: frames.length };
+}
+
+/** Lets a fresh layout run for `ms`: the longest frame meanwhile, and the positions it reached. */
+async function settle(ms: number): Promise<{ layoutFrameMs: number; positions: number[] }> {
+  await sleep(ms);
+  const p = renderer!.positions();
+  return { layoutFrameMs: Math.max(0, ...frames.map(f => f.ms)), positions: data!.ids.flatMap(id => p[id] ?? [NaN, NaN]) };
+}
+
+/** An edit's diff: applying it, and the frame that shows it (its own ms; wall from the message to its end). */
+async function diff(d: GraphDiff): Promise<{ appliedMs: number; frameMs: number; wallMs: number }> {
+  frames = [];
+  const t = performance.now();
+  renderer!.update(d);
+  const appliedMs = performance.now() - t;
+  while (!frames.length) await nextFrame();
+  return { appliedMs, frameMs: frames[0].ms, wallMs: performance.now() - t };
+}
+
+/** The pointer comes over a node: the frame that dims the rest. */
+async function hover(): Promise<number> {
+  const canvas = document.querySelector('canvas')!;
+  const p = renderer!.screenPosition(data!.ids[0])!;
+  const r = canvas.getBoundingClientRect();
+  frames = [];
+  canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: r.left + p.x, clientY: r.top + p.y, bubbles: true }));
+  while (!frames.length) await nextFrame();
+  return frames[0].ms;
+}
+
+/** Pan and zoom as a user would: an input every 16 ms for 2 s; every frame timed, and those after the gesture (the whole picture again). */
+async function panZoom(): Promise<{ longestFrameMs: number; framesWhileMoving: number; reducedFrames: number; longestAfterMs: number }> {
+  frames = [];
+  for (let i = 0; i < 120; i++) {
+    if (i % 3 === 0) renderer!.zoomBy(i % 6 === 0 ? 1.08 : 0.93);
+    else renderer!.panBy(i % 2 ? 12 : -9, i % 4 ? 7 : -5);
+    await sleep(16);
+  }
+  const moving = frames.slice();
+  await sleep(1500);
+  const after = frames.slice(moving.length);
+  return { longestFrameMs: Math.max(0, ...moving.map(f => f.ms)), framesWhileMoving: moving.length, reducedFrames: moving.filter(f => f.reduced).length, longestAfterMs: Math.max(0, ...after.map(f => f.ms)) };
+}
+
+function close(): void {
+  renderer?.destroy();
+  renderer = undefined;
+}
+
+(window as unknown as { benchGraph: unknown }).benchGraph = { load, open, whole, settle, diff, hover, panZoom, close };

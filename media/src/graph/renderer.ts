@@ -2,11 +2,14 @@
 // The graph's renderer: a plain browser module (no VS Code API), so the extension's panel and a
 // published site draw the same picture. Canvas 2D, measured faster than sigma's WebGL where the
 // GPU is software (README, "Graph"); level of detail while the view moves (edges and labels off,
-// only the largest nodes past 2,000), drawing once per animation frame so input never waits.
+// only the largest nodes past 2,000), drawing once per animation frame so input never waits; past
+// 2,000 nodes the still picture is kept in two offscreen layers (edges filled in slices after a
+// first frame of nodes), so an edit or a hover redraws only what it changed.
 // It draws straight from the packed graph (src/core/graph/packedGraph.ts) and kept positions,
 // before any layout work; the layout runs in a web worker when the page gives one (layoutWorker.ts),
 // else a few milliseconds at a time between frames; a diff changes only the nodes and edges it names.
-import type { GraphData, GraphNode } from '../../../src/core/graph/graphData';
+import type { GraphData, GraphGroup, GraphNode } from '../../../src/core/graph/graphData';
+import { groupSlots } from '../../../src/core/graph/groupColors';
 import type { GraphDiff } from '../../../src/core/graph/graphDiff';
 import { EDGE_KINDS, packedNode, type PackedGraph } from '../../../src/core/graph/packedGraph';
 import { createLayout, placeNodes, type Layout, type LayoutNode } from './layout';
@@ -33,10 +36,21 @@ export interface GraphRendererOptions {
   readonly onOpen?: (id: string, toSide: boolean) => void;
   /** The layout settled or a node was dragged: the positions to keep. */
   readonly onPositions?: (positions: Record<string, [number, number]>) => void;
-  /** Called with the duration of each drawn frame (ms) and whether it was drawn in level of detail. */
-  readonly onFrame?: (ms: number, reduced: boolean) => void;
+  /**
+   * Called with the duration of each drawn frame (ms), whether it was drawn in level of detail,
+   * and whether it showed the whole picture (the edges of a big graph follow its first frame in slices).
+   */
+  readonly onFrame?: (ms: number, reduced: boolean, complete: boolean) => void;
   /** A web worker running layoutWorker.ts; without one the layout runs on the page between frames. */
   readonly worker?: () => Worker;
+  /** Palette slots given to groups by name (groupColors.ts); pass the same map to the next renderer to keep every colour. */
+  readonly groupSlots?: Map<string, number>;
+}
+
+/** Each group's fill: its own colour (a user group's), else the palette slot its name was given. */
+export function groupFills(groups: readonly GraphGroup[], colors: GraphColors, kept?: Map<string, number>): string[] {
+  const slots = groupSlots(groups.map(g => g.name), colors.palette.length, kept);
+  return groups.map((g, i) => g.color ?? colors.palette[slots[i]] ?? colors.ungrouped);
 }
 
 export interface GraphRenderer {
@@ -46,6 +60,8 @@ export interface GraphRenderer {
   update(diff: GraphDiff): void;
   /** The active note: ringed, its neighbourhood labelled, kept in view. */
   setActive(id: string | undefined): void;
+  /** The fill of a group (by its number in the legend), as the nodes are drawn. */
+  groupColor(group: number): string;
   /** Nodes to ring as search matches (empty: none). */
   setHighlight(ids: ReadonlySet<string>): void;
   setColors(colors: GraphColors): void;
@@ -103,6 +119,14 @@ interface LayoutDriver {
 }
 
 const REDUCED_ABOVE = 2000;
+/** Up to this many edges are drawn in the frame that shows the nodes; more follow in slices. */
+const SYNC_EDGES = 4000;
+/** Time given to the edges in each frame while they fill in (a frame stays under ~a screen refresh or two). */
+const EDGE_SLICE_MS = 12;
+const EDGE_CHUNK = 1500;
+const EDGE_ALPHA = 0.55;
+const DIM_EDGES = 0.12;
+const DIM_NODES = 0.15;
 const SETTLE_DELAY = 160;
 const LAYOUT_BUDGET = 8;
 const LABEL_FONT = '12px var(--vscode-font-family, system-ui, sans-serif)';
@@ -219,6 +243,8 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
   const labelAt = options.labelAt ?? 9;
   const nodes = new Map<string, DrawnNode>();
   const edges: DrawnEdge[] = [];
+  /** Every node, largest first (labels are placed in this order); `largest` its head, drawn while moving. */
+  let bySize: DrawnNode[] = [];
   let largest: DrawnNode[] = [];
   let active: DrawnNode | undefined;
   let hovered: DrawnNode | undefined;
@@ -231,7 +257,9 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
   let movingUntil = 0;
   let settleTimer: number | undefined;
   let destroyed = false;
-  let placed: { id: string; x: number; y: number; width: number; height: number }[] = [];
+  let placed: { id: string; x: number; y: number; width: number; height: number; text: string; alpha: number }[] = [];
+  /** What the placed labels were placed for (view, hover, active note, matches); '' after a change. */
+  let labelsFor = '';
 
   const tooltip = document.createElement('div');
   tooltip.className = 'mg-graph-tooltip';
@@ -240,7 +268,16 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
   canvas.parentElement?.appendChild(tooltip);
 
   const radiusOf = (n: GraphNode) => Math.min(24, 3 + 1.6 * Math.sqrt(Math.max(0, n.weight)));
-  const colorOf = (n: GraphNode) => (n.group >= 0 ? colors.palette[n.group % colors.palette.length] : colors.ungrouped);
+  const slotsKept = options.groupSlots ?? new Map<string, number>();
+  let legend = graph.legend;
+  let fills = groupFills(legend, colors, slotsKept);
+  const colorOf = (n: GraphNode) => (n.group >= 0 ? fills[n.group] ?? colors.ungrouped : colors.ungrouped);
+  /** New groups or colours: a node layer whose colours changed is drawn again. */
+  function refill(): void {
+    const before = fills;
+    fills = groupFills(legend, colors, slotsKept);
+    if (fills.length !== before.length || fills.some((f, i) => f !== before[i])) nodeLayer.key = '';
+  }
   const isNear = (a: DrawnNode, b: DrawnNode) => a.out.has(b) || a.inn.has(b);
 
   function addNode(g: GraphNode, x = 0, y = 0): DrawnNode {
@@ -279,7 +316,27 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
   }
 
   function rankLargest(): void {
-    largest = nodes.size > REDUCED_ABOVE ? [...nodes.values()].sort((a, b) => b.radius - a.radius).slice(0, REDUCED_ABOVE) : [];
+    bySize = [...nodes.values()].sort((a, b) => b.radius - a.radius);
+    largest = nodes.size > REDUCED_ABOVE ? bySize.slice(0, REDUCED_ABOVE) : [];
+    labelsFor = '';
+  }
+
+  /** A few nodes resized by an edit move to their place in `bySize` (no sort of the whole graph). */
+  function rerank(changed: readonly DrawnNode[]): void {
+    if (changed.length > 64) return rankLargest();
+    for (const n of changed) {
+      const at = bySize.indexOf(n);
+      if (at >= 0) bySize.splice(at, 1);
+      let lo = 0, hi = bySize.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (bySize[mid].radius >= n.radius) lo = mid + 1;
+        else hi = mid;
+      }
+      bySize.splice(lo, 0, n);
+    }
+    largest = nodes.size > REDUCED_ABOVE ? bySize.slice(0, REDUCED_ABOVE) : [];
+    labelsFor = '';
   }
 
   // Nodes and edges straight from the packed arrays, at their kept places.
@@ -384,6 +441,12 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     schedule();
   }
 
+  /**
+   * A frame. A small graph is drawn whole each time. While the view moves or the whole layout
+   * runs, a big graph is drawn in level of detail; otherwise the frame composes two cached layers (edges, nodes: drawn once per view,
+   * the edges a slice at a time after a first frame of nodes alone) under what changes from
+   * frame to frame: nodes still settling and their edges, the hovered neighbourhood, rings, labels.
+   */
   function draw(): void {
     frame = 0;
     const started = performance.now();
@@ -391,72 +454,245 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     layout?.frame();
     const wasRunning = layoutWasRunning || running;
     const nowRunning = layout?.running ?? false;
+    const settling = pinnedForSettling;
     if (wasRunning && !nowRunning) {
       if (!pinnedForSettling && !fitted) api.fit();
       fitted = true;
       pinnedForSettling = false;
+      // The nodes that settled join the cached picture.
+      bake([...live].filter(n => n !== drag?.node));
       options.onPositions?.(api.positions());
     }
     layoutWasRunning = nowRunning;
-    // Big graphs are drawn in level of detail while the view moves or the layout runs.
-    const reduced = nodes.size > REDUCED_ABOVE && (performance.now() < movingUntil || nowRunning);
-
-    ctx!.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx!.fillStyle = colors.background;
-    ctx!.fillRect(0, 0, width, height);
+    // The whole layout moved nodes in this frame: nothing cached holds.
+    const everything = (running || nowRunning) && !settling;
+    if (everything) edgeLayer.key = nodeLayer.key = '';
+    const isMoving = performance.now() < movingUntil;
+    const reduced = nodes.size > REDUCED_ABOVE && (isMoving || (nowRunning && !settling));
+    const c = ctx!;
+    c.setTransform(dpr, 0, 0, dpr, 0, 0);
+    c.globalAlpha = 1;
+    c.fillStyle = colors.background;
+    c.fillRect(0, 0, width, height);
     const focus = hovered ?? undefined;
-
-    if (!reduced) drawEdges(focus);
-    drawNodes(reduced ? largest : nodes.values(), focus);
+    let complete = false;
+    if (reduced) drawNodes(c, largest, focus);
+    else if (everything || isMoving || nodes.size <= REDUCED_ABOVE) {
+      // A small graph, or everything moves (a big graph is then reduced): drawn straight to the screen, nothing cached.
+      edgeLayer.key = nodeLayer.key = '';
+      strokeEdges(c, edges, colors.edge, focus ? DIM_EDGES : EDGE_ALPHA);
+      if (focus) strokeEdges(c, edgesOf([focus]), colors.accent, 1);
+      drawNodes(c, nodes.values(), focus);
+      complete = true;
+    } else {
+      const key = viewKey();
+      if (nodeLayer.key !== key) resetLayer(nodeLayer, key);
+      if (edgeLayer.key !== key) resetLayer(edgeLayer, key);
+      if (!nodeLayer.complete) fillNodeLayer();
+      // A big graph's first frame after a change of view shows its nodes alone; edges follow in slices.
+      const sliced = edges.length > SYNC_EDGES;
+      const nodesOnly = sliced && edgeLayer.cursor === 0 && !edgeLayer.shown;
+      edgeLayer.shown = true;
+      if (!nodesOnly && !edgeLayer.complete) fillEdgeLayer(sliced ? EDGE_SLICE_MS : Infinity);
+      complete = edgeLayer.complete;
+      const liveEdges = live.size ? edgesOf(live) : [];
+      compose(c, edgeLayer, focus ? DIM_EDGES / EDGE_ALPHA : 1);
+      strokeEdges(c, liveEdges, colors.edge, focus ? DIM_EDGES : EDGE_ALPHA);
+      if (focus) strokeEdges(c, edgesOf([focus]), colors.accent, 1);
+      compose(c, nodeLayer, focus ? DIM_NODES : 1);
+      drawNodes(c, live, focus);
+      if (focus) drawNodes(c, [focus, ...focus.out.keys(), ...focus.inn].filter(n => !live.has(n)), undefined);
+    }
+    drawRings(c);
     if (!reduced) drawLabels(focus);
     const ms = performance.now() - started;
-    options.onFrame?.(ms, reduced);
-    if (nowRunning || performance.now() < movingUntil) schedule();
+    options.onFrame?.(ms, reduced, complete);
+    if (nowRunning || isMoving || (!reduced && !complete)) schedule();
   }
 
-  function drawEdges(focus: DrawnNode | undefined): void {
-    const c = ctx!;
+  // The cached layers: offscreen canvases the size of the view, drawn for one view (`key`).
+  interface Layer {
+    readonly canvas: HTMLCanvasElement;
+    readonly ctx: CanvasRenderingContext2D;
+    key: string;
+    /** Edges drawn so far, in the order of `edges` (the edge layer fills in slices). */
+    cursor: number;
+    complete: boolean;
+    /** A frame has shown this layer since it was reset (the nodes-only frame comes first). */
+    shown: boolean;
+  }
+  function makeLayer(): Layer {
+    const canvas = document.createElement('canvas');
+    const c = canvas.getContext('2d');
+    if (!c) throw new Error('Canvas 2D is not available');
+    return { canvas, ctx: c, key: '', cursor: 0, complete: false, shown: false };
+  }
+  const edgeLayer = makeLayer();
+  const nodeLayer = makeLayer();
+  /** Nodes drawn every frame, not in the layers: settling after a diff, or dragged. */
+  const live = new Set<DrawnNode>();
+  const viewKey = () => `${view.x},${view.y},${view.scale},${width},${height},${dpr}`;
+
+  function resetLayer(l: Layer, key: string): void {
+    const w = Math.round(width * dpr);
+    const h = Math.round(height * dpr);
+    if (l.canvas.width !== w || l.canvas.height !== h) {
+      l.canvas.width = w;
+      l.canvas.height = h;
+    } else l.ctx.clearRect(0, 0, w, h);
+    l.ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    l.key = key;
+    l.cursor = 0;
+    l.complete = false;
+    l.shown = false;
+  }
+
+  function invalidateLayers(): void {
+    edgeLayer.key = nodeLayer.key = '';
+    schedule();
+  }
+
+  function compose(c: CanvasRenderingContext2D, l: Layer, alpha: number): void {
+    c.save();
+    c.setTransform(1, 0, 0, 1, 0, 0);
+    c.globalAlpha = alpha;
+    c.drawImage(l.canvas, 0, 0);
+    c.restore();
+  }
+
+  function fillNodeLayer(): void {
+    drawNodes(nodeLayer.ctx, live.size ? [...nodes.values()].filter(n => !live.has(n)) : nodes.values(), undefined);
+    nodeLayer.complete = true;
+  }
+
+  /** Strokes edges from the layer's cursor on, until done or `budgetMs` has passed. */
+  function fillEdgeLayer(budgetMs: number): void {
+    const until = performance.now() + budgetMs;
+    while (edgeLayer.cursor < edges.length) {
+      const end = Math.min(edges.length, edgeLayer.cursor + EDGE_CHUNK);
+      const chunk = edges.slice(edgeLayer.cursor, end);
+      strokeEdges(edgeLayer.ctx, live.size ? chunk.filter(e => !live.has(e.source) && !live.has(e.target)) : chunk, colors.edge, EDGE_ALPHA);
+      edgeLayer.cursor = end;
+      if (performance.now() >= until) break;
+    }
+    edgeLayer.complete = edgeLayer.cursor >= edges.length;
+  }
+
+  /** The edges with an end among `list`, each once. */
+  function edgesOf(list: Iterable<DrawnNode>): DrawnEdge[] {
+    const out = new Set<DrawnEdge>();
+    for (const n of list) {
+      for (const e of n.out.values()) out.add(e);
+      for (const s of n.inn) out.add(s.out.get(n)!);
+    }
+    return [...out];
+  }
+
+  /** Screen boxes (CSS pixels) a node or an edge covers, to repaint a layer where it was or is. */
+  type Box = { x0: number; y0: number; x1: number; y1: number };
+  const nodeBox = (n: DrawnNode): Box => {
+    const r = Math.max(1.5, n.radius * Math.sqrt(view.scale)) + 2;
+    const x = toScreenX(n.x), y = toScreenY(n.y);
+    return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
+  };
+  const edgeBox = (e: DrawnEdge): Box => {
+    const ax = toScreenX(e.source.x), ay = toScreenY(e.source.y), bx = toScreenX(e.target.x), by = toScreenY(e.target.y);
+    return { x0: Math.min(ax, bx) - 2, y0: Math.min(ay, by) - 2, x1: Math.max(ax, bx) + 2, y1: Math.max(ay, by) + 2 };
+  };
+
+  /**
+   * Redraws a layer inside these boxes only (what was there is cleared, what is there now is
+   * drawn), so an edit or a drag costs the area it touches; a layer still filling starts over.
+   */
+  function repaint(l: Layer, boxes: Box[]): void {
+    if (!boxes.length || !l.key) return;
+    if (!l.complete) {
+      l.key = '';
+      return;
+    }
+    const seen = boxes.map(b => ({ x0: Math.max(0, b.x0), y0: Math.max(0, b.y0), x1: Math.min(width, b.x1), y1: Math.min(height, b.y1) })).filter(b => b.x1 > b.x0 && b.y1 > b.y0);
+    if (!seen.length) return;
+    // Many boxes: one around them all (an area is cheaper to redraw than many passes over the edges).
+    const list = seen.length > 8 ? [seen.reduce((a, b) => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) }))] : seen;
+    // Most of the view (a hub deleted): the edges are drawn again in slices, as after a change of view.
+    if (l === edgeLayer && list.reduce((sum, b) => sum + (b.x1 - b.x0) * (b.y1 - b.y0), 0) > width * height / 3) {
+      l.key = '';
+      return;
+    }
+    const c = l.ctx;
+    for (const b of list) {
+      c.save();
+      c.beginPath();
+      c.rect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+      c.clip();
+      c.clearRect(b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
+      const wx0 = toWorldX(b.x0), wx1 = toWorldX(b.x1), wy0 = toWorldY(b.y0), wy1 = toWorldY(b.y1);
+      if (l === edgeLayer) {
+        strokeEdges(c, edges.filter(e => {
+          if (live.has(e.source) || live.has(e.target)) return false;
+          const s = e.source, t = e.target;
+          return !((s.x < wx0 && t.x < wx0) || (s.x > wx1 && t.x > wx1) || (s.y < wy0 && t.y < wy0) || (s.y > wy1 && t.y > wy1));
+        }), colors.edge, EDGE_ALPHA);
+      } else {
+        const pad = 30 / view.scale;
+        const inBox: DrawnNode[] = [];
+        for (const n of nodes.values()) if (!live.has(n) && n.x > wx0 - pad && n.x < wx1 + pad && n.y > wy0 - pad && n.y < wy1 + pad) inBox.push(n);
+        drawNodes(c, inBox, undefined);
+      }
+      c.restore();
+    }
+  }
+
+  /** Nodes that stopped moving (settled, dropped) drawn into the layers where they now are. */
+  function bake(list: DrawnNode[]): void {
+    if (!list.length) return;
+    for (const n of list) live.delete(n);
+    const lines = edgesOf(list).filter(e => !live.has(e.source) && !live.has(e.target));
+    if (edgeLayer.complete) strokeEdges(edgeLayer.ctx, lines, colors.edge, EDGE_ALPHA);
+    else edgeLayer.key = '';
+    if (nodeLayer.complete) drawNodes(nodeLayer.ctx, list, undefined);
+    schedule();
+  }
+
+  /** A node about to move on its own (dragged): out of the layers, drawn live. */
+  function unbake(n: DrawnNode): void {
+    if (live.has(n)) return;
+    live.add(n);
+    const lines = edgesOf([n]);
+    repaint(edgeLayer, lines.map(edgeBox));
+    repaint(nodeLayer, [nodeBox(n)]);
+  }
+
+  /** Edges batched by kind: one path (and dash pattern) per kind; only those crossing the view. */
+  function strokeEdges(c: CanvasRenderingContext2D, list: readonly DrawnEdge[], color: string, alpha: number): void {
+    if (!list.length) return;
     c.lineWidth = Math.max(0.5, Math.min(1.5, view.scale));
-    // Only edges with an end in view (or crossing it) are stroked.
+    c.strokeStyle = color;
+    c.globalAlpha = alpha;
     const x0 = toWorldX(0), x1 = toWorldX(width), y0 = toWorldY(0), y1 = toWorldY(height);
     for (const kind of EDGE_KINDS) {
-      c.setLineDash(kind === 'embed' ? [6, 3] : kind === 'property' ? [2, 3] : kind === 'tag' ? [1, 2] : []);
-      c.strokeStyle = colors.edge;
-      c.globalAlpha = focus ? 0.12 : 0.55;
-      c.beginPath();
-      for (const e of edges) {
+      let any = false;
+      for (const e of list) {
         if (e.kind !== kind) continue;
-        if (focus && (e.source === focus || e.target === focus)) continue;
         const s = e.source, t = e.target;
         if ((s.x < x0 && t.x < x0) || (s.x > x1 && t.x > x1) || (s.y < y0 && t.y < y0) || (s.y > y1 && t.y > y1)) continue;
+        if (!any) {
+          c.setLineDash(kind === 'embed' ? [6, 3] : kind === 'property' ? [2, 3] : kind === 'tag' ? [1, 2] : []);
+          c.beginPath();
+          any = true;
+        }
         c.moveTo(toScreenX(s.x), toScreenY(s.y));
         c.lineTo(toScreenX(t.x), toScreenY(t.y));
       }
-      c.stroke();
-      if (focus) {
-        c.globalAlpha = 1;
-        c.strokeStyle = colors.accent;
-        c.beginPath();
-        for (const t of focus.out.values()) if (t.kind === kind) {
-          c.moveTo(toScreenX(focus.x), toScreenY(focus.y));
-          c.lineTo(toScreenX(t.target.x), toScreenY(t.target.y));
-        }
-        for (const s of focus.inn) if (s.out.get(focus)?.kind === kind) {
-          c.moveTo(toScreenX(s.x), toScreenY(s.y));
-          c.lineTo(toScreenX(focus.x), toScreenY(focus.y));
-        }
-        c.stroke();
-      }
+      if (any) c.stroke();
     }
     c.setLineDash([]);
     c.globalAlpha = 1;
   }
 
   /** Nodes batched by fill: one path per colour (and dimming), not one per node. */
-  function drawNodes(list: Iterable<DrawnNode>, focus: DrawnNode | undefined): void {
-    const c = ctx!;
+  function drawNodes(c: CanvasRenderingContext2D, list: Iterable<DrawnNode>, focus: DrawnNode | undefined): void {
     const batches = new Map<string, { fill: string; alpha: number; placeholder: boolean; items: DrawnNode[] }>();
-    const rings: DrawnNode[] = [];
     const scaleR = Math.sqrt(view.scale);
     for (const n of list) {
       const r = Math.max(1.5, n.radius * scaleR);
@@ -468,9 +704,8 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
       const fill = placeholder ? colors.background : n.data.type === 'tag' ? colors.foreground : colorOf(n.data);
       const key = `${fill}|${dim ? 1 : 0}|${placeholder ? 1 : 0}`;
       let b = batches.get(key);
-      if (!b) batches.set(key, (b = { fill, alpha: dim ? 0.15 : 1, placeholder, items: [] }));
+      if (!b) batches.set(key, (b = { fill, alpha: dim ? DIM_NODES : 1, placeholder, items: [] }));
       b.items.push(n);
-      if (n === active || highlight.has(n.id)) rings.push(n);
     }
     for (const b of batches.values()) {
       c.globalAlpha = b.alpha;
@@ -502,9 +737,16 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
       }
     }
     c.globalAlpha = 1;
-    for (const n of rings) {
+  }
+
+  /** The active note and search matches, ringed. */
+  function drawRings(c: CanvasRenderingContext2D): void {
+    const scaleR = Math.sqrt(view.scale);
+    const ringed = [...highlight].map(id => nodes.get(id)).filter((n): n is DrawnNode => n !== undefined && n !== active);
+    if (active) ringed.push(active);
+    c.strokeStyle = colors.accent;
+    for (const n of ringed) {
       const r = Math.max(1.5, n.radius * scaleR);
-      c.strokeStyle = colors.accent;
       c.lineWidth = n === active ? 3 : 2;
       c.beginPath();
       c.arc(toScreenX(n.x), toScreenY(n.y), r + 3, 0, 2 * Math.PI);
@@ -521,18 +763,31 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     c.font = LABEL_FONT;
     c.textAlign = 'center';
     c.textBaseline = 'top';
-    const scaleR = Math.sqrt(view.scale);
-    const candidates: { n: DrawnNode; always: boolean; r: number; sx: number; sy: number }[] = [];
-    for (const n of nodes.values()) {
-      const r = Math.max(1.5, n.radius * scaleR);
-      const always = n === focus || n === active || (focus !== undefined && isNear(focus, n)) || (active !== undefined && isNear(active, n)) || highlight.has(n.id);
-      if (!always && 2 * r < labelAt) continue;
-      const sx = toScreenX(n.x);
-      const sy = toScreenY(n.y);
-      if (sx < -100 || sy < -20 || sx > width + 100 || sy > height + 20) continue;
-      candidates.push({ n, always, r, sx, sy });
+    const key = `${viewKey()}|${focus?.id}|${active?.id}|${[...highlight].join('\n')}`;
+    if (key !== labelsFor || layout?.running) placeLabels(focus);
+    labelsFor = layout?.running ? '' : key;
+    c.fillStyle = colors.foreground;
+    for (const p of placed) {
+      c.globalAlpha = p.alpha;
+      c.fillText(p.text, p.x + p.width / 2, p.y + 1);
     }
-    candidates.sort((a, b) => Number(b.always) - Number(a.always) || (b.n === focus || b.n === active ? 1 : 0) - (a.n === focus || a.n === active ? 1 : 0) || b.r - a.r);
+    c.globalAlpha = 1;
+  }
+
+  /**
+   * Labels without overlap: those that must show (hovered, active, their neighbours, search
+   * matches) first, then by node size; a label whose box would touch one already placed is left out.
+   */
+  function placeLabels(focus: DrawnNode | undefined): void {
+    const c = ctx!;
+    const scaleR = Math.sqrt(view.scale);
+    const must = new Set<DrawnNode>();
+    for (const n of [focus, active]) if (n) must.add(n);
+    for (const n of [focus, active]) if (n) for (const m of [...n.out.keys(), ...n.inn]) must.add(m);
+    for (const id of highlight) {
+      const n = nodes.get(id);
+      if (n) must.add(n);
+    }
     // A grid of placed boxes: a new box is checked against the cells it covers only.
     const cell = 64;
     const grid = new Map<number, { x: number; y: number; w: number; h: number }[]>();
@@ -541,25 +796,34 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
       for (let gx = Math.floor(x / cell); gx <= Math.floor((x + w) / cell); gx++) for (let gy = Math.floor(y / cell); gy <= Math.floor((y + h) / cell); gy++) out.push(gx * 100003 + gy);
       return out;
     };
+    const collides = (x: number, y: number, w: number, h: number) =>
+      cellsOf(x, y, w, h).some(k => grid.get(k)?.some(b => b.x < x + w && x < b.x + b.w && b.y < y + h && y < b.y + b.h));
     placed = [];
-    c.fillStyle = colors.foreground;
-    for (const { n, always, r, sx, sy } of candidates) {
+    const place = (n: DrawnNode, always: boolean) => {
+      const r = Math.max(1.5, n.radius * scaleR);
+      const sx = toScreenX(n.x);
+      const sy = toScreenY(n.y);
+      if (sx < -100 || sy < -20 || sx > width + 100 || sy > height + 20) return;
+      // Where the label's middle is taken, no width fits: skip it before measuring its text.
+      if (collides(sx - 1, sy + r + 1, 2, LABEL_HEIGHT)) return;
       const text = n.data.title.length > 40 ? n.data.title.slice(0, 39) + '…' : n.data.title;
       n.labelWidth ??= c.measureText(text).width;
       const box = { x: sx - n.labelWidth / 2 - 2, y: sy + r + 1, w: n.labelWidth + 4, h: LABEL_HEIGHT };
-      const cells = cellsOf(box.x, box.y, box.w, box.h);
-      const hit = cells.some(k => grid.get(k)?.some(b => b.x < box.x + box.w && box.x < b.x + b.w && b.y < box.y + box.h && box.y < b.y + b.h));
-      if (hit) continue;
-      for (const k of cells) {
+      if (collides(box.x, box.y, box.w, box.h)) return;
+      for (const k of cellsOf(box.x, box.y, box.w, box.h)) {
         let list = grid.get(k);
         if (!list) grid.set(k, (list = []));
         list.push(box);
       }
-      c.globalAlpha = focus && !always ? 0.15 : 1;
-      c.fillText(text, sx, sy + r + 2);
-      placed.push({ id: n.id, x: box.x, y: box.y, width: box.w, height: box.h });
+      placed.push({ id: n.id, x: box.x, y: box.y, width: box.w, height: box.h, text, alpha: focus && !always ? DIM_NODES : 1 });
+    };
+    // The hovered and active notes first, then their neighbours and the matches, largest first.
+    for (const n of must) if (n === focus || n === active) place(n, true);
+    for (const n of bySize) if (must.has(n) && n !== focus && n !== active) place(n, true);
+    for (const n of bySize) {
+      if (2 * Math.max(1.5, n.radius * scaleR) < labelAt) break;
+      if (!must.has(n)) place(n, false);
     }
-    c.globalAlpha = 1;
   }
 
   function nodeAt(sx: number, sy: number): DrawnNode | undefined {
@@ -614,6 +878,8 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
       if (!drag.moved && Math.abs(p.x - drag.x) + Math.abs(p.y - drag.y) < 4) return;
       drag.moved = true;
       if (drag.node) {
+        unbake(drag.node);
+        labelsFor = '';
         drag.node.x = toWorldX(p.x);
         drag.node.y = toWorldY(p.y);
         layout?.pin(drag.node, drag.node.x, drag.node.y);
@@ -641,6 +907,7 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     drag = undefined;
     if (!d) return;
     if (d.node && d.moved) {
+      if (!layout?.running) bake([d.node]);
       if (layout) {
         layout.unpin(d.node);
         layout.reheat(0.05);
@@ -706,6 +973,13 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
       return edges.length;
     },
     update(diff) {
+      // What changed is repainted in the cached layers where it was and where it is; the rest stays.
+      const edgeBoxes: Box[] = [];
+      const nodeBoxes: Box[] = [];
+      if (diff.groups) {
+        legend = diff.groups;
+        refill();
+      }
       let ranks = diff.removeNodes.length > 0;
       // A renamed note's new node starts where the old one was, and is not placed afresh.
       const movedFrom = new Map<string, DrawnNode>();
@@ -713,33 +987,73 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
         const n = nodes.get(from);
         if (n) movedFrom.set(to, n);
       }
+      const resized: DrawnNode[] = [];
       for (const id of diff.removeNodes) {
         const n = nodes.get(id);
         if (!n) continue;
         if (n === hovered) hovered = undefined;
         if (n === active) active = undefined;
-        for (const e of [...n.out.values()]) removeEdge(e);
-        for (const s of [...n.inn]) removeEdge(s.out.get(n)!);
+        if (drag?.node === n) drag.node = undefined;
+        nodeBoxes.push(nodeBox(n));
+        for (const e of [...n.out.values()]) {
+          edgeBoxes.push(edgeBox(e));
+          removeEdge(e);
+        }
+        for (const s of [...n.inn]) {
+          const e = s.out.get(n)!;
+          edgeBoxes.push(edgeBox(e));
+          removeEdge(e);
+        }
         nodes.delete(id);
+        live.delete(n);
       }
       const added: DrawnNode[] = [];
       for (const g of diff.upsertNodes) {
         const before = nodes.get(g.id);
+        const radius = before?.radius;
+        const look = before && `${before.data.type}|${before.data.group}`;
         const was = movedFrom.get(g.id);
         const n = addNode(g, was?.x, was?.y);
         if (!before && !was) added.push(n);
-        if (!before || before.radius !== n.radius) ranks = true;
+        else if (!before) nodeBoxes.push(nodeBox(n)); // renamed: drawn into the layer where it was
+        else if (radius !== n.radius || look !== `${g.type}|${g.group}`) {
+          // Drawn larger or smaller, or in another colour: where it is, at the old size and the new.
+          const r = Math.max(radius ?? 0, n.radius);
+          nodeBoxes.push(nodeBox({ ...n, radius: r }));
+        }
+        if (!before) ranks = true;
+        else if (radius !== n.radius) resized.push(n);
       }
+      const newEdges: DrawnEdge[] = [];
       for (const [s, t] of diff.removeEdges) {
         const e = nodes.get(s)?.out.get(nodes.get(t)!);
-        if (e) removeEdge(e);
+        if (!e) continue;
+        edgeBoxes.push(edgeBox(e));
+        removeEdge(e);
       }
       for (const e of diff.upsertEdges) {
         const s = nodes.get(e.source);
         const t = nodes.get(e.target);
-        if (s && t) addEdge(s, t, e.kind);
+        if (!s || !t) continue;
+        const before = s.out.get(t);
+        if (before && before.kind !== e.kind) edgeBoxes.push(edgeBox(before));
+        addEdge(s, t, e.kind);
+        if (!before) newEdges.push(s.out.get(t)!);
       }
       if (ranks) rankLargest();
+      else if (resized.length) rerank(resized);
+      labelsFor = '';
+      // New nodes are drawn live while they settle; a new edge between nodes already drawn is
+      // stroked onto the edge layer (the removals swapped edges in the layer's fill order: a layer
+      // still filling starts over).
+      for (const n of added) live.add(n);
+      if (!edgeLayer.complete) {
+        if (edgeBoxes.length) edgeLayer.key = '';
+      } else {
+        repaint(edgeLayer, edgeBoxes);
+        strokeEdges(edgeLayer.ctx, newEdges.filter(e => !live.has(e.source) && !live.has(e.target)), colors.edge, EDGE_ALPHA);
+      }
+      repaint(nodeLayer, nodeBoxes);
       // New nodes start beside a neighbour and settle while the rest stays still; nothing else moves.
       if (added.length) {
         placeFresh(added);
@@ -766,7 +1080,11 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     },
     setColors(c) {
       colors = c;
-      schedule();
+      fills = groupFills(legend, colors, slotsKept);
+      invalidateLayers();
+    },
+    groupColor(group) {
+      return fills[group] ?? colors.ungrouped;
     },
     relayout() {
       const all = [...nodes.values()];
@@ -800,7 +1118,7 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
       return layout?.where;
     },
     labels() {
-      return placed.slice();
+      return placed.map(({ id, x, y, width: w, height: h }) => ({ id, x, y, width: w, height: h }));
     },
     zoomBy(factor) {
       zoomAround(width / 2, height / 2, factor);

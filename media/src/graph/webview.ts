@@ -5,7 +5,7 @@
 import type { GraphData, GraphGroup, GraphNode } from '../../../src/core/graph/graphData';
 import { applyGraphDiff } from '../../../src/core/graph/graphDiff';
 import { unpackGraph, type PackedGraph } from '../../../src/core/graph/packedGraph';
-import { createGraphRenderer, type GraphColors, type GraphRenderer } from './renderer';
+import { createGraphRenderer, groupFills, type GraphColors, type GraphRenderer } from './renderer';
 import layoutWorkerSource from './layoutWorker?worker';
 import type { FromGraphWebview, GraphViewState, ToGraphWebview } from './messages';
 import { DEFAULT_VIEW } from './messages';
@@ -36,6 +36,8 @@ let legendGroups: readonly GraphGroup[] = [];
 /** Only when nothing could be drawn: the picture as data, for the fallback list. */
 let fallbackData: GraphData | undefined;
 let workerUrl: string | undefined;
+/** Palette slots given to groups by name, kept across pictures so a new folder leaves the others' colours. */
+const groupSlots = new Map<string, number>();
 let state: GraphViewState = DEFAULT_VIEW;
 let active: string | undefined;
 const opened = performance.now();
@@ -97,11 +99,12 @@ function showCounts(): void {
 
 function showLegend(colors: GraphColors): void {
   legend.replaceChildren();
+  const fills = groupFills(legendGroups, colors, groupSlots);
   legendGroups.forEach((g, i) => {
     const item = document.createElement('li');
     const swatch = document.createElement('span');
     swatch.className = 'mg-swatch';
-    swatch.style.background = g.color ?? colors.palette[i % colors.palette.length];
+    swatch.style.background = fills[i];
     const label = document.createElement('span');
     label.textContent = `${g.name} (${g.count})`;
     item.append(swatch, label);
@@ -190,6 +193,7 @@ function draw(message: Extract<ToGraphWebview, { type: 'graph' }>): void {
   try {
     renderer = createGraphRenderer(canvas, graph, {
       colors,
+      groupSlots,
       positions: message.relayout ? undefined : message.positions,
       worker: layoutWorker,
       onOpen: (id, toSide) => post({ type: 'open', id, toSide }),
