@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/vscode/api';
-import { snapshot } from '../../src/core/index/snapshot';
+import { loadSnapshot, snapshot } from '../../src/core/index/snapshot';
 import { folder, lines, marginalia, run, uriOf, waitFor } from './marginalia';
 
 const dir = 'cache-scratch';
@@ -15,7 +15,7 @@ async function freshSnapshot(api: MarginaliaApi): Promise<ReturnType<typeof snap
   await vscode.commands.executeCommand('marginalia.reindex');
   await api.ready();
   assert.strictEqual(api.lastBuildOf(folder())!.fromCache, false);
-  return snapshot(api.indexFor(folder())!);
+  return loadSnapshot(api.indexFor(folder())!);
 }
 
 function write(path: string, text: string): void {
@@ -65,7 +65,7 @@ if (run === 'single') suite('the index cache', () => {
     assert.strictEqual(report.fromCache, true, report.cacheProblem);
     assert.strictEqual(report.reread, 0);
     assert.ok(fs.existsSync(api.cacheFileFor(folder())!.fsPath));
-    assert.deepStrictEqual(snapshot(api.indexFor(folder())!), fresh);
+    assert.deepStrictEqual(await loadSnapshot(api.indexFor(folder())!), fresh);
   });
 
   test('notes changed, added, deleted and renamed while closed are right after reopening', async () => {
@@ -81,12 +81,13 @@ if (run === 'single') suite('the index cache', () => {
     // The changed note, the new one, and the renamed one under its new name; nothing else.
     assert.strictEqual(report.reread, 3);
     const index = api.indexFor(folder())!;
-    assert.match(index.textOf(`${dir}/changed.md`)!, /Second, longer version/);
+    assert.ok(index.indexedFrom(`${dir}/changed.md`, fs.readFileSync(uriOf(`${dir}/changed.md`).fsPath, 'utf8')), 'the changed note was indexed from its new text');
+    assert.match((await index.readText(`${dir}/changed.md`))!, /Second, longer version/);
     assert.strictEqual(index.has(`${dir}/to-delete.md`), false);
     assert.strictEqual(index.has(`${dir}/renamed-before.md`), false);
     assert.ok(index.has(`${dir}/renamed-after.md`));
     assert.deepStrictEqual(index.backlinks(`${dir}/added.md`).map(b => b.source), [`${dir}/changed.md`]);
-    const restored = snapshot(index);
+    const restored = await loadSnapshot(index);
     assert.deepStrictEqual(restored, await freshSnapshot(api));
   });
 
@@ -105,7 +106,7 @@ if (run === 'single') suite('the index cache', () => {
       const report = api.lastBuildOf(folder())!;
       assert.strictEqual(report.fromCache, false);
       assert.match(report.cacheProblem ?? '', kind === 'empty' ? /^truncated/ : new RegExp(`^${kind}`));
-      assert.deepStrictEqual(snapshot(api.indexFor(folder())!), fresh);
+      assert.deepStrictEqual(await loadSnapshot(api.indexFor(folder())!), fresh);
       // The damaged file is gone; the next save writes a good one, which the next opening uses.
       await reopen(api);
       assert.strictEqual(api.lastBuildOf(folder())!.fromCache, true);

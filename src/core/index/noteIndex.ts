@@ -281,6 +281,26 @@ export class NoteIndex implements NoteQueries {
     return this.reader === undefined;
   }
 
+  /**
+   * This index, or where it keeps no texts a copy that keeps them all (read back now): for work
+   * that reads every note synchronously, a site's publishing. A note that cannot be read is left out.
+   */
+  async withTexts(): Promise<NoteIndex> {
+    if (!this.reader) return this;
+    const texts = await this.readTexts([...this.records.keys()]);
+    const copy = new NoteIndex();
+    copy.beginBulk();
+    for (const path of this.attachmentPaths) copy.addAttachment(path);
+    // After the reads: a note read back changed was reindexed, and its record is the new one.
+    for (const r of this.records.values()) {
+      const text = texts.get(r.path);
+      if (text !== undefined && r.indexedFrom(text)) copy.restore(r.path, text, r.packed);
+      else if (text !== undefined) copy.upsert(r.path, text);
+    }
+    copy.endBulk();
+    return copy;
+  }
+
   /** How many notes' texts the index holds (0 once it reads them back): what tests of the no-text mode check. */
   keptTextCount(): number {
     let n = 0;
