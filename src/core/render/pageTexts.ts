@@ -44,7 +44,7 @@ export async function loadPageTexts(index: NoteQueries, notes: readonly PageNote
 
   const backlinks = new Map<string, Backlink[]>();
   if (options.backlinks !== false) {
-    for (const n of notes) backlinks.set(n.path, await index.loadBacklinks(n.path));
+    await Promise.all(notes.map(async n => backlinks.set(n.path, await index.loadBacklinks(n.path))));
     const sources = new Set<string>();
     for (const list of backlinks.values()) for (const b of list) if (!texts.has(b.source)) sources.add(b.source);
     for (const [path, text] of await index.readTexts(sources)) texts.set(path, text);
