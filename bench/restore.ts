@@ -5,8 +5,8 @@
 //   node out/bench/restore.js DIR [cacheFile]              writes the cache
 //   PHASE=restore node out/bench/restore.js DIR [cacheFile]  times the second opening
 // NO_WORKER=1 stamps a batch at a time on the main thread instead; under node --expose-gc it also
-// prints the heap and RSS after a full collection; HEAP_SNAPSHOT=FILE writes a heap snapshot at the end. TEXTS=out restores into an
-// index that keeps no texts (it reads them back from the disk when asked, as the extension can). Prints JSON on its last line.
+// prints the heap and RSS after a full collection; HEAP_SNAPSHOT=FILE writes a heap snapshot at the end. The cache keeps no texts, so it
+// restores into an index that keeps none (it reads them back from the disk when asked, as the extension does). Prints JSON on its last line.
 import * as fs from 'node:fs';
 import { writeHeapSnapshot } from 'node:v8';
 import type { FileStamp } from '../src/core/host';
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     const host = new NodeVaultHost(dir);
     const built = await timed('cold build (stamps)', out, () => buildIndex(host, { stamp: true, sliceMs: SLICE_MS }));
     const notes: CacheNote[] = [];
-    for (const n of built.index.packedNotes()) notes.push({ path: n.path, stamp: built.stamps.get(n.path)!, text: n.text, packed: n.packed });
+    for (const n of built.index.packedNotes()) notes.push({ path: n.path, stamp: built.stamps.get(n.path)!, print: n.print, packed: n.packed });
     // Written a chunk at a time into the file, as the extension writes a local cache: holding
     // every chunk until the end (encodeIndexCache) made V8 collect the whole heap again for each
     // 64 MB of chunks held, a cost that grew with the vault squared (issue 20).
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       const decoded = timed('decode (overlapped)', out, () => decodeIndexCache(source, identity, new TimeSlices(SLICE_MS))).finally(() => source.close());
       const index = new NoteIndex();
       const decoder = new TextDecoder();
-      if (process.env.TEXTS === 'out') index.readTextsThrough(async p => decoder.decode(await host.readFile(p)));
+      index.readTextsThrough(async p => decoder.decode(await host.readFile(p)));
       return buildIndex(host, { cached: decoded, stamp: true, sliceMs: SLICE_MS, index });
     });
     out.restored = r.restored;

@@ -77,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   return {
     ready: () => vaults.ready(),
     indexFor: uri => vaults.vaultFor(uri)?.index,
+    keptTextsOf: uri => vaults.vaultFor(uri)?.index.keptTextCount() ?? 0,
     noteCount: () => vaults.all().reduce((sum, v) => sum + v.index.stats().notes, 0),
     statusText: () => status.text,
     problemsFor: uri => vaults.vaultFor(uri)?.problems ?? [],

@@ -15,6 +15,8 @@ export interface MarginaliaApi {
   /** Settles when every indexing started so far has finished. */
   ready(): Promise<void>;
   indexFor(uri: vscode.Uri): NoteQueries | undefined;
+  /** How many notes' texts `uri`'s index holds in memory: 0, as it reads them back when asked (issue 20). */
+  keptTextsOf(uri: vscode.Uri): number;
   noteCount(): number;
   /** The status bar item's text (`$(book) 1,234 notes`). */
   statusText(): string;

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/vscode/api';
-import { snapshot } from '../../src/core/index/snapshot';
+import { loadSnapshot, snapshot } from '../../src/core/index/snapshot';
 import { IndexCacheStore } from '../../src/vscode/vaults/indexCacheStore';
 import type { CacheNote } from '../../src/core/index/indexCache';
 import type { NoteIndex } from '../../src/core/index/noteIndex';
@@ -18,7 +18,7 @@ async function freshSnapshot(api: MarginaliaApi): Promise<ReturnType<typeof snap
   await vscode.commands.executeCommand('marginalia.reindex');
   await api.ready();
   assert.strictEqual(api.lastBuildOf(folder())!.fromCache, false);
-  return snapshot(api.indexFor(folder())!);
+  return loadSnapshot(api.indexFor(folder())!);
 }
 
 function write(path: string, text: string): void {
@@ -68,7 +68,7 @@ if (run === 'single') suite('the index cache', () => {
     assert.strictEqual(report.fromCache, true, report.cacheProblem);
     assert.strictEqual(report.reread, 0);
     assert.ok(fs.existsSync(api.cacheFileFor(folder())!.fsPath));
-    assert.deepStrictEqual(snapshot(api.indexFor(folder())!), fresh);
+    assert.deepStrictEqual(await loadSnapshot(api.indexFor(folder())!), fresh);
   });
 
   test('notes changed, added, deleted and renamed while closed are right after reopening', async () => {
@@ -84,12 +84,13 @@ if (run === 'single') suite('the index cache', () => {
     // The changed note, the new one, and the renamed one under its new name; nothing else.
     assert.strictEqual(report.reread, 3);
     const index = api.indexFor(folder())!;
-    assert.match(index.textOf(`${dir}/changed.md`)!, /Second, longer version/);
+    assert.ok(index.indexedFrom(`${dir}/changed.md`, fs.readFileSync(uriOf(`${dir}/changed.md`).fsPath, 'utf8')), 'the changed note was indexed from its new text');
+    assert.match((await index.readText(`${dir}/changed.md`))!, /Second, longer version/);
     assert.strictEqual(index.has(`${dir}/to-delete.md`), false);
     assert.strictEqual(index.has(`${dir}/renamed-before.md`), false);
     assert.ok(index.has(`${dir}/renamed-after.md`));
     assert.deepStrictEqual(index.backlinks(`${dir}/added.md`).map(b => b.source), [`${dir}/changed.md`]);
-    const restored = snapshot(index);
+    const restored = await loadSnapshot(index);
     assert.deepStrictEqual(restored, await freshSnapshot(api));
   });
 
@@ -108,7 +109,7 @@ if (run === 'single') suite('the index cache', () => {
       const report = api.lastBuildOf(folder())!;
       assert.strictEqual(report.fromCache, false);
       assert.match(report.cacheProblem ?? '', kind === 'empty' ? /^truncated/ : new RegExp(`^${kind}`));
-      assert.deepStrictEqual(snapshot(api.indexFor(folder())!), fresh);
+      assert.deepStrictEqual(await loadSnapshot(api.indexFor(folder())!), fresh);
       // The damaged file is gone; the next save writes a good one, which the next opening uses.
       await reopen(api);
       assert.strictEqual(api.lastBuildOf(folder())!.fromCache, true);
@@ -170,7 +171,7 @@ if (run === 'single') suite('the index cache in storage that is no local file', 
     const memory = new MemoryFiles();
     const registration = vscode.workspace.registerFileSystemProvider('marginalia-test-memory', memory);
     try {
-      const notes: CacheNote[] = [...(api.indexFor(folder()) as NoteIndex).packedNotes()].map((n, i) => ({ ...n, stamp: { size: n.text.length, mtime: 1000 + i } }));
+      const notes: CacheNote[] = [...(api.indexFor(folder()) as NoteIndex).packedNotes()].map((n, i) => ({ ...n, stamp: { size: n.print.length, mtime: 1000 + i } }));
       assert.ok(notes.length > 10, 'the fixture vault has notes');
       const logged: string[] = [];
       const logger = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
@@ -181,7 +182,7 @@ if (run === 'single') suite('the index cache in storage that is no local file', 
       assert.match(logged.join('\n'), /Saved the index cache/);
       const loaded = await store.load();
       assert.ok(loaded, store.lastProblem);
-      assert.deepStrictEqual(notes.map(n => [n.path, loaded.get(n.path)]), notes.map(n => [n.path, { stamp: n.stamp, text: n.text, packed: n.packed }]));
+      assert.deepStrictEqual(notes.map(n => [n.path, loaded.get(n.path)]), notes.map(n => [n.path, { stamp: n.stamp, print: n.print, packed: n.packed }]));
       store.dispose();
     } finally {
       registration.dispose();

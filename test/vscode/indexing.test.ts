@@ -55,7 +55,8 @@ if (run === 'single') suite('indexing the vault', () => {
     const editor = await vscode.window.showTextDocument(gone);
     await editor.edit(e => e.insert(new vscode.Position(1, 0), 'typed, not saved\n'));
     // The unsaved text is in the index (edits reach it after a short pause) before the file goes.
-    await waitFor('the unsaved edit indexed', () => index().textOf('deleted-while-open.md')?.includes('typed, not saved') === true, 30000);
+    await waitFor('the unsaved edit indexed', () => index().indexedFrom('deleted-while-open.md', editor.document.getText()), 30000);
+    assert.ok(editor.document.getText().includes('typed, not saved'));
     await vscode.workspace.fs.delete(gone);
     const other = await vscode.window.showTextDocument(uriOf('bert.md'), { viewColumn: vscode.ViewColumn.Beside });
     try {
@@ -68,11 +69,12 @@ if (run === 'single') suite('indexing the vault', () => {
       await editor.edit(e => e.insert(new vscode.Position(0, 0), 'more, still not saved\n'));
       await new Promise(resolve => setTimeout(resolve, 150));
       await other.edit(e => e.insert(new vscode.Position(0, 0), 'marker-after-the-deleted-edit\n'));
-      await waitFor('the later edit indexed', () => index().textOf('bert.md')?.includes('marker-after-the-deleted-edit') === true);
+      await waitFor('the later edit indexed', () => other.document.getText().includes('marker-after-the-deleted-edit') && index().indexedFrom('bert.md', other.document.getText()));
       assert.ok(!index().has('deleted-while-open.md'), 'typing in the deleted file\'s editor does not index it');
       // Saved again, it is a file and a note once more.
       assert.ok(await editor.document.save(), 'the deleted file saved again');
-      await waitFor('the saved note indexed', () => index().textOf('deleted-while-open.md')?.includes('more, still not saved') === true);
+      await waitFor('the saved note indexed', () => index().indexedFrom('deleted-while-open.md', editor.document.getText()));
+      assert.ok(editor.document.getText().includes('more, still not saved'));
     } finally {
       for (const e of [other, editor]) {
         await vscode.window.showTextDocument(e.document, e.viewColumn);

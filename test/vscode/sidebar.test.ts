@@ -263,7 +263,7 @@ if (run === 'single') suite('sidebar edits', () => {
     await mentionsOf(`${dir}/Quantum Widget.md`, 3);
     const editor = vscode.window.activeTextEditor!;
     await editor.edit(e => e.insert(new vscode.Position(1, 0), '\nSome words of my own.\n'));
-    await waitFor('the edit is indexed', () => api.indexFor(folder())!.textOf(`${dir}/Quantum Widget.md`)?.includes('my own') === true);
+    await waitFor('the edit is indexed', () => api.indexFor(folder())!.indexedFrom(`${dir}/Quantum Widget.md`, editor.document.getText()));
     assert.strictEqual(mentionCount(api.sidebar.mentions.groups()), 3);
     await writeNote(uriOf(`${dir}/also.md`), '# Also\n\nA Quantum Widget, elsewhere, and [[gpt3]].\n');
     await waitFor('the new mention shows', () => mentionCount(api.sidebar.mentions.groups()) === 4);

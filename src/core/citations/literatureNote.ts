@@ -1,6 +1,6 @@
 // A key's literature note: a note named by the key (`vaswani2017.md`, anywhere in the vault), or
 // one whose frontmatter says `citekey: vaswani2017`. And the text of a new one, from a template.
-import type { NoteQueries } from '../index/types';
+import type { NoteInfo, NoteQueries } from '../index/types';
 import type { CslItem } from './types';
 import { yearOf } from './format';
 
@@ -13,10 +13,24 @@ export function citekeyOf(text: string): string | undefined {
   return CITEKEY.exec(end < 0 ? '' : text.slice(0, end))?.[1];
 }
 
-export function literatureNoteOf(index: NoteQueries & { textOf(path: string): string | undefined }, key: string): string | undefined {
+/**
+ * Each note's `citekey:` (null: none), by the index's record of it: a record stands for one text
+ * (a changed note gets a new one), so a note is read for its key once, not on every question.
+ */
+const citekeys = new WeakMap<NoteInfo, string | null>();
+
+export async function literatureNoteOf(index: Pick<NoteQueries, 'notes' | 'note' | 'readTexts'>, key: string): Promise<string | undefined> {
   const byName = [...index.notes()].find(n => n.path.replace(/^.*\//, '').replace(/\.md$/i, '').toLowerCase() === key.toLowerCase());
   if (byName) return byName.path;
-  for (const note of index.notes()) if (citekeyOf(index.textOf(note.path) ?? '') === key) return note.path;
+  const unread = [...index.notes()].filter(n => !citekeys.has(n)).map(n => n.path);
+  if (unread.length > 0) {
+    // Read back through the host where the index keeps no texts; a read may reindex a note (a new record).
+    for (const [path, text] of await index.readTexts(unread)) {
+      const note = index.note(path);
+      if (note) citekeys.set(note, citekeyOf(text) ?? null);
+    }
+  }
+  for (const note of index.notes()) if (citekeys.get(note) === key) return note.path;
   return undefined;
 }
 

@@ -20,13 +20,15 @@ import type { PackedSyntax } from '../syntax/packed';
 import { bytesProblem, decodeNote, DEFAULT_MAX_FILE_BYTES, tooLarge, unreadable } from './decodeNote';
 import { JoinedText } from './joinedText';
 import { NoteIndex } from './noteIndex';
+import type { TextPrint } from './noteTexts';
 import { isNotePath } from './paths';
 import { TimeSlices } from './timeSlices';
 
 /** A note as a cache kept it, with the stamp its file had when it was read. */
 export interface CachedNote {
   readonly stamp: FileStamp;
-  readonly text: string;
+  /** The length and hash of the text it was found in: the index it is restored into reads the text back when asked. */
+  readonly print: TextPrint;
   readonly packed: PackedSyntax;
 }
 
@@ -118,7 +120,7 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
           if (stamp) stamps.set(notes[i].path, stamp);
           const note = stamp && cached?.get(notes[i].path);
           if (note && note.stamp.size === stamp.size && note.stamp.mtime === stamp.mtime) {
-            index.restore(notes[i].path, note.text, note.packed);
+            index.restore(notes[i].path, note.print, note.packed);
             restored++;
             if (slices.due()) await slices.next();
           } else {

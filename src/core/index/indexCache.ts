@@ -1,6 +1,7 @@
 // The index of a vault as one file, so a second opening restores it instead of reading and
-// scanning every note. It stores each note's record as the index keeps it (text, packed
-// syntax, the file's stamp when read), never what follows from them (resolution, backlinks,
+// scanning every note. It stores each note's record as the index keeps it (packed syntax, the
+// length and hash of the text it was found in, the file's stamp when read; never the text,
+// which a restored index reads back through its host when asked), never what follows from them (resolution, backlinks,
 // tags are rebuilt on restore), and it is never trusted blindly: a file that is truncated,
 // corrupted, foreign, from another version or for other settings is rejected with the reason.
 //
@@ -11,18 +12,20 @@
 //   H bytes   header, JSON: schema, producer, folder, settings, notes, chunks [{bytes, checksum}],
 //             then spaces to fill the room the writer reserved for it (it is written last)
 //   (pad to 4) then the chunks, each of a few hundred notes (all parts padded to 4):
-//     u32 × 7   notes, numbers, strings, string bytes, frontmatter bytes, ranges, text bytes
+//     u32 × 6   notes, numbers, strings, string bytes, frontmatter bytes, ranges
 //     f64 × 2n  each note's stamp (size, mtime)
-//     i32 …     each note's path, text bytes, range count and syntax (syntaxCodec.ts), strings by number
+//     i32 …     each note's path, text length (UTF-16 units), text hash (noteTexts.ts), range
+//               count and syntax (syntaxCodec.ts), strings by number
 //     i32 …     where each string of the chunk ends (UTF-16 units), then the strings (UTF-8)
 //     JSON      the frontmatter of the notes that have one
-//     i32 …     the notes' ranges;  then their text (UTF-8)
+//     i32 …     the notes' ranges
 // Chunks are read, checked and decoded one at a time (the file is never whole in memory), and
 // neither writing nor reading one holds an editor's event loop long.
 import type { FileStamp } from '../host';
 import type { PackedSyntax } from '../syntax/packed';
 import type { Frontmatter } from '../syntax/types';
 import type { CachedNote } from './build';
+import type { TextPrint } from './noteTexts';
 import { SyntaxReader, SyntaxWriter } from './syntaxCodec';
 import type { TimeSlices } from './timeSlices';
 
@@ -31,16 +34,16 @@ import type { TimeSlices } from './timeSlices';
  * Bump it whenever that shape changes: a cache of another schema is rebuilt, never read.
  * test/unit/index/indexCache.test.ts pins the shape this number stands for.
  */
-export const CACHE_SCHEMA = 5; // 2: property links, Foam reference links, errorLine (issue 9); 3: titles as plain text, escaped link brackets no math (issue 16); 4: citations (issue 19); 5: frontmatter bibliography (issue 19)
+export const CACHE_SCHEMA = 6; // 2: property links, Foam reference links, errorLine (issue 9); 3: titles as plain text, escaped link brackets no math (issue 16); 4: citations (issue 19); 5: frontmatter bibliography (issue 19); 6: a text's length and hash, not the text (issue 20)
 
 const MAGIC = 'MARGINALIA-INDEX';
 const FORMAT = 2; // 2: binary syntax (syntaxCodec.ts), read a chunk at a time
 const PREFIX_BYTES = 28;
 /** Notes per chunk: writing or reading one takes 5-10 ms (the first ones, before V8 optimizes, up to 40). */
 const NOTES_PER_CHUNK = 100;
-/** A chunk ends after this much text (UTF-16 units) too: a few large notes make a chunk of their own. */
+/** A chunk ends after notes of this much text (UTF-16 units) too: a few large notes (much syntax) make a chunk of their own. */
 const TEXT_PER_CHUNK = 1 << 19;
-/** Room for a chunk's size in the header: more digits than any chunk has (512 K characters, 4 bytes each at most, and its syntax). */
+/** Room for a chunk's size in the header: more digits than any chunk has (the syntax of 512 K characters of text). */
 const WIDEST_CHUNK_BYTES = 99_999_999_999;
 
 /** What a cache must have been written for to be read: this extension build, this folder, these settings. */
@@ -55,7 +58,7 @@ export interface CacheIdentity {
 export interface CacheNote {
   readonly path: string;
   readonly stamp: FileStamp;
-  readonly text: string;
+  readonly print: TextPrint;
   readonly packed: PackedSyntax;
 }
 
@@ -92,7 +95,7 @@ export interface CacheSource {
   read(at: number, length: number): Promise<Uint8Array> | Uint8Array;
 }
 
-const COUNTS = 7;
+const COUNTS = 6;
 const encoder = new TextEncoder();
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -113,7 +116,7 @@ export async function writeIndexCache(identity: CacheIdentity, notes: readonly C
   const bounds: number[] = [];
   for (let from = 0; from < notes.length; ) {
     let to = from;
-    for (let text = 0; to < notes.length && to - from < NOTES_PER_CHUNK && text < TEXT_PER_CHUNK; to++) text += notes[to].text.length;
+    for (let text = 0; to < notes.length && to - from < NOTES_PER_CHUNK && text < TEXT_PER_CHUNK; to++) text += notes[to].print.length;
     bounds.push(to);
     from = to;
   }
@@ -155,15 +158,10 @@ export async function encodeIndexCache(identity: CacheIdentity, notes: readonly 
 }
 
 function encodeChunk(part: readonly CacheNote[]): Uint8Array {
-  // An ASCII text's bytes are its UTF-16 units; else each note is encoded alone to know its bytes.
-  const joined = part.map(n => n.text).join('');
-  let text: Uint8Array = encoder.encode(joined);
-  const texts = text.length === joined.length ? undefined : part.map(n => encoder.encode(n.text));
-  if (texts) text = concat(texts);
   const w = new SyntaxWriter();
   let rangeCount = 0;
-  for (const [i, n] of part.entries()) {
-    w.nums.push(w.str(n.path), texts ? texts[i].length : n.text.length, n.packed.ranges.length);
+  for (const n of part) {
+    w.nums.push(w.str(n.path), n.print.length, n.print.hash | 0, n.packed.ranges.length);
     w.write(n.packed);
     rangeCount += n.packed.ranges.length;
   }
@@ -172,8 +170,8 @@ function encodeChunk(part: readonly CacheNote[]): Uint8Array {
   for (const [i, str] of w.strings.entries()) ends[i] = end += str.length;
   const strings = encoder.encode(w.strings.join(''));
   const frontmatter = w.frontmatters.length > 0 ? encoder.encode(JSON.stringify(w.frontmatters)) : new Uint8Array(0);
-  const counts = [part.length, w.nums.length, ends.length, strings.length, frontmatter.length, rangeCount, text.length];
-  const out = new ChunkWriter(COUNTS * 4 + part.length * 16 + (w.nums.length + ends.length + rangeCount) * 4 + pad4(strings.length) + pad4(frontmatter.length) + pad4(text.length));
+  const counts = [part.length, w.nums.length, ends.length, strings.length, frontmatter.length, rangeCount];
+  const out = new ChunkWriter(COUNTS * 4 + part.length * 16 + (w.nums.length + ends.length + rangeCount) * 4 + pad4(strings.length) + pad4(frontmatter.length));
   for (const c of counts) (out.view.setUint32(out.at, c, true), (out.at += 4));
   for (const n of part) {
     out.view.setFloat64(out.at, n.stamp.size, true);
@@ -185,7 +183,6 @@ function encodeChunk(part: readonly CacheNote[]): Uint8Array {
   out.bytes(strings);
   out.bytes(frontmatter);
   for (const n of part) out.int32(n.packed.ranges);
-  out.bytes(text);
   return out.done();
 }
 
@@ -283,15 +280,14 @@ export async function decodeIndexCache(file: Uint8Array | CacheSource, identity:
 
 function readChunk(chunk: Uint8Array, into: Map<string, CachedNote>): void {
   const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.length);
-  const [notes, numCount, stringCount, stringBytes, frontmatterBytes, rangeCount, textBytes] = Array.from({ length: COUNTS }, (_, i) => view.getUint32(i * 4, true));
+  const [notes, numCount, stringCount, stringBytes, frontmatterBytes, rangeCount] = Array.from({ length: COUNTS }, (_, i) => view.getUint32(i * 4, true));
   const stampsAt = COUNTS * 4;
   const numsAt = stampsAt + notes * 16;
   const endsAt = numsAt + numCount * 4;
   const stringsAt = endsAt + stringCount * 4;
   const frontmatterAt = stringsAt + pad4(stringBytes);
   const rangesAt = frontmatterAt + pad4(frontmatterBytes);
-  const textAt = rangesAt + rangeCount * 4;
-  if (textAt + pad4(textBytes) !== chunk.length) throw new Error('its parts do not add up to its size');
+  if (rangesAt + rangeCount * 4 !== chunk.length) throw new Error('its parts do not add up to its size');
   const int32 = (from: number, count: number) => new Int32Array(chunk.buffer, chunk.byteOffset + from, count);
 
   const blob = utf8.decode(chunk.subarray(stringsAt, stringsAt + stringBytes));
@@ -305,27 +301,21 @@ function readChunk(chunk: Uint8Array, into: Map<string, CachedNote>): void {
   if (!Array.isArray(frontmatters)) throw new Error('its frontmatter is not a list');
   // Copied out of the file's bytes, which can then go; each note's ranges are a view of this.
   const ranges = int32(rangesAt, rangeCount).slice();
-  const textPart = chunk.subarray(textAt, textAt + textBytes);
-  const text = utf8.decode(textPart);
-  // ASCII throughout: a byte offset is a UTF-16 offset, and every note is a slice of one string.
-  const ascii = text.length === textBytes;
 
   const reader = new SyntaxReader(int32(numsAt, numCount), strings, frontmatters as Frontmatter[]);
   let rangeAt = 0;
-  let byteAt = 0;
   for (let i = 0; i < notes; i++) {
     const path = reader.str();
-    const bytes = reader.int();
+    const length = reader.int();
+    const hash = reader.int() >>> 0;
     const rangeLength = reader.int();
-    if (bytes < 0 || byteAt + bytes > textBytes || rangeLength < 0 || rangeAt + rangeLength > rangeCount) throw new Error(`note ${path} runs past the chunk`);
+    if (length < 0 || rangeLength < 0 || rangeAt + rangeLength > rangeCount) throw new Error(`note ${path} runs past the chunk`);
     const own = ranges.subarray(rangeAt, rangeAt + rangeLength);
     const stamp = { size: view.getFloat64(stampsAt + i * 16, true), mtime: view.getFloat64(stampsAt + i * 16 + 8, true) };
-    const noteText = ascii ? text.slice(byteAt, byteAt + bytes) : utf8.decode(textPart.subarray(byteAt, byteAt + bytes));
-    into.set(path, { stamp, text: noteText, packed: reader.read(own) });
-    byteAt += bytes;
+    into.set(path, { stamp, print: { length, hash }, packed: reader.read(own) });
     rangeAt += rangeLength;
   }
-  if (!reader.finished() || byteAt !== textBytes || rangeAt !== rangeCount) throw new Error('its notes do not add up to its contents');
+  if (!reader.finished() || rangeAt !== rangeCount) throw new Error('its notes do not add up to its contents');
 }
 
 function bytesSource(file: Uint8Array): CacheSource {
@@ -336,13 +326,6 @@ function bytesSource(file: Uint8Array): CacheSource {
 async function readAligned(source: CacheSource, at: number, length: number): Promise<Uint8Array> {
   const bytes = await source.read(at, length);
   return bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const p of parts) (out.set(p, at), (at += p.length));
-  return out;
 }
 
 function parseHeader(bytes: Uint8Array): Header {

@@ -10,7 +10,7 @@ import { compareLinks, LinkGraph } from './linkGraph';
 import { closestNames } from './fragments';
 import { findBlock, findHeadingIndex, lastHeadingPart, linkFragment, resolveFragment } from '../syntax/fragment';
 import { MentionIndex } from './mentionIndex';
-import { textHash, type TextReader } from './noteTexts';
+import { printOf, textHash, type TextPrint, type TextReader } from './noteTexts';
 import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, stripMd } from './paths';
 import { resolveLink } from './resolve';
@@ -37,14 +37,9 @@ import { VaultNames, type NoteNames } from './vaultNames';
 /** What a note is in the index, beside what follows from it: a cache stores exactly this. */
 export interface PackedNote {
   readonly path: string;
-  readonly text: string;
+  /** The length and hash of the text it was indexed from (a cache stores them, not the text). */
+  readonly print: TextPrint;
   readonly packed: PackedSyntax;
-}
-
-/** The text a note was indexed from, as the index knows it once it keeps no texts (noteTexts.ts). */
-interface TextPrint {
-  readonly length: number;
-  readonly hash: number;
 }
 
 /** A note as the index keeps it; it is also the NoteInfo that queries hand out. */
@@ -86,10 +81,6 @@ class NoteRecord implements NoteInfo {
   get syntax(): NoteSyntax {
     return unpackSyntax(this.packed);
   }
-}
-
-function printOf(text: string): TextPrint {
-  return { length: text.length, hash: textHash(text) };
 }
 
 function namesOf(syntax: PackedSyntax): NoteNames {
@@ -152,17 +143,19 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
 
   /**
    * Puts back a note as `packedNotes()` gave it (from a cache) without scanning its text: the
-   * result answers every query as `upsert(path, text)` would.
+   * result answers every query as `upsert(path, text)` would. Given only its print (a cache keeps
+   * no texts), the index must read texts back (`readTextsThrough` first).
    */
-  restore(path: string, text: string, packed: PackedSyntax): void {
+  restore(path: string, text: string | TextPrint, packed: PackedSyntax): void {
     if (!isNotePath(path)) return this.addAttachment(path);
+    if (typeof text !== 'string' && !this.reader) throw new Error(`restoring ${path} without its text needs an index that reads texts back`);
     this.putNote(path, text, packed);
     this.settle();
   }
 
-  /** Every note as the index keeps it: what a cache must store to `restore` it (its text `''` where the index keeps none). */
+  /** Every note as the index keeps it: what a cache must store to `restore` it. */
   *packedNotes(): Iterable<PackedNote> {
-    for (const r of this.records.values()) yield { path: r.path, text: r.text, packed: r.packed };
+    for (const r of this.records.values()) yield { path: r.path, print: r.print ?? printOf(r.kept!), packed: r.packed };
   }
 
   /** Note paths (`.md`) are ignored here: a note needs its text (`upsert`). */
@@ -284,6 +277,33 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
   /** Whether the index keeps every note's text (`textOf` answers), or reads them back when asked. */
   keepsTexts(): boolean {
     return this.reader === undefined;
+  }
+
+  /**
+   * This index, or where it keeps no texts a copy that keeps them all (read back now): for work
+   * that reads every note synchronously, a site's publishing. A note that cannot be read is left out.
+   */
+  async withTexts(): Promise<NoteIndex> {
+    if (!this.reader) return this;
+    const texts = await this.readTexts([...this.records.keys()]);
+    const copy = new NoteIndex();
+    copy.beginBulk();
+    for (const path of this.attachmentPaths) copy.addAttachment(path);
+    // After the reads: a note read back changed was reindexed, and its record is the new one.
+    for (const r of this.records.values()) {
+      const text = texts.get(r.path);
+      if (text !== undefined && r.indexedFrom(text)) copy.restore(r.path, text, r.packed);
+      else if (text !== undefined) copy.upsert(r.path, text);
+    }
+    copy.endBulk();
+    return copy;
+  }
+
+  /** How many notes' texts the index holds (0 once it reads them back): what tests of the no-text mode check. */
+  keptTextCount(): number {
+    let n = 0;
+    for (const r of this.records.values()) if (r.kept !== undefined) n++;
+    return n;
   }
 
   /** Whether `text` is the text the note was last indexed from. */

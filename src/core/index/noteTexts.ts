@@ -12,3 +12,13 @@ export function textHash(text: string): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
+
+/** What the index knows of a text it does not keep: enough to tell whether a text read back is the one it indexed. */
+export interface TextPrint {
+  readonly length: number;
+  readonly hash: number;
+}
+
+export function printOf(text: string): TextPrint {
+  return { length: text.length, hash: textHash(text) };
+}

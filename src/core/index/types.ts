@@ -174,6 +174,8 @@ export interface NoteQueries {
   readText(path: string): Promise<string | undefined>;
   /** `readText` for several notes at once; a note that cannot be read is left out. */
   readTexts(paths: Iterable<string>): Promise<Map<string, string>>;
+  /** Whether `text` is the text the note was last indexed from (told by its length and hash where the index keeps no texts). */
+  indexedFrom(path: string, text: string): boolean;
 
   /** Resolve a target as if written in `fromPath` (DESIGN.md §3). */
   resolve(target: string, fromPath: string): Resolution;

@@ -96,6 +96,7 @@ export class PublishedView implements NoteQueries {
   }
 
   attachments(): Iterable<string> { return this.index.attachments(); }
+  indexedFrom(path: string, text: string): boolean { return this.shown(path) && this.index.indexedFrom(path, text); }
   tagTree(): TagNode[] { return this.index.tagTree(); }
   /** None: a placeholder's display text is the first casing seen, maybe in a note left out. */
   placeholders(): Placeholder[] { return []; }

@@ -1,6 +1,7 @@
 // The Backlinks section at the end of a note, as the seed page has it: each linking note as a
 // link, and under it the paragraph that links here, rendered (math, links, sidenotes).
-import type { Backlink, NoteQueries } from '../index/types';
+import type { Backlink } from '../index/types';
+import type { PageTexts } from './pageTexts';
 import { escapeAttr } from './escape';
 
 export interface BacklinkDrawing {
@@ -44,7 +45,7 @@ export function contextMarkdown(context: string): string {
 }
 
 /** `of` is the linked note's title: a page of several notes (a tag page) has one Backlinks region per note, each named apart. */
-export function backlinksSection(backlinks: readonly Backlink[], index: NoteQueries, draw: BacklinkDrawing, of?: string): string {
+export function backlinksSection(backlinks: readonly Backlink[], texts: Pick<PageTexts, 'text'>, draw: BacklinkDrawing, of?: string): string {
   if (backlinks.length === 0) return '';
   const bySource = new Map<string, Backlink[]>();
   for (const b of backlinks) {
@@ -57,7 +58,7 @@ export function backlinksSection(backlinks: readonly Backlink[], index: NoteQuer
     // One paragraph may hold two links here: quote it once.
     const contexts = [...new Set(links.map(l => l.context))];
     const quotes = contexts.map(c => {
-      const definitions = footnoteDefinitions(index.textOf(source) ?? '', c);
+      const definitions = footnoteDefinitions(texts.text(source) ?? '', c);
       return `<div class="backlink-context" data-line="${links.find(l => l.context === c)!.contextStart.line}">` +
         draw.render(source, definitions ? `${contextMarkdown(c)}\n\n${definitions}` : contextMarkdown(c)) + '</div>';
     });

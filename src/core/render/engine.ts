@@ -5,7 +5,7 @@ export { exportPage, imagesToExport } from './exportPage';
 export { marginaliaPlugin } from './hostPlugin';
 export { renderHoverHtml } from './hover';
 export { MAX_RENDER_CHARS, PageRenderer, renderNotePage, tooLongToRender } from './page';
-export { renderTagPage } from './tagPage';
+export { renderTagPage, tagPageNotes } from './tagPage';
 // The site builder (marginalia publish) renders every page through this stack: it loads with it.
 export { SiteBuilder } from '../publish/site';
 // ... and the search index's worker thread (src/node/searchWorker.ts) loads its search code from here.

@@ -1,8 +1,10 @@
 // A note or tag page as one standalone HTML file: what `marginalia render` prints and
-// "Export Note as HTML" writes. The host reads the files first (the pipeline is synchronous).
+// "Export Note as HTML" writes. The host reads the files first (the pipeline is synchronous):
+// images, and where the index keeps no texts, the notes (`loadPageTexts`, in `options.texts`).
 import type { NoteQueries } from '../index/types';
 import { formatNoteAddress } from './noteAddress';
 import { renderNotePage, type PageOptions } from './page';
+import { keptTexts } from './pageTexts';
 import { imageDataUri, imagesOnPage, inlineKatexFonts, standaloneHtml } from './standalone';
 import { renderTagPage, tagPageNotes } from './tagPage';
 
@@ -35,7 +37,7 @@ export function exportPage(index: NoteQueries, what: ExportWhat, assets: ExportA
     },
   };
   const page = 'note' in what
-    ? renderNotePage(index, host, what.note, what.text ?? index.textOf(what.note) ?? '', options)
+    ? renderNotePage(index, host, what.note, what.text ?? (options.texts ?? keptTexts(index)).text(what.note) ?? '', options)
     : renderTagPage(index, host, what.tag, options);
   return standaloneHtml(page, [inlineKatexFonts(assets.katexCss, assets.font), assets.notesCss, assets.previewCss], { remoteImages: options.remoteImages });
 }

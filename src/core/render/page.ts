@@ -10,6 +10,7 @@ import { CitationContext, referencesSection, citationKeysOf } from './citationRe
 import type { CitationStyle } from '../citations/format';
 import type { CslItem } from '../citations/types';
 import { embedSource } from './embedSource';
+import { keptTexts, type PageTexts } from './pageTexts';
 import { escapeAttr } from './escape';
 import { createMarkdown } from './markdown';
 import { safeHref } from './safeHref';
@@ -51,6 +52,8 @@ export interface PageOptions {
   readonly remoteImages?: boolean;
   /** Citations drawn from a library (`[@key]` formatted, the reference in the margin, a References section). */
   readonly citations?: PageCitations;
+  /** Other notes' texts and the backlinks, read first (`loadPageTexts`); default: the texts the index keeps. */
+  readonly texts?: PageTexts;
 }
 
 /** The library and the style a page's citations are drawn with. */
@@ -88,6 +91,7 @@ export class PageRenderer {
     private readonly host: PageHost,
     idPrefix = 'mg-',
     citations?: PageCitations,
+    private readonly texts: PageTexts = keptTexts(index),
   ) {
     this.counter = { next: 1, prefix: `${idPrefix}sn-` };
     this.citations = citations && new CitationContext(citations.style, citations.margin, key => citations.item(key));
@@ -109,7 +113,7 @@ export class PageRenderer {
 
   /** The linking notes of `path`, each with its paragraph; '' when none. */
   backlinks(path: string): string {
-    return backlinksSection(shownBacklinks(this.index, path), this.index, {
+    return backlinksSection(shownBacklinks(this.texts, path), this.texts, {
       title: source => this.index.note(source)?.title ?? source,
       href: source => this.href(source),
       render: (source, markdown) => this.md.render(markdown, this.env(source, [source], { headingPrefix: 'mg-bl-' })),
@@ -190,7 +194,10 @@ export class PageRenderer {
     if (this.embeds >= MAX_EMBEDS_PER_PAGE || this.embeddedChars >= MAX_EMBEDDED_CHARS) {
       return `<div class="embed embed-over-budget" data-path="${esc(path)}">${header(` <span class="embed-note">not drawn: this page already shows ${this.embeds} embeds</span>`)}</div>`;
     }
-    const text = this.index.textOf(path) ?? '';
+    const text = this.texts.text(path);
+    if (text === undefined) {
+      return `<div class="embed missing" data-path="${esc(path)}">${header(' <span class="embed-note">not read: open the note to see it</span>')}</div>`;
+    }
     const source = embedSource(text, this.index.note(path)?.syntax, meta);
     if (source === undefined) {
       const what = meta.block !== undefined ? `no block ^${esc(meta.block)}` : `no heading “${esc(meta.heading ?? '')}”`;
@@ -208,7 +215,7 @@ export class PageRenderer {
 
 /** A note with its Backlinks section, as the preview panel shows it. */
 export function renderNotePage(index: NoteQueries, host: PageHost, path: string, text: string, options: PageOptions = {}): RenderedPage {
-  const renderer = new PageRenderer(index, host, 'mg-', options.citations);
+  const renderer = new PageRenderer(index, host, 'mg-', options.citations, options.texts);
   const body = renderer.note(path, text, { sourceLines: true }) + referencesSection(renderer.citations);
   const backlinks = options.backlinks === false ? '' : renderer.backlinks(path);
   const title = index.note(path)?.title ?? path.replace(/^.*\//, '').replace(/\.md$/i, '');

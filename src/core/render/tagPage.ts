@@ -3,6 +3,7 @@
 // draws them all, so sidenotes are numbered once down the whole page.
 import type { NoteQueries } from '../index/types';
 import { escapeAttr } from './escape';
+import { keptTexts } from './pageTexts';
 import { PageRenderer, type PageHost, type PageOptions, type RenderedPage } from './page';
 
 /** The notes of `tag` (with or without `#`), sorted by title then path. */
@@ -26,9 +27,10 @@ function folded(section: string): string {
 export function renderTagPage(index: NoteQueries, host: PageHost, tag: string, options: PageOptions = {}): RenderedPage {
   const name = tag.replace(/^#/, '');
   const notes = tagPageNotes(index, name);
-  const renderer = new PageRenderer(index, host);
+  const renderer = new PageRenderer(index, host, 'mg-', undefined, options.texts);
+  const texts = options.texts ?? keptTexts(index);
   const articles = notes.map(({ path, title }, i) => {
-    const body = renderer.note(path, index.textOf(path) ?? '', { headingPrefix: `mg-n${i}-h-` });
+    const body = renderer.note(path, texts.text(path) ?? '', { headingPrefix: `mg-n${i}-h-` });
     const section = options.backlinks === false ? '' : renderer.backlinks(path);
     const backlinks = notes.length > TAG_PAGE_OPEN_BACKLINKS ? folded(section) : section;
     return `<article class="note tag-page-note" data-path="${escapeAttr(path)}">\n` +

@@ -38,7 +38,7 @@ export function registerCreateLiteratureNote(vaults: Vaults, libraries: Citation
       void vscode.window.showWarningMessage(`Marginalia: no entry "${plain(key)}" in the bibliography.`);
       return undefined;
     }
-    const existing = literatureNoteOf(at.vault.index, key);
+    const existing = await literatureNoteOf(at.vault.index, key);
     const path = existing ?? `${key.replace(/[\\/:*?"<>|]/g, '-')}.md`;
     const created = await createNoteAt(at.vault, path, fillLiteratureTemplate(await template(at.vault), item));
     if (!created) {

@@ -12,7 +12,7 @@ export function registerCitationDefinition(vaults: Vaults, libraries: CitationLi
       const at = vaults.locate(doc.uri);
       const cite = at && citationAt(doc, position);
       if (!at || !cite) return undefined;
-      const note = literatureNoteOf(at.vault.index, cite.key);
+      const note = await literatureNoteOf(at.vault.index, cite.key);
       if (note) return new vscode.Location(at.vault.host.uriOf(note), new vscode.Position(0, 0));
       const entry = (await libraries.forNote(at.vault, at.path, doc.getText())).entry(cite.key);
       return entry && new vscode.Location(at.vault.host.uriOf(entry.file), new vscode.Position(entry.line, 0));

@@ -50,7 +50,7 @@ export class ReferencesView implements vscode.TreeDataProvider<string>, vscode.D
     return element ? [] : this.keys;
   }
 
-  getTreeItem(key: string): vscode.TreeItem {
+  async getTreeItem(key: string): Promise<vscode.TreeItem> {
     const doc = vscode.window.activeTextEditor?.document;
     const at = doc && this.vaults.locate(doc.uri);
     const library = at && this.libraries.loadedForNote(at.vault, at.path, doc.getText());
@@ -60,7 +60,7 @@ export class ReferencesView implements vscode.TreeDataProvider<string>, vscode.D
     item.contextValue = entry ? 'reference' : 'unknownReference';
     item.iconPath = new vscode.ThemeIcon(entry ? 'book' : 'warning');
     if (at) {
-      const note = literatureNoteOf(at.vault.index, key);
+      const note = await literatureNoteOf(at.vault.index, key);
       const full = library?.entry(key);
       const target = note ? at.vault.host.uriOf(note) : full && at.vault.host.uriOf(full.file);
       if (target) item.command = { command: 'vscode.open', title: 'Open', arguments: [target, full && !note ? { selection: new vscode.Range(full.line, 0, full.line, 0) } : {}] };

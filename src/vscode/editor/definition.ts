@@ -3,9 +3,9 @@
 // candidate (VS Code shows a peek); on a `#tag`, every note carrying it. A link to a note not
 // yet written has no definition: F12 creates it (followLink.ts), Ctrl+click too (documentLinks.ts).
 import * as vscode from 'vscode';
-import { placeOfLink } from '../../core/editor/linkPlace';
+import { loadPlaceOfLink, placeOfLink } from '../../core/editor/linkPlace';
 import { scanNote } from '../../core/syntax/scanNote';
-import type { LinkItem, NoteSyntax } from '../../core/syntax/types';
+import type { NoteSyntax } from '../../core/syntax/types';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
 import { toRange } from '../ranges';
@@ -14,7 +14,7 @@ import { itemAt } from '../../core/syntax/itemAt';
 
 export function registerDefinition(vaults: Vaults): vscode.Disposable {
   return vscode.languages.registerDefinitionProvider({ language: 'markdown' }, {
-    provideDefinition(doc, position) {
+    async provideDefinition(doc, position) {
       const at = vaults.locate(doc.uri);
       if (!at) return undefined;
       // The live text, not the index: the link may have been typed a moment ago.
@@ -27,13 +27,13 @@ export function registerDefinition(vaults: Vaults): vscode.Disposable {
       const r = at.vault.index.resolve(link.reference ?? link.target, at.path); // Foam: `[[x]]` with `[x]: path.md`
       const targets = r.kind === 'note' || r.kind === 'attachment' ? r.ambiguous ?? [r.path]
         : r.kind === 'self' ? [at.path] : [];
-      return targets.map((path): vscode.LocationLink => {
+      return Promise.all(targets.map(async (path): Promise<vscode.LocationLink> => {
         const self = path === at.path;
-        const range = r.kind === 'attachment' ? undefined : placeIn(self ? syntax : at.vault.index.note(path)?.syntax,
-          self ? doc.getText() : at.vault.index.textOf(path), link);
-        const target = range ?? new vscode.Range(0, 0, 0, 0);
+        const place = r.kind === 'attachment' ? undefined
+          : self ? placeOfLink(syntax, doc.getText(), link) : await loadPlaceOfLink(at.vault.index, path, link);
+        const target = place ? toRange(place) : new vscode.Range(0, 0, 0, 0);
         return { originSelectionRange: origin, targetUri: uriOf(at.vault, path), targetRange: target, targetSelectionRange: target };
-      });
+      }));
     },
   });
 }
@@ -57,10 +57,4 @@ function tagDefinition(doc: vscode.TextDocument, vault: Vault, syntax: NoteSynta
 
 function uriOf(vault: Vault, path: string): vscode.Uri {
   return vault.host.uriOf(path);
-}
-
-/** The heading or block the link names in the target note, as VS Code's range; undefined for the note's top. */
-export function placeIn(syntax: NoteSyntax | undefined, text: string | undefined, link: LinkItem): vscode.Range | undefined {
-  const place = placeOfLink(syntax, text, link);
-  return place && toRange(place);
 }

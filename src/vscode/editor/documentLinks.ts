@@ -2,12 +2,12 @@
 // missing notes included (their link runs `marginalia.createNote`, which creates and opens the
 // note). Targets are worked out when a link is clicked, not for every link of every note shown.
 import * as vscode from 'vscode';
+import { loadPlaceOfLink, placeOfLink } from '../../core/editor/linkPlace';
 import { folderOf } from '../../core/index/paths';
 import type { Resolution } from '../../core/index/types';
 import { scanNote } from '../../core/syntax/scanNote';
 import type { LinkItem } from '../../core/syntax/types';
 import { createNoteCommand } from '../edits/createNote';
-import { placeIn } from './definition';
 import type { Vaults } from '../vaults/vaults';
 import { hasUrlScheme } from '../../core/syntax/urlScheme';
 
@@ -33,7 +33,7 @@ export function registerDocumentLinks(vaults: Vaults): vscode.Disposable {
       }
       return links;
     },
-    resolveDocumentLink(it: NoteLink) {
+    async resolveDocumentLink(it: NoteLink) {
       const at = vaults.locate(it.doc.uri);
       if (!at) return it;
       const r = it.resolution;
@@ -46,8 +46,8 @@ export function registerDocumentLinks(vaults: Vaults): vscode.Disposable {
       const self = r.kind === 'self' || r.path === at.path;
       const uri = self ? it.doc.uri : at.vault.host.uriOf(r.path);
       const place = r.kind === 'attachment' ? undefined
-        : self ? placeIn(scanNote(it.doc.getText()), it.doc.getText(), it.link)
-        : placeIn(at.vault.index.note(r.path)?.syntax, at.vault.index.textOf(r.path), it.link);
+        : self ? placeOfLink(scanNote(it.doc.getText()), it.doc.getText(), it.link)
+        : await loadPlaceOfLink(at.vault.index, r.path, it.link);
       // `#L12` is how VS Code's opener is told a line to reveal.
       it.target = place ? uri.with({ fragment: `L${place.start.line + 1}` }) : uri;
       return it;

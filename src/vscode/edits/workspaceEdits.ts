@@ -20,7 +20,7 @@ export async function catchUp(vault: Vault): Promise<void> {
   const pending: Promise<void>[] = [];
   for (const doc of vscode.workspace.textDocuments) {
     const path = doc.isDirty ? vault.host.pathOf(doc.uri) : undefined;
-    if (path !== undefined && isNotePath(path) && vault.index.textOf(path) !== doc.getText()) {
+    if (path !== undefined && isNotePath(path) && !vault.index.indexedFrom(path, doc.getText())) {
       pending.push(vault.edit(path, () => doc.getText()));
     }
   }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { plain } from '../messageText';
 import type { ExportAssets, ExportWhat } from '../../core/render/exportPage';
+import { loadPageTexts } from '../../core/render/pageTexts';
 import { renderEngine } from './renderEngine';
 import type { Preview } from './panel';
 import type { Vault } from '../vaults/vault';
@@ -46,7 +47,7 @@ export async function exportHtml(vaults: Vaults, preview: Preview, extensionUri:
   });
   if (!to) return undefined;
   const images = new Map<string, Uint8Array>();
-  const { exportPage, imagesToExport } = renderEngine();
+  const { exportPage, imagesToExport, tagPageNotes } = renderEngine();
   for (const path of imagesToExport(found.vault.index, found.what)) {
     try {
       images.set(path, await found.vault.host.readFile(path));
@@ -56,7 +57,9 @@ export async function exportHtml(vaults: Vaults, preview: Preview, extensionUri:
   }
   const backlinks = vscode.workspace.getConfiguration('marginalia.preview').get<boolean>('backlinks', true);
   const remoteImages = vscode.workspace.getConfiguration('marginalia.preview').get<boolean>('remoteImages', true);
-  const html = exportPage(found.vault.index, found.what, await readAssets(extensionUri), images, { backlinks, remoteImages });
+  const what = found.what;
+  const texts = await loadPageTexts(found.vault.index, 'note' in what ? [{ path: what.note, text: what.text }] : tagPageNotes(found.vault.index, what.tag), { backlinks });
+  const html = exportPage(found.vault.index, what, await readAssets(extensionUri), images, { backlinks, remoteImages, texts });
   await vscode.workspace.fs.writeFile(to, new TextEncoder().encode(html));
   log.info(`Exported ${'note' in found.what ? found.what.note : `#${found.what.tag}`} to ${to.toString()}`);
   void vscode.window.showInformationMessage(`Exported to ${plain(vscode.workspace.asRelativePath(to))}`);

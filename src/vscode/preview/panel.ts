@@ -32,6 +32,11 @@ export class Preview implements vscode.Disposable {
   private page = 0;
   private html = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Renders started, and what the ones not drawn yet asked of the webview (see render). */
+  private renders = 0;
+  private freshDue = false;
+  private drawn: Shown | undefined;
+  private otherSourceDue = false;
   private readonly scroll = new ScrollSync();
   private editorColumn: vscode.ViewColumn = vscode.ViewColumn.One;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -79,9 +84,10 @@ export class Preview implements vscode.Disposable {
     if (this.shown) this.schedule(INDEX_DELAY);
   }
 
+  /** What the webview shows: the page last drawn (a page asked for is drawn once the texts it needs are read). */
   state(): PreviewState | undefined {
-    const shown = this.shown;
-    if (!this.panel || !shown) return undefined;
+    const shown = this.drawn;
+    if (!this.panel || !this.shown || !shown) return undefined;
     const name = shown.kind === 'tag' ? shown.tag : this.vaults.locate(shown.uri)?.path ?? shown.uri.toString();
     return { kind: shown.kind, name, page: this.page, html: this.html, viewColumn: this.panel.viewColumn };
   }
@@ -153,7 +159,7 @@ export class Preview implements vscode.Disposable {
     // back, draw it afresh. Focus moving in or out is a view-state change too: not a reason.
     let visible = panel.visible;
     panel.onDidChangeViewState(e => {
-      if (e.webviewPanel.visible && !visible) this.render(true);
+      if (e.webviewPanel.visible && !visible) void this.render(true);
       visible = e.webviewPanel.visible;
     });
     this.panel = panel;
@@ -164,7 +170,7 @@ export class Preview implements vscode.Disposable {
     this.shown = shown;
     this.page++;
     // Another page in a loaded webview is one message (no reload, no flash); the first page is the document itself.
-    this.render(first, false);
+    void this.render(first, false);
   }
 
   private follow(editor: vscode.TextEditor | undefined): void {
@@ -179,27 +185,37 @@ export class Preview implements vscode.Disposable {
   private schedule(delay: number): void {
     if (!this.panel) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.render(false), delay);
+    this.timer = setTimeout(() => void this.render(false), delay);
   }
 
   /**
    * `fresh`: write the whole document (a new or restored webview); else one `update` message,
    * `sameSource` when it is the page already shown (typing: the reader's place is kept).
    */
-  private render(fresh: boolean, sameSource = true): void {
+  private async render(fresh: boolean, sameSource = true): Promise<void> {
     const panel = this.panel;
     const shown = this.shown;
     if (!panel || !shown) return;
     clearTimeout(this.timer);
+    // Rendering waits for other notes' texts: a newer render that finishes first draws, and owes
+    // the webview what the ones it overtook asked for (a whole document, a new page's scroll).
+    const n = ++this.renders;
+    this.freshDue ||= fresh;
+    this.otherSourceDue ||= !sameSource;
     let page: RenderedPage;
     try {
-      page = renderShown(this.vaults, shown, panel.webview);
+      page = await renderShown(this.vaults, shown, panel.webview);
     } catch (e) {
       // A bug on one note must not take the panel down: say which note, keep the last page.
       this.log.error(`Preview: could not render ${this.describe(shown)}: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return;
     }
+    if (n !== this.renders || this.panel !== panel || this.shown !== shown) return;
+    fresh = this.freshDue;
+    sameSource = !this.otherSourceDue;
+    this.freshDue = this.otherSourceDue = false;
     this.html = page.html;
+    this.drawn = shown;
     panel.title = shown.kind === 'tag' ? `#${shown.tag}` : `Preview ${page.title}`;
     if (fresh) {
       panel.webview.html = previewHtml(panel.webview, this.media, { html: page.html, title: page.title, number: this.page });

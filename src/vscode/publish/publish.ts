@@ -64,8 +64,10 @@ export async function publishVault(vaults: Vaults, extensionUri: vscode.Uri, sta
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Publishing ${vault.folder.name}`, cancellable: true }, async (progress, token) => {
     folder.clearPrevious();
     let reported = 0;
+    // The site's pages read every note synchronously: a copy of the index that keeps the texts, for this build only.
+    const index = await vault.index.withTexts();
     const builder = new (renderEngine().SiteBuilder)({
-      index: vault.index,
+      index,
       assets: siteAssets(path.join(extensionUri.fsPath, 'media')),
       readAttachment: async p => {
         try {

@@ -1,7 +1,8 @@
 // The Outgoing Links view: what the active note links to — notes, headings, attachments,
 // notes not written yet (with **Create Note**) — each once; a click opens the target.
 import * as vscode from 'vscode';
-import { placeOfFragment } from '../../core/editor/linkPlace';
+import { loadPlaceOfLink } from '../../core/editor/linkPlace';
+import { splitFragment } from '../../core/syntax/fragment';
 import { outgoingRows, type OutgoingRow } from '../../core/views/outgoingRows';
 import type { Range } from '../../core/syntax/types';
 import type { ActiveNote } from './activeNote';
@@ -56,7 +57,7 @@ export class OutgoingView extends RefreshingView<OutgoingElement> {
     return element ? [] : this.roots;
   }
 
-  getTreeItem(element: OutgoingElement): vscode.TreeItem {
+  async getTreeItem(element: OutgoingElement): Promise<vscode.TreeItem> {
     const { row, vault } = element;
     const item = new vscode.TreeItem(row.label);
     item.id = element.id;
@@ -69,7 +70,7 @@ export class OutgoingView extends RefreshingView<OutgoingElement> {
     // A missing target opens where the note links to it.
     item.command = row.missing
       ? openCommand(vault.host.uriOf(element.from), row.firstLink, 'Show the link')
-      : openCommand(vault.host.uriOf(row.path), placeOf(vault, row), 'Open');
+      : openCommand(vault.host.uriOf(row.path), await placeOf(vault, row), 'Open');
     return item;
   }
 
@@ -78,10 +79,10 @@ export class OutgoingView extends RefreshingView<OutgoingElement> {
   }
 }
 
-/** The heading or block the link names in its target, if the target has it. */
-function placeOf(vault: Vault, row: OutgoingRow): Range | undefined {
+/** The heading or block the link names in its target, if the target has it (a block's first line is read from the text). */
+async function placeOf(vault: Vault, row: OutgoingRow): Promise<Range | undefined> {
   if (row.fragment === undefined || row.kind === 'attachment') return undefined;
-  return placeOfFragment(vault.index.note(row.path)?.syntax, vault.index.textOf(row.path), row.fragment);
+  return loadPlaceOfLink(vault.index, row.path, splitFragment(row.fragment));
 }
 
 export function registerOutgoingView(vaults: Vaults, active: ActiveNote): OutgoingView {

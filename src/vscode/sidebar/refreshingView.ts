@@ -31,7 +31,7 @@ export abstract class RefreshingView<T> implements vscode.TreeDataProvider<T>, v
     return this;
   }
 
-  abstract getTreeItem(element: T): vscode.TreeItem;
+  abstract getTreeItem(element: T): vscode.TreeItem | Thenable<vscode.TreeItem>;
   abstract getChildren(element?: T): vscode.ProviderResult<T[]>;
   /** The id of an element's tree item, for remembered expansion. */
   protected abstract idOf(element: T): string | undefined;

@@ -45,7 +45,7 @@ export interface BuildReport {
 
 export class Vault implements vscode.Disposable {
   lastBuild: BuildReport | undefined;
-  index = new NoteIndex();
+  index = this.textlessIndex();
   private readonly unreadable = new Map<string, FileProblem>();
   host: FolderHost;
   readonly cache: IndexCacheStore | undefined;
@@ -96,7 +96,7 @@ export class Vault implements vscode.Disposable {
       const cached = fromCache ? this.cache?.load() : undefined;
       this.fromCacheNext = false;
       // The first build fills the index everyone reads, so completion answers from what is indexed so far.
-      const index = new NoteIndex();
+      const index = this.textlessIndex();
       if (this.index.stats().notes === 0) this.index = index;
       const host = this.host;
       host.planBuild?.({ stamps: this.cache !== undefined });
@@ -241,12 +241,27 @@ export class Vault implements vscode.Disposable {
     this.cache?.dispose();
   }
 
+  /**
+   * An index that keeps no note's text (issue 20): a query that needs one reads it back, from its
+   * open editor if it has one (what the user sees, saved or not), else from the file.
+   */
+  private textlessIndex(): NoteIndex {
+    const index = new NoteIndex();
+    index.readTextsThrough(async path => {
+      const open = this.openText(path);
+      if (open !== undefined) return open;
+      const decoded = decodeNote(path, await this.host.readFile(path), this.host.settings.maxFileBytes);
+      return 'text' in decoded ? decoded.text : undefined;
+    });
+    return index;
+  }
+
   /** What the cache keeps: every note as the disk holds it (not those showing unsaved edits). */
   cacheNotes(): CacheNote[] {
     const out: CacheNote[] = [];
     for (const n of this.index.packedNotes()) {
       const stamp = this.stamps.get(n.path);
-      if (stamp) out.push({ path: n.path, stamp, text: n.text, packed: n.packed });
+      if (stamp) out.push({ path: n.path, stamp, print: n.print, packed: n.packed });
     }
     return out;
   }
@@ -295,6 +310,11 @@ export class Vault implements vscode.Disposable {
       const path = doc.isDirty ? this.host.pathOf(doc.uri) : undefined;
       if (path !== undefined && isNotePath(path) && this.index.has(path)) this.upsertUnsaved(path, doc.getText());
     }
+  }
+
+  private openText(path: string): string | undefined {
+    const uri = this.host.uriOf(path).toString();
+    return vscode.workspace.textDocuments.find(d => d.uri.toString() === uri)?.getText();
   }
 
   private unsavedText(path: string): string | undefined {

@@ -4,8 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildIndex, type CachedNote } from '../../../../src/core/index/build';
 import { CACHE_SCHEMA, CacheRejected, checksum, decodeIndexCache, encodeIndexCache, writeIndexCache, type CacheIdentity, type CacheNote } from '../../../../src/core/index/indexCache';
-import type { NoteIndex } from '../../../../src/core/index/noteIndex';
-import { snapshot } from '../../../../src/core/index/snapshot';
+import { NoteIndex } from '../../../../src/core/index/noteIndex';
+import { loadSnapshot, snapshot } from '../../../../src/core/index/snapshot';
+import { textHash } from '../../../../src/core/index/noteTexts';
 import { scanNote } from '../../../../src/core/syntax/scanNote';
 import { openFileSource } from '../../../../src/node/fileSource';
 import { NodeVaultHost } from '../../../../src/node/nodeHost';
@@ -20,7 +21,15 @@ async function fresh(dir: string): Promise<NoteIndex> {
 }
 
 function notesOf(index: NoteIndex): CacheNote[] {
-  return [...index.packedNotes()].map((n, i) => ({ ...n, stamp: { size: n.text.length, mtime: 1700000000000.25 + i } }));
+  return [...index.packedNotes()].map((n, i) => ({ ...n, stamp: { size: n.print.length, mtime: 1700000000000.25 + i } }));
+}
+
+/** An index to restore a cache into: the cache keeps no texts, so it reads them back from `dir`. */
+function readingIndex(dir: string): NoteIndex {
+  const index = new NoteIndex();
+  const host = new NodeVaultHost(dir);
+  index.readTextsThrough(async p => new TextDecoder().decode(await host.readFile(p)));
+  return index;
 }
 
 async function cacheFile(index: NoteIndex): Promise<Uint8Array> {
@@ -73,13 +82,15 @@ suite('index cache', () => {
     test(`an index restored from its cache answers every query as a fresh build (${path.relative(root, dir)})`, async () => {
       const built = await fresh(dir);
       const cached = await decodeIndexCache(await cacheFile(built), identity);
-      const result = await buildIndex(stampedHost(dir, built), { cached });
+      const result = await buildIndex(stampedHost(dir, built), { cached, index: readingIndex(dir) });
       assert.strictEqual(result.restored, built.stats().notes);
-      assert.deepStrictEqual(snapshot(result.index), snapshot(built));
-      for (const note of result.index.notes()) {
-        assert.deepStrictEqual(note.syntax, scanNote(result.index.textOf(note.path)!), note.path);
-        assert.strictEqual(result.index.textOf(note.path), built.textOf(note.path));
-        assert.deepStrictEqual(result.index.unlinkedMentions(note.path), built.unlinkedMentions(note.path));
+      assert.strictEqual(result.index.keptTextCount(), 0, 'a restored index holds no texts');
+      assert.deepStrictEqual(await loadSnapshot(result.index), snapshot(built));
+      for (const note of [...result.index.notes()]) {
+        const text = await result.index.readText(note.path);
+        assert.strictEqual(text, built.textOf(note.path));
+        assert.deepStrictEqual(note.syntax, scanNote(text!), note.path);
+        assert.ok(result.index.indexedFrom(note.path, text!), note.path);
       }
     });
   }
@@ -90,33 +101,41 @@ suite('index cache', () => {
     const cached = new Map(await decodeIndexCache(await cacheFile(built), identity));
     const changed = [...cached.keys()][0];
     const old = cached.get(changed)!;
-    // The cache holds another text for it: only a re-read can bring back the real one.
-    cached.set(changed, { ...old, text: 'stale', stamp: { size: old.stamp.size + 1, mtime: old.stamp.mtime } } satisfies CachedNote);
-    const result = await buildIndex(stampedHost(dir, built), { cached });
+    // The cache holds another text's print and syntax for it: only a re-read can bring back the real ones.
+    const packed = [...(await fresh(fixtures[1])).packedNotes()][0].packed;
+    cached.set(changed, { ...old, print: { length: 5, hash: textHash('stale') }, packed, stamp: { size: old.stamp.size + 1, mtime: old.stamp.mtime } } satisfies CachedNote);
+    const result = await buildIndex(stampedHost(dir, built), { cached, index: readingIndex(dir) });
     assert.strictEqual(result.restored, built.stats().notes - 1);
-    assert.deepStrictEqual(snapshot(result.index), snapshot(built));
+    assert.deepStrictEqual(await loadSnapshot(result.index), snapshot(built));
   });
 
   for (const dir of fixtures) {
-    test(`notes, texts, stamps and every field of their syntax come back exactly (${path.relative(root, dir)})`, async () => {
+    test(`notes, their texts' lengths and hashes, stamps and every field of their syntax come back exactly (${path.relative(root, dir)})`, async () => {
       const built = await fresh(dir);
       const notes = notesOf(built);
       const back = await decodeIndexCache(await cacheFile(built), identity);
       assert.deepStrictEqual([...back.keys()], notes.map(n => n.path));
       for (const n of notes) {
-        assert.strictEqual(back.get(n.path)!.text, n.text);
+        assert.deepStrictEqual(back.get(n.path)!.print, n.print);
         assert.deepStrictEqual(back.get(n.path)!.stamp, n.stamp);
         assert.deepStrictEqual(back.get(n.path)!.packed, n.packed, n.path);
       }
     });
   }
 
-  test('a chunk of ASCII and non-ASCII notes comes back exactly', async () => {
-    const notes = notesOf(await fresh(fixtures[1]));
-    assert.ok(notes.some(n => /[^\x00-\x7f]/.test(n.text)), 'the fixtures hold non-ASCII notes');
-    assert.ok(notes.some(n => !/[^\x00-\x7f]/.test(n.text)), 'and ASCII ones');
-    const back = await decodeIndexCache(Buffer.concat(await encodeIndexCache(identity, notes)), identity);
-    for (const n of notes) assert.strictEqual(back.get(n.path)!.text, n.text, n.path);
+  test('a cache stores no text: a hash of 2^31 or more, and a text of any length, come back exactly', async () => {
+    const built = await fresh(fixtures[1]);
+    const notes = notesOf(built);
+    assert.ok(notes.some(n => n.print.hash >= 2 ** 31) && notes.some(n => n.print.hash < 2 ** 31), 'hashes on both sides of the sign bit');
+    const file = Buffer.concat(await encodeIndexCache(identity, notes));
+    const back = await decodeIndexCache(file, identity);
+    for (const n of notes) {
+      assert.deepStrictEqual(back.get(n.path)!.print, { length: built.textOf(n.path)!.length, hash: textHash(built.textOf(n.path)!) }, n.path);
+    }
+    // A line long enough to be found only in a text, never in syntax or paths.
+    const longest = notes.map(n => built.textOf(n.path)!.split('\n')).flat().filter(l => !l.includes('[[') && !l.includes('#')).sort((a, b) => b.length - a.length)[0];
+    assert.ok(longest.length > 40, longest);
+    assert.ok(!file.includes(Buffer.from(longest)), 'the text is not in the file');
   });
 
   test('a cache read from its file a chunk at a time is the same as read whole', async () => {
@@ -179,20 +198,20 @@ suite('index cache', () => {
     const many = Object.assign(host, {
       stampMany: async (paths: readonly string[]) => (stampedAtOnce += paths.length, paths.map(p => host.stamp(p))),
     });
-    const result = await buildIndex(many, { cached: decodeIndexCache(await cacheFile(built), identity) });
+    const result = await buildIndex(many, { cached: decodeIndexCache(await cacheFile(built), identity), index: readingIndex(dir) });
     assert.strictEqual(stampedAtOnce, built.stats().notes);
     assert.strictEqual(result.restored, built.stats().notes);
     assert.strictEqual(result.cachedNotes, built.stats().notes);
-    assert.deepStrictEqual(snapshot(result.index), snapshot(built));
+    assert.deepStrictEqual(await loadSnapshot(result.index), snapshot(built));
   });
 
   test('a host that cannot stamp everything at once is stamped a batch at a time', async () => {
     const dir = fixtures[0];
     const built = await fresh(dir);
     const failing = Object.assign(stampedHost(dir, built), { stampMany: () => Promise.reject(new Error('no worker here')) });
-    const result = await buildIndex(failing, { cached: decodeIndexCache(await cacheFile(built), identity) });
+    const result = await buildIndex(failing, { cached: decodeIndexCache(await cacheFile(built), identity), index: readingIndex(dir) });
     assert.strictEqual(result.restored, built.stats().notes);
-    assert.deepStrictEqual(snapshot(result.index), snapshot(built));
+    assert.deepStrictEqual(await loadSnapshot(result.index), snapshot(built));
   });
 
   test('the stamp worker stamps as a stat does, and names no stamp for a missing file', async () => {
@@ -208,7 +227,7 @@ suite('index cache', () => {
     const many = Array.from({ length: 1000 }, (_, i) => ({ ...one, path: `n${i}.md` }));
     const back = await decodeIndexCache(Buffer.concat(await encodeIndexCache(identity, many)), identity);
     assert.strictEqual(back.size, 1000);
-    assert.strictEqual(back.get('n999.md')!.text, one.text);
+    assert.deepStrictEqual(back.get('n999.md')!.print, one.print);
   });
 
   suite('a damaged cache is rejected with its reason', () => {
@@ -336,9 +355,14 @@ suite('index cache', () => {
       if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${at}.${k}`);
       else keys.add(`${at}:${typeof value}`);
     };
-    for (const dir of fixtures) for (const n of (await fresh(dir)).packedNotes()) walk(n.packed, 'packed');
+    for (const dir of fixtures) {
+      for (const n of (await fresh(dir)).packedNotes()) {
+        walk(n.print, 'print');
+        walk(n.packed, 'packed');
+      }
+    }
     const shape = [...keys].filter(k => !/\.frontmatter\.(?!title|aliases|tags|bibliography)/.test(k)).sort().join(' ');
-    assert.strictEqual(CACHE_SCHEMA, 5);
+    assert.strictEqual(CACHE_SCHEMA, 6);
     assert.deepStrictEqual(shape.split(' '), [
       'packed.blockIds[].block.endOffset:number', 'packed.blockIds[].block.startOffset:number', 'packed.blockIds[].id:string',
       'packed.blockIds[].range:number', 'packed.citations[].bracketed:boolean', 'packed.citations[].context.endOffset:number',
@@ -352,6 +376,7 @@ suite('index cache', () => {
       'packed.math[].delimiter:string', 'packed.math[].display:boolean', 'packed.math[].range:number', 'packed.math[].tex:string',
       'packed.ranges:Int32Array', 'packed.tags[].context.endOffset:number', 'packed.tags[].context.startOffset:number',
       'packed.tags[].name:string', 'packed.tags[].range:number', 'packed.tags[].source:string', 'packed.title:string',
+      'print.hash:number', 'print.length:number',
     ]);
   });
 });
