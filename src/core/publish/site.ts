@@ -9,6 +9,7 @@ import { escapeAttr } from '../render/escape';
 import { PageRenderer, type PageHost } from '../render/page';
 import { renderTagPage } from '../render/tagPage';
 import { githubSlug } from '../syntax/slug';
+import { DrawnOnce } from './drawnOnce';
 import { atomFeed, sitemap } from './feed';
 import { pageShell } from './layout';
 import { SITE_MARKER } from './marker';
@@ -95,6 +96,8 @@ export class SiteBuilder {
   private view!: PublishedView;
   private urls!: Map<string, string>;
   private home: string | undefined;
+  /** What pages share (a note's body, a quoted paragraph), drawn once per build or update. */
+  private drawn!: DrawnOnce;
   private search = new SearchIndex();
   /** Set during a full build whose search index is built elsewhere. */
   private indexer: SearchIndexer | undefined;
@@ -117,6 +120,7 @@ export class SiteBuilder {
     this.urls = noteUrls(this.published);
     this.home = [...this.published].find(p => HOME_NAMES.includes(p.toLowerCase()));
     if (this.home) this.urls.set(this.home, '');
+    this.drawn = new DrawnOnce(this.view, (href, copies) => this.hostWith(href, copies));
   }
 
   /** Every attachment a page of the site links or embeds, sorted. */
@@ -335,24 +339,29 @@ export class SiteBuilder {
 
   /** How the page at `pageUrl` addresses notes and files; the attachments it links are added to `copies`. */
   private pageHost(pageUrl: string, copies: Set<string>): PageHost {
+    return this.hostWith(to => relativeHref(pageUrl, to), copies);
+  }
+
+  /** The same, with `href` writing the address of a path from the site's root. */
+  private hostWith(href: (to: string) => string, copies: Set<string>): PageHost {
     return {
       noteHref: (p, fragment) => {
         const path = p.startsWith('./') ? p.slice(2) : p;
         const url = this.urls.get(path);
         if (url !== undefined) {
           const frag = fragment === undefined || fragment.startsWith('^') ? '' : `#mg-h-${githubSlug(fragment.slice(fragment.lastIndexOf('#') + 1).trim())}`;
-          return relativeHref(pageUrl, url) + frag;
+          return href(url) + frag;
         }
         if (path === `${UNPUBLISHED}.md`) return UNPUBLISHED_HREF;
         if (!/\.md$/i.test(path) && this.source.index.has(path)) {
           copies.add(path);
-          return relativeHref(pageUrl, attachmentFile(path));
+          return href(attachmentFile(path));
         }
         return MISSING_HREF;
       },
       imageSrc: path => {
         copies.add(path);
-        return relativeHref(pageUrl, attachmentFile(path));
+        return href(attachmentFile(path));
       },
     };
   }
@@ -374,7 +383,7 @@ export class SiteBuilder {
     const root = this.rootOf(url);
     const copies = new Set<string>();
     const host = this.pageHost(url, copies);
-    const renderer = new PageRenderer(this.view, host);
+    const renderer = new PageRenderer(this.view, host, 'mg-', undefined, this.drawn.forPage(root, copies));
     const info = this.view.note(path)!;
     const text = this.view.textOf(path) ?? '';
     const body = renderer.note(path, text);
@@ -474,7 +483,7 @@ export class SiteBuilder {
       let main: string;
       if (paths.length <= TAG_PAGE_FULL_NOTES) {
         const copies = new Set<string>();
-        main = finishLinks(renderTagPage(this.view, this.pageHost(url, copies), name, { backlinks: this.options.backlinks }).html, root);
+        main = finishLinks(renderTagPage(this.view, this.pageHost(url, copies), name, { backlinks: this.options.backlinks, memo: this.drawn.forPage(root, copies) }).html, root);
         this.copiedBy(`${url}index.html`, copies);
       } else {
         this.copiesOf.delete(`${url}index.html`);

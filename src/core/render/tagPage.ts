@@ -26,7 +26,7 @@ function folded(section: string): string {
 export function renderTagPage(index: NoteQueries, host: PageHost, tag: string, options: PageOptions = {}): RenderedPage {
   const name = tag.replace(/^#/, '');
   const notes = tagPageNotes(index, name);
-  const renderer = new PageRenderer(index, host);
+  const renderer = new PageRenderer(index, host, 'mg-', undefined, options.memo);
   const articles = notes.map(({ path, title }, i) => {
     const body = renderer.note(path, index.textOf(path) ?? '', { headingPrefix: `mg-n${i}-h-` });
     const section = options.backlinks === false ? '' : renderer.backlinks(path);
