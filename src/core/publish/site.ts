@@ -16,7 +16,7 @@ import { SITE_MARKER } from './marker';
 import { finishLinks, MISSING_HREF, UNPUBLISHED_HREF } from './links';
 import { folderListing, graphPage, searchPage, tagIndexPage, tagListing } from './listPages';
 import { UNPUBLISHED, PublishedView } from './publishedView';
-import { SEARCH_MANIFEST, SearchIndex, searchManifest, searchText, shardCount, shardFile, type SearchDocument } from './search';
+import { SearchIndex, type SearchPage } from './search';
 import { noteDates, publishedNotes, type SelectionOptions } from './selection';
 import { attachmentFile, noteUrls, relativeHref, tagUrl } from './urls';
 
@@ -29,16 +29,27 @@ export interface SiteOutput {
   flush?(): Promise<void>;
 }
 
-/** A page's words for the search index, as the page renderer drew them (its text is taken from `html`). */
-export type SearchPage = Omit<SearchDocument, 'text'> & { readonly html: string };
+export type { SearchPage };
 
-/** Builds a cold publish's search shards elsewhere (the CLI: a worker thread), while the pages render. */
+/** Keeps the site's search index (src/core/publish/search.ts) elsewhere (the CLI: a worker thread), while the pages render. */
 export interface SearchIndexer {
   add(page: SearchPage): void;
-  /** Each shard's JSON, in shard order. */
-  finish(): Promise<string[]>;
-  /** Stop without a result (a cancelled publish). */
+  remove(id: string): void;
+  /** The search files changed since the last call (every one the first time), each with its JSON. */
+  take(): Promise<[string, string][]>;
+  /** Let it go (a cancelled publish, a new build). */
   close(): void;
+}
+
+/** The index in this thread. */
+function localIndexer(): SearchIndexer {
+  const index = new SearchIndex();
+  return {
+    add: page => index.addPage(page),
+    remove: id => index.remove(id),
+    take: async () => index.takeChanged(),
+    close: () => undefined,
+  };
 }
 
 export interface SiteSource {
@@ -63,8 +74,8 @@ export interface PublishOptions extends SelectionOptions {
   pause?(): Promise<void>;
   /** Told about a file it could not use (an unreadable attachment). */
   warn?(message: string): void;
-  /** A full build's search index built elsewhere (given the number of shards); by default, in this thread. */
-  searchIndexer?(shards: number): SearchIndexer | undefined;
+  /** The search index kept elsewhere (a worker thread); by default, in this thread. */
+  searchIndexer?(): SearchIndexer | undefined;
 }
 
 export interface PublishResult {
@@ -98,9 +109,7 @@ export class SiteBuilder {
   private home: string | undefined;
   /** What pages share (a note's body, a quoted paragraph), drawn once per build or update. */
   private drawn!: DrawnOnce;
-  private search = new SearchIndex();
-  /** Set during a full build whose search index is built elsewhere. */
-  private indexer: SearchIndexer | undefined;
+  private search: SearchIndexer = localIndexer();
   private records = new Map<string, NoteRecord>();
   /** The attachments each page links or embeds (page file -> vault paths): the site copies their union. */
   private readonly copiesOf = new Map<string, Set<string>>();
@@ -142,8 +151,8 @@ export class SiteBuilder {
     for (const path of [...this.records.keys()]) if (!this.published.has(path)) this.records.delete(path);
     this.copiesOf.clear();
     this.graphParts.clear();
-    this.search = new SearchIndex(shardCount(this.published.size));
-    this.indexer = this.options.searchIndexer?.(this.search.count);
+    this.search.close();
+    this.search = this.options.searchIndexer?.() ?? localIndexer();
     const paths = [...this.published].sort();
     let done = 0;
     let cancelled = false;
@@ -164,17 +173,20 @@ export class SiteBuilder {
           if (bytes) await write(attachmentFile(path), bytes);
           else this.options.warn?.(`${path}: could not be read; the site links it but does not hold it`);
         }
-        if (this.indexer) this.search.adopt(await this.indexer.finish());
-        for (const [shard, json] of this.search.takeChanged()) await write(shardFile(shard), json);
-        await write(SEARCH_MANIFEST, searchManifest(this.search.count));
+        for (const [file, json] of await this.search.take()) await write(file, json);
         await write('graph.json', JSON.stringify(this.graphData()));
         this.graphChanged = false;
         for (const [file, xml] of this.feeds()) await write(file, xml);
         this.options.onProgress?.(paths.length, paths.length);
       }
-    } finally {
-      this.indexer?.close();
-      this.indexer = undefined;
+    } catch (e) {
+      this.search.close();
+      this.search = localIndexer();
+      throw e;
+    }
+    if (cancelled) {
+      this.search.close();
+      this.search = localIndexer();
     }
     if (!cancelled) {
       // Built again: what an earlier build wrote and this one did not (a page whose URL moved) goes.
@@ -198,7 +210,7 @@ export class SiteBuilder {
    * whose content they feed, written again (then writeIndexes); the pages of notes that left the
    * site, of tags no note carries now, and attachments no page links, removed. Returns the files
    * written, or undefined when the change moved URLs (a note created or deleted that slugs like
-   * another) or the number of search shards: then build() again.
+   * another): then build() again.
    */
   async update(changed: readonly string[], before: ReadonlyMap<string, readonly string[]>, output: SiteOutput): Promise<string[] | undefined> {
     const oldUrls = this.urls;
@@ -206,7 +218,6 @@ export class SiteBuilder {
     const oldTitles = new Map(changed.map(p => [p, this.records.get(p)?.title]));
     this.plan();
     for (const [path, url] of oldUrls) if (this.urls.has(path) && this.urls.get(path) !== url) return undefined;
-    if (shardCount(this.published.size) !== this.search.count) return undefined;
     const pages = new Set<string>();
     const tagsTouched = new Set<string>();
     const gone: string[] = [];
@@ -269,12 +280,12 @@ export class SiteBuilder {
     return files;
   }
 
-  /** After update(): the search shards and graph data the change touched, and the marker (written last: the pages come first). */
+  /** After update(): the search files and graph data the change touched, and the marker (written last: the pages come first). */
   async writeIndexes(output: SiteOutput): Promise<string[]> {
     const files: string[] = [];
-    for (const [shard, json] of this.search.takeChanged()) {
-      await output.write(shardFile(shard), json);
-      files.push(shardFile(shard));
+    for (const [file, json] of await this.search.take()) {
+      await output.write(file, json);
+      files.push(file);
     }
     if (this.graphChanged) {
       await output.write('graph.json', JSON.stringify(this.graphData()));
@@ -373,8 +384,7 @@ export class SiteBuilder {
   }
 
   private indexPage(page: SearchPage): void {
-    if (this.indexer) this.indexer.add(page);
-    else this.search.add({ id: page.id, url: page.url, title: page.title, tags: page.tags, text: searchText(page.html) });
+    this.search.add(page);
   }
 
   /** The page of a published note: title, tags, the note as the preview draws it, its outgoing links and Backlinks. */
