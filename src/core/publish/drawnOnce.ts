@@ -31,14 +31,17 @@ export class DrawnOnce {
   /** By note, then by markdown (a note's text is one string object: hashed once); null: drawn on each page. */
   private readonly drawings = new Map<string, Map<string, Drawing | null>>();
 
-  /** `index` is the one the site's pages are drawn from; `host` gives its addresses. */
-  constructor(private readonly index: NoteQueries, private readonly host: SiteHost) {}
+  /**
+   * `index` is the one the site's pages are drawn from; `host` gives its addresses; `shown(path)`
+   * says whether a note's whole text shows on more than its own page (else it is not kept).
+   */
+  constructor(private readonly index: NoteQueries, private readonly host: SiteHost, private readonly shown: (path: string) => boolean = () => true) {}
 
   /** The memo for a page `root` below the site's root (`../../`, '' at the root) that copies the attachments it links into `copies`. */
   forPage(root: string, copies: Set<string>): RenderMemo {
     return {
       draw: (path, markdown, headingPrefix, counter) => {
-        if (counter.prefix !== 'mg-sn-') return undefined;
+        if (counter.prefix !== 'mg-sn-' || (!this.shown(path) && markdown === this.index.textOf(path))) return undefined;
         const drawing = this.drawing(path, markdown);
         if (!drawing) return undefined;
         const first = counter.next;

@@ -58,9 +58,9 @@ export function chunkFile(i: number): string {
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string, field?: string) => string[];
 const processTerm = MiniSearch.getDefault('processTerm') as (term: string, field?: string) => string | string[] | null | undefined | false;
 
-function termsOf(text: string, field?: string): string[] {
+function termsOf(text: string, field?: string, tokens = tokenize(text, field)): string[] {
   const out: string[] = [];
-  for (const token of tokenize(text, field)) {
+  for (const token of tokens) {
     const t = processTerm(token, field);
     if (Array.isArray(t)) out.push(...t.filter(Boolean));
     else if (t) out.push(t);
@@ -99,15 +99,15 @@ export class SearchIndex {
     const distinct = new Set<string>();
     values.forEach((value, field) => {
       // As MiniSearch counts a field's length: its distinct tokens before lowercasing.
-      lengths[field] = new Set(tokenize(value, SEARCH_OPTIONS.fields[field])).size;
-      for (const term of termsOf(value, SEARCH_OPTIONS.fields[field])) {
+      const name = SEARCH_OPTIONS.fields[field];
+      const tokens = tokenize(value, name);
+      lengths[field] = new Set(tokens).size;
+      const counts = new Map<string, number>();
+      for (const term of termsOf(value, name, tokens)) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const [term, count] of counts) {
         let p = this.postings.get(term);
-        if (!p) {
-          this.postings.set(term, p = []);
-          if (this.starts) this.dirty.add(this.chunkOf(term));
-        }
-        const freqs = (p[field] ??= new Map());
-        freqs.set(short, (freqs.get(short) ?? 0) + 1);
+        if (!p) this.postings.set(term, p = []);
+        (p[field] ??= new Map()).set(short, count);
         distinct.add(term);
       }
     });

@@ -129,7 +129,27 @@ export class SiteBuilder {
     this.urls = noteUrls(this.published);
     this.home = [...this.published].find(p => HOME_NAMES.includes(p.toLowerCase()));
     if (this.home) this.urls.set(this.home, '');
-    this.drawn = new DrawnOnce(this.view, (href, copies) => this.hostWith(href, copies));
+    const onTagPages = this.notesOnFullTagPages();
+    this.drawn = new DrawnOnce(this.view, (href, copies) => this.hostWith(href, copies), path => onTagPages.has(path));
+  }
+
+  /** The notes some tag page shows in full (a tag of at most TAG_PAGE_FULL_NOTES notes, nested tags counted in their parents). */
+  private notesOnFullTagPages(): Set<string> {
+    const byTag = new Map<string, Set<string>>();
+    for (const path of this.published) {
+      for (const t of this.source.index.note(path)?.syntax.tags ?? []) {
+        const segments = t.name.toLowerCase().split('/');
+        for (let i = 1; i <= segments.length; i++) {
+          const name = segments.slice(0, i).join('/');
+          let notes = byTag.get(name);
+          if (!notes) byTag.set(name, notes = new Set());
+          notes.add(path);
+        }
+      }
+    }
+    const shown = new Set<string>();
+    for (const notes of byTag.values()) if (notes.size <= TAG_PAGE_FULL_NOTES) for (const p of notes) shown.add(p);
+    return shown;
   }
 
   /** Every attachment a page of the site links or embeds, sorted. */
