@@ -86,6 +86,10 @@ export class SearchIndex {
   /** Each chunk's first word, fixed by the first write (a change under --watch rewrites the chunks it touches). */
   private starts: string[] | undefined;
   private readonly dirty = new Set<number>();
+  /** After the cut: each chunk's words, each word's JSON as last written, the words changed since. */
+  private chunkTerms: Set<string>[] = [];
+  private readonly entries = new Map<string, string>();
+  private readonly changedTerms = new Set<string>();
   private docsChanged = true;
 
   /** `chunkChars`: about how many characters of JSON a full build puts in each word chunk. */
@@ -106,13 +110,21 @@ export class SearchIndex {
       for (const term of termsOf(value, name, tokens)) counts.set(term, (counts.get(term) ?? 0) + 1);
       for (const [term, count] of counts) {
         let p = this.postings.get(term);
-        if (!p) this.postings.set(term, p = []);
+        if (!p) {
+          this.postings.set(term, p = []);
+          if (this.starts) this.chunkTerms[this.chunkOf(term)]!.add(term);
+        }
         (p[field] ??= new Map()).set(short, count);
         distinct.add(term);
       }
     });
     const terms = [...distinct];
-    if (this.starts) for (const t of terms) this.dirty.add(this.chunkOf(t));
+    if (this.starts) {
+      for (const t of terms) {
+        this.dirty.add(this.chunkOf(t));
+        this.changedTerms.add(t);
+      }
+    }
     this.docs.set(doc.id, { short, stored: { title: doc.title, url: doc.url, tags: [...doc.tags] }, lengths, terms });
     this.docsChanged = true;
   }
@@ -127,8 +139,17 @@ export class SearchIndex {
     for (const term of doc.terms) {
       const p = this.postings.get(term)!;
       for (const freqs of p) freqs?.delete(doc.short);
-      if (p.every(f => !f || f.size === 0)) this.postings.delete(term);
-      if (this.starts) this.dirty.add(this.chunkOf(term));
+      const gone = p.every(f => !f || f.size === 0);
+      if (gone) this.postings.delete(term);
+      if (this.starts) {
+        const chunk = this.chunkOf(term);
+        this.dirty.add(chunk);
+        this.changedTerms.add(term);
+        if (gone) {
+          this.chunkTerms[chunk]!.delete(term);
+          this.entries.delete(term);
+        }
+      }
     }
     this.docs.delete(id);
     this.docsChanged = true;
@@ -184,13 +205,16 @@ export class SearchIndex {
    */
   takeChanged(): [string, string][] {
     const out: [string, string][] = [];
-    const terms = [...this.postings.keys()].sort();
     if (!this.starts) {
+      const terms = [...this.postings.keys()].sort();
       const starts: string[] = [''];
       let size = 0;
       const chunk: string[] = [];
+      let words = new Set<string>();
       const flush = () => {
         out.push([chunkFile(starts.length - 1), `[${chunk.join(',')}]`]);
+        this.chunkTerms.push(words);
+        words = new Set();
         chunk.length = 0;
         size = 0;
       };
@@ -201,6 +225,8 @@ export class SearchIndex {
           starts.push(term);
         }
         chunk.push(entry);
+        words.add(term);
+        this.entries.set(term, entry);
         size += entry.length;
       }
       flush();
@@ -208,11 +234,18 @@ export class SearchIndex {
       const manifest: SearchManifest = { docs: SEARCH_DOCS, chunks: starts.map((from, i) => ({ file: chunkFile(i), from })) };
       out.push([SEARCH_MANIFEST, JSON.stringify(manifest)]);
     } else if (this.dirty.size) {
-      const byChunk = new Map<number, string[]>([...this.dirty].map(i => [i, []]));
-      for (const term of terms) byChunk.get(this.chunkOf(term))?.push(SearchIndex.entry(term, this.postings.get(term)!));
-      for (const [i, entries] of [...byChunk].sort((a, b) => a[0] - b[0])) out.push([chunkFile(i), `[${entries.join(',')}]`]);
+      // Only the words that changed are written again; the rest of each chunk is its last JSON.
+      for (const i of [...this.dirty].sort((a, b) => a - b)) {
+        const entries = [...this.chunkTerms[i]!].sort().map(term => {
+          let entry = this.changedTerms.has(term) ? undefined : this.entries.get(term);
+          if (entry === undefined) this.entries.set(term, entry = SearchIndex.entry(term, this.postings.get(term)!));
+          return entry;
+        });
+        out.push([chunkFile(i), `[${entries.join(',')}]`]);
+      }
     }
     this.dirty.clear();
+    this.changedTerms.clear();
     if (this.docsChanged) out.unshift([SEARCH_DOCS, this.docsJson()]);
     this.docsChanged = false;
     return out;
