@@ -76,7 +76,8 @@ interface Doc {
   readonly terms: string[];
 }
 
-type Postings = Map<number, number>[];
+/** A word's notes: (note, field, count) in turn, flat (a Map per word and field made 10,000 notes' indexing superlinear in the collector). */
+type Postings = number[];
 
 /** The index a publish builds (in this thread or a worker's) and writes as documents and word chunks. */
 export class SearchIndex {
@@ -114,7 +115,7 @@ export class SearchIndex {
           this.postings.set(term, p = []);
           if (this.starts) this.chunkTerms[this.chunkOf(term)]!.add(term);
         }
-        (p[field] ??= new Map()).set(short, count);
+        p.push(short, field, count);
         distinct.add(term);
       }
     });
@@ -138,9 +139,11 @@ export class SearchIndex {
     if (!doc) return;
     for (const term of doc.terms) {
       const p = this.postings.get(term)!;
-      for (const freqs of p) freqs?.delete(doc.short);
-      const gone = p.every(f => !f || f.size === 0);
+      const kept: number[] = [];
+      for (let i = 0; i < p.length; i += 3) if (p[i] !== doc.short) kept.push(p[i]!, p[i + 1]!, p[i + 2]!);
+      const gone = kept.length === 0;
       if (gone) this.postings.delete(term);
+      else this.postings.set(term, kept);
       if (this.starts) {
         const chunk = this.chunkOf(term);
         this.dirty.add(chunk);
@@ -193,9 +196,7 @@ export class SearchIndex {
 
   private static entry(term: string, p: Postings): string {
     const data: Record<number, Record<number, number>> = {};
-    p.forEach((freqs, field) => {
-      if (freqs && freqs.size) data[field] = Object.fromEntries(freqs);
-    });
+    for (let i = 0; i < p.length; i += 3) (data[p[i + 1]!] ??= {})[p[i]!] = p[i + 2]!;
     return JSON.stringify([term, data]);
   }
 
