@@ -123,13 +123,14 @@ export class SiteBuilder {
   }
 
   /** Decide what is published and where; call again after the vault changed. */
-  private plan(): void {
+  private plan(full = false): void {
     this.published = publishedNotes(this.source.index, this.options);
     this.view = new PublishedView(this.source.index, this.published);
     this.urls = noteUrls(this.published);
     this.home = [...this.published].find(p => HOME_NAMES.includes(p.toLowerCase()));
     if (this.home) this.urls.set(this.home, '');
-    const onTagPages = this.notesOnFullTagPages();
+    // An update draws a few pages: a note's body is kept for its tag page only in a full build.
+    const onTagPages = full ? this.notesOnFullTagPages() : new Set<string>();
     this.drawn = new DrawnOnce(this.view, (href, copies) => this.hostWith(href, copies), path => onTagPages.has(path));
   }
 
@@ -160,7 +161,7 @@ export class SiteBuilder {
   }
 
   async build(output: SiteOutput): Promise<PublishResult> {
-    this.plan();
+    this.plan(true);
     const files: string[] = [];
     const write = async (path: string, data: string | Uint8Array) => {
       await output.write(path, data);
