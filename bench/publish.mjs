@@ -90,9 +90,11 @@ for (const n of sizes) {
   const c = cold(vault, out);
   const site = sizeOf(out) / 1e6;
   const manifest = JSON.parse(fs.readFileSync(path.join(out, 'search.json'), 'utf8'));
-  const shards = Array.isArray(manifest.shards) ? manifest.shards : [];
+  // Split by word (docs + chunks), or an older build's shards by note.
+  const shards = Array.isArray(manifest.chunks) ? [manifest.docs, ...manifest.chunks.map(c => c.file)] : Array.isArray(manifest.shards) ? manifest.shards : [];
   const search = (fs.statSync(path.join(out, 'search.json')).size + shards.reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0)) / 1e6;
+  const docsMB = manifest.docs ? fs.statSync(path.join(out, manifest.docs)).size / 1e6 : undefined;
   const w = await watch(vault, out);
-  console.log(`| ${n.toLocaleString('en')} | ${(c.ms / 1000).toFixed(1)} s | ${(c.cpuMs / 1000).toFixed(1)} s | ${Math.round(c.rssMB)} MB | ${site.toFixed(0)} MB | ${search.toFixed(1)} MB${shards.length ? ` (${shards.length} shards)` : ''} | ${median(w.map(r => r.cliMs))} ms, ${median(w.map(r => r.cpuMs))} ms CPU / ${Math.round(median(w.map(r => r.wallMs)))} ms (${w[0].files} files) | ${median(w.map(r => r.indexMs))} ms, ${median(w.map(r => r.indexCpuMs))} ms CPU | ${os.loadavg()[0].toFixed(2)} |`);
+  console.log(`| ${n.toLocaleString('en')} | ${(c.ms / 1000).toFixed(1)} s | ${(c.cpuMs / 1000).toFixed(1)} s | ${Math.round(c.rssMB)} MB | ${site.toFixed(0)} MB | ${search.toFixed(1)} MB${manifest.chunks ? ` (documents ${docsMB.toFixed(1)} MB + ${manifest.chunks.length} word chunks)` : shards.length ? ` (${shards.length} shards)` : ''} | ${median(w.map(r => r.cliMs))} ms, ${median(w.map(r => r.cpuMs))} ms CPU / ${Math.round(median(w.map(r => r.wallMs)))} ms (${w[0].files} files) | ${median(w.map(r => r.indexMs))} ms, ${median(w.map(r => r.indexCpuMs))} ms CPU | ${os.loadavg()[0].toFixed(2)} |`);
   fs.rmSync(out, { recursive: true, force: true });
 }

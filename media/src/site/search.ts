@@ -1,17 +1,10 @@
 /// <reference lib="dom" />
-// The search page: the MiniSearch shards publish wrote (listed in search.json), loaded all at
-// once, in parallel, on first use, searched as the reader types (prefix and a little
-// fuzziness) and their hits merged by score, results built as DOM nodes (never HTML from the
-// index). `search/?q=word` searches at once.
-import MiniSearch from 'minisearch';
-import { SEARCH_MANIFEST, SEARCH_OPTIONS, SEARCH_QUERY } from '../../../src/core/publish/search';
-
-interface Hit {
-  readonly id: string;
-  readonly title: string;
-  readonly url: string;
-  readonly tags: readonly string[];
-}
+// The search page: the documents and the word chunks publish wrote (listed in search.json),
+// fetched as the reader types, only the chunks for the typed words' first letters, each once
+// (src/core/publish/search.ts's SiteSearch, the one reader of the index), searched with prefix
+// and a little fuzziness, results built as DOM nodes (never HTML from the index).
+// `search/?q=word` searches at once.
+import { SiteSearch, type SearchHit } from '../../../src/core/publish/search';
 
 export function initSearch(root: string): void {
   const input = document.getElementById('mg-search-input') as HTMLInputElement | null;
@@ -19,9 +12,11 @@ export function initSearch(root: string): void {
   const status = document.getElementById('mg-search-status');
   if (!input || !list || !status) return;
   input.disabled = false;
-  let index: Promise<MiniSearch[]> | undefined;
-  const shard = (file: string) => fetch(root + file).then(r => r.text()).then(text => MiniSearch.loadJSON(text, SEARCH_OPTIONS));
-  const load = () => (index ??= fetch(root + SEARCH_MANIFEST).then(r => r.json() as Promise<{ shards: string[] }>).then(m => Promise.all(m.shards.map(shard))));
+  const search = new SiteSearch(file => fetch(root + file).then(r => {
+    if (!r.ok) throw new Error(`${file}: ${r.status}`);
+    return r.text();
+  }));
+  const load = () => search.prepare();
 
   const run = async () => {
     const query = input.value.trim();
@@ -31,10 +26,9 @@ export function initSearch(root: string): void {
       return;
     }
     status.textContent = 'Searching…';
-    let hits: Hit[];
+    let hits: SearchHit[];
     try {
-      const shards = await load();
-      hits = shards.flatMap(s => s.search(query, SEARCH_QUERY)).sort((a, b) => b.score - a.score) as unknown as Hit[];
+      hits = await search.search(query);
     } catch {
       status.textContent = 'The search index could not be loaded.';
       return;
@@ -62,7 +56,7 @@ export function initSearch(root: string): void {
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void run(), 120);
   });
-  input.addEventListener('focus', () => void load(), { once: true });
+  input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
   const q = new URLSearchParams(location.search).get('q');
   if (q) {
     input.value = q;

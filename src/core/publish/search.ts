@@ -1,12 +1,14 @@
-// The site's full-text search: MiniSearch indexes built at publish time and loaded by the
-// search page (media/src/site/search.ts) with the same options. Chosen over pagefind (its
+// The site's full-text search: a MiniSearch index built at publish time, split by word so the
+// search page fetches only the words it needs, as pagefind does. Chosen over pagefind (its
 // WebAssembly needs 'wasm-unsafe-eval', looser than the preview's CSP) and flexsearch (no
 // single-file export); sizes and times on the 10,000-note vault are in docs/publish.md.
 //
-// The index is split into shards by note (a hash of its path), about NOTES_PER_SHARD notes
-// each: a change under --watch rewrites the one shard its note is in, not the whole index
-// (27 MB at 10,000 notes). `search.json` lists the shards; the page loads them all, in
-// parallel, when the search box is first used, and merges their hits by score.
+// Files: `search.json` lists the word chunks by the first word of each; `search/docs.json` holds
+// each note's title, page, tags and field lengths (MiniSearch's serialized form without its words);
+// `search/words-N.json` the words from one chunk's first word to the next one's, each with the
+// notes it is in and how often (MiniSearch's `index` entries). The page loads the documents and the
+// chunks holding the words that begin with a typed word's first two letters, and asks MiniSearch
+// with the same options (SEARCH_QUERY): the scores are those of one whole index.
 import MiniSearch from 'minisearch';
 
 export interface SearchDocument {
@@ -20,6 +22,9 @@ export interface SearchDocument {
   readonly text: string;
 }
 
+/** A page's words for the search index, as the page renderer drew them (its text is taken from `html`). */
+export type SearchPage = Omit<SearchDocument, 'text'> & { readonly html: string };
+
 /** Shared with the browser side: both must read the index with the same fields. */
 export const SEARCH_OPTIONS = {
   fields: ['title', 'tagText', 'text'],
@@ -27,97 +32,223 @@ export const SEARCH_OPTIONS = {
   idField: 'id',
 };
 
-/** What the search page asks of every shard (and a test of the index, the same). */
+/** What the search page asks (and a test of the index, the same). */
 export const SEARCH_QUERY = { prefix: true, fuzzy: 0.15, boost: { title: 3, tagText: 2 }, combineWith: 'AND' } as const;
 
-/** The file that lists the shards: `{ "shards": ["search/shard-0.json", ...] }`. */
+/** The file that lists the chunks: `{ "docs": "search/docs.json", "chunks": [{ "file": ..., "from": "" }, ...] }`. */
 export const SEARCH_MANIFEST = 'search.json';
+export const SEARCH_DOCS = 'search/docs.json';
 
-/** About this many notes per shard: at 10,000 notes, 64 shards of 0.4–0.5 MB. */
-export const NOTES_PER_SHARD = 160;
+/** About this many characters of JSON per word chunk when a full build cuts them (10,000 notes: about 100 chunks). */
+export const CHUNK_CHARS = 200_000;
 
-/** How many shards `notes` notes are split into: a power of two, so a note's shard moves only when the count crosses one. */
-export function shardCount(notes: number): number {
-  let count = 1;
-  while (count * NOTES_PER_SHARD < notes) count *= 2;
-  return count;
+/** The letters of a typed word that choose its chunks (and the words it may match fuzzily: those that begin alike). */
+export const PREFIX_LETTERS = 2;
+
+export interface SearchManifest {
+  readonly docs: string;
+  readonly chunks: readonly { readonly file: string; readonly from: string }[];
 }
 
-/** The shard a note's words are in (FNV-1a of its path). */
-export function shardOf(id: string, count: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    h ^= id.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+export function chunkFile(i: number): string {
+  return `search/words-${i}.json`;
+}
+
+/** MiniSearch's own rules, so the index holds the words a query is cut into. */
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string, field?: string) => string[];
+const processTerm = MiniSearch.getDefault('processTerm') as (term: string, field?: string) => string | string[] | null | undefined | false;
+
+function termsOf(text: string, field?: string, tokens = tokenize(text, field)): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    const t = processTerm(token, field);
+    if (Array.isArray(t)) out.push(...t.filter(Boolean));
+    else if (t) out.push(t);
   }
-  return (h >>> 0) % count;
+  return out;
 }
 
-export function shardFile(shard: number): string {
-  return `search/shard-${shard}.json`;
+interface Doc {
+  readonly short: number;
+  readonly stored: { title: string; url: string; tags: string[] };
+  readonly lengths: number[];
+  /** Its distinct words (to take it out again). */
+  readonly terms: string[];
 }
 
-export function searchManifest(count: number): string {
-  return JSON.stringify({ shards: Array.from({ length: count }, (_, i) => shardFile(i)) });
-}
+/** A word's notes: (note, field, count) in turn, flat (a Map per word and field made 10,000 notes' indexing superlinear in the collector). */
+type Postings = number[];
 
-type Index = MiniSearch<SearchDocument & { tagText: string }>;
-
-function newIndex(): Index {
-  return new MiniSearch<SearchDocument & { tagText: string }>(SEARCH_OPTIONS);
-}
-
+/** The index a publish builds (in this thread or a worker's) and writes as documents and word chunks. */
 export class SearchIndex {
-  /** Each shard: its index, or the JSON it was last written as (read back on its first change). */
-  private readonly shards: (Index | string)[];
+  private readonly docs = new Map<string, Doc>();
+  private readonly postings = new Map<string, Postings>();
+  private nextId = 0;
+  /** Each chunk's first word, fixed by the first write (a change under --watch rewrites the chunks it touches). */
+  private starts: string[] | undefined;
   private readonly dirty = new Set<number>();
+  /** After the cut: each chunk's words, each word's JSON as last written, the words changed since. */
+  private chunkTerms: Set<string>[] = [];
+  private readonly entries = new Map<string, string>();
+  private readonly changedTerms = new Set<string>();
+  private docsChanged = true;
 
-  constructor(readonly count = 1) {
-    this.shards = Array.from({ length: count }, () => newIndex());
-    for (let i = 0; i < count; i++) this.dirty.add(i);
-  }
-
-  private shard(i: number): Index {
-    const s = this.shards[i]!;
-    if (typeof s !== 'string') return s;
-    const loaded = MiniSearch.loadJSON<SearchDocument & { tagText: string }>(s, SEARCH_OPTIONS);
-    this.shards[i] = loaded;
-    return loaded;
-  }
+  /** `chunkChars`: about how many characters of JSON a full build puts in each word chunk. */
+  constructor(private readonly chunkChars = CHUNK_CHARS) {}
 
   add(doc: SearchDocument): void {
-    const i = shardOf(doc.id, this.count);
-    const index = this.shard(i);
-    if (index.has(doc.id)) index.discard(doc.id);
-    index.add({ ...doc, tags: [...doc.tags], tagText: doc.tags.map(t => `${t} ${t.replace(/\//g, ' ')}`).join(' ') });
-    this.dirty.add(i);
+    this.remove(doc.id);
+    const short = this.nextId++;
+    const values = [doc.title, doc.tags.map(t => `${t} ${t.replace(/\//g, ' ')}`).join(' '), doc.text];
+    const lengths: number[] = [];
+    const distinct = new Set<string>();
+    values.forEach((value, field) => {
+      // As MiniSearch counts a field's length: its distinct tokens before lowercasing.
+      const name = SEARCH_OPTIONS.fields[field];
+      const tokens = tokenize(value, name);
+      lengths[field] = new Set(tokens).size;
+      const counts = new Map<string, number>();
+      for (const term of termsOf(value, name, tokens)) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const [term, count] of counts) {
+        let p = this.postings.get(term);
+        if (!p) {
+          this.postings.set(term, p = []);
+          if (this.starts) this.chunkTerms[this.chunkOf(term)]!.add(term);
+        }
+        p.push(short, field, count);
+        distinct.add(term);
+      }
+    });
+    const terms = [...distinct];
+    if (this.starts) {
+      for (const t of terms) {
+        this.dirty.add(this.chunkOf(t));
+        this.changedTerms.add(t);
+      }
+    }
+    this.docs.set(doc.id, { short, stored: { title: doc.title, url: doc.url, tags: [...doc.tags] }, lengths, terms });
+    this.docsChanged = true;
+  }
+
+  addPage(page: SearchPage): void {
+    this.add({ id: page.id, url: page.url, title: page.title, tags: page.tags, text: searchText(page.html) });
   }
 
   remove(id: string): void {
-    const i = shardOf(id, this.count);
-    const index = this.shard(i);
-    if (!index.has(id)) return;
-    index.discard(id);
-    this.dirty.add(i);
+    const doc = this.docs.get(id);
+    if (!doc) return;
+    for (const term of doc.terms) {
+      const p = this.postings.get(term)!;
+      const kept: number[] = [];
+      for (let i = 0; i < p.length; i += 3) if (p[i] !== doc.short) kept.push(p[i]!, p[i + 1]!, p[i + 2]!);
+      const gone = kept.length === 0;
+      if (gone) this.postings.delete(term);
+      else this.postings.set(term, kept);
+      if (this.starts) {
+        const chunk = this.chunkOf(term);
+        this.dirty.add(chunk);
+        this.changedTerms.add(term);
+        if (gone) {
+          this.chunkTerms[chunk]!.delete(term);
+          this.entries.delete(term);
+        }
+      }
+    }
+    this.docs.delete(id);
+    this.docsChanged = true;
   }
 
-  /** Take shards serialized elsewhere (a worker thread built them): they are what is written. */
-  adopt(shards: readonly string[]): void {
-    if (shards.length !== this.count) throw new Error(`expected ${this.count} search shards, got ${shards.length}`);
-    shards.forEach((s, i) => {
-      this.shards[i] = s;
-      this.dirty.add(i);
+  private chunkOf(term: string): number {
+    const starts = this.starts!;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= term) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** MiniSearch's serialized form without its words (`index`), the documents in the order added. */
+  private docsJson(): string {
+    const documentIds: Record<number, string> = {};
+    const fieldLength: Record<number, number[]> = {};
+    const storedFields: Record<number, Doc['stored']> = {};
+    const average: number[] = [];
+    const ordered = [...this.docs].sort((a, b) => a[1].short - b[1].short);
+    ordered.forEach(([id, doc], count) => {
+      documentIds[doc.short] = id;
+      fieldLength[doc.short] = doc.lengths;
+      storedFields[doc.short] = doc.stored;
+      // MiniSearch's running average, in its order of operations: the same numbers to the last bit.
+      doc.lengths.forEach((length, field) => {
+        average[field] = ((average[field] || 0) * count + length) / (count + 1);
+      });
+    });
+    const fieldIds: Record<string, number> = {};
+    SEARCH_OPTIONS.fields.forEach((f, i) => (fieldIds[f] = i));
+    return JSON.stringify({
+      documentCount: this.docs.size, nextId: this.nextId, documentIds, fieldIds, fieldLength, averageFieldLength: average,
+      storedFields, dirtCount: 0, serializationVersion: 2,
     });
   }
 
-  /** Each shard changed since the last call, with its JSON (all of them the first time). */
-  takeChanged(): [number, string][] {
-    const out: [number, string][] = [];
-    for (const i of [...this.dirty].sort((a, b) => a - b)) {
-      const s = this.shards[i]!;
-      out.push([i, typeof s === 'string' ? s : JSON.stringify(s)]);
+  private static entry(term: string, p: Postings): string {
+    const data: Record<number, Record<number, number>> = {};
+    for (let i = 0; i < p.length; i += 3) (data[p[i + 1]!] ??= {})[p[i]!] = p[i + 2]!;
+    return JSON.stringify([term, data]);
+  }
+
+  /**
+   * The files changed since the last call, with their JSON: all of them the first time (which
+   * cuts the chunks), then the documents and the chunks whose words changed.
+   */
+  takeChanged(): [string, string][] {
+    const out: [string, string][] = [];
+    if (!this.starts) {
+      const terms = [...this.postings.keys()].sort();
+      const starts: string[] = [''];
+      let size = 0;
+      const chunk: string[] = [];
+      let words = new Set<string>();
+      const flush = () => {
+        out.push([chunkFile(starts.length - 1), `[${chunk.join(',')}]`]);
+        this.chunkTerms.push(words);
+        words = new Set();
+        chunk.length = 0;
+        size = 0;
+      };
+      for (const term of terms) {
+        const entry = SearchIndex.entry(term, this.postings.get(term)!);
+        if (size > 0 && size + entry.length > this.chunkChars) {
+          flush();
+          starts.push(term);
+        }
+        chunk.push(entry);
+        words.add(term);
+        this.entries.set(term, entry);
+        size += entry.length;
+      }
+      flush();
+      this.starts = starts;
+      const manifest: SearchManifest = { docs: SEARCH_DOCS, chunks: starts.map((from, i) => ({ file: chunkFile(i), from })) };
+      out.push([SEARCH_MANIFEST, JSON.stringify(manifest)]);
+    } else if (this.dirty.size) {
+      // Only the words that changed are written again; the rest of each chunk is its last JSON.
+      for (const i of [...this.dirty].sort((a, b) => a - b)) {
+        const entries = [...this.chunkTerms[i]!].sort().map(term => {
+          let entry = this.changedTerms.has(term) ? undefined : this.entries.get(term);
+          if (entry === undefined) this.entries.set(term, entry = SearchIndex.entry(term, this.postings.get(term)!));
+          return entry;
+        });
+        out.push([chunkFile(i), `[${entries.join(',')}]`]);
+      }
     }
     this.dirty.clear();
+    this.changedTerms.clear();
+    if (this.docsChanged) out.unshift([SEARCH_DOCS, this.docsJson()]);
+    this.docsChanged = false;
     return out;
   }
 }
@@ -131,4 +262,85 @@ export function searchText(html: string): string {
     .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, e => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&nbsp;': ' ' })[e]!)
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A search hit as the page shows it. */
+export interface SearchHit {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  readonly tags: readonly string[];
+  readonly score: number;
+}
+
+/**
+ * The site's search as a reader's page runs it (and the tests): the documents once, then for each
+ * query only the word chunks its words need, each fetched once.
+ */
+export class SiteSearch {
+  private manifest: Promise<SearchManifest> | undefined;
+  private docs: Promise<Record<string, unknown>> | undefined;
+  private readonly chunks = new Map<string, Promise<[string, unknown][]>>();
+  /** The MiniSearch of the last set of prefixes (typing on in one word needs no new one). */
+  private last: { key: string; index: MiniSearch } | undefined;
+
+  /** `fetchText(file)`: a file of the site by its path from the root. */
+  constructor(private readonly fetchText: (file: string) => Promise<string>) {}
+
+  /** Fetches the list of chunks and the documents (the page does it when the box gets focus). */
+  async prepare(): Promise<SearchManifest> {
+    const manifest = await (this.manifest ??= this.fetchText(SEARCH_MANIFEST).then(t => JSON.parse(t) as SearchManifest));
+    await (this.docs ??= this.fetchText(manifest.docs).then(t => JSON.parse(t) as Record<string, unknown>));
+    return manifest;
+  }
+
+  /** The files a query's words need, in order. */
+  filesFor(manifest: SearchManifest, prefixes: readonly string[]): string[] {
+    const files = new Set<string>();
+    const chunkAt = (word: string) => {
+      let i = 0;
+      while (i + 1 < manifest.chunks.length && manifest.chunks[i + 1]!.from <= word) i++;
+      return i;
+    };
+    for (const p of prefixes) {
+      for (let i = chunkAt(p); i <= chunkAt(`${p}\uffff`); i++) files.add(manifest.chunks[i]!.file);
+    }
+    return [...files];
+  }
+
+  /** The prefixes that choose a query's chunks: each word's first PREFIX_LETTERS letters, as the index holds words. */
+  static prefixes(query: string): string[] {
+    return [...new Set(termsOf(query).map(t => t.slice(0, PREFIX_LETTERS)))].sort();
+  }
+
+  async search(query: string): Promise<SearchHit[]> {
+    const prefixes = SiteSearch.prefixes(query);
+    if (prefixes.length === 0) return [];
+    const index = await this.indexFor(prefixes);
+    return index.search(query, SEARCH_QUERY) as unknown as SearchHit[];
+  }
+
+  /** Every document of the index (title, page, tags), in the order added. */
+  async documents(): Promise<Omit<SearchHit, 'score'>[]> {
+    await this.prepare();
+    const docs = (await this.docs!) as { documentIds: Record<string, string>; storedFields: Record<string, { title: string; url: string; tags: string[] }> };
+    return Object.entries(docs.documentIds).map(([short, id]) => ({ id, ...docs.storedFields[short]! }));
+  }
+
+  private async indexFor(prefixes: readonly string[]): Promise<MiniSearch> {
+    const key = prefixes.join('\u0000');
+    if (this.last?.key === key) return this.last.index;
+    const manifest = await this.prepare();
+    const files = this.filesFor(manifest, prefixes);
+    const loaded = await Promise.all(files.map(f => {
+      let chunk = this.chunks.get(f);
+      if (!chunk) this.chunks.set(f, chunk = this.fetchText(f).then(t => JSON.parse(t) as [string, unknown][]));
+      return chunk;
+    }));
+    // Only the words that begin with a typed prefix: what a query finds never depends on where chunks were cut.
+    const words = loaded.flat().filter(([term]) => prefixes.some(p => term.startsWith(p)));
+    const index = MiniSearch.loadJS({ ...(await this.docs!), index: words } as Parameters<typeof MiniSearch.loadJS>[0], SEARCH_OPTIONS);
+    this.last = { key, index };
+    return index;
+  }
 }

@@ -9,13 +9,14 @@ import { escapeAttr } from '../render/escape';
 import { PageRenderer, type PageHost } from '../render/page';
 import { renderTagPage } from '../render/tagPage';
 import { githubSlug } from '../syntax/slug';
+import { DrawnOnce } from './drawnOnce';
 import { atomFeed, sitemap } from './feed';
 import { pageShell } from './layout';
 import { SITE_MARKER } from './marker';
 import { finishLinks, MISSING_HREF, UNPUBLISHED_HREF } from './links';
 import { folderListing, graphPage, searchPage, tagIndexPage, tagListing } from './listPages';
 import { UNPUBLISHED, PublishedView } from './publishedView';
-import { SEARCH_MANIFEST, SearchIndex, searchManifest, searchText, shardCount, shardFile, type SearchDocument } from './search';
+import { SearchIndex, type SearchPage } from './search';
 import { noteDates, publishedNotes, type SelectionOptions } from './selection';
 import { attachmentFile, noteUrls, relativeHref, tagUrl } from './urls';
 
@@ -28,16 +29,27 @@ export interface SiteOutput {
   flush?(): Promise<void>;
 }
 
-/** A page's words for the search index, as the page renderer drew them (its text is taken from `html`). */
-export type SearchPage = Omit<SearchDocument, 'text'> & { readonly html: string };
+export type { SearchPage };
 
-/** Builds a cold publish's search shards elsewhere (the CLI: a worker thread), while the pages render. */
+/** Keeps the site's search index (src/core/publish/search.ts) elsewhere (the CLI: a worker thread), while the pages render. */
 export interface SearchIndexer {
   add(page: SearchPage): void;
-  /** Each shard's JSON, in shard order. */
-  finish(): Promise<string[]>;
-  /** Stop without a result (a cancelled publish). */
+  remove(id: string): void;
+  /** The search files changed since the last call (every one the first time), each with its JSON. */
+  take(): Promise<[string, string][]>;
+  /** Let it go (a cancelled publish, a new build). */
   close(): void;
+}
+
+/** The index in this thread. */
+function localIndexer(): SearchIndexer {
+  const index = new SearchIndex();
+  return {
+    add: page => index.addPage(page),
+    remove: id => index.remove(id),
+    take: async () => index.takeChanged(),
+    close: () => undefined,
+  };
 }
 
 export interface SiteSource {
@@ -62,8 +74,8 @@ export interface PublishOptions extends SelectionOptions {
   pause?(): Promise<void>;
   /** Told about a file it could not use (an unreadable attachment). */
   warn?(message: string): void;
-  /** A full build's search index built elsewhere (given the number of shards); by default, in this thread. */
-  searchIndexer?(shards: number): SearchIndexer | undefined;
+  /** The search index kept elsewhere (a worker thread); by default, in this thread. */
+  searchIndexer?(): SearchIndexer | undefined;
 }
 
 export interface PublishResult {
@@ -95,9 +107,9 @@ export class SiteBuilder {
   private view!: PublishedView;
   private urls!: Map<string, string>;
   private home: string | undefined;
-  private search = new SearchIndex();
-  /** Set during a full build whose search index is built elsewhere. */
-  private indexer: SearchIndexer | undefined;
+  /** What pages share (a note's body, a quoted paragraph), drawn once per build or update. */
+  private drawn!: DrawnOnce;
+  private search: SearchIndexer = localIndexer();
   private records = new Map<string, NoteRecord>();
   /** The attachments each page links or embeds (page file -> vault paths): the site copies their union. */
   private readonly copiesOf = new Map<string, Set<string>>();
@@ -111,12 +123,34 @@ export class SiteBuilder {
   }
 
   /** Decide what is published and where; call again after the vault changed. */
-  private plan(): void {
+  private plan(full = false): void {
     this.published = publishedNotes(this.source.index, this.options);
     this.view = new PublishedView(this.source.index, this.published);
     this.urls = noteUrls(this.published);
     this.home = [...this.published].find(p => HOME_NAMES.includes(p.toLowerCase()));
     if (this.home) this.urls.set(this.home, '');
+    // An update draws a few pages: a note's body is kept for its tag page only in a full build.
+    const onTagPages = full ? this.notesOnFullTagPages() : new Set<string>();
+    this.drawn = new DrawnOnce(this.view, (href, copies) => this.hostWith(href, copies), path => onTagPages.has(path));
+  }
+
+  /** The notes some tag page shows in full (a tag of at most TAG_PAGE_FULL_NOTES notes, nested tags counted in their parents). */
+  private notesOnFullTagPages(): Set<string> {
+    const byTag = new Map<string, Set<string>>();
+    for (const path of this.published) {
+      for (const t of this.source.index.note(path)?.syntax.tags ?? []) {
+        const segments = t.name.toLowerCase().split('/');
+        for (let i = 1; i <= segments.length; i++) {
+          const name = segments.slice(0, i).join('/');
+          let notes = byTag.get(name);
+          if (!notes) byTag.set(name, notes = new Set());
+          notes.add(path);
+        }
+      }
+    }
+    const shown = new Set<string>();
+    for (const notes of byTag.values()) if (notes.size <= TAG_PAGE_FULL_NOTES) for (const p of notes) shown.add(p);
+    return shown;
   }
 
   /** Every attachment a page of the site links or embeds, sorted. */
@@ -127,7 +161,7 @@ export class SiteBuilder {
   }
 
   async build(output: SiteOutput): Promise<PublishResult> {
-    this.plan();
+    this.plan(true);
     const files: string[] = [];
     const write = async (path: string, data: string | Uint8Array) => {
       await output.write(path, data);
@@ -138,8 +172,8 @@ export class SiteBuilder {
     for (const path of [...this.records.keys()]) if (!this.published.has(path)) this.records.delete(path);
     this.copiesOf.clear();
     this.graphParts.clear();
-    this.search = new SearchIndex(shardCount(this.published.size));
-    this.indexer = this.options.searchIndexer?.(this.search.count);
+    this.search.close();
+    this.search = this.options.searchIndexer?.() ?? localIndexer();
     const paths = [...this.published].sort();
     let done = 0;
     let cancelled = false;
@@ -160,17 +194,20 @@ export class SiteBuilder {
           if (bytes) await write(attachmentFile(path), bytes);
           else this.options.warn?.(`${path}: could not be read; the site links it but does not hold it`);
         }
-        if (this.indexer) this.search.adopt(await this.indexer.finish());
-        for (const [shard, json] of this.search.takeChanged()) await write(shardFile(shard), json);
-        await write(SEARCH_MANIFEST, searchManifest(this.search.count));
+        for (const [file, json] of await this.search.take()) await write(file, json);
         await write('graph.json', JSON.stringify(this.graphData()));
         this.graphChanged = false;
         for (const [file, xml] of this.feeds()) await write(file, xml);
         this.options.onProgress?.(paths.length, paths.length);
       }
-    } finally {
-      this.indexer?.close();
-      this.indexer = undefined;
+    } catch (e) {
+      this.search.close();
+      this.search = localIndexer();
+      throw e;
+    }
+    if (cancelled) {
+      this.search.close();
+      this.search = localIndexer();
     }
     if (!cancelled) {
       // Built again: what an earlier build wrote and this one did not (a page whose URL moved) goes.
@@ -194,7 +231,7 @@ export class SiteBuilder {
    * whose content they feed, written again (then writeIndexes); the pages of notes that left the
    * site, of tags no note carries now, and attachments no page links, removed. Returns the files
    * written, or undefined when the change moved URLs (a note created or deleted that slugs like
-   * another) or the number of search shards: then build() again.
+   * another): then build() again.
    */
   async update(changed: readonly string[], before: ReadonlyMap<string, readonly string[]>, output: SiteOutput): Promise<string[] | undefined> {
     const oldUrls = this.urls;
@@ -202,7 +239,6 @@ export class SiteBuilder {
     const oldTitles = new Map(changed.map(p => [p, this.records.get(p)?.title]));
     this.plan();
     for (const [path, url] of oldUrls) if (this.urls.has(path) && this.urls.get(path) !== url) return undefined;
-    if (shardCount(this.published.size) !== this.search.count) return undefined;
     const pages = new Set<string>();
     const tagsTouched = new Set<string>();
     const gone: string[] = [];
@@ -265,12 +301,12 @@ export class SiteBuilder {
     return files;
   }
 
-  /** After update(): the search shards and graph data the change touched, and the marker (written last: the pages come first). */
+  /** After update(): the search files and graph data the change touched, and the marker (written last: the pages come first). */
   async writeIndexes(output: SiteOutput): Promise<string[]> {
     const files: string[] = [];
-    for (const [shard, json] of this.search.takeChanged()) {
-      await output.write(shardFile(shard), json);
-      files.push(shardFile(shard));
+    for (const [file, json] of await this.search.take()) {
+      await output.write(file, json);
+      files.push(file);
     }
     if (this.graphChanged) {
       await output.write('graph.json', JSON.stringify(this.graphData()));
@@ -335,24 +371,29 @@ export class SiteBuilder {
 
   /** How the page at `pageUrl` addresses notes and files; the attachments it links are added to `copies`. */
   private pageHost(pageUrl: string, copies: Set<string>): PageHost {
+    return this.hostWith(to => relativeHref(pageUrl, to), copies);
+  }
+
+  /** The same, with `href` writing the address of a path from the site's root. */
+  private hostWith(href: (to: string) => string, copies: Set<string>): PageHost {
     return {
       noteHref: (p, fragment) => {
         const path = p.startsWith('./') ? p.slice(2) : p;
         const url = this.urls.get(path);
         if (url !== undefined) {
           const frag = fragment === undefined || fragment.startsWith('^') ? '' : `#mg-h-${githubSlug(fragment.slice(fragment.lastIndexOf('#') + 1).trim())}`;
-          return relativeHref(pageUrl, url) + frag;
+          return href(url) + frag;
         }
         if (path === `${UNPUBLISHED}.md`) return UNPUBLISHED_HREF;
         if (!/\.md$/i.test(path) && this.source.index.has(path)) {
           copies.add(path);
-          return relativeHref(pageUrl, attachmentFile(path));
+          return href(attachmentFile(path));
         }
         return MISSING_HREF;
       },
       imageSrc: path => {
         copies.add(path);
-        return relativeHref(pageUrl, attachmentFile(path));
+        return href(attachmentFile(path));
       },
     };
   }
@@ -364,8 +405,7 @@ export class SiteBuilder {
   }
 
   private indexPage(page: SearchPage): void {
-    if (this.indexer) this.indexer.add(page);
-    else this.search.add({ id: page.id, url: page.url, title: page.title, tags: page.tags, text: searchText(page.html) });
+    this.search.add(page);
   }
 
   /** The page of a published note: title, tags, the note as the preview draws it, its outgoing links and Backlinks. */
@@ -374,7 +414,7 @@ export class SiteBuilder {
     const root = this.rootOf(url);
     const copies = new Set<string>();
     const host = this.pageHost(url, copies);
-    const renderer = new PageRenderer(this.view, host);
+    const renderer = new PageRenderer(this.view, host, 'mg-', undefined, undefined, this.drawn.forPage(root, copies));
     const info = this.view.note(path)!;
     const text = this.view.textOf(path) ?? '';
     const body = renderer.note(path, text);
@@ -474,7 +514,7 @@ export class SiteBuilder {
       let main: string;
       if (paths.length <= TAG_PAGE_FULL_NOTES) {
         const copies = new Set<string>();
-        main = finishLinks(renderTagPage(this.view, this.pageHost(url, copies), name, { backlinks: this.options.backlinks }).html, root);
+        main = finishLinks(renderTagPage(this.view, this.pageHost(url, copies), name, { backlinks: this.options.backlinks, memo: this.drawn.forPage(root, copies) }).html, root);
         this.copiedBy(`${url}index.html`, copies);
       } else {
         this.copiesOf.delete(`${url}index.html`);

@@ -74,7 +74,8 @@ export function renderCitation(meta: CitationMeta, env: CitationEnv): string {
   const cite = `<cite class="citation${missing}" data-cites="${data}">${text}</cite>`;
   if (!context.margin || known.length === 0) return cite;
   const counter = (env.sidenotes ??= { next: 1, prefix: 'mg-sn-' });
-  const n = counter.next++;
+  const number = counter.next++;
+  const n = counter.numeral?.(number) ?? number;
   const id = `${counter.prefix}${n}`;
   const refs = [...new Set(known)].map(k => `<span class="sidenote-par citation-ref">${formatter.reference(k)}</span>`).join('');
   return (

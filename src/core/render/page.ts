@@ -45,9 +45,21 @@ export interface PageHost {
   imageSrc(path: string): string;
 }
 
+/**
+ * Markdown drawn once for many pages (a site: a note on its page and on its tag page, a paragraph
+ * quoted in the Backlinks of each note it links): the page's HTML of `markdown` read as written in
+ * `path`, its heading ids prefixed `headingPrefix`, its sidenotes numbered from `counter` (which it
+ * advances); undefined when it must be drawn on the page itself (it embeds a note).
+ */
+export interface RenderMemo {
+  draw(path: string, markdown: string, headingPrefix: string, counter: SidenoteCounter): string | undefined;
+}
+
 export interface PageOptions {
   /** The Backlinks section at the end (`marginalia.preview.backlinks`). */
   readonly backlinks?: boolean;
+  /** Where drawings shared with other pages come from (a site; never with citations, which number per page). */
+  readonly memo?: RenderMemo;
   /** Images from http(s) servers may load (`marginalia.preview.remoteImages`); a page written out says so in its CSP. */
   readonly remoteImages?: boolean;
   /** Citations drawn from a library (`[@key]` formatted, the reference in the margin, a References section). */
@@ -81,6 +93,8 @@ export class PageRenderer {
   private readonly md = previewMarkdown();
   private readonly counter: SidenoteCounter;
   private embeds = 0;
+  /** Embeds asked for, drawn or not: a drawing that has any depends on the page (its budget, its numbers). */
+  private embedsAsked = 0;
   /** Characters of embedded HTML drawn so far on this page (nested ones counted in each level). */
   private embeddedChars = 0;
   /** The page's citations, numbered and listed in the order first cited (embeds included). */
@@ -92,18 +106,32 @@ export class PageRenderer {
     idPrefix = 'mg-',
     citations?: PageCitations,
     private readonly texts: PageTexts = keptTexts(index),
+    memo?: RenderMemo,
+    numeral?: (n: number) => string,
   ) {
-    this.counter = { next: 1, prefix: `${idPrefix}sn-` };
+    this.counter = { next: 1, prefix: `${idPrefix}sn-`, ...(numeral ? { numeral } : {}) };
     this.citations = citations && new CitationContext(citations.style, citations.margin, key => citations.item(key));
+    this.memo = citations ? undefined : memo;
   }
+
+  private readonly memo: RenderMemo | undefined;
 
   get sidenoteCount(): number {
     return this.counter.next - 1;
   }
 
+  /** How many embeds its drawings asked for so far (drawn, cut or missing). */
+  get embedsAskedFor(): number {
+    return this.embedsAsked;
+  }
+
   /** `path`'s note from `text` (the editor's live text, or the index's). */
   note(path: string, text: string, options: { sourceLines?: boolean; headingPrefix?: string } = {}): string {
     if (text.length > MAX_RENDER_CHARS) return `<p class="render-refused">${escapeAttr(tooLongToRender(path, text.length))}</p>\n`;
+    if (this.memo && !options.sourceLines) {
+      const drawn = this.memo.draw(path, text, options.headingPrefix ?? 'mg-h-', this.counter);
+      if (drawn !== undefined) return drawn;
+    }
     const env = this.env(path, [path], options);
     const tokens = this.md.parse(text, env);
     // Every key the note cites is registered before the first is drawn (numbers, 2017a/2017b).
@@ -111,12 +139,17 @@ export class PageRenderer {
     return this.md.renderer.render(tokens, this.md.options, env);
   }
 
+  /** `markdown` read as written in `path`, on this page, with no memo (what a memo draws). */
+  markdown(path: string, markdown: string, headingPrefix: string): string {
+    return this.md.render(markdown, this.env(path, [path], { headingPrefix }));
+  }
+
   /** The linking notes of `path`, each with its paragraph; '' when none. */
   backlinks(path: string): string {
     return backlinksSection(shownBacklinks(this.texts, path), this.texts, {
       title: source => this.index.note(source)?.title ?? source,
       href: source => this.href(source),
-      render: (source, markdown) => this.md.render(markdown, this.env(source, [source], { headingPrefix: 'mg-bl-' })),
+      render: (source, markdown) => this.memo?.draw(source, markdown, 'mg-bl-', this.counter) ?? this.markdown(source, markdown, 'mg-bl-'),
     }, this.index.note(path)?.title ?? path);
   }
 
@@ -170,6 +203,7 @@ export class PageRenderer {
   }
 
   private embed(from: string, stack: readonly string[], meta: WikiLinkMeta): string | undefined {
+    this.embedsAsked++;
     const esc = this.md.utils.escapeHtml;
     const resolved = this.resolve(from, meta.target, meta.block !== undefined ? `^${meta.block}` : meta.heading);
     const r = meta.target === '' ? { kind: 'self' as const, path: from } : this.index.resolve(meta.target, from);

@@ -121,14 +121,16 @@ export function sidenotes(md: MarkdownIt): void {
     const known = numbers.get(meta.id);
     if (known !== undefined) {
       // A footnote referenced again: the same number, pointing at the one sidenote.
-      return `<label for="${counter.prefix}${known}" class="sidenote-number sidenote-again">${known}</label>`;
+      const k = counter.numeral?.(known) ?? known;
+      return `<label for="${counter.prefix}${k}" class="sidenote-number sidenote-again">${k}</label>`;
     }
     const depth = env.sidenoteDepth ?? 0;
     if (depth >= MAX_SIDENOTE_DEPTH) {
       return `<sup class="sidenote-number sidenote-too-deep" title="A footnote nested ${depth} deep in footnotes: not drawn">*</sup>`;
     }
-    const n = counter.next++;
-    numbers.set(meta.id, n);
+    const number = counter.next++;
+    numbers.set(meta.id, number);
+    const n = counter.numeral?.(number) ?? number;
     const id = `${counter.prefix}${n}`;
     env.sidenoteDepth = depth + 1;
     let body: string;

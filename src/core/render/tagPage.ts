@@ -27,7 +27,7 @@ function folded(section: string): string {
 export function renderTagPage(index: NoteQueries, host: PageHost, tag: string, options: PageOptions = {}): RenderedPage {
   const name = tag.replace(/^#/, '');
   const notes = tagPageNotes(index, name);
-  const renderer = new PageRenderer(index, host, 'mg-', undefined, options.texts);
+  const renderer = new PageRenderer(index, host, 'mg-', undefined, options.texts, options.memo);
   const texts = options.texts ?? keptTexts(index);
   const articles = notes.map(({ path, title }, i) => {
     const body = renderer.note(path, texts.text(path) ?? '', { headingPrefix: `mg-n${i}-h-` });

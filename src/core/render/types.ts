@@ -24,6 +24,8 @@ export interface SidenoteCounter {
   next: number;
   /** Prefix of the checkbox ids (`mg-sn-`): unique per page, never from user text. */
   readonly prefix: string;
+  /** How a number is written (default: its digits); a site draws a note once with stand-ins it fills per page. */
+  readonly numeral?: (n: number) => string;
 }
 
 /**

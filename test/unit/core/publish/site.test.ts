@@ -13,8 +13,7 @@ import { SiteBuilder, type PublishOptions, type SiteOutput, type SiteSource } fr
 import { siteAssets } from '../../../../src/node/siteFolder';
 import { mediaFolder } from '../../../../src/cli/render';
 import { CORPUS, dangers } from '../render/xss.test';
-import MiniSearch from 'minisearch';
-import { SEARCH_OPTIONS, SEARCH_QUERY } from '../../../../src/core/publish/search';
+import { SiteSearch, type SearchManifest } from '../../../../src/core/publish/search';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 const lines = (...l: string[]) => l.join('\n');
@@ -36,11 +35,12 @@ class MemorySite implements SiteOutput {
   }
 }
 
-/** Every shard of the search index, as written (search.json lists them). */
+/** Every file of the search index, as written (search.json lists them). */
 function searchShards(site: MemorySite): string {
-  const shards = (JSON.parse(site.text('search.json')) as { shards: string[] }).shards;
-  assert.ok(shards.length > 0 && shards.every(f => site.files.has(f)), 'search.json lists the shards written');
-  return shards.map(f => site.text(f)).join('\n');
+  const manifest = JSON.parse(site.text('search.json')) as SearchManifest;
+  const files = [manifest.docs, ...manifest.chunks.map(c => c.file)];
+  assert.ok(manifest.chunks.length > 0 && files.every(f => site.files.has(f)), 'search.json lists the files written');
+  return files.map(f => site.text(f)).join('\n');
 }
 
 let assets: Map<string, Uint8Array> | undefined;
@@ -224,7 +224,7 @@ suite('publish: the site', () => {
     // The index holds the notes' words as text (`<script>` written in a note is a word there); the
     // search page shows them with textContent only (media/src/site/search.ts), never as HTML.
     assert.doesNotThrow(() => JSON.parse(site.text('search.json')));
-    for (const f of site.files.keys()) if (f.startsWith('search/shard-')) assert.doesNotThrow(() => JSON.parse(site.text(f)), f);
+    for (const f of site.files.keys()) if (f.startsWith('search/') && f.endsWith('.json')) assert.doesNotThrow(() => JSON.parse(site.text(f)), f);
   });
 
   test('an incremental update writes the pages a full build would', async () => {
@@ -246,24 +246,24 @@ suite('publish: the site', () => {
   });
 
   suite('under --watch, the site after each change equals a fresh publish of the vault', () => {
-    /** What a reader can find: every document the shards hold, and the notes each word finds. */
-    function searchable(site: MemorySite, words: readonly string[]): { docs: string[]; hits: Record<string, string[]> } {
-      const shards = (JSON.parse(site.text('search.json')) as { shards: string[] }).shards.map(f => MiniSearch.loadJSON(site.text(f), SEARCH_OPTIONS));
-      const docs = shards.flatMap(s => s.search(MiniSearch.wildcard)).map(h => JSON.stringify([h.id, h['title'], h['url'], h['tags']])).sort();
+    /** What a reader can find: every document the index holds, and the notes each word finds. */
+    async function searchable(site: MemorySite, words: readonly string[]): Promise<{ docs: string[]; hits: Record<string, string[]> }> {
+      const search = new SiteSearch(async f => site.text(f));
+      const docs = (await search.documents()).map(h => JSON.stringify([h.id, h.title, h.url, h.tags])).sort();
       const hits: Record<string, string[]> = {};
-      for (const w of words) hits[w] = shards.flatMap(s => s.search(w, SEARCH_QUERY)).map(h => String(h.id)).sort();
+      for (const w of words) hits[w] = (await search.search(w)).map(h => String(h.id)).sort();
       return { docs, hits };
     }
 
-    function assertSame(watched: MemorySite, fresh: MemorySite, index: NoteIndex, step: string): void {
+    async function assertSame(watched: MemorySite, fresh: MemorySite, index: NoteIndex, step: string): Promise<void> {
       const files = (s: MemorySite) => [...s.files.keys()].sort();
       assert.deepStrictEqual(files(watched), files(fresh), `${step}: the same files`);
       for (const f of files(fresh)) {
-        if (f.startsWith('search/shard-')) continue; // compared by what they find, below
+        if (f.startsWith('search/')) continue; // compared by what they find, below
         assert.strictEqual(watched.text(f), fresh.text(f), `${step}: ${f}`);
       }
       const words = [...new Set([...index.notes()].flatMap(n => (index.textOf(n.path) ?? '').match(/[a-z]{4,}/gi) ?? []))];
-      assert.deepStrictEqual(searchable(watched, words), searchable(fresh, words), `${step}: the search index finds the same notes`);
+      assert.deepStrictEqual(await searchable(watched, words), await searchable(fresh, words), `${step}: the search index finds the same notes`);
     }
 
     test('edits, a note written that was linked before, one withdrawn, one deleted, a tag gone, an attachment linked and unlinked', async () => {
@@ -283,7 +283,7 @@ suite('publish: the site', () => {
         const written = await builder.update(changed, before, site);
         if (written) await builder.writeIndexes(site);
         else await builder.build(site);
-        assertSame(site, (await publish(index, { baseUrl: 'https://example.org/' }, attachments)).site, index, name);
+        await assertSame(site, (await publish(index, { baseUrl: 'https://example.org/' }, attachments)).site, index, name);
       };
       await step('b edited: new words, a tag, a link, the tag it had gone', ['b.md'], () => index.upsert('b.md', '# B\n\n## Plain\n\nNew quokka words. [[a]] #y'));
       await step('later.md written: a link to it was to a note not written yet', ['later.md'], () => index.upsert('later.md', '# Later\n\nNow here. #x'));
