@@ -38,6 +38,16 @@ export const SEARCH_QUERY = { prefix: true, fuzzy: 0.15, boost: { title: 3, tagT
 /** The file that lists the chunks: `{ "docs": "search/docs.json", "chunks": [{ "file": ..., "from": "" }, ...] }`. */
 export const SEARCH_MANIFEST = 'search.json';
 export const SEARCH_DOCS = 'search/docs.json';
+/**
+ * The overlay a --watch change writes instead of the chunks: the words of the notes changed or added
+ * since the chunks were written, with those notes only (entries as in a chunk). A note changed or
+ * taken out since is no longer under its old number in the documents, so the reader drops that number
+ * from the chunks' words. Empty after a full build.
+ */
+export const SEARCH_RECENT = 'search/recent.json';
+
+/** Notes a --watch session may change before the chunks are written again whole (at 10,000 notes about 27 MB). */
+export const OVERLAY_NOTES = 100;
 
 /** About this many characters of JSON per word chunk when a full build cuts them (10,000 notes: about 100 chunks). */
 export const CHUNK_CHARS = 200_000;
@@ -47,6 +57,8 @@ export const PREFIX_LETTERS = 2;
 
 export interface SearchManifest {
   readonly docs: string;
+  /** The overlay (absent in a site published before it). */
+  readonly recent?: string;
   readonly chunks: readonly { readonly file: string; readonly from: string }[];
 }
 
@@ -84,17 +96,27 @@ export class SearchIndex {
   private readonly docs = new Map<string, Doc>();
   private readonly postings = new Map<string, Postings>();
   private nextId = 0;
-  /** Each chunk's first word, fixed by the first write (a change under --watch rewrites the chunks it touches). */
+  /** Each chunk's first word, fixed by the first write (a later rewrite of all chunks keeps the cut, so the same files). */
   private starts: string[] | undefined;
-  private readonly dirty = new Set<number>();
-  /** After the cut: each chunk's words, each word's JSON as last written, the words changed since. */
-  private chunkTerms: Set<string>[] = [];
-  private readonly entries = new Map<string, string>();
-  private readonly changedTerms = new Set<string>();
+  /** Notes added since the chunks were last written: their words go to the overlay (`search/recent.json`). */
+  private readonly overlay = new Set<string>();
+  /** Notes added or taken out since the chunks were last written (past `maxOverlayNotes`, the chunks are written again). */
+  private readonly touched = new Set<string>();
+  /** Numbers of notes taken out (or changed: a change is a new number) still in the postings. */
+  private readonly dead = new Set<number>();
+  private overlayChanged = false;
   private docsChanged = true;
 
   /** `chunkChars`: about how many characters of JSON a full build puts in each word chunk. */
-  constructor(private readonly chunkChars = CHUNK_CHARS) {}
+  /**
+   * `maxOverlayNotes`: how many notes a --watch session may add or take out (and `maxOverlayChars`, how
+   * large the overlay may grow) before the chunks are written again whole and the overlay emptied.
+   */
+  constructor(
+    private readonly chunkChars = CHUNK_CHARS,
+    private readonly maxOverlayNotes = OVERLAY_NOTES,
+    private readonly maxOverlayChars = CHUNK_CHARS,
+  ) {}
 
   add(doc: SearchDocument): void {
     this.remove(doc.id);
@@ -111,20 +133,16 @@ export class SearchIndex {
       for (const term of termsOf(value, name, tokens)) counts.set(term, (counts.get(term) ?? 0) + 1);
       for (const [term, count] of counts) {
         let p = this.postings.get(term);
-        if (!p) {
-          this.postings.set(term, p = []);
-          if (this.starts) this.chunkTerms[this.chunkOf(term)]!.add(term);
-        }
+        if (!p) this.postings.set(term, p = []);
         p.push(short, field, count);
         distinct.add(term);
       }
     });
     const terms = [...distinct];
     if (this.starts) {
-      for (const t of terms) {
-        this.dirty.add(this.chunkOf(t));
-        this.changedTerms.add(t);
-      }
+      this.overlay.add(doc.id);
+      this.touched.add(doc.id);
+      this.overlayChanged = true;
     }
     this.docs.set(doc.id, { short, stored: { title: doc.title, url: doc.url, tags: [...doc.tags] }, lengths, terms });
     this.docsChanged = true;
@@ -137,37 +155,16 @@ export class SearchIndex {
   remove(id: string): void {
     const doc = this.docs.get(id);
     if (!doc) return;
-    for (const term of doc.terms) {
-      const p = this.postings.get(term)!;
-      const kept: number[] = [];
-      for (let i = 0; i < p.length; i += 3) if (p[i] !== doc.short) kept.push(p[i]!, p[i + 1]!, p[i + 2]!);
-      const gone = kept.length === 0;
-      if (gone) this.postings.delete(term);
-      else this.postings.set(term, kept);
-      if (this.starts) {
-        const chunk = this.chunkOf(term);
-        this.dirty.add(chunk);
-        this.changedTerms.add(term);
-        if (gone) {
-          this.chunkTerms[chunk]!.delete(term);
-          this.entries.delete(term);
-        }
-      }
+    // Its numbers stay in the words' postings until the chunks are next written (compact()): taking
+    // them out here walked every note of each of its words, 10 s for the 30 pages a change re-indexes at 10,000 notes.
+    this.dead.add(doc.short);
+    if (this.starts) {
+      this.overlay.delete(id);
+      this.touched.add(id);
+      this.overlayChanged = true;
     }
     this.docs.delete(id);
     this.docsChanged = true;
-  }
-
-  private chunkOf(term: string): number {
-    const starts = this.starts!;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= term) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 
   /** MiniSearch's serialized form without its words (`index`), the documents in the order added. */
@@ -194,59 +191,86 @@ export class SearchIndex {
     });
   }
 
-  private static entry(term: string, p: Postings): string {
+  private static entry(term: string, p: Postings, only?: ReadonlySet<number>): string {
     const data: Record<number, Record<number, number>> = {};
-    for (let i = 0; i < p.length; i += 3) (data[p[i + 1]!] ??= {})[p[i]!] = p[i + 2]!;
+    for (let i = 0; i < p.length; i += 3) if (!only || only.has(p[i]!)) (data[p[i + 1]!] ??= {})[p[i]!] = p[i + 2]!;
     return JSON.stringify([term, data]);
+  }
+
+  /** Every chunk's JSON, cut at `starts` (given: the first build's cut, kept by later rewrites) or cut here by size. */
+  /** Takes the notes taken out from the postings (and words no note holds any more). */
+  private compact(): void {
+    if (this.dead.size === 0) return;
+    for (const [term, p] of this.postings) {
+      const kept: number[] = [];
+      for (let i = 0; i < p.length; i += 3) if (!this.dead.has(p[i]!)) kept.push(p[i]!, p[i + 1]!, p[i + 2]!);
+      if (kept.length === 0) this.postings.delete(term);
+      else if (kept.length < p.length) this.postings.set(term, kept);
+    }
+    this.dead.clear();
+  }
+
+  private chunks(): string[] {
+    this.compact();
+    const terms = [...this.postings.keys()].sort();
+    const cut = !this.starts;
+    const starts = this.starts ?? [''];
+    const out: string[][] = starts.map(() => []);
+    let size = 0;
+    let at = 0;
+    for (const term of terms) {
+      const entry = SearchIndex.entry(term, this.postings.get(term)!);
+      if (cut) {
+        if (size > 0 && size + entry.length > this.chunkChars) {
+          starts.push(term);
+          out.push([]);
+          at++;
+          size = 0;
+        }
+        size += entry.length;
+      } else {
+        while (at + 1 < starts.length && starts[at + 1]! <= term) at++;
+      }
+      out[at]!.push(entry);
+    }
+    this.starts = starts;
+    return out.map(entries => `[${entries.join(',')}]`);
+  }
+
+  /** The overlay: the words of the notes added since the chunks were written, with those notes only. */
+  private overlayJson(): string {
+    const shorts = new Set<number>();
+    const terms = new Set<string>();
+    for (const id of this.overlay) {
+      const doc = this.docs.get(id)!;
+      shorts.add(doc.short);
+      for (const t of doc.terms) terms.add(t);
+    }
+    return `[${[...terms].sort().map(t => SearchIndex.entry(t, this.postings.get(t)!, shorts)).join(',')}]`;
   }
 
   /**
    * The files changed since the last call, with their JSON: all of them the first time (which
-   * cuts the chunks), then the documents and the chunks whose words changed.
+   * cuts the chunks); then under --watch the documents and the overlay (`search/recent.json`), or
+   * every chunk again (and an empty overlay) once more than `maxOverlayNotes` notes changed or the
+   * overlay grew past `maxOverlayChars`.
    */
   takeChanged(): [string, string][] {
     const out: [string, string][] = [];
-    if (!this.starts) {
-      const terms = [...this.postings.keys()].sort();
-      const starts: string[] = [''];
-      let size = 0;
-      const chunk: string[] = [];
-      let words = new Set<string>();
-      const flush = () => {
-        out.push([chunkFile(starts.length - 1), `[${chunk.join(',')}]`]);
-        this.chunkTerms.push(words);
-        words = new Set();
-        chunk.length = 0;
-        size = 0;
-      };
-      for (const term of terms) {
-        const entry = SearchIndex.entry(term, this.postings.get(term)!);
-        if (size > 0 && size + entry.length > this.chunkChars) {
-          flush();
-          starts.push(term);
-        }
-        chunk.push(entry);
-        words.add(term);
-        this.entries.set(term, entry);
-        size += entry.length;
-      }
-      flush();
-      this.starts = starts;
-      const manifest: SearchManifest = { docs: SEARCH_DOCS, chunks: starts.map((from, i) => ({ file: chunkFile(i), from })) };
-      out.push([SEARCH_MANIFEST, JSON.stringify(manifest)]);
-    } else if (this.dirty.size) {
-      // Only the words that changed are written again; the rest of each chunk is its last JSON.
-      for (const i of [...this.dirty].sort((a, b) => a - b)) {
-        const entries = [...this.chunkTerms[i]!].sort().map(term => {
-          let entry = this.changedTerms.has(term) ? undefined : this.entries.get(term);
-          if (entry === undefined) this.entries.set(term, entry = SearchIndex.entry(term, this.postings.get(term)!));
-          return entry;
-        });
-        out.push([chunkFile(i), `[${entries.join(',')}]`]);
+    let recent = this.overlayChanged ? this.overlayJson() : undefined;
+    if (!this.starts || (recent !== undefined && (this.touched.size > this.maxOverlayNotes || recent.length > this.maxOverlayChars))) {
+      const first = !this.starts;
+      this.chunks().forEach((json, i) => out.push([chunkFile(i), json]));
+      this.overlay.clear();
+      this.touched.clear();
+      recent = '[]';
+      if (first) {
+        const manifest: SearchManifest = { docs: SEARCH_DOCS, recent: SEARCH_RECENT, chunks: this.starts!.map((from, i) => ({ file: chunkFile(i), from })) };
+        out.push([SEARCH_MANIFEST, JSON.stringify(manifest)]);
       }
     }
-    this.dirty.clear();
-    this.changedTerms.clear();
+    if (recent !== undefined) out.push([SEARCH_RECENT, recent]);
+    this.overlayChanged = false;
     if (this.docsChanged) out.unshift([SEARCH_DOCS, this.docsJson()]);
     this.docsChanged = false;
     return out;
@@ -279,8 +303,9 @@ export interface SearchHit {
  */
 export class SiteSearch {
   private manifest: Promise<SearchManifest> | undefined;
-  private docs: Promise<Record<string, unknown>> | undefined;
-  private readonly chunks = new Map<string, Promise<[string, unknown][]>>();
+  private docs: Promise<Record<string, unknown> & { documentIds: Record<string, string> }> | undefined;
+  private recent: Promise<WordEntry[]> | undefined;
+  private readonly chunks = new Map<string, Promise<WordEntry[]>>();
   /** The MiniSearch of the last set of prefixes (typing on in one word needs no new one). */
   private last: { key: string; index: MiniSearch } | undefined;
 
@@ -290,7 +315,9 @@ export class SiteSearch {
   /** Fetches the list of chunks and the documents (the page does it when the box gets focus). */
   async prepare(): Promise<SearchManifest> {
     const manifest = await (this.manifest ??= this.fetchText(SEARCH_MANIFEST).then(t => JSON.parse(t) as SearchManifest));
-    await (this.docs ??= this.fetchText(manifest.docs).then(t => JSON.parse(t) as Record<string, unknown>));
+    this.docs ??= this.fetchText(manifest.docs).then(t => JSON.parse(t) as Record<string, unknown> & { documentIds: Record<string, string> });
+    this.recent ??= manifest.recent ? this.fetchText(manifest.recent).then(t => JSON.parse(t) as WordEntry[]) : Promise.resolve([]);
+    await Promise.all([this.docs, this.recent]);
     return manifest;
   }
 
@@ -334,13 +361,38 @@ export class SiteSearch {
     const files = this.filesFor(manifest, prefixes);
     const loaded = await Promise.all(files.map(f => {
       let chunk = this.chunks.get(f);
-      if (!chunk) this.chunks.set(f, chunk = this.fetchText(f).then(t => JSON.parse(t) as [string, unknown][]));
+      if (!chunk) this.chunks.set(f, chunk = this.fetchText(f).then(t => JSON.parse(t) as WordEntry[]));
       return chunk;
     }));
+    const docs = await this.docs!;
     // Only the words that begin with a typed prefix: what a query finds never depends on where chunks were cut.
-    const words = loaded.flat().filter(([term]) => prefixes.some(p => term.startsWith(p)));
-    const index = MiniSearch.loadJS({ ...(await this.docs!), index: words } as Parameters<typeof MiniSearch.loadJS>[0], SEARCH_OPTIONS);
+    const wanted = ([term]: [string, unknown]) => prefixes.some(p => term.startsWith(p));
+    const words = mergeOverlay(loaded.flat().filter(wanted), (await this.recent!).filter(wanted), docs.documentIds);
+    const index = MiniSearch.loadJS({ ...docs, index: words } as Parameters<typeof MiniSearch.loadJS>[0], SEARCH_OPTIONS);
     this.last = { key, index };
     return index;
   }
+}
+
+type WordEntry = [string, Record<string, Record<string, number>>];
+
+/**
+ * The chunks' words with the overlay's: a note's number no longer among the documents (changed or
+ * taken out since the chunks were written) is dropped, the overlay's notes (new numbers) added.
+ */
+function mergeOverlay(words: readonly WordEntry[], recent: readonly WordEntry[], documentIds: Readonly<Record<string, string>>): WordEntry[] {
+  const merged = new Map<string, Record<string, Record<string, number>>>();
+  const add = (term: string, data: WordEntry[1]) => {
+    let into = merged.get(term);
+    for (const [field, notes] of Object.entries(data)) {
+      for (const [short, count] of Object.entries(notes)) {
+        if (!(short in documentIds)) continue;
+        if (!into) merged.set(term, into = {});
+        (into[field] ??= {})[short] = count;
+      }
+    }
+  };
+  for (const [term, data] of words) add(term, data);
+  for (const [term, data] of recent) add(term, data);
+  return [...merged];
 }

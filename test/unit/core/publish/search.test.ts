@@ -1,9 +1,9 @@
 // The site's search index split by word: read back, it is MiniSearch's own index of the same
 // notes (so the scores are one whole index's); a query fetches only the chunks of its words'
-// first letters; a change rewrites the documents and the chunks of the words it touched.
+// first letters; a change under --watch writes the documents and an overlay the page merges.
 import * as assert from 'assert';
 import MiniSearch from 'minisearch';
-import { SEARCH_DOCS, SEARCH_MANIFEST, SEARCH_OPTIONS, SEARCH_QUERY, SearchIndex, SiteSearch, type SearchDocument, type SearchManifest } from '../../../../src/core/publish/search';
+import { SEARCH_DOCS, SEARCH_MANIFEST, SEARCH_RECENT, SEARCH_OPTIONS, SEARCH_QUERY, SearchIndex, SiteSearch, type SearchDocument, type SearchManifest } from '../../../../src/core/publish/search';
 
 const NOTES: SearchDocument[] = [
   { id: 'papers/attention.md', url: 'papers/attention/', title: 'Attention Is All You Need', tags: ['ml/transformers'], text: 'Self-attention replaces recurrence; the transformer attends to every position.' },
@@ -61,7 +61,7 @@ suite('publish: search split by word', () => {
       // A chunk runs from its first word to the next chunk's: each fetched one holds some of the words a prefix begins.
       const ranges = manifest.chunks.map((c, i) => ({ file: c.file, from: c.from, to: manifest.chunks[i + 1]?.from ?? '\uffff\uffff' }));
       const needed = ranges.filter(r => prefixes.some(p => r.from <= `${p}\uffff` && r.to > p)).map(r => r.file);
-      const chunks = fetched.filter(f => f !== SEARCH_MANIFEST && f !== SEARCH_DOCS);
+      const chunks = fetched.filter(f => f !== SEARCH_MANIFEST && f !== SEARCH_DOCS && f !== SEARCH_RECENT);
       assert.ok(chunks.every(f => needed.includes(f)), `${query}: fetched ${chunks.join(', ')}, needs ${needed.join(', ')}`);
       assert.ok(needed.length < manifest.chunks.length / 4, `${query}: ${needed.length} of ${manifest.chunks.length} chunks`);
     }
@@ -69,25 +69,46 @@ suite('publish: search split by word', () => {
     assert.deepStrictEqual((await search.search('transformer')).map(h => h.title).sort(), ['Attention Is All You Need', 'BERT', 'GPT-3']);
   });
 
-  test('a changed note rewrites the documents and the chunks of the words it lost or gained; a fresh index finds the same', async () => {
-    const index = new SearchIndex(1);
+  test('a change under --watch writes the documents and the overlay only; the page finds what one whole index of the notes now finds; past the bound every chunk is written again', async () => {
+    const index = new SearchIndex(1, 3); // a chunk per word; the chunks written again after 3 notes changed
     for (const n of NOTES) index.add(n);
     const files = written(index);
-    index.add({ ...NOTES[2]!, text: 'Owls hunt by ear; quokkas do not.' });
-    const changed = index.takeChanged();
-    for (const [f, json] of changed) files.set(f, json);
-    const names = changed.map(c => c[0]);
-    assert.ok(names.includes(SEARCH_DOCS));
-    assert.ok(!names.includes(SEARCH_MANIFEST), 'the chunks stay where they were cut');
-    const chunkWords = changed.filter(c => c[0] !== SEARCH_DOCS).flatMap(c => (JSON.parse(c[1]) as [string][]).map(e => e[0]));
-    assert.ok(chunkWords.includes('quokkas') && !chunkWords.includes('transformer'), `rewritten: ${names.length} files`);
+    assert.strictEqual(files.get(SEARCH_RECENT), '[]', 'a full build writes an empty overlay');
+    const take = () => {
+      const changed = index.takeChanged();
+      for (const [f, json] of changed) files.set(f, json);
+      return changed.map(c => c[0]);
+    };
+    const whole = (notes: SearchDocument[]) => {
+      const m = new MiniSearch(SEARCH_OPTIONS);
+      m.addAll(notes.map(n => ({ ...n, tags: [...n.tags], tagText: n.tags.map(t => `${t} ${t.replace(/\//g, ' ')}`).join(' ') })));
+      return m;
+    };
+    const assertFinds = async (notes: SearchDocument[], step: string) => {
+      const m = whole(notes);
+      for (const q of ['quokkas', 'pellets', 'transformer', 'few', 'owls ear', 'denoising', 'kiwi', 'attention']) {
+        const hits = await siteSearch(files).search(q);
+        assert.deepStrictEqual(hits.map(h => [h.id, h.score]), m.search(q, SEARCH_QUERY).map(h => [h.id, h.score]), `${step}: ${q}`);
+      }
+    };
+    const owls = { ...NOTES[2]!, text: 'Owls hunt by ear; quokkas do not.' };
+    index.add(owls);
+    assert.deepStrictEqual(take(), [SEARCH_DOCS, SEARCH_RECENT], 'an edit writes the documents and the overlay, no chunk');
+    const recentWords = (JSON.parse(files.get(SEARCH_RECENT)!) as [string][]).map(e => e[0]);
+    assert.ok(recentWords.includes('quokkas') && !recentWords.includes('transformer'), `the overlay holds the changed note's words only: ${recentWords.join(' ')}`);
+    await assertFinds([NOTES[0]!, NOTES[1]!, NOTES[3]!, owls], 'owls edited');
     index.remove('gpt.md');
-    for (const [f, json] of index.takeChanged()) files.set(f, json);
-    const fresh = new SearchIndex(1);
-    for (const n of [NOTES[0]!, NOTES[1]!, { ...NOTES[2]!, text: 'Owls hunt by ear; quokkas do not.' }]) fresh.add(n);
-    const freshFiles = written(fresh);
-    for (const q of ['quokkas', 'pellets', 'transformer', 'few', 'owls ear', 'denoising']) {
-      assert.deepStrictEqual((await siteSearch(files).search(q)).map(h => h.id).sort(), (await siteSearch(freshFiles).search(q)).map(h => h.id).sort(), q);
-    }
+    assert.deepStrictEqual(take(), [SEARCH_DOCS, SEARCH_RECENT], 'a note taken out: the documents and the overlay');
+    await assertFinds([NOTES[0]!, NOTES[1]!, owls], 'gpt taken out');
+    const kiwi: SearchDocument = { id: 'kiwi.md', url: 'kiwi/', title: 'Kiwi', tags: ['birds'], text: 'A kiwi hunts by smell, not by ear.' };
+    index.add(kiwi);
+    assert.deepStrictEqual(take(), [SEARCH_DOCS, SEARCH_RECENT]);
+    await assertFinds([NOTES[0]!, NOTES[1]!, owls, kiwi], 'kiwi added');
+    const bert = { ...NOTES[1]!, text: 'Denoising again, and a kiwi.' };
+    index.add(bert);
+    const names = take();
+    assert.ok(names.filter(n => n.startsWith('search/words-')).length > 10 && !names.includes(SEARCH_MANIFEST), `a fourth note: every chunk written again, where it was cut (${names.length} files)`);
+    assert.strictEqual(files.get(SEARCH_RECENT), '[]', 'and the overlay emptied');
+    await assertFinds([NOTES[0]!, owls, kiwi, bert], 'bert edited, past the bound');
   });
 });
