@@ -67,7 +67,7 @@ export async function removeScratch(dir: string, folderName?: string): Promise<v
   await waitFor(`${dir} has left the index`, () => {
     const index = api.indexFor(folder(folderName))!;
     return ![...index.notes()].some(n => n.path.startsWith(dir + '/')) && ![...index.attachments()].some(a => a.startsWith(dir + '/'));
-  });
+  }, 60000); // a thousand deletions can outrun a loaded machine's file watcher for a while
 }
 
 export async function closeAllEditors(): Promise<void> {
