@@ -137,6 +137,9 @@ export class SiteBuilder {
   private readonly graphParts = new Map<string, string>();
   private graphChanged = true;
   private readonly siteTitle: string;
+  /** With a library: the published notes that cite something, and the notes they link. */
+  private readonly citing = new Set<string>();
+  private readonly quotingCitation = new Set<string>();
 
   constructor(private readonly source: SiteSource, private readonly options: PublishOptions = {}) {
     this.siteTitle = options.title?.trim() || 'Notes';
@@ -182,6 +185,7 @@ export class SiteBuilder {
 
   async build(output: SiteOutput): Promise<PublishResult> {
     this.plan(true);
+    this.findCiting();
     const files: string[] = [];
     const write = async (path: string, data: string | Uint8Array) => {
       await output.write(path, data);
@@ -260,6 +264,7 @@ export class SiteBuilder {
     const oldTitles = new Map(changed.map(p => [p, this.records.get(p)?.title]));
     this.plan();
     for (const [path, url] of oldUrls) if (this.urls.has(path) && this.urls.get(path) !== url) return undefined;
+    this.findCiting(changed);
     const pages = new Set<string>();
     const tagsTouched = new Set<string>();
     const gone: string[] = [];
@@ -479,12 +484,29 @@ export class SiteBuilder {
     return { style: citations.style, margin: citations.margin, item: key => lookup.item(key) };
   }
 
+  /** Whether the published note `path` cites something (a text without `@` cites nothing: its syntax is not unpacked). */
+  private cites(path: string): boolean {
+    return !!this.view.textOf(path)?.includes('@') && !!this.view.note(path)?.syntax.citations?.length;
+  }
+
+  /** The published notes that cite, and the notes they link (whose Backlinks may quote a citation); all of them, or those of `changed` again. */
+  private findCiting(changed?: readonly string[]): void {
+    if (!this.options.citations) return;
+    if (changed) for (const p of changed) this.citing.delete(p);
+    for (const p of changed ?? this.published) if (this.published.has(p) && this.cites(p)) this.citing.add(p);
+    this.quotingCitation.clear();
+    for (const p of this.citing) {
+      if (!this.published.has(p)) this.citing.delete(p);
+      else for (const l of this.view.forwardLinks(p)) if (l.resolution.kind === 'note') this.quotingCitation.add(l.resolution.path);
+    }
+  }
+
   /** Whether a note, as a page shows it, draws a citation: in its text, a note it embeds (nested), or a paragraph its Backlinks quote. */
   private drawsCitations(path: string): boolean {
-    if (!this.options.citations) return false;
-    const cites = (p: string) => !!this.view.note(p)?.syntax.citations?.length;
+    if (this.citing.size === 0) return false;
+    const cites = (p: string) => this.citing.has(p);
     if (cites(path)) return true;
-    if (this.options.backlinks !== false && this.view.backlinks(path).some(b => cites(b.source))) return true;
+    if (this.options.backlinks !== false && this.quotingCitation.has(path)) return true;
     const seen = new Set([path]);
     let level = [path];
     // Embeds are drawn nested to depth 3 (src/core/render/page.ts).
