@@ -42,6 +42,8 @@ export interface CliSiteCitations extends SiteCitations {
    * appeared, or one a note names); whether it was one (then the citing pages are drawn again).
    */
   reload(path: string, gone: boolean): Promise<boolean>;
+  /** The entries of the files read so far that could not be read, as `marginalia check` words them. */
+  problems(): CitationProblem[];
 }
 
 /** The library is read the first time a page that draws a citation is (never for a vault that cites nothing). */
@@ -72,6 +74,7 @@ export function cliSiteCitations(host: VaultHost, index: NoteIndex): CliSiteCita
       }
       return was;
     },
+    problems: () => (library ? unreadEntries(library) : []),
   };
 }
 
@@ -97,6 +100,10 @@ export async function citationProblems(index: NoteIndex, library: CliLibrary | u
       out.push({ path: note.path, line: at.line + 1, column: at.character + 1, kind: 'unknown-citation', key: u.citation.key, suggestions: [...u.closest], message: u.message });
     }
   }
+  return [...unreadEntries(library), ...out];
+}
+
+function unreadEntries(library: CliLibrary): CitationProblem[] {
   const unread = [library.workspace, ...library.notes.libraries()].flatMap(l => l.problems());
-  return [...unread.map(p => ({ path: p.file, line: p.line + 1, column: 1, kind: 'bibliography' as const, message: `bibliography entry not read: ${p.message}` })), ...out];
+  return unread.map(p => ({ path: p.file, line: p.line + 1, column: 1, kind: 'bibliography' as const, message: `bibliography entry not read: ${p.message}` }));
 }

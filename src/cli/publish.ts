@@ -63,6 +63,7 @@ export async function publishCommand(index: NoteIndex, root: string, args: Publi
     ...options,
   });
   const result = await builder.build(folder);
+  for (const p of citations.problems()) log(`${p.path}:${p.line}: ${p.message}`);
   return { builder, folder, citations, notes: result.notes, tags: result.tags, attachments: result.attachments, millis: performance.now() - started };
 }
 

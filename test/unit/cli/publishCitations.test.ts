@@ -6,7 +6,6 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../../src/cli/main';
 import { cliSiteCitations } from '../../../src/cli/citations';
 import { mediaFolder } from '../../../src/cli/render';
 import { publishCommand, watchSite } from '../../../src/cli/publish';
@@ -15,6 +14,7 @@ import { SiteBuilder, type PublishOptions, type SiteOutput } from '../../../src/
 import { NodeVaultHost } from '../../../src/node/nodeHost';
 import { siteAssets } from '../../../src/node/siteFolder';
 import { MemoryHost } from '../core/index/memoryHost';
+import { run } from './cli.test';
 
 const lines = (...l: string[]) => l.join('\n');
 const made: string[] = [];
@@ -26,12 +26,6 @@ function vault(files: Record<string, string>): string {
     fs.writeFileSync(path.join(dir, 'vault', rel), content);
   }
   return dir;
-}
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: t => (out += t + '\n'), err: t => (err += t + '\n') });
-  return { code, out, err };
 }
 
 const BIB = lines(
@@ -68,11 +62,12 @@ suite('cli: publish formats citations', () => {
   });
 
   test("a note's page draws its citations, margin references and References as render does; tag pages and quoted Backlinks too", async () => {
-    const dir = vault(NOTES);
+    const dir = vault({ ...NOTES, 'bib/broken.bib': '@book{unclosed, title = {Never closed\n' });
     const root = path.join(dir, 'vault');
     const out = path.join(dir, 'site');
     const published = await run('publish', root, out);
     assert.strictEqual(published.code, 0, published.err);
+    assert.match(published.err, /marginalia: bib\/broken\.bib:1: bibliography entry not read: /, 'a malformed entry is named, the rest is used');
     const page = fs.readFileSync(path.join(out, 'ferns/index.html'), 'utf8');
     assert.match(page, />\(Hollis &#38; Quint, 2019, p\. 12\)<\/cite>|>\(Hollis &amp; Quint, 2019, p\. 12\)<\/cite>/);
     assert.match(page, />Orme \(2008\)<\/cite>/);
