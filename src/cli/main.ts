@@ -1,5 +1,5 @@
 // `marginalia`: the notes engine on a folder, with no VS Code (DESIGN.md §6).
-import { citationProblems, cliLibrary, noteLookup } from './citations';
+import { citationProblems, cliLibrary, cliPageCitations, noteLookup } from './citations';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
@@ -94,7 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIO, options: CliOpt
       const library = await cliLibrary(host, index);
       const found = note === undefined ? undefined : findNote(index, note);
       const lookup = library && (found && typeof found !== 'string' && 'note' in found ? await noteLookup(library, index, found.note) : library.workspace);
-      const citations = lookup && { style: 'author-date' as const, margin: true, item: (key: string) => lookup.item(key) };
+      const citations = lookup && cliPageCitations(lookup);
       const rendered = renderCommand(index, { root, note, tag: args.tag, output: args.output, backlinks: args.backlinks, citations });
       if ('error' in rendered) result = rendered.error;
       else result = { text: rendered.written ? [] : [rendered.html], exitCode: 0 };

@@ -7,14 +7,18 @@ import type { NoteIndex } from '../core/index/noteIndex';
 import { isNotePath } from '../core/index/paths';
 import { SiteBuilder } from '../core/render/engine';
 import type { PublishOptions, SiteSource } from '../core/publish/site';
+import { NodeVaultHost } from '../node/nodeHost';
 import { searchWorker } from '../node/searchWorker';
 import { refuseOutput, siteAssets, SiteFolder } from '../node/siteFolder';
 import type { PublishArgs } from './args';
+import { cliSiteCitations, type CliSiteCitations } from './citations';
 import { mediaFolder } from './render';
 
 export interface PublishRun {
   readonly builder: SiteBuilder;
   readonly folder: SiteFolder;
+  /** The library citations are drawn from (read once a page draws one), re-read under --watch. */
+  readonly citations: CliSiteCitations;
   readonly notes: number;
   readonly tags: number;
   readonly attachments: number;
@@ -47,6 +51,7 @@ export async function publishCommand(index: NoteIndex, root: string, args: Publi
   };
   const folder = new SiteFolder(path.resolve(args.out));
   folder.clearPrevious();
+  const citations = cliSiteCitations(new NodeVaultHost(root), index);
   const builder = new SiteBuilder(source, {
     include: args.include,
     exclude: args.exclude,
@@ -54,10 +59,12 @@ export async function publishCommand(index: NoteIndex, root: string, args: Publi
     title: args.title ?? path.basename(root),
     warn: m => log(m),
     searchIndexer: process.env.MARGINALIA_SEARCH_WORKER === '0' ? undefined : searchWorker,
+    citations,
     ...options,
   });
   const result = await builder.build(folder);
-  return { builder, folder, notes: result.notes, tags: result.tags, attachments: result.attachments, millis: performance.now() - started };
+  for (const p of citations.problems()) log(`${p.path}:${p.line}: ${p.message}`);
+  return { builder, folder, citations, notes: result.notes, tags: result.tags, attachments: result.attachments, millis: performance.now() - started };
 }
 
 export interface SiteWatch {
@@ -69,6 +76,7 @@ export interface SiteWatch {
 /**
  * Keeps the site in step with DIR: each burst of changes (50 ms quiet) updates the index and
  * rewrites the pages those notes feed; a change that moves URLs publishes the whole site again.
+ * A bibliography that changed is read again and every page of a note that cites is drawn again.
  */
 export function watchSite(index: NoteIndex, root: string, run: PublishRun, log: (message: string) => void): SiteWatch {
   const pending = new Set<string>();
@@ -78,8 +86,11 @@ export function watchSite(index: NoteIndex, root: string, run: PublishRun, log: 
   const flush = async () => {
     timer = undefined;
     const changed = [...pending].filter(p => isNotePath(p));
+    const others = [...pending].filter(p => !isNotePath(p));
     pending.clear();
-    if (changed.length === 0) return;
+    const bibliographies: string[] = [];
+    for (const p of others) if (await run.citations.reload(p, !fs.existsSync(path.join(root, p)))) bibliographies.push(p);
+    if (changed.length === 0 && bibliographies.length === 0) return;
     const started = performance.now();
     const cpu = process.cpuUsage();
     const cpuMs = (since: NodeJS.CpuUsage) => {
@@ -97,14 +108,18 @@ export function watchSite(index: NoteIndex, root: string, run: PublishRun, log: 
       if (text === undefined) index.remove(p);
       else index.upsert(p, text);
     }
-    const files = await run.builder.update(changed, before, run.folder);
+    // The pages of the notes that cite are drawn again as if those notes had changed (their text has not).
+    const citing = bibliographies.length ? [...index.packedNotes()].filter(n => n.packed.citations?.length && !changed.includes(n.path)).map(n => n.path) : [];
+    for (const p of citing) before.set(p, [...run.builder.dependents(p)]);
+    const files = await run.builder.update([...changed, ...citing], before, run.folder);
+    const what = [...changed, ...bibliographies].join(', ');
     if (!files) {
       const all = (await run.builder.build(run.folder)).files;
-      log(`published ${changed.join(', ')}: the whole site again (its URLs moved), ${all.length} files in ${Math.round(performance.now() - started)} ms`);
+      log(`published ${what}: the whole site again (its URLs moved), ${all.length} files in ${Math.round(performance.now() - started)} ms`);
       return;
     }
     await run.folder.flush();
-    log(`published ${changed.join(', ')}: ${files.length} files in ${Math.round(performance.now() - started)} ms (CPU ${cpuMs(cpu)} ms)`);
+    log(`published ${what}: ${files.length} files in ${Math.round(performance.now() - started)} ms (CPU ${cpuMs(cpu)} ms)`);
     const indexing = performance.now();
     const indexCpu = process.cpuUsage();
     const written = await run.builder.writeIndexes(run.folder);

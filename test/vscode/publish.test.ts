@@ -1,6 +1,6 @@
 // "Marginalia: Publish Vault…" in a real VS Code: the command is there under its exact name,
 // publishes the open vault into the folder it is given (the site's pages, search and the
-// marker), and refuses a folder inside the vault.
+// marker) with its citations formatted, and refuses a folder inside the vault.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -27,10 +27,15 @@ if (run === 'single') suite('publish', () => {
     try {
       const site = await vscode.commands.executeCommand<vscode.Uri | undefined>('marginalia.publish', vscode.Uri.file(out));
       assert.strictEqual(site?.fsPath, out);
-      for (const f of ['index.html', 'transformers/index.html', 'papers/attention-is-all-you-need/index.html', 'tags/attention/index.html', 'search.json', 'search/shard-0.json', 'assets/site.js', 'marginalia-site.json']) {
+      for (const f of ['index.html', 'transformers/index.html', 'papers/attention-is-all-you-need/index.html', 'tags/attention/index.html', 'search.json', 'search/docs.json', 'search/words-0.json', 'assets/site.js', 'marginalia-site.json']) {
         assert.ok(fs.existsSync(path.join(out, f)), f);
       }
       assert.match(fs.readFileSync(path.join(out, 'transformers/index.html'), 'utf8'), /class="sidenote"/);
+      // Citations drawn as the preview draws them: formatted (APA by default), the reference in the margin, References.
+      const paper = fs.readFileSync(path.join(out, 'papers/attention-is-all-you-need/index.html'), 'utf8');
+      assert.match(paper, /<cite class="citation" data-cites="vaswani2017">\(Vaswani et al\., 2017, sec\. 4\)<\/cite>/);
+      assert.match(paper, /class="sidenote citation-sidenote"[^>]*>.*Attention is all you need/i);
+      assert.match(paper, /<h2 class="references-title">References<\/h2>/);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }

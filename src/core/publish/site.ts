@@ -3,10 +3,13 @@
 // the search index, the graph's data, and with a base URL a feed and a sitemap. Pure: it reads
 // through the index and SiteSource, and writes through SiteOutput, so the CLI and VS Code
 // share it and a test can publish into memory.
+import type { CitationStyle } from '../citations/format';
+import type { CslItem } from '../citations/types';
 import { buildGraphData, type GraphData } from '../graph/graphData';
 import type { NoteQueries, ResolvedLink } from '../index/types';
 import { escapeAttr } from '../render/escape';
-import { PageRenderer, type PageHost } from '../render/page';
+import { referencesSection } from '../render/citationRender';
+import { PageRenderer, type PageCitations, type PageHost } from '../render/page';
 import { renderTagPage } from '../render/tagPage';
 import { githubSlug } from '../syntax/slug';
 import { DrawnOnce } from './drawnOnce';
@@ -62,6 +65,21 @@ export interface SiteSource {
   readonly assets: ReadonlyMap<string, string | Uint8Array>;
 }
 
+/**
+ * Where the site's citations come from, drawn as `marginalia render` draws them: formatted, the
+ * reference in the margin, a References section. Only pages that draw a citation ask it: a vault
+ * that cites nothing is published as without it.
+ */
+export interface SiteCitations {
+  readonly style: CitationStyle;
+  /** The full reference as a sidenote beside each citation. */
+  readonly margin: boolean;
+  /** Reads the libraries the pages of notes `paths` cite from (their `bibliography:` files); awaited before those pages are drawn. */
+  read(paths: readonly string[]): Promise<void>;
+  /** The library the page of note `path` cites from, once read; a tag page's (undefined): the vault's. */
+  lookup(path: string | undefined): { item(key: string): CslItem | undefined };
+}
+
 export interface PublishOptions extends SelectionOptions {
   /** The site's name in every header (default: the vault folder's name, given by the caller). */
   readonly title?: string;
@@ -76,6 +94,8 @@ export interface PublishOptions extends SelectionOptions {
   warn?(message: string): void;
   /** The search index kept elsewhere (a worker thread); by default, in this thread. */
   searchIndexer?(): SearchIndexer | undefined;
+  /** Citations formatted from a library; without, they stay as written. */
+  readonly citations?: SiteCitations;
 }
 
 export interface PublishResult {
@@ -117,6 +137,9 @@ export class SiteBuilder {
   private readonly graphParts = new Map<string, string>();
   private graphChanged = true;
   private readonly siteTitle: string;
+  /** With a library: the published notes that cite something, and the notes they link. */
+  private readonly citing = new Set<string>();
+  private readonly quotingCitation = new Set<string>();
 
   constructor(private readonly source: SiteSource, private readonly options: PublishOptions = {}) {
     this.siteTitle = options.title?.trim() || 'Notes';
@@ -162,6 +185,7 @@ export class SiteBuilder {
 
   async build(output: SiteOutput): Promise<PublishResult> {
     this.plan(true);
+    this.findCiting();
     const files: string[] = [];
     const write = async (path: string, data: string | Uint8Array) => {
       await output.write(path, data);
@@ -178,6 +202,7 @@ export class SiteBuilder {
     let done = 0;
     let cancelled = false;
     try {
+      await this.options.citations?.read(paths.filter(p => this.drawsCitations(p)));
       for (const path of paths) {
         if (this.options.isCancelled?.()) {
           cancelled = true;
@@ -239,6 +264,7 @@ export class SiteBuilder {
     const oldTitles = new Map(changed.map(p => [p, this.records.get(p)?.title]));
     this.plan();
     for (const [path, url] of oldUrls) if (this.urls.has(path) && this.urls.get(path) !== url) return undefined;
+    this.findCiting(changed);
     const pages = new Set<string>();
     const tagsTouched = new Set<string>();
     const gone: string[] = [];
@@ -270,6 +296,7 @@ export class SiteBuilder {
       await output.write(file, data);
       files.push(file);
     };
+    await this.options.citations?.read([...pages].filter(p => this.published.has(p) && this.drawsCitations(p)));
     // The tag pages of every page drawn again, where they show their notes in full; the changed notes' own, always.
     const tagsIfFull = new Set<string>();
     for (const path of pages) {
@@ -414,10 +441,11 @@ export class SiteBuilder {
     const root = this.rootOf(url);
     const copies = new Set<string>();
     const host = this.pageHost(url, copies);
-    const renderer = new PageRenderer(this.view, host, 'mg-', undefined, undefined, this.drawn.forPage(root, copies));
+    const citations = this.pageCitations(path, [path]);
+    const renderer = new PageRenderer(this.view, host, 'mg-', citations, undefined, this.drawn.forPage(root, copies));
     const info = this.view.note(path)!;
     const text = this.view.textOf(path) ?? '';
-    const body = renderer.note(path, text);
+    const body = renderer.note(path, text) + referencesSection(renderer.citations);
     const backlinks = this.options.backlinks === false ? '' : renderer.backlinks(path);
     const syntax = info.syntax;
     const tags = uniqueTags(syntax.tags.map(t => t.name));
@@ -446,6 +474,55 @@ export class SiteBuilder {
     const main = `<article class="note" data-path="${escapeAttr(path)}">\n${content}${this.outgoing(links, host)}${backlinks}</article>\n`;
     this.copiedBy(this.pageFile(url), copies);
     return pageShell({ siteTitle: this.siteTitle, root, title: info.title, main: finishLinks(main, root), kind: 'page-note', feed: !!this.options.baseUrl, canonical: this.canonical(url) });
+  }
+
+  /** How a page showing the notes `shown` draws citations: undefined when none of them draws one (the page is drawn as before, from the memo). */
+  private pageCitations(path: string | undefined, shown: readonly string[]): PageCitations | undefined {
+    const citations = this.options.citations;
+    if (!citations || !shown.some(p => this.drawsCitations(p))) return undefined;
+    const lookup = citations.lookup(path);
+    return { style: citations.style, margin: citations.margin, item: key => lookup.item(key) };
+  }
+
+  /** Whether the published note `path` cites something (a text without `@` cites nothing: its syntax is not unpacked). */
+  private cites(path: string): boolean {
+    return !!this.view.textOf(path)?.includes('@') && !!this.view.note(path)?.syntax.citations?.length;
+  }
+
+  /** The published notes that cite, and the notes they link (whose Backlinks may quote a citation); all of them, or those of `changed` again. */
+  private findCiting(changed?: readonly string[]): void {
+    if (!this.options.citations) return;
+    if (changed) for (const p of changed) this.citing.delete(p);
+    for (const p of changed ?? this.published) if (this.published.has(p) && this.cites(p)) this.citing.add(p);
+    this.quotingCitation.clear();
+    for (const p of this.citing) {
+      if (!this.published.has(p)) this.citing.delete(p);
+      else for (const l of this.view.forwardLinks(p)) if (l.resolution.kind === 'note') this.quotingCitation.add(l.resolution.path);
+    }
+  }
+
+  /** Whether a note, as a page shows it, draws a citation: in its text, a note it embeds (nested), or a paragraph its Backlinks quote. */
+  private drawsCitations(path: string): boolean {
+    if (this.citing.size === 0) return false;
+    const cites = (p: string) => this.citing.has(p);
+    if (cites(path)) return true;
+    if (this.options.backlinks !== false && this.quotingCitation.has(path)) return true;
+    const seen = new Set([path]);
+    let level = [path];
+    // Embeds are drawn nested to depth 3 (src/core/render/page.ts).
+    for (let depth = 0; depth < 3 && level.length; depth++) {
+      const next: string[] = [];
+      for (const p of level) {
+        for (const l of this.view.forwardLinks(p)) {
+          if (l.link.kind !== 'embed' || l.resolution.kind !== 'note' || seen.has(l.resolution.path)) continue;
+          if (cites(l.resolution.path)) return true;
+          seen.add(l.resolution.path);
+          next.push(l.resolution.path);
+        }
+      }
+      level = next;
+    }
+    return false;
   }
 
   private canonical(url: string): string | undefined {
@@ -514,7 +591,8 @@ export class SiteBuilder {
       let main: string;
       if (paths.length <= TAG_PAGE_FULL_NOTES) {
         const copies = new Set<string>();
-        main = finishLinks(renderTagPage(this.view, this.pageHost(url, copies), name, { backlinks: this.options.backlinks, memo: this.drawn.forPage(root, copies) }).html, root);
+        const citations = this.pageCitations(undefined, paths);
+        main = finishLinks(renderTagPage(this.view, this.pageHost(url, copies), name, { backlinks: this.options.backlinks, memo: this.drawn.forPage(root, copies), citations }).html, root);
         this.copiedBy(`${url}index.html`, copies);
       } else {
         this.copiesOf.delete(`${url}index.html`);

@@ -2,6 +2,7 @@
 // in full with its sidenotes and a header linking to it, in title order. One PageRenderer
 // draws them all, so sidenotes are numbered once down the whole page.
 import type { NoteQueries } from '../index/types';
+import { referencesSection } from './citationRender';
 import { escapeAttr } from './escape';
 import { keptTexts } from './pageTexts';
 import { PageRenderer, type PageHost, type PageOptions, type RenderedPage } from './page';
@@ -27,7 +28,7 @@ function folded(section: string): string {
 export function renderTagPage(index: NoteQueries, host: PageHost, tag: string, options: PageOptions = {}): RenderedPage {
   const name = tag.replace(/^#/, '');
   const notes = tagPageNotes(index, name);
-  const renderer = new PageRenderer(index, host, 'mg-', undefined, options.texts, options.memo);
+  const renderer = new PageRenderer(index, host, 'mg-', options.citations, options.texts, options.memo);
   const texts = options.texts ?? keptTexts(index);
   const articles = notes.map(({ path, title }, i) => {
     const body = renderer.note(path, texts.text(path) ?? '', { headingPrefix: `mg-n${i}-h-` });
@@ -40,6 +41,7 @@ export function renderTagPage(index: NoteQueries, host: PageHost, tag: string, o
   const count = notes.length === 1 ? '1 note' : `${notes.length} notes`;
   const html = `<header class="tag-page-header"><h1 class="tag-page-title"><span class="tag">#${escapeAttr(name)}</span></h1>` +
     `<p class="tag-page-count">${count}</p></header>\n` +
-    (notes.length === 0 ? '<p class="tag-page-empty">No note carries this tag.</p>\n' : articles.join('<hr class="note-separator">\n'));
+    (notes.length === 0 ? '<p class="tag-page-empty">No note carries this tag.</p>\n' : articles.join('<hr class="note-separator">\n')) +
+    referencesSection(renderer.citations);
   return { title: `#${name}`, html, sidenotes: renderer.sidenoteCount };
 }

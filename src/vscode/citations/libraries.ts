@@ -6,6 +6,7 @@ import { bibliographyFiles, isDefaultBibliography } from '../../core/citations/d
 import { CitationLibrary } from '../../core/citations/library';
 import { NoteBibliographies, type CitationLookup } from '../../core/citations/noteLibrary';
 import type { CitationStyle } from '../../core/citations/format';
+import type { SiteCitations } from '../../core/publish/site';
 import type { PageCitations } from '../../core/render/page';
 import type { Vault } from '../vaults/vault';
 import type { Vaults } from '../vaults/vaults';
@@ -119,9 +120,26 @@ export class CitationLibraries implements vscode.Disposable {
   pageCitations(vault: Vault, path: string, text: string): PageCitations | undefined {
     const library = this.loadedForNote(vault, path, text);
     if (!library) return undefined;
+    return { ...this.settings(vault), item: key => library.item(key) };
+  }
+
+  /** `marginalia.citations.style` and `.margin` for the vault. */
+  private settings(vault: Vault): { style: CitationStyle; margin: boolean } {
     const config = vscode.workspace.getConfiguration('marginalia.citations', vault.folder.uri);
     const style: CitationStyle = config.get<string>('style') === 'numeric' ? 'numeric' : 'author-date';
-    return { style, margin: config.get<boolean>('margin', true), item: key => library.item(key) };
+    return { style, margin: config.get<boolean>('margin', true) };
+  }
+
+  /** How the vault's published site draws citations, as its preview does; the library is read once a page draws one. */
+  siteCitations(vault: Vault, textOf: (path: string) => string | undefined): SiteCitations {
+    const none = { item: () => undefined };
+    return {
+      ...this.settings(vault),
+      read: async paths => {
+        await Promise.all(paths.map(p => this.forNote(vault, p, textOf(p) ?? '')));
+      },
+      lookup: path => (path === undefined ? this.loadedFor(vault) : this.loadedForNote(vault, path, textOf(path) ?? '')) ?? none,
+    };
   }
 
   private loadedNow(vault: Vault, library: CitationLibrary): void {

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { refuseOutput, siteAssets, SiteFolder } from '../../node/siteFolder';
+import { citationLibraries } from '../citations/libraries';
 import { plain } from '../messageText';
 import { renderEngine } from '../preview/renderEngine';
 import type { Vault } from '../vaults/vault';
@@ -89,6 +90,7 @@ export async function publishVault(vaults: Vaults, extensionUri: vscode.Uri, sta
       },
       pause: () => new Promise(resolve => setImmediate(resolve)),
       warn: m => log.warn(`Publish: ${m}`),
+      citations: citationLibraries()?.siteCitations(vault, p => index.textOf(p)),
     });
     return builder.build(folder);
   });

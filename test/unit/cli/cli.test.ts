@@ -21,7 +21,7 @@ function vault(files: Record<string, string | Uint8Array>): string {
   return dir;
 }
 
-async function run(...argv: string[]) {
+export async function run(...argv: string[]) {
   let out = '';
   let err = '';
   const code = await runCli(argv, { out: t => (out += t + '\n'), err: t => (err += t + '\n') });
