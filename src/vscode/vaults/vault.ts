@@ -248,8 +248,10 @@ export class Vault implements vscode.Disposable {
   private textlessIndex(): NoteIndex {
     const index = new NoteIndex();
     index.readTextsThrough(async path => {
-      const open = this.openText(path);
-      if (open !== undefined) return open;
+      // Only an unsaved editor's text: a saved one may still show the disk's previous text for a
+      // moment after a change on disk, and reading it would put that old text back in the index.
+      const unsaved = this.unsavedText(path);
+      if (unsaved !== undefined) return unsaved;
       const decoded = decodeNote(path, await this.host.readFile(path), this.host.settings.maxFileBytes);
       return 'text' in decoded ? decoded.text : undefined;
     });
@@ -310,11 +312,6 @@ export class Vault implements vscode.Disposable {
       const path = doc.isDirty ? this.host.pathOf(doc.uri) : undefined;
       if (path !== undefined && isNotePath(path) && this.index.has(path)) this.upsertUnsaved(path, doc.getText());
     }
-  }
-
-  private openText(path: string): string | undefined {
-    const uri = this.host.uriOf(path).toString();
-    return vscode.workspace.textDocuments.find(d => d.uri.toString() === uri)?.getText();
   }
 
   private unsavedText(path: string): string | undefined {
