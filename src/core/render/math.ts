@@ -27,6 +27,25 @@ export const KATEX_OPTIONS: KatexOptions = {
 const drawn = new Map<string, string>();
 const MAX_DRAWN = 5000;
 
+/**
+ * KaTeX warns on the console, whatever `strict` says, when its fonts have no metrics for a
+ * character (a hair or thin space typed inside `$…$`), and draws the character anyway: the
+ * warning tells a reader nothing, and the CLI printed it without naming the note. Silenced
+ * while a formula is drawn (synchronously); every other warning passes through.
+ */
+function withoutMetricWarnings<T>(draw: () => T): T {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (typeof args[0] === 'string' && args[0].startsWith('No character metrics ')) return;
+    warn.apply(console, args);
+  };
+  try {
+    return draw();
+  } finally {
+    console.warn = warn;
+  }
+}
+
 /** Forget every kept formula (the bench measures cold renders with it). */
 export function clearMathCache(): void {
   drawn.clear();
@@ -38,7 +57,7 @@ function memo(type: string, draw: MarkdownIt.Renderer.RenderRule): MarkdownIt.Re
     let html = drawn.get(key);
     if (html === undefined) {
       if (drawn.size >= MAX_DRAWN) drawn.clear();
-      html = draw(tokens, idx, options, env, self);
+      html = withoutMetricWarnings(() => draw(tokens, idx, options, env, self));
       drawn.set(key, html);
     }
     return html;

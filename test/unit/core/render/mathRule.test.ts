@@ -14,6 +14,21 @@ const isDisplayMath = (html: string) => html.includes('katex-display');
 const annotations = (html: string) => [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)</g)].map((m) => m[1]);
 
 suite('render: math', () => {
+  test('a hair or thin space inside $..$ draws without a console warning; other warnings still pass', () => {
+    const warned: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args[0]);
+    try {
+      // A formula of its own (the drawn-formula memo would skip KaTeX for one seen before).
+      const html = md.renderInline('$r^{3}\u200a=\u2009.0017$');
+      assert.ok(isInlineMath(html));
+      console.warn('another warning');
+    } finally {
+      console.warn = warn;
+    }
+    assert.deepStrictEqual(warned, ['another warning']);
+  });
+
   test('$..$ is inline math', () => {
     assert.ok(isInlineMath(md.renderInline('$x^2$')));
   });
