@@ -117,32 +117,41 @@ interface LazyLists {
   citations: readonly PackedCitation[] | undefined;
 }
 
+/** Strings met in the part being decoded, by number: a label met twice (a footnote and its definition) is one string. */
+const met = new Map<number, string>();
+
 function decodeLazyPart(chunk: LazyChunk, at: number): LazyLists {
   const n = chunk.nums;
-  const s = chunk.strings;
+  const strings = chunk.strings;
+  met.clear();
+  const s = (k: number): string => {
+    let str = met.get(k);
+    if (str === undefined) met.set(k, (str = strings.fresh(k)));
+    return str;
+  };
   const span = (): Span => ({ startOffset: n[at++], endOffset: n[at++] });
   let count = n[at++];
   const headings = listOf<PackedHeading>(count);
-  for (let i = 0; i < count; i++, at += 4) headings[i] = { level: n[at], text: s.fresh(n[at + 1]), slug: s.fresh(n[at + 2]), range: n[at + 3] };
+  for (let i = 0; i < count; i++, at += 4) headings[i] = { level: n[at], text: s(n[at + 1]), slug: s(n[at + 2]), range: n[at + 3] };
   count = n[at++];
   const blockIds = listOf<PackedBlockId>(count);
   for (let i = 0; i < count; i++) {
-    const id = s.fresh(n[at++]);
+    const id = s(n[at++]);
     const range = n[at++];
     blockIds[i] = { id, range, block: span() };
   }
   count = n[at++];
   const footnotes = listOf<PackedFootnote>(count);
-  for (let i = 0; i < count; i++, at += 3) footnotes[i] = { kind: FOOTNOTE_KINDS[n[at]], label: s.fresh(n[at + 1]), range: n[at + 2] };
+  for (let i = 0; i < count; i++, at += 3) footnotes[i] = { kind: FOOTNOTE_KINDS[n[at]], label: s(n[at + 1]), range: n[at + 2] };
   count = n[at++];
   const math = listOf<PackedMath>(count);
-  for (let i = 0; i < count; i++, at += 4) math[i] = { delimiter: MATH_DELIMITERS[n[at]], display: n[at + 1] === 1, range: n[at + 2], tex: s.fresh(n[at + 3]) };
+  for (let i = 0; i < count; i++, at += 4) math[i] = { delimiter: MATH_DELIMITERS[n[at]], display: n[at + 1] === 1, range: n[at + 2], tex: s(n[at + 3]) };
   count = n[at++];
   const citations: PackedCitation[] | undefined = count === 0 ? undefined : new Array(count);
   // Citations of one group share their context object, as the scanner's do.
   let last: Span | undefined;
   for (let i = 0; i < count; i++) {
-    const key = s.fresh(n[at++]);
+    const key = s(n[at++]);
     const range = n[at++];
     const flags = n[at++];
     const start = n[at++];
@@ -150,6 +159,7 @@ function decodeLazyPart(chunk: LazyChunk, at: number): LazyLists {
     if (last?.startOffset !== start || last.endOffset !== end) last = { startOffset: start, endOffset: end };
     citations![i] = { key, range, bracketed: (flags & 1) !== 0, suppressAuthor: (flags & 2) !== 0, context: last };
   }
+  met.clear();
   return { headings, blockIds, footnotes, math, citations };
 }
 
