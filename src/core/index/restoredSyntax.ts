@@ -117,18 +117,12 @@ interface LazyLists {
   citations: readonly PackedCitation[] | undefined;
 }
 
-/** Strings met in the part being decoded, by number: a label met twice (a footnote and its definition) is one string. */
-const met = new Map<number, string>();
-
 function decodeLazyPart(chunk: LazyChunk, at: number): LazyLists {
   const n = chunk.nums;
   const strings = chunk.strings;
-  met.clear();
-  const s = (k: number): string => {
-    let str = met.get(k);
-    if (str === undefined) met.set(k, (str = strings.fresh(k)));
-    return str;
-  };
+  // Each string sliced anew: sharing the few that repeat within a note (a footnote's label and its
+  // definition's) through a map cost more time than the bytes it saved.
+  const s = (k: number): string => strings.fresh(k);
   const span = (): Span => ({ startOffset: n[at++], endOffset: n[at++] });
   let count = n[at++];
   const headings = listOf<PackedHeading>(count);
@@ -159,7 +153,6 @@ function decodeLazyPart(chunk: LazyChunk, at: number): LazyLists {
     if (last?.startOffset !== start || last.endOffset !== end) last = { startOffset: start, endOffset: end };
     citations![i] = { key, range, bracketed: (flags & 1) !== 0, suppressAuthor: (flags & 2) !== 0, context: last };
   }
-  met.clear();
   return { headings, blockIds, footnotes, math, citations };
 }
 

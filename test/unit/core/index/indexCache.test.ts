@@ -5,9 +5,9 @@ import * as path from 'node:path';
 import { buildIndex, type CachedNote } from '../../../../src/core/index/build';
 import { CACHE_SCHEMA, CacheRejected, checksum, decodeIndexCache, encodeIndexCache, writeIndexCache, type CacheIdentity, type CacheNote } from '../../../../src/core/index/indexCache';
 import { NoteIndex } from '../../../../src/core/index/noteIndex';
-import { loadSnapshot, snapshot } from '../../../../src/core/index/snapshot';
+import { loadSnapshot, packedAsRead, snapshot } from '../../../../src/core/index/snapshot';
 import { textHash } from '../../../../src/core/index/noteTexts';
-import { unpackSyntax, type PackedSyntax } from '../../../../src/core/syntax/packed';
+import { unpackSyntax } from '../../../../src/core/syntax/packed';
 import { scanNote } from '../../../../src/core/syntax/scanNote';
 import { openFileSource } from '../../../../src/node/fileSource';
 import { NodeVaultHost } from '../../../../src/node/nodeHost';
@@ -32,19 +32,6 @@ function readingIndex(dir: string): NoteIndex {
   const host = new NodeVaultHost(dir);
   index.readTextsThrough(async p => new TextDecoder().decode(await host.readFile(p)));
   return index;
-}
-
-/**
- * A PackedSyntax as its readers see it, field by field: a restored one decodes some lists when
- * first read (restoredSyntax.ts), so it is an object of its own class, not the scanner's literal.
- */
-function asRead(p: PackedSyntax): Record<string, unknown> {
-  const out: Record<string, unknown> = { ranges: p.ranges, codeAt: p.codeAt, links: p.links, tags: p.tags, headings: p.headings, blockIds: p.blockIds };
-  Object.assign(out, { footnotes: p.footnotes, math: p.math, lineCount: p.lineCount });
-  if (p.frontmatter !== undefined) out.frontmatter = p.frontmatter;
-  if (p.title !== undefined) out.title = p.title;
-  if (p.citations !== undefined) out.citations = p.citations;
-  return out;
 }
 
 async function cacheFile(index: NoteIndex): Promise<Uint8Array> {
@@ -111,7 +98,7 @@ suite('index cache', () => {
       for (const n of notes) {
         assert.deepStrictEqual(back.get(n.path)!.print, n.print);
         assert.deepStrictEqual(back.get(n.path)!.stamp, n.stamp);
-        assert.deepStrictEqual(asRead(back.get(n.path)!.packed), asRead(n.packed), n.path);
+        assert.deepStrictEqual(packedAsRead(back.get(n.path)!.packed), packedAsRead(n.packed), n.path);
       }
     });
   }
