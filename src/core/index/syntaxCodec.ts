@@ -80,7 +80,8 @@ const LINK_SIZE = 10;
 const TAG_SIZE = 5;
 
 /** Scratch room for a chunk's lazy parts, copied out once the chunk is read (one allocation per chunk). */
-let lazyScratch = new Int32Array(1 << 16);
+const LAZY_SCRATCH = 1 << 16;
+let lazyScratch = new Int32Array(LAZY_SCRATCH);
 
 /**
  * Reads what SyntaxWriter wrote; throws (a plain Error) on a stream that does not fit its tables.
@@ -182,6 +183,8 @@ export class SyntaxReader {
    */
   finished(): boolean {
     (this.lazy as { nums: Int32Array }).nums = lazyScratch.slice(0, this.lazyUsed);
+    // A chunk of a few huge notes grew it: not kept that large for the rest of the session.
+    if (lazyScratch.length > LAZY_SCRATCH) lazyScratch = new Int32Array(LAZY_SCRATCH);
     this.strings.forget();
     return this.at === this.nums.length && this.frontmatterAt === this.frontmatters.length;
   }
