@@ -67,6 +67,17 @@ suite('restored syntax', () => {
     assert.ok(again.every(n => (n.packed as RestoredSyntax).undecoded()), 'written without decoding them');
   });
 
+  test('a note with more lazy numbers than the reader\'s scratch room (20,000 headings) comes back whole, as does the note after it', async () => {
+    const index = new NoteIndex();
+    const big = Array.from({ length: 20000 }, (_, i) => `## Part ${i}\n`).join('');
+    index.upsert('big.md', big);
+    index.upsert('small.md', '# Small\n\nWith $x$ and a note[^a].\n\n[^a]: Here.\n');
+    const back = await decodeIndexCache(await cacheOf(index), identity);
+    assert.strictEqual(back.get('big.md')!.packed.headings.length, 20000);
+    assert.deepStrictEqual(lazyLists(back.get('big.md')!.packed), lazyLists(scanNotePacked(big)));
+    assert.deepStrictEqual(lazyLists(back.get('small.md')!.packed), lazyLists(scanNotePacked(index.textOf('small.md')!)));
+  });
+
   suite('a damaged lazy part is rejected when the cache is read, with its reason', () => {
     // One note: title heading, a footnote and its definition, inline math. Its stream (syntaxCodec.ts):
     // path, length, hash, range count, codeAt, lineCount, title, frontmatter, 0 links, 0 tags,
