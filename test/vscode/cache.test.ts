@@ -5,7 +5,8 @@ import * as assert from 'assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/vscode/api';
-import { loadSnapshot, snapshot } from '../../src/core/index/snapshot';
+import { loadSnapshot, packedAsRead, snapshot } from '../../src/core/index/snapshot';
+import type { PackedSyntax } from '../../src/core/syntax/packed';
 import { IndexCacheStore } from '../../src/vscode/vaults/indexCacheStore';
 import type { CacheNote } from '../../src/core/index/indexCache';
 import type { NoteIndex } from '../../src/core/index/noteIndex';
@@ -182,7 +183,8 @@ if (run === 'single') suite('the index cache in storage that is no local file', 
       assert.match(logged.join('\n'), /Saved the index cache/);
       const loaded = await store.load();
       assert.ok(loaded, store.lastProblem);
-      assert.deepStrictEqual(notes.map(n => [n.path, loaded.get(n.path)]), notes.map(n => [n.path, { stamp: n.stamp, print: n.print, packed: n.packed }]));
+      const asRead = (n: { stamp: unknown; print: unknown; packed: PackedSyntax } | undefined) => n && { stamp: n.stamp, print: n.print, packed: packedAsRead(n.packed) };
+      assert.deepStrictEqual(notes.map(n => [n.path, asRead(loaded.get(n.path))]), notes.map(n => [n.path, asRead(n)]));
       store.dispose();
     } finally {
       registration.dispose();

@@ -15,7 +15,7 @@
 //     u32 × 6   notes, numbers, strings, string bytes, frontmatter bytes, ranges
 //     f64 × 2n  each note's stamp (size, mtime)
 //     i32 …     each note's path, text length (UTF-16 units), text hash (noteTexts.ts), range
-//               count and syntax (syntaxCodec.ts), strings by number
+//               count and syntax (syntaxCodec.ts), strings and kinds by number
 //     i32 …     where each string of the chunk ends (UTF-16 units), then the strings (UTF-8)
 //     JSON      the frontmatter of the notes that have one
 //     i32 …     the notes' ranges
@@ -26,6 +26,7 @@ import type { PackedSyntax } from '../syntax/packed';
 import type { Frontmatter } from '../syntax/types';
 import type { CachedNote } from './build';
 import type { TextPrint } from './noteTexts';
+import { ChunkStrings } from './restoredSyntax';
 import { SyntaxReader, SyntaxWriter } from './syntaxCodec';
 import type { TimeSlices } from './timeSlices';
 
@@ -37,7 +38,7 @@ import type { TimeSlices } from './timeSlices';
 export const CACHE_SCHEMA = 6; // 2: property links, Foam reference links, errorLine (issue 9); 3: titles as plain text, escaped link brackets no math (issue 16); 4: citations (issue 19); 5: frontmatter bibliography (issue 19); 6: a text's length and hash, not the text (issue 20)
 
 const MAGIC = 'MARGINALIA-INDEX';
-const FORMAT = 2; // 2: binary syntax (syntaxCodec.ts), read a chunk at a time
+const FORMAT = 3; // 2: binary syntax (syntaxCodec.ts), read a chunk at a time; 3: kinds as numbers, the lazy part last (restoredSyntax.ts)
 const PREFIX_BYTES = 28;
 /** Notes per chunk: writing or reading one takes 5-10 ms (the first ones, before V8 optimizes, up to 40). */
 const NOTES_PER_CHUNK = 100;
@@ -291,12 +292,13 @@ function readChunk(chunk: Uint8Array, into: Map<string, CachedNote>): void {
   const int32 = (from: number, count: number) => new Int32Array(chunk.buffer, chunk.byteOffset + from, count);
 
   const blob = utf8.decode(chunk.subarray(stringsAt, stringsAt + stringBytes));
-  const ends = int32(endsAt, stringCount);
-  const strings: string[] = new Array(stringCount);
+  // Checked here, sliced when first asked (restoredSyntax.ts): most strings of a chunk (heading
+  // texts, slugs, TeX) are read by nobody at restore. Copied out of the file's bytes, which can then go.
+  const ends = int32(endsAt, stringCount).slice();
   for (let i = 0, start = 0; i < stringCount; start = ends[i++]) {
     if (ends[i] < start || ends[i] > blob.length) throw new Error('its string table is out of order');
-    strings[i] = blob.slice(start, ends[i]);
   }
+  const strings = new ChunkStrings(blob, ends);
   const frontmatters: unknown = frontmatterBytes === 0 ? [] : JSON.parse(utf8.decode(chunk.subarray(frontmatterAt, frontmatterAt + frontmatterBytes)));
   if (!Array.isArray(frontmatters)) throw new Error('its frontmatter is not a list');
   // Copied out of the file's bytes, which can then go; each note's ranges are a view of this.

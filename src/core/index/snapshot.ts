@@ -1,5 +1,6 @@
 // Everything an index answers, as sorted plain data: two indexes that agree on every
 // query have equal snapshots (the property test compares incremental with fresh).
+import type { PackedSyntax } from '../syntax/packed';
 import { comparePaths } from './paths';
 import type { Backlink, CompletionCandidate, NoteQueries, Resolution, TagNode, UnlinkedMention } from './types';
 
@@ -85,4 +86,20 @@ export async function loadSnapshot(index: NoteQueries): Promise<ReturnType<typeo
     mentions.set(n.path, await index.loadUnlinkedMentions(n.path));
   }
   return snapshot(index, { backlinks, mentions });
+}
+
+/**
+ * A note's PackedSyntax as its readers see it, field by field, absent fields absent: a restored
+ * note's decodes some lists when first read (restoredSyntax.ts), so it is an object of its own
+ * class, not the scanner's literal; what tests compare with a scan's is this.
+ */
+export function packedAsRead(p: PackedSyntax): PackedSyntax {
+  const out: { -readonly [K in keyof PackedSyntax]: PackedSyntax[K] } = {
+    ranges: p.ranges, codeAt: p.codeAt, links: p.links, tags: p.tags, headings: p.headings, blockIds: p.blockIds,
+    footnotes: p.footnotes, math: p.math, lineCount: p.lineCount,
+  };
+  if (p.frontmatter !== undefined) out.frontmatter = p.frontmatter;
+  if (p.title !== undefined) out.title = p.title;
+  if (p.citations !== undefined) out.citations = p.citations;
+  return out;
 }

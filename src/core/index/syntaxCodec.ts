@@ -1,15 +1,15 @@
 // A note's PackedSyntax (minus its ranges) as a stream of Int32 numbers, strings by their number
-// in a table shared by a chunk of notes: what the index cache stores (indexCache.ts). Reading it
-// back is typed-array reads and object literals, about a tenth of JSON.parse's time on the same
-// items, and a string met twice in a chunk (a tag, a link target, `wiki`) comes back as one string.
+// in a table shared by a chunk of notes, kinds by their number: what the index cache stores
+// (indexCache.ts). Reading it back is typed-array reads and object literals for what the index
+// files a note by (links, tags, title, frontmatter); the rest stays numbers until asked for
+// (restoredSyntax.ts). A string met twice in a chunk (a tag, a link target) comes back as one string.
 // Every field of PackedSyntax and of its items is written here by name: a field added there must
 // be added here too, and CACHE_SCHEMA bumped (the shape and round-trip tests in indexCache.test.ts fail until then).
-import type { PackedBlockId, PackedCitation, PackedFootnote, PackedHeading, PackedLink, PackedMath, PackedSyntax, PackedTag } from '../syntax/packed';
+import type { PackedLink, PackedSyntax, PackedTag } from '../syntax/packed';
 import type { Frontmatter, Span } from '../syntax/types';
+import { ChunkStrings, checkLazyPart, copyLazyPart, FOOTNOTE_KINDS, LINK_KINDS, listOf, MATH_DELIMITERS, RestoredSyntax, TAG_SOURCES, type LazyChunk } from './restoredSyntax';
 
 const NONE = -1;
-/** One empty list for all notes, as the scanner's (scanNote.ts `fit`). */
-const EMPTY: readonly never[] = Object.freeze([]);
 
 /** Collects the streams of a chunk's notes: numbers, the strings they name, their frontmatter. */
 export class SyntaxWriter {
@@ -42,15 +42,19 @@ export class SyntaxWriter {
     if (p.frontmatter) this.frontmatters.push(p.frontmatter);
     n.push(p.links.length);
     for (const l of p.links) {
-      n.push(this.str(l.kind), this.str(l.target), this.optional(l.heading), this.optional(l.block), this.optional(l.label));
+      n.push(LINK_KINDS.indexOf(l.kind), this.str(l.target), this.optional(l.heading), this.optional(l.block), this.optional(l.label));
       n.push(this.optional(l.property), this.optional(l.reference), l.range);
       this.span(l.context);
     }
     n.push(p.tags.length);
     for (const t of p.tags) {
-      n.push(this.str(t.name), this.str(t.source), t.range);
+      n.push(this.str(t.name), TAG_SOURCES.indexOf(t.source), t.range);
       this.span(t.context);
     }
+    // A restored note whose lazy part nobody read: its numbers as they are, strings renumbered.
+    const undecoded = p instanceof RestoredSyntax ? p.undecoded() : undefined;
+    if (undecoded) return copyLazyPart(undecoded.chunk, undecoded.at, n, s => this.str(s));
+    // The lazy part (restoredSyntax.ts LAZY_LISTS): headings, block ids, footnotes, math, citations.
     n.push(p.headings.length);
     for (const h of p.headings) n.push(h.level, this.str(h.text), this.str(h.slug), h.range);
     n.push(p.blockIds.length);
@@ -59,9 +63,9 @@ export class SyntaxWriter {
       this.span(b.block);
     }
     n.push(p.footnotes.length);
-    for (const f of p.footnotes) n.push(this.str(f.kind), this.str(f.label), f.range);
+    for (const f of p.footnotes) n.push(FOOTNOTE_KINDS.indexOf(f.kind), this.str(f.label), f.range);
     n.push(p.math.length);
-    for (const m of p.math) n.push(this.str(m.delimiter), m.display ? 1 : 0, m.range, this.str(m.tex));
+    for (const m of p.math) n.push(MATH_DELIMITERS.indexOf(m.delimiter), m.display ? 1 : 0, m.range, this.str(m.tex));
     const citations = p.citations ?? [];
     n.push(citations.length);
     for (const c of citations) {
@@ -71,18 +75,33 @@ export class SyntaxWriter {
   }
 }
 
-/** Reads what SyntaxWriter wrote; throws (a plain Error) on a stream that does not fit its tables. */
+/** Numbers per link and per tag in the stream. */
+const LINK_SIZE = 10;
+const TAG_SIZE = 5;
+
+/** Scratch room for a chunk's lazy parts, copied out once the chunk is read (one allocation per chunk). */
+const LAZY_SCRATCH = 1 << 16;
+let lazyScratch = new Int32Array(LAZY_SCRATCH);
+
+/**
+ * Reads what SyntaxWriter wrote; throws (a plain Error) on a stream that does not fit its tables.
+ * Lazy parts are checked here, when the cache is read, so one that is damaged rejects the cache.
+ */
 export class SyntaxReader {
   private at = 0;
   private frontmatterAt = 0;
+  private lazyUsed = 0;
+  private readonly lazy: { nums: Int32Array; strings: ChunkStrings };
   // Links and tags of one paragraph share their context object, as the scanner's do.
   private lastSpan: Span = { startOffset: -1, endOffset: -1 };
 
   constructor(
     private readonly nums: Int32Array,
-    private readonly strings: readonly string[],
+    private readonly strings: ChunkStrings,
     private readonly frontmatters: readonly Frontmatter[],
-  ) {}
+  ) {
+    this.lazy = { nums: lazyScratch, strings };
+  }
 
   /** The next number (0 past the end: the caller checks `finished()` once the stream is read). */
   int(): number {
@@ -90,17 +109,18 @@ export class SyntaxReader {
   }
 
   str(): string {
-    const s = this.strings[this.nums[this.at++]];
-    if (s === undefined) throw new Error(`string ${this.nums[this.at - 1]} of ${this.strings.length} at number ${this.at - 1}`);
-    return s;
+    return this.strings.at(this.nums[this.at++]);
   }
 
   private optional(): string | undefined {
     const n = this.nums[this.at++];
-    if (n === NONE) return undefined;
-    const s = this.strings[n];
-    if (s === undefined) throw new Error(`string ${n} of ${this.strings.length} at number ${this.at - 1}`);
-    return s;
+    return n === NONE ? undefined : this.strings.at(n);
+  }
+
+  private kind<T>(kinds: readonly T[]): T {
+    const k = kinds[this.nums[this.at++]];
+    if (k === undefined) throw new Error(`kind ${this.nums[this.at - 1]} at number ${this.at - 1}`);
+    return k;
   }
 
   /** A count of items of `size` numbers each, no more than the stream still holds. */
@@ -108,14 +128,6 @@ export class SyntaxReader {
     const c = this.int();
     if (c < 0 || c * size > this.nums.length - this.at) throw new Error(`a count of ${c} at number ${this.at - 1}`);
     return c;
-  }
-
-  private list<T>(size: number, item: () => T): readonly T[] {
-    const c = this.count(size);
-    if (c === 0) return EMPTY;
-    const out: T[] = new Array(c);
-    for (let i = 0; i < c; i++) out[i] = item();
-    return out;
   }
 
   private span(): Span {
@@ -135,38 +147,50 @@ export class SyntaxReader {
       frontmatter = this.frontmatters[this.frontmatterAt++];
       if (frontmatter === undefined) throw new Error('more notes with frontmatter than frontmatter');
     }
-    const links = this.list(10, () => this.link());
-    const tags = this.list(5, (): PackedTag => {
+    let c = this.count(LINK_SIZE);
+    const links = listOf<PackedLink>(c);
+    for (let i = 0; i < c; i++) links[i] = this.link();
+    c = this.count(TAG_SIZE);
+    const tags = listOf<PackedTag>(c);
+    for (let i = 0; i < c; i++) {
       const name = this.str();
-      const source = this.str() as PackedTag['source'];
-      return { name, range: this.int(), source, context: this.span() };
-    });
-    const headings = this.list(4, (): PackedHeading => ({ level: this.int(), text: this.str(), slug: this.str(), range: this.int() }));
-    const blockIds = this.list(4, (): PackedBlockId => ({ id: this.str(), range: this.int(), block: this.span() }));
-    const footnotes = this.list(3, (): PackedFootnote => ({ kind: this.str() as PackedFootnote['kind'], label: this.str(), range: this.int() }));
-    const math = this.list(4, (): PackedMath => ({ delimiter: this.str() as PackedMath['delimiter'], display: this.int() === 1, range: this.int(), tex: this.str() }));
-    const citations = this.list(5, (): PackedCitation => {
-      const key = this.str();
-      const range = this.int();
-      const flags = this.int();
-      return { key, range, bracketed: (flags & 1) !== 0, suppressAuthor: (flags & 2) !== 0, context: this.span() };
-    });
+      const source = this.kind(TAG_SOURCES);
+      tags[i] = { name, range: this.int(), source, context: this.span() };
+    }
     this.lastSpan = { startOffset: -1, endOffset: -1 };
-    const syntax: { -readonly [K in keyof PackedSyntax]: PackedSyntax[K] } = { ranges, codeAt, links, tags, headings, blockIds, footnotes, math, lineCount };
-    // Absent, not undefined, when there is none (as the scanner gives it).
-    if (frontmatter) syntax.frontmatter = frontmatter;
-    if (title !== undefined) syntax.title = title;
-    if (citations.length > 0) syntax.citations = citations;
-    return syntax;
+    const from = this.at;
+    this.at = checkLazyPart(this.nums, from, this.strings.count);
+    const at = this.keepLazy(from, this.at);
+    return new RestoredSyntax(ranges, codeAt, lineCount, title, frontmatter, links, tags, this.lazy, at);
   }
 
-  /** Whether every number and frontmatter was read, no more. */
+  /** Copies a note's lazy numbers beside the chunk's others; returns where they start. */
+  private keepLazy(from: number, to: number): number {
+    const at = this.lazyUsed;
+    if (at + to - from > lazyScratch.length) {
+      const grown = new Int32Array(Math.max(lazyScratch.length * 2, at + to - from));
+      grown.set(lazyScratch.subarray(0, at));
+      lazyScratch = grown;
+    }
+    lazyScratch.set(this.nums.subarray(from, to), at);
+    this.lazyUsed = at + to - from;
+    return at;
+  }
+
+  /**
+   * Whether every number and frontmatter was read, no more. Ends the chunk's reading: its notes'
+   * lazy parts get their own copy of their numbers, and the strings sliced while reading are let go.
+   */
   finished(): boolean {
+    (this.lazy as { nums: Int32Array }).nums = lazyScratch.slice(0, this.lazyUsed);
+    // A chunk of a few huge notes grew it: not kept that large for the rest of the session.
+    if (lazyScratch.length > LAZY_SCRATCH) lazyScratch = new Int32Array(LAZY_SCRATCH);
+    this.strings.forget();
     return this.at === this.nums.length && this.frontmatterAt === this.frontmatters.length;
   }
 
   private link(): PackedLink {
-    const kind = this.str() as PackedLink['kind'];
+    const kind = this.kind(LINK_KINDS);
     const target = this.str();
     const heading = this.optional();
     const block = this.optional();
@@ -189,3 +213,5 @@ export class SyntaxReader {
     return link;
   }
 }
+
+export type { LazyChunk };
