@@ -13,7 +13,7 @@
 // depends on the linking note's folder.
 import { startOf, type PackedLink } from '../syntax/packed';
 import { comparePaths, folderOf, isRelativeTarget } from './paths';
-import { linkKeys, resolveTarget } from './resolve';
+import { resolveTarget, targetKeys } from './resolve';
 import { SetMap } from './setMap';
 import { StringDict } from './stringDict';
 import type { Resolution, ResolvedLink } from './types';
@@ -24,18 +24,16 @@ interface TargetGroup {
   /** Its row in `groupRows` (what a link's `group` column holds). */
   readonly row: number;
   readonly target: string;
-  /** The linking notes' folder for a relative target; `''` (any) otherwise. */
+  /** The linking notes' folder for a relative target; `''` (any) otherwise. With the target, it gives the name keys its links look up (`targetKeys`: computed again when the group goes, not kept). */
   readonly folder: string;
-  /** The name keys its links look up (see `linkKeys`). */
-  readonly keys: readonly string[];
   /** Link ids. A link knows its slot (`slot` column), so removal is a swap, with no hashing. */
   readonly links: number[];
   /** What all its links mean; undefined when ambiguous (each link has its own) or not yet resolved. */
   resolution: Resolution | undefined;
-  /** Where the group is counted: a path in `incoming`, or a placeholder name in `waiting`. */
-  countedAt: Count | undefined;
-  /** The path id of `countedAt` when it is a path, else -1 (a link added or dropped adjusts its count with no lookup). */
+  /** The path id where the group is counted in `incoming` (a link added or dropped adjusts its count with no lookup), else -1. */
   countedId: number;
+  /** The placeholder name where the group is counted in `waiting`, else undefined. */
+  waitingFor: string | undefined;
   pending: boolean;
 }
 
@@ -149,24 +147,23 @@ export class LinkGraph {
       if (relative && folder === undefined) folder = folderOf(source);
       const id = relative && folder !== '' ? folder + '\0' + target : target;
       let group = this.groups.get(id);
-      if (!group) group = this.newGroup(id, target, relative ? folder! : '', source);
+      if (!group) group = this.newGroup(id, target, relative ? folder! : '');
       this.group[row] = group.row;
       this.slot[row] = group.links.length;
       group.links.push(row);
       if (group.countedId >= 0) this.incomingCount[group.countedId]++;
       if (group.resolution === undefined) this.enqueue(group); // new, or ambiguous: the new link needs its own
-      else if (group.countedAt && 'placeholder' in group.countedAt) this.waitingVersion++;
+      else if (group.waitingFor !== undefined) this.waitingVersion++;
     }
     return ids;
   }
 
-  private newGroup(id: string, target: string, folder: string, source: string): TargetGroup {
-    const keys = linkKeys(target, source);
+  private newGroup(id: string, target: string, folder: string): TargetGroup {
     const row = this.freeGroupRows.length > 0 ? this.freeGroupRows.pop()! : this.groupRows.length;
-    const group: TargetGroup = { id, row, target, folder, keys, links: [], resolution: undefined, countedAt: undefined, countedId: -1, pending: false };
+    const group: TargetGroup = { id, row, target, folder, links: [], resolution: undefined, countedId: -1, waitingFor: undefined, pending: false };
     this.groupRows[row] = group;
     this.groups.set(id, group);
-    for (const key of keys) this.byKey.add(key, group);
+    for (const key of targetKeys(target, folder)) this.byKey.add(key, group);
     return group;
   }
 
@@ -183,12 +180,12 @@ export class LinkGraph {
       if (last !== row) group.links[(this.slot[last] = this.slot[row])] = last;
       this.uncountLink(row);
       if (group.countedId >= 0) this.incomingCount[group.countedId]--;
-      else if (group.countedAt) this.waitingVersion++;
+      else if (group.waitingFor !== undefined) this.waitingVersion++;
       if (group.links.length > 0) continue;
       this.groups.delete(group.id);
       this.groupRows[groupRow] = undefined;
       this.freeGroupRows.push(groupRow);
-      for (const key of group.keys) this.byKey.delete(key, group);
+      for (const key of targetKeys(group.target, group.folder)) this.byKey.delete(key, group);
       this.uncountGroup(group);
       this.ambiguous.delete(group);
     }
@@ -242,8 +239,8 @@ export class LinkGraph {
     if (!('ambiguous' in resolution)) {
       this.ambiguous.delete(group);
       group.resolution = resolution;
-      group.countedAt = countOf(resolution);
-      if (group.countedAt) this.count(group.countedAt, group);
+      const at = countOf(resolution);
+      if (at) this.count(at, group);
       return;
     }
     // Ties go to the linking note's folder: resolve once per folder among the group's links.
@@ -273,22 +270,21 @@ export class LinkGraph {
       this.incomingCount[group.countedId] += group.links.length;
     } else {
       this.waiting.add(at.placeholder, group);
+      group.waitingFor = at.placeholder;
       this.waitingVersion++;
     }
   }
 
   private uncountGroup(group: TargetGroup): void {
-    const at = group.countedAt;
-    if (!at) return;
-    if ('path' in at) {
-      this.incoming.delete(at.path, group);
+    if (group.countedId >= 0) {
+      this.incoming.delete(this.paths[group.countedId], group);
       this.incomingCount[group.countedId] -= group.links.length;
-    } else {
-      this.waiting.delete(at.placeholder, group);
+    } else if (group.waitingFor !== undefined) {
+      this.waiting.delete(group.waitingFor, group);
       this.waitingVersion++;
     }
-    group.countedAt = undefined;
     group.countedId = -1;
+    group.waitingFor = undefined;
   }
 
   private uncountLink(row: number): void {
@@ -384,3 +380,4 @@ function countOf(resolution: Resolution): Count | undefined {
       return undefined;
   }
 }
+
