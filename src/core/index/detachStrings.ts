@@ -7,42 +7,58 @@
 /** V8 copies shorter substrings (SlicedString::kMinLength); only longer ones can hold a parent. */
 const MIN_VIEW = 13;
 
+/** How deep a value is walked (a cycle in frontmatter ends there): a note's syntax is 3 levels deep. */
+const MAX_DEPTH = 64;
+
+type Holder = Record<string, unknown>;
+
+// Reused between calls (the extension scans 10,000 notes in a row): no arrays made per note.
+const holders: Holder[] = [];
+/** A property name, or an array index. */
+const keys: string[] = [];
+const parts: string[] = [];
+
 /**
  * Replaces every string of 13 characters or more found in `value` (its plain objects and arrays,
  * however deep: a note's packed syntax and frontmatter) by a copy that holds nothing else alive.
  * The copies are cut from one new string of just their characters, so a note costs one copy.
  */
 export function detachStrings(value: object): void {
-  const holders: Record<string | number, unknown>[] = [];
-  const keys: (string | number)[] = [];
-  const seen = new Set<object>();
-  const visit = (holder: Record<string | number, unknown>, key: string | number, v: unknown): void => {
-    if (typeof v === 'string') {
-      if (v.length >= MIN_VIEW) {
-        holders.push(holder);
-        keys.push(key);
-      }
-    } else if (typeof v === 'object' && v !== null && isPlain(v) && !seen.has(v)) {
-      seen.add(v);
-      walk(v as Record<string | number, unknown>);
+  try {
+    collect(value as Holder, 0);
+    const n = holders.length;
+    for (let i = 0; i < n; i++) parts.push(holders[i][keys[i]] as string);
+    // One trailing character more, so that no cut is the whole string (that would be the join itself,
+    // which may be a rope of the old views); cutting a rope first makes it one flat new string.
+    const joined = parts.join('') + '.';
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const end = at + parts[i].length;
+      holders[i][keys[i]] = joined.slice(at, end);
+      at = end;
     }
-  };
-  const walk = (o: Record<string | number, unknown>): void => {
-    if (Array.isArray(o)) for (let i = 0; i < o.length; i++) visit(o, i, o[i]);
-    else for (const k of Object.keys(o)) visit(o, k, o[k]);
-  };
-  walk(value as Record<string | number, unknown>);
-  if (holders.length === 0) return;
-  const parts = new Array<string>(holders.length);
-  for (let i = 0; i < holders.length; i++) parts[i] = holders[i][keys[i]] as string;
-  // One trailing character more, so that no cut is the whole string (that would be the join itself,
-  // which may be a rope of the old views); cutting a rope first makes it one flat new string.
-  const joined = parts.join('') + '.';
-  let at = 0;
-  for (let i = 0; i < holders.length; i++) {
-    const end = at + parts[i].length;
-    holders[i][keys[i]] = joined.slice(at, end);
-    at = end;
+  } finally {
+    holders.length = keys.length = parts.length = 0;
+  }
+}
+
+/** Objects met twice (a paragraph's span shared by its links) are walked twice: they hold numbers. */
+function collect(o: Holder, depth: number): void {
+  if (Array.isArray(o)) {
+    for (let i = 0; i < o.length; i++) visit(o as unknown as Holder, i as unknown as string, o[i], depth);
+  } else {
+    for (const k in o) visit(o, k, o[k], depth);
+  }
+}
+
+function visit(o: Holder, k: string, v: unknown, depth: number): void {
+  if (typeof v === 'string') {
+    if (v.length >= MIN_VIEW) {
+      holders.push(o);
+      keys.push(k);
+    }
+  } else if (typeof v === 'object' && v !== null && depth < MAX_DEPTH && isPlain(v)) {
+    collect(v as Holder, depth + 1);
   }
 }
 

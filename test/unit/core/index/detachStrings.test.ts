@@ -25,6 +25,14 @@ suite('detachStrings', () => {
     assert.strictEqual(value.links[0].context, value.links[1].context, 'shared objects stay shared');
   });
 
+  test('a value that holds itself is walked to a bounded depth, and its strings still kept', () => {
+    const text = 'an alias long enough to be a view of its text';
+    const cyclic: Record<string, unknown> = { alias: text.slice(3) };
+    cyclic.self = cyclic;
+    detachStrings(cyclic);
+    assert.strictEqual(cyclic.alias, text.slice(3));
+  });
+
   test('an index that reads texts back holds no note text once the text is dropped', () => {
     // In a child process, so the heap snapshot is small and only this index is in it.
     const noteIndex = path.resolve(__dirname, '../../../../src/core/index/noteIndex.js');
