@@ -13,7 +13,7 @@
 // depends on the linking note's folder.
 import { startOf, type PackedLink } from '../syntax/packed';
 import { comparePaths, folderOf, isRelativeTarget } from './paths';
-import { linkKeys, resolveTarget } from './resolve';
+import { resolveTarget, targetKeys } from './resolve';
 import { SetMap } from './setMap';
 import { StringDict } from './stringDict';
 import type { Resolution, ResolvedLink } from './types';
@@ -24,18 +24,16 @@ interface TargetGroup {
   /** Its row in `groupRows` (what a link's `group` column holds). */
   readonly row: number;
   readonly target: string;
-  /** The linking notes' folder for a relative target; `''` (any) otherwise. */
+  /** The linking notes' folder for a relative target; `''` (any) otherwise. With the target, it gives the name keys its links look up (`targetKeys`: computed again when the group goes, not kept). */
   readonly folder: string;
-  /** The name keys its links look up (see `linkKeys`). */
-  readonly keys: readonly string[];
   /** Link ids. A link knows its slot (`slot` column), so removal is a swap, with no hashing. */
-  readonly links: number[];
+  links: number[];
   /** What all its links mean; undefined when ambiguous (each link has its own) or not yet resolved. */
   resolution: Resolution | undefined;
-  /** Where the group is counted: a path in `incoming`, or a placeholder name in `waiting`. */
-  countedAt: Count | undefined;
-  /** The path id of `countedAt` when it is a path, else -1 (a link added or dropped adjusts its count with no lookup). */
+  /** The path id where the group is counted in `incoming` (a link added or dropped adjusts its count with no lookup), else -1. */
   countedId: number;
+  /** The placeholder name where the group is counted in `waiting`, else undefined. */
+  waitingFor: string | undefined;
   pending: boolean;
 }
 
@@ -67,10 +65,8 @@ export class LinkGraph {
   private group = new Int32Array(1024);
   /** Index in its group's `links`; -1 for a same-note link. */
   private slot = new Int32Array(1024);
-  /** The link as the scanner packed it (`linkAt(ranges, link)` gives the LinkItem): references, no object per link. */
-  private items: (PackedLink | undefined)[] = [];
-  /** The linking note's ranges. */
-  private ranges: (Int32Array | undefined)[] = [];
+  /** The link's index in its note's packed links (`linkOf`). */
+  private nth = new Int32Array(1024);
   /** A link's own resolution: links of an ambiguous group (sparse: most links have none). */
   private readonly own = new Map<number, Resolution>();
   private rows = 0;
@@ -81,6 +77,12 @@ export class LinkGraph {
   private readonly paths: string[] = [];
   /** Per path id: how many links resolve to that note or attachment (a note's links to itself included). */
   private incomingCount = new Int32Array(1024);
+  /**
+   * Per path id of a linking note: its links as the scanner packed them, and its ranges
+   * (`linkAt(ranges, link)` gives the LinkItem). Two references per note, not per link.
+   */
+  private readonly noteLinks: (readonly PackedLink[] | undefined)[] = [];
+  private readonly noteRanges: (Int32Array | undefined)[] = [];
 
   // ---- Target groups ----
   private readonly groups = new StringDict<TargetGroup>();
@@ -117,6 +119,7 @@ export class LinkGraph {
       this.source = grow(this.source, row + 1);
       this.group = grow(this.group, row + 1);
       this.slot = grow(this.slot, row + 1);
+      this.nth = grow(this.nth, row + 1);
     }
     return row;
   }
@@ -131,14 +134,15 @@ export class LinkGraph {
     const ids = new Array<number>(links.length);
     if (links.length === 0) return ids;
     const sourceId = this.pathId(source);
+    this.noteLinks[sourceId] = links;
+    this.noteRanges[sourceId] = ranges;
     let folder: string | undefined;
     for (let i = 0; i < links.length; i++) {
       const link = links[i];
       const row = this.newRow();
       ids[i] = row;
       this.source[row] = sourceId;
-      this.items[row] = link;
-      this.ranges[row] = ranges;
+      this.nth[row] = i;
       const target = link.reference ?? link.target;
       if (target === '') {
         this.group[row] = SAME_NOTE;
@@ -149,28 +153,27 @@ export class LinkGraph {
       if (relative && folder === undefined) folder = folderOf(source);
       const id = relative && folder !== '' ? folder + '\0' + target : target;
       let group = this.groups.get(id);
-      if (!group) group = this.newGroup(id, target, relative ? folder! : '', source);
+      if (!group) group = this.newGroup(id, target, relative ? folder! : '');
       this.group[row] = group.row;
       this.slot[row] = group.links.length;
       group.links.push(row);
       if (group.countedId >= 0) this.incomingCount[group.countedId]++;
       if (group.resolution === undefined) this.enqueue(group); // new, or ambiguous: the new link needs its own
-      else if (group.countedAt && 'placeholder' in group.countedAt) this.waitingVersion++;
+      else if (group.waitingFor !== undefined) this.waitingVersion++;
     }
     return ids;
   }
 
-  private newGroup(id: string, target: string, folder: string, source: string): TargetGroup {
-    const keys = linkKeys(target, source);
+  private newGroup(id: string, target: string, folder: string): TargetGroup {
     const row = this.freeGroupRows.length > 0 ? this.freeGroupRows.pop()! : this.groupRows.length;
-    const group: TargetGroup = { id, row, target, folder, keys, links: [], resolution: undefined, countedAt: undefined, countedId: -1, pending: false };
+    const group: TargetGroup = { id, row, target, folder, links: [], resolution: undefined, countedId: -1, waitingFor: undefined, pending: false };
     this.groupRows[row] = group;
     this.groups.set(id, group);
-    for (const key of keys) this.byKey.add(key, group);
+    for (const key of targetKeys(target, folder)) this.byKey.add(key, group);
     return group;
   }
 
-  /** Forgets links (ids `add` gave); each id is dropped once, then may be given to a new link. */
+  /** Forgets links (ids `add` gave), all of a note's at once; each id is dropped once, then may be given to a new link. */
   drop(ids: ArrayLike<number>): void {
     for (let i = 0; i < ids.length; i++) {
       const row = ids[i];
@@ -183,12 +186,12 @@ export class LinkGraph {
       if (last !== row) group.links[(this.slot[last] = this.slot[row])] = last;
       this.uncountLink(row);
       if (group.countedId >= 0) this.incomingCount[group.countedId]--;
-      else if (group.countedAt) this.waitingVersion++;
+      else if (group.waitingFor !== undefined) this.waitingVersion++;
       if (group.links.length > 0) continue;
       this.groups.delete(group.id);
       this.groupRows[groupRow] = undefined;
       this.freeGroupRows.push(groupRow);
-      for (const key of group.keys) this.byKey.delete(key, group);
+      for (const key of targetKeys(group.target, group.folder)) this.byKey.delete(key, group);
       this.uncountGroup(group);
       this.ambiguous.delete(group);
     }
@@ -196,8 +199,9 @@ export class LinkGraph {
 
   private freeRow(row: number): void {
     this.group[row] = FREE;
-    this.items[row] = undefined;
-    this.ranges[row] = undefined;
+    // `drop` is given all of a note's links at once: its references go with them.
+    this.noteLinks[this.source[row]] = undefined;
+    this.noteRanges[this.source[row]] = undefined;
     this.freeRows.push(row);
   }
 
@@ -234,6 +238,9 @@ export class LinkGraph {
   }
 
   private resolveGroup(group: TargetGroup, names: VaultNames): void {
+    // Cut to its length: appending grew it by half again each time (a cold build's 10,490 groups
+    // held 0.9 MB of spare room).
+    group.links = group.links.slice();
     // Only the links of an ambiguous group hold a resolution of their own (and a cold build's
     // groups, all new, none): skip visiting thousands of links that have nothing to undo.
     if (this.ambiguous.has(group)) for (const row of group.links) this.uncountLink(row);
@@ -242,8 +249,8 @@ export class LinkGraph {
     if (!('ambiguous' in resolution)) {
       this.ambiguous.delete(group);
       group.resolution = resolution;
-      group.countedAt = countOf(resolution);
-      if (group.countedAt) this.count(group.countedAt, group);
+      const at = countOf(resolution);
+      if (at) this.count(at, group);
       return;
     }
     // Ties go to the linking note's folder: resolve once per folder among the group's links.
@@ -273,22 +280,21 @@ export class LinkGraph {
       this.incomingCount[group.countedId] += group.links.length;
     } else {
       this.waiting.add(at.placeholder, group);
+      group.waitingFor = at.placeholder;
       this.waitingVersion++;
     }
   }
 
   private uncountGroup(group: TargetGroup): void {
-    const at = group.countedAt;
-    if (!at) return;
-    if ('path' in at) {
-      this.incoming.delete(at.path, group);
+    if (group.countedId >= 0) {
+      this.incoming.delete(this.paths[group.countedId], group);
       this.incomingCount[group.countedId] -= group.links.length;
-    } else {
-      this.waiting.delete(at.placeholder, group);
+    } else if (group.waitingFor !== undefined) {
+      this.waiting.delete(group.waitingFor, group);
       this.waitingVersion++;
     }
-    group.countedAt = undefined;
     group.countedId = -1;
+    group.waitingFor = undefined;
   }
 
   private uncountLink(row: number): void {
@@ -315,17 +321,17 @@ export class LinkGraph {
 
   /** The link as the scanner packed it. */
   linkOf(id: number): PackedLink {
-    return this.items[id]!;
+    return this.noteLinks[this.source[id]]![this.nth[id]];
   }
 
   /** The linking note's ranges (`linkAt(rangesOf(id), linkOf(id))` is the LinkItem). */
   rangesOf(id: number): Int32Array {
-    return this.ranges[id]!;
+    return this.noteRanges[this.source[id]]!;
   }
 
   /** Path, then text order. */
   compare(a: number, b: number): number {
-    return comparePaths(this.sourceOf(a), this.sourceOf(b)) || startOf(this.ranges[a]!, this.items[a]!.range) - startOf(this.ranges[b]!, this.items[b]!.range);
+    return comparePaths(this.sourceOf(a), this.sourceOf(b)) || startOf(this.rangesOf(a), this.linkOf(a).range) - startOf(this.rangesOf(b), this.linkOf(b).range);
   }
 
   /** Links resolved to a note or attachment, in no particular order. */
@@ -384,3 +390,4 @@ function countOf(resolution: Resolution): Count | undefined {
       return undefined;
   }
 }
+

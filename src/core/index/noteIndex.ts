@@ -4,6 +4,7 @@ import { linkAt, unpackSyntax, type PackedSyntax } from '../syntax/packed';
 import { scanNotePacked } from '../syntax/scanNote';
 import type { NoteSyntax } from '../syntax/types';
 import { contextText } from './context';
+import { detachStrings } from './detachStrings';
 import { CompletionList } from './completionList';
 import { byShorterTarget } from './completionRank';
 import { compareLinks, LinkGraph } from './linkGraph';
@@ -137,7 +138,10 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
 
   upsert(path: string, text: string): void {
     if (!isNotePath(path)) return this.addAttachment(path);
-    this.putNote(path, text, scanNotePacked(text));
+    const packed = scanNotePacked(text);
+    // Kept without its text: what the scanner cut from it must not hold the text (detachStrings.ts).
+    if (this.reader) detachStrings(packed);
+    this.putNote(path, text, packed);
     this.settle();
   }
 

@@ -52,9 +52,14 @@ export function resolveTarget(target: string, fromFolder: string, names: VaultNa
  * a relative link is keyed by the absolute path it names, any other by its names.
  */
 export function linkKeys(target: string, fromPath: string): string[] {
+  return targetKeys(target, folderOf(fromPath));
+}
+
+/** `linkKeys` of a target written in a note of `fromFolder` (only a relative target depends on it). */
+export function targetKeys(target: string, fromFolder: string): string[] {
   if (target === '') return [];
   if (isRelativeTarget(target)) {
-    const absolute = absoluteTarget(target, folderOf(fromPath));
+    const absolute = absoluteTarget(target, fromFolder);
     return absolute === undefined ? [] : ['/' + stripMd(absolute).toLowerCase()];
   }
   const whole = stripMd(target);

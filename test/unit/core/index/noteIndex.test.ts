@@ -158,6 +158,13 @@ suite('NoteIndex queries', () => {
         },
       ]);
     });
+
+    test('the tag tree names a tag as first written in path, then text order, whatever order notes came in', () => {
+      const index = vaultIndex({ 'c.md': '#TOPIC', 'b/z.md': '#Topic/deep', 'b/a.md': 'first #toPic/Deep then #TOPIC/deep' });
+      assert.deepStrictEqual(index.tagTree().map(t => [t.name, t.children.map(c => c.name)]), [['toPic', ['toPic/Deep']]]);
+      index.upsert('b/a.md', 'now only #topic');
+      assert.deepStrictEqual(index.tagTree().map(t => [t.name, t.children.map(c => c.name)]), [['topic', ['Topic/deep']]]);
+    });
   });
 
   suite('placeholders, orphans, ambiguity', () => {
