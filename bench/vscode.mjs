@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { sessionsOf, waitForLog as waitForLogLine } from './vscodeLog.mjs';
 
 const require = createRequire(import.meta.url);
 const { startServer, workbenchUrl, ROOT } = require('../test/harness/server.js');
@@ -32,30 +33,10 @@ function vaultOf(n) {
   return dir;
 }
 
-function sessionsOf(runDir) {
-  const logs = path.join(runDir, 'user-data', 'logs');
-  return fs.existsSync(logs) ? fs.readdirSync(logs).sort() : [];
-}
-
-/** The Marginalia log of the newest session in `runDir` that is not one of `before` (earlier openings'). */
-function logOf(runDir, before) {
-  const session = sessionsOf(runDir).filter(s => !before.includes(s)).pop();
-  const file = session && path.join(runDir, 'user-data', 'logs', session, 'exthost1', 'marginalia.marginalia', 'Marginalia.log');
-  return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-}
-
 /** How long a log line may take: 100,000 notes index for minutes on a loaded machine. */
 let logTimeoutMs = 120000;
 
-async function waitForLog(runDir, before, pattern, timeoutMs = logTimeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const m = logOf(runDir, before).match(pattern);
-    if (m) return m;
-    if (Date.now() > deadline) throw new Error(`no log line ${pattern} in ${runDir} after ${timeoutMs / 1000}s:\n${logOf(runDir, before)}`);
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-}
+const waitForLog = (runDir, before, pattern, timeoutMs = logTimeoutMs) => waitForLogLine(runDir, before, pattern, timeoutMs);
 
 /** Opens the workbench on a server, waits for indexing (and, first time, the cache write), and closes it all. */
 async function opening(name, vault, reopen, label = 'first') {
