@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench -- --graph --vscode [--sizes 1000,10000] [--starts 3]: the graph's budgets (issue 21)
+// npm run bench -- --graph --vscode [--sizes 1000,10000] [--starts 3] [--profile DIR]: the graph's budgets (issue 21)
 // through code-server, as a user meets them: a fresh code-server (test/harness) on a copy of each
 // bench vault (bench/vaults/N-42; the bench edits notes), the workbench in chromium (no GPU), and
 // for each of `--starts` fresh servers: Show Graph with no kept positions, the layout left to
@@ -16,18 +16,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
-import { logOf, sessionsOf, waitForLog } from './vscodeLog.mjs';
+import { logOf, option, sessionsOf, vaultOf, waitForLog, launchBrowser, ROOT, sizes, startServer, starts, workbenchUrl } from './codeServer.mjs';
 
-const require = createRequire(import.meta.url);
-const { startServer, workbenchUrl, ROOT } = require('../test/harness/server.js');
-const { launchBrowser } = require('../test/harness/browser.js');
-const { Workbench } = require('../test/ui/workbench.js');
+const { Workbench } = createRequire(import.meta.url)('../test/ui/workbench.js');
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const sizes = option('--sizes', '1000,10000').split(',').map(Number);
-const starts = Number(option('--starts', '3'));
+// --profile DIR: a CPU profile of the page's main thread (the workbench's and the webview's) during each pan/zoom gesture.
+const profileDir = option('--profile', undefined);
+if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
 const VIEWPORT = { width: 1600, height: 1000 };
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -37,11 +32,6 @@ const median = xs => {
 };
 const progress = line => process.stderr.write(`graph bench (code-server): ${line}; load ${os.loadavg()[0].toFixed(1)}\n`);
 
-function vaultOf(n) {
-  const dir = path.join(ROOT, 'bench', 'vaults', `${n}-42`);
-  if (!fs.existsSync(dir)) execFileSync(process.execPath, [path.join(ROOT, 'bench', 'gen-vault.mjs'), String(n), dir, '42'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return dir;
-}
 
 /** Notes of the vault whose file names are unique (Quick Open finds them by name), sorted. */
 function uniqueNotes(dir) {
@@ -230,6 +220,10 @@ async function panZoom(session, frame) {
   }, () => undefined);
   const ownTime = async () => own && (await own.send('Performance.getMetrics')).metrics.find(x => x.name === 'ThreadTime').value * 1000;
   const own0 = await ownTime();
+  if (profileDir) {
+    await session.devtools.send('Profiler.enable');
+    await session.devtools.send('Profiler.start');
+  }
   const cpu0 = await threadTime(session);
   const start = Date.now();
   // A hand does not wait for the page: an event every 16 ms, each sent without waiting for the
@@ -250,6 +244,12 @@ async function panZoom(session, frame) {
   const end = Date.now();
   const movingCpuMs = (await threadTime(session)) - cpu0;
   const webviewCpuMs = own ? (await ownTime()) - own0 : undefined;
+  if (profileDir) {
+    const { profile } = await session.devtools.send('Profiler.stop');
+    const file = path.join(profileDir, `pan-zoom-${session.server.name}-${start}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    progress(`CPU profile of the gesture: ${file}`);
+  }
   let t;
   for (let i = 0; i < 100; i++) {
     await sleep(100);

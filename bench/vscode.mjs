@@ -5,21 +5,12 @@
 // 100 notes while closed, the longest event-loop block while indexing, the extension host's
 // memory. Each is the median of `--starts` fresh servers (a fresh copy and user data each).
 // Measures; never asserts.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { sessionsOf, waitForLog as waitForLogLine } from './vscodeLog.mjs';
+import { option, sessionsOf, vaultOf, waitForLog as waitForLogLine, launchBrowser, ROOT, sizes, startServer, starts, workbenchUrl } from './codeServer.mjs';
 
-const require = createRequire(import.meta.url);
-const { startServer, workbenchUrl, ROOT } = require('../test/harness/server.js');
-const { launchBrowser } = require('../test/harness/browser.js');
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const sizes = option('--sizes', '1000,10000').split(',').map(Number);
-const starts = Number(option('--starts', '3'));
 // --profile DIR: each opening's extension-host CPU profile, activation to index ready (src/vscode/cpuProfile.ts).
 const profileDir = option('--profile', undefined);
 if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
@@ -27,11 +18,6 @@ if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
 const heapDir = option('--heap', undefined);
 if (heapDir) fs.mkdirSync(heapDir, { recursive: true });
 
-function vaultOf(n) {
-  const dir = path.join(ROOT, 'bench', 'vaults', `${n}-42`);
-  if (!fs.existsSync(dir)) execFileSync(process.execPath, [path.join(ROOT, 'bench', 'gen-vault.mjs'), String(n), dir, '42'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return dir;
-}
 
 /** How long a log line may take: 100,000 notes index for minutes on a loaded machine. */
 let logTimeoutMs = 120000;
