@@ -71,7 +71,7 @@ async function openSession(name, vault, n, reopen) {
     const payload = JSON.parse(url.searchParams.get('payload'));
     payload.push(['logLevel', 'marginalia.marginalia:debug']);
     url.searchParams.set('payload', JSON.stringify(payload));
-    await wb.page.goto(url.toString());
+    await wb.page.goto(url.toString(), { timeout: 180000 });
     await wb.waitForWorkbench(120000);
     await waitForLog(server.runDir, before, /Indexed [^:]+: (\d+) notes/, Math.max(120000, n * 20));
     await wb.waitForStatusBarText(/^\d[\d,]* notes?$/, 60000);
@@ -321,6 +321,11 @@ async function edits(session, frame, typedTarget, fileNote, fileTarget, times) {
   return { typed, written };
 }
 
+const outFile = path.join(ROOT, '.e2e', 'bench-graph-vscode.json');
+const saveRaw = rows => {
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, JSON.stringify({ load: os.loadavg(), rows }, null, 1));
+};
 const rows = [];
 for (const n of sizes) {
   const vault = vaultOf(n);
@@ -363,30 +368,46 @@ for (const n of sizes) {
         await sleep(500);
       }
       progress(`${n}: kept ${run.kept.map(k => Math.round(k.firstFrameMs)).join(', ')} ms, local ${run.local.map(k => Math.round(k.firstFrameMs)).join(', ')} ms`);
+      run.errors = session.wb.pageErrors.filter(e => /graph/i.test(e));
       const port = session.server.port;
       await session.wb.close();
       session = undefined;
-      // A restart: the positions come from the file, the index from its cache.
-      session = await openSession(name, vault, n, { port });
-      await session.wb.openFile(path.basename(typedNote), 60000);
-      run.restarted = await show(session, false, timeout);
-      progress(`${n}: after a restart, first frame ${Math.round(run.restarted.firstFrameMs)} ms`);
-      run.errors = session.wb.pageErrors.filter(e => /graph/i.test(e));
+      // A restart: the positions come from the file, the index from its cache. A failure here
+      // (a loaded machine's timeouts) loses only this figure.
+      try {
+        session = await openSession(name, vault, n, { port });
+        await session.wb.openFile(path.basename(typedNote), 60000);
+        run.restarted = await show(session, false, timeout);
+        progress(`${n}: after a restart, first frame ${Math.round(run.restarted.firstFrameMs)} ms`);
+      } catch (e) {
+        run.restartFailed = String(e).split('\n')[0];
+        progress(`${n}: the restart failed: ${run.restartFailed}`);
+      }
+    } catch (e) {
+      // A step that failed (a loaded machine's timeouts): the start keeps what it measured before it.
+      run.failed = String(e).split('\n')[0];
+      progress(`${n}: start ${s + 1} stopped: ${run.failed}`);
     } finally {
       if (session) await session.wb.close();
     }
-    for (const k of ['fresh', 'restarted']) delete run[k].frame;
-    for (const k of [...run.kept, ...run.local]) delete k.frame;
+    for (const k of [run.fresh, run.restarted, ...(run.kept ?? []), ...(run.local ?? [])]) if (k) delete k.frame;
     runs.push(run);
+    // Every start's figures as soon as they are taken: a later failure does not lose them.
+    saveRaw([...rows, { n, runs }]);
   }
   rows.push({ n, runs });
 }
 
 const round = x => (x === undefined || !Number.isFinite(x) ? '–' : x < 10 ? x.toFixed(1) : String(Math.round(x)));
-const m = (runs, pick) => median(runs.flatMap(r => [].concat(pick(r))));
-const outFile = path.join(ROOT, '.e2e', 'bench-graph-vscode.json');
-fs.mkdirSync(path.dirname(outFile), { recursive: true });
-fs.writeFileSync(outFile, JSON.stringify({ load: os.loadavg(), rows }, null, 1));
+// A start that stopped early has no figure for the steps after: those are left out of the median.
+const m = (runs, pick) => median(runs.flatMap(r => {
+  try {
+    return [].concat(pick(r));
+  } catch {
+    return [];
+  }
+}));
+saveRaw(rows);
 
 console.log(`\nGraph through code-server (VS Code 1.100.3 web, headless chromium, no GPU, window ${VIEWPORT.width}x${VIEWPORT.height}) — ${os.cpus().length} cores, load average ${os.loadavg().map(x => x.toFixed(1)).join(' ')}; medians of ${starts} fresh starts (raw: .e2e/bench-graph-vscode.json)\n`);
 console.log('| notes | Show Graph → first frame, positions kept: wall (whole picture) / page CPU | … after a restart | Show Graph → first frame, no positions: wall (whole) / page CPU | layout settled | pan/zoom: longest frame (frames, LOD) / longest gap / longest task of the page (of the thread); after the gesture | typed edit → graph updated (host diff posted; diff applied + frame) | file written → graph updated (host diff posted) | host: build the graph message, wall / CPU (first opening; + posting) | Show Local Graph → first frame / page CPU |');
@@ -395,7 +416,7 @@ for (const { n, runs } of rows) {
   const typed = r => r.edits.typed;
   const written = r => r.edits.written;
   console.log(`| ${n.toLocaleString('en')} | ${round(m(runs, r => r.kept.map(k => k.firstFrameMs)))} (${round(m(runs, r => r.kept.map(k => k.wholeMs)))}) / ${round(m(runs, r => r.kept.map(k => k.pageCpuMs)))} ms`
-    + ` | ${round(m(runs, r => r.restarted.firstFrameMs))} (${round(m(runs, r => r.restarted.wholeMs))}) ms`
+    + ` | ${round(m(runs, r => r.restarted?.firstFrameMs))} (${round(m(runs, r => r.restarted?.wholeMs))}) ms`
     + ` | ${round(m(runs, r => r.fresh.firstFrameMs))} (${round(m(runs, r => r.fresh.wholeMs))}) / ${round(m(runs, r => r.fresh.pageCpuMs))} ms`
     + ` | ${round(m(runs, r => r.settledS))} s`
     + ` | ${round(m(runs, r => r.moving.longestFrameMs))} ms (${round(m(runs, r => r.moving.frames))}, ${round(m(runs, r => r.moving.reduced))} LOD) / ${round(m(runs, r => r.moving.longestGapMs))} / ${round(m(runs, r => r.moving.longestOwnTaskMs))} (${round(m(runs, r => r.moving.longestTaskMs))}) ms; ${round(m(runs, r => r.moving.afterFrameMs))} ms, whole after ${round(m(runs, r => r.moving.wholeAfterMs))} ms`
