@@ -136,14 +136,14 @@ async function show(session, local, timeout) {
   const host = await hostSide(session, local, since, 30000);
   let whole = t.firstWholeAt;
   const until = Date.now() + timeout;
-  while (whole === undefined && Date.now() < until) {
+  while (whole == null && Date.now() < until) {
     await sleep(50);
     whole = (await timings(frame)).firstWholeAt;
   }
   return {
     frame, nodes: t.nodes, firstFrameMs: t.firstFrameAt - host.invoked,
     // Where the time went: the command to the webview's document, to the host posting the picture (after the page said ready).
-    documentMs: t.timeOrigin - host.invoked, postedMs: host.built.at - host.invoked, wholeMs: whole === undefined ? undefined : whole - host.invoked,
+    documentMs: t.timeOrigin - host.invoked, postedMs: host.built.at - host.invoked, wholeMs: whole == null ? undefined : whole - host.invoked,
     pageCpuMs: cpuMs, buildMs: host.built.ms, buildCpuMs: host.built.cpuMs, postMs: host.built.postMs, nodesSent: host.built.nodes,
   };
 }
@@ -190,6 +190,8 @@ async function emptySpot(frame) {
     let best = { x: r.left + r.width / 2, y: r.top + r.height / 2, d: -1 };
     for (let i = 1; i < 12; i++) for (let j = 1; j < 8; j++) {
       const x = r.left + (r.width * i) / 12, y = r.top + (r.height * j) / 8;
+      // Only where the canvas itself takes the pointer (not under the legend or the controls).
+      if (document.elementFromPoint(x, y)?.id !== 'mg-graph-canvas') continue;
       let d = Infinity;
       for (const p of points) d = Math.min(d, Math.hypot(p.x - x, p.y - y));
       if (d > best.d) best = { x, y, d };
