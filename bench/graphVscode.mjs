@@ -127,7 +127,7 @@ async function hostSide(session, local, since, timeout) {
 }
 
 /** Runs Show Graph / Show Local Graph from the command palette; the timeline from the host's stamp to the webview's first frame and first whole picture. */
-async function show(session, local, timeout) {
+async function show(session, local, timeout, waitForWhole = true) {
   const since = Date.now();
   const cpu0 = await threadTime(session);
   await session.wb.runCommand(local ? 'Marginalia: Show Local Graph' : 'Marginalia: Show Graph');
@@ -136,12 +136,12 @@ async function show(session, local, timeout) {
   const host = await hostSide(session, local, since, 30000);
   let whole = t.firstWholeAt;
   const until = Date.now() + timeout;
-  while (whole == null && Date.now() < until) {
+  while (waitForWhole && whole == null && Date.now() < until) {
     await sleep(50);
     whole = (await timings(frame)).firstWholeAt;
   }
   return {
-    frame, nodes: t.nodes, firstFrameMs: t.firstFrameAt - host.invoked,
+    frame, invokedAt: host.invoked, nodes: t.nodes, firstFrameMs: t.firstFrameAt - host.invoked,
     // Where the time went: the command to the webview's document, to the host posting the picture (after the page said ready).
     documentMs: t.timeOrigin - host.invoked, postedMs: host.built.at - host.invoked, wholeMs: whole == null ? undefined : whole - host.invoked,
     pageCpuMs: cpuMs, buildMs: host.built.ms, buildCpuMs: host.built.cpuMs, postMs: host.built.postMs, nodesSent: host.built.nodes,
@@ -346,11 +346,14 @@ for (const n of sizes) {
     try {
       progress(`${n} notes, start ${s + 1}/${starts}: indexed`);
       await session.wb.openFile(path.basename(typedNote), 60000);
-      run.fresh = await show(session, false, timeout);
+      // A big graph's whole picture (edges too) comes once the fresh layout has settled: waited for below.
+      run.fresh = await show(session, false, timeout, false);
       progress(`${n}: no kept positions, first frame ${Math.round(run.fresh.firstFrameMs)} ms`);
-      const settleStart = Date.now();
-      const kept = await positionsWritten(session.server.runDir, Math.max(60000, n * 15));
-      run.settledS = kept ? (Date.now() - settleStart + run.fresh.firstFrameMs) / 1000 : undefined;
+      const kept = await positionsWritten(session.server.runDir, Math.max(120000, n * 30));
+      // From the command to the positions' file written (the panel writes 0.5 s after the layout stops).
+      run.settledS = kept ? (fs.statSync(kept).mtimeMs - run.fresh.invokedAt) / 1000 : undefined;
+      const whole = (await timings(run.fresh.frame)).firstWholeAt;
+      if (whole != null) run.fresh.wholeMs = whole - run.fresh.invokedAt;
       progress(`${n}: layout ${kept ? `settled, positions kept after ${run.settledS.toFixed(1)} s` : 'did not settle in time'}`);
       run.moving = await panZoom(session, run.fresh.frame);
       progress(`${n}: pan/zoom longest frame ${Math.round(run.moving.longestFrameMs)} ms`);
