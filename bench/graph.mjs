@@ -1,4 +1,4 @@
-// npm run bench -- --graph [--sizes 1000,10000]: the graph's budgets (issue 21). The host side
+// npm run bench -- --graph --headless [--sizes 1000,10000]: the graph's budgets (issue 21), the renderer alone (--graph without --headless also runs graphVscode.mjs, through code-server). The host side
 // (bench/graphHost.ts, in Node) times building the graph message and an edit's diff; the
 // webview side (bench/graphPage.ts) runs the renderer in headless chromium (software drawing:
 // this machine has no GPU) and times first frames, the whole picture, frames while panning and

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --large] [-- --sizes 1000,10000] [-- --render] [-- --vscode (see vscode.mjs)] [-- --graph (see graph.mjs)] [-- --publish (publish.mjs)]: generates vaults with bench/gen-vault.mjs
+// npm run bench [-- --large] [-- --sizes 1000,10000] [-- --render] [-- --vscode (see vscode.mjs)] [-- --graph [--vscode | --headless] (see graphVscode.mjs, graph.mjs)] [-- --publish (publish.mjs)]: generates vaults with bench/gen-vault.mjs
 // (deterministic, seed 42) and prints a table of cold index time (CLI, from process start),
 // peak RSS, and medians of incremental updates and queries, then the preview's render times
 // (bench/render.ts; `--render` runs only those). Measures; never asserts.
@@ -12,7 +12,10 @@ import * as esbuild from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 if (process.argv.includes('--graph')) {
-  await import('./graph.mjs'); // the graph panel's budgets (renderer in chromium, host timings)
+  // The graph panel's budgets: through code-server (graphVscode.mjs), then the renderer alone in
+  // headless chromium and the host's side in Node (graph.mjs); `--vscode` or `--headless` runs one.
+  if (!process.argv.includes('--headless')) await import('./graphVscode.mjs');
+  if (!process.argv.includes('--vscode')) await import('./graph.mjs');
   process.exit(0);
 }
 if (process.argv.includes('--publish')) {

@@ -5,20 +5,12 @@
 // 100 notes while closed, the longest event-loop block while indexing, the extension host's
 // memory. Each is the median of `--starts` fresh servers (a fresh copy and user data each).
 // Measures; never asserts.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { option, sessionsOf, vaultOf, waitForLog as waitForLogLine, launchBrowser, ROOT, sizes, startServer, starts, workbenchUrl } from './codeServer.mjs';
 
-const require = createRequire(import.meta.url);
-const { startServer, workbenchUrl, ROOT } = require('../test/harness/server.js');
-const { launchBrowser } = require('../test/harness/browser.js');
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const sizes = option('--sizes', '1000,10000').split(',').map(Number);
-const starts = Number(option('--starts', '3'));
 // --profile DIR: each opening's extension-host CPU profile, activation to index ready (src/vscode/cpuProfile.ts).
 const profileDir = option('--profile', undefined);
 if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
@@ -26,36 +18,11 @@ if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
 const heapDir = option('--heap', undefined);
 if (heapDir) fs.mkdirSync(heapDir, { recursive: true });
 
-function vaultOf(n) {
-  const dir = path.join(ROOT, 'bench', 'vaults', `${n}-42`);
-  if (!fs.existsSync(dir)) execFileSync(process.execPath, [path.join(ROOT, 'bench', 'gen-vault.mjs'), String(n), dir, '42'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  return dir;
-}
-
-function sessionsOf(runDir) {
-  const logs = path.join(runDir, 'user-data', 'logs');
-  return fs.existsSync(logs) ? fs.readdirSync(logs).sort() : [];
-}
-
-/** The Marginalia log of the newest session in `runDir` that is not one of `before` (earlier openings'). */
-function logOf(runDir, before) {
-  const session = sessionsOf(runDir).filter(s => !before.includes(s)).pop();
-  const file = session && path.join(runDir, 'user-data', 'logs', session, 'exthost1', 'marginalia.marginalia', 'Marginalia.log');
-  return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-}
 
 /** How long a log line may take: 100,000 notes index for minutes on a loaded machine. */
 let logTimeoutMs = 120000;
 
-async function waitForLog(runDir, before, pattern, timeoutMs = logTimeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const m = logOf(runDir, before).match(pattern);
-    if (m) return m;
-    if (Date.now() > deadline) throw new Error(`no log line ${pattern} in ${runDir} after ${timeoutMs / 1000}s:\n${logOf(runDir, before)}`);
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-}
+const waitForLog = (runDir, before, pattern, timeoutMs = logTimeoutMs) => waitForLogLine(runDir, before, pattern, timeoutMs);
 
 /** Opens the workbench on a server, waits for indexing (and, first time, the cache write), and closes it all. */
 async function opening(name, vault, reopen, label = 'first') {

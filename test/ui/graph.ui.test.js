@@ -44,6 +44,10 @@ suite('graph', function () {
     const legend = await frame.$$eval('#mg-graph-legend li', es => es.map(e => e.textContent));
     assert.deepStrictEqual(legend, ['/ (8)', 'papers/ (2)', 'people/ (2)', 'podcasts/ (1)']);
     await settled(frame);
+    // The bench's timeline (bench/graphVscode.mjs): frames stamped on the epoch clock, after the page began, in order.
+    const t = await frame.evaluate(() => ({ ...window.marginaliaGraph.timings(), origin: performance.timeOrigin, now: performance.timeOrigin + performance.now() }));
+    assert.ok(t.firstFrameAt > t.origin && t.firstFrameAt <= t.now, JSON.stringify(t).slice(0, 300));
+    assert.ok(t.frames.length > 0 && t.frames.every((f, i) => f.at >= t.firstFrameAt && (i === 0 || f.at >= t.frames[i - 1].at) && f.ms >= 0));
     // The layout ran in its web worker (the CSP lets our blob: worker start), not on the page.
     assert.notStrictEqual(await frame.evaluate(() => window.marginaliaGraph.layoutRunsIn()), 'page');
     // No label overlaps another.

@@ -221,4 +221,4 @@ async function previewFrame(page, timeout = 30000, selector = '#mg-content') {
   throw new Error(`the preview webview did not show ${selector}`);
 }
 
-module.exports = { openWorkbench, useWorkbench, previewFrame, SAMPLE_VAULT, SCREENSHOTS };
+module.exports = { openWorkbench, useWorkbench, previewFrame, Workbench, SAMPLE_VAULT, SCREENSHOTS };

@@ -44,6 +44,22 @@ const opened = performance.now();
 let firstFrameMs = -1;
 let longestFrameMs = 0;
 let frames = 0;
+/**
+ * For the bench (bench/graphVscode.mjs reads them through `marginaliaGraph.timings()`): the last
+ * frames drawn and diffs applied, stamped on the epoch clock (`performance.timeOrigin + now`,
+ * the clock the extension host logs in), a bounded record.
+ */
+interface FrameTiming { readonly at: number; readonly ms: number; readonly reduced: boolean; readonly complete: boolean }
+const RECENT = 600;
+const recentFrames: FrameTiming[] = [];
+const recentDiffs: { readonly at: number; readonly appliedMs: number }[] = [];
+let firstFrameAt: number | undefined;
+let firstWholeAt: number | undefined;
+const epochNow = () => performance.timeOrigin + performance.now();
+function remember<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > RECENT) list.splice(0, list.length - RECENT);
+}
 
 function themeColors(): GraphColors {
   const css = getComputedStyle(document.body);
@@ -198,7 +214,11 @@ function draw(message: Extract<ToGraphWebview, { type: 'graph' }>): void {
       worker: layoutWorker,
       onOpen: (id, toSide) => post({ type: 'open', id, toSide }),
       onPositions: positions => post({ type: 'positions', positions }),
-      onFrame: ms => {
+      onFrame: (ms, reduced, complete) => {
+        const at = epochNow();
+        remember(recentFrames, { at, ms, reduced, complete });
+        firstFrameAt ??= at;
+        if (complete) firstWholeAt ??= at;
         frames++;
         if (firstFrameMs < 0) {
           firstFrameMs = performance.now() - opened;
@@ -237,8 +257,11 @@ window.addEventListener('message', event => {
         legendGroups = m.diff.groups;
         showLegend(themeColors());
       }
-      if (renderer) renderer.update(m.diff);
-      else if (fallbackData) {
+      if (renderer) {
+        const started = performance.now();
+        renderer.update(m.diff);
+        remember(recentDiffs, { at: performance.timeOrigin + started, appliedMs: performance.now() - started });
+      } else if (fallbackData) {
         fallbackData = applyGraphDiff(fallbackData, m.diff);
         showFallback(fallbackReason ?? 'no canvas');
       }
@@ -282,6 +305,8 @@ new MutationObserver(() => {
   ids: () => shownNodes().map(n => n.id),
   labels: () => renderer?.labels() ?? [],
   layoutRunsIn: () => renderer?.layoutRunsIn(),
+  /** The bench's timeline: epoch times of this page's first frame and first whole picture, the last frames and diffs. */
+  timings: () => ({ firstFrameAt, firstWholeAt, frames: recentFrames.slice(), diffs: recentDiffs.slice() }),
   positionOf: (id: string) => {
     const p = renderer?.screenPosition(id);
     const r = canvas.getBoundingClientRect();
