@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --large] [-- --sizes 1000,10000] [-- --render] [-- --vscode (see vscode.mjs)] [-- --graph [--vscode | --headless] (see graphVscode.mjs, graph.mjs)] [-- --publish (publish.mjs)]: generates vaults with bench/gen-vault.mjs
+// npm run bench [-- --large] [-- --sizes 1000,10000] [-- --render] [-- --vscode (see vscode.mjs)] [-- --graph [--vscode | --headless] (see graphVscode.mjs, graph.mjs)] [-- --graph --renderers (renderers.mjs)] [-- --publish (publish.mjs)]: generates vaults with bench/gen-vault.mjs
 // (deterministic, seed 42) and prints a table of cold index time (CLI, from process start),
 // peak RSS, and medians of incremental updates and queries, then the preview's render times
 // (bench/render.ts; `--render` runs only those). Measures; never asserts.
@@ -11,6 +11,10 @@ import os from 'node:os';
 import * as esbuild from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+if (process.argv.includes('--renderers')) {
+  await import('./renderers.mjs'); // the graph's renderers side by side (see renderers.mjs)
+  process.exit(0);
+}
 if (process.argv.includes('--graph')) {
   // The graph panel's budgets: through code-server (graphVscode.mjs), then the renderer alone in
   // headless chromium and the host's side in Node (graph.mjs); `--vscode` or `--headless` runs one.
