@@ -178,8 +178,13 @@ if (run === 'single') suite('graph panels', () => {
   });
 
   test('a new top-level folder is a diff (its group added to the legend, no node re-sent for a new number); every group keeps its colour after a reopening', async function () {
-    this.timeout(120000);
+    this.timeout(180000);
     const panel = api.graph.global;
+    if (!graphs(panel.state()).length) {
+      await vscode.window.showTextDocument(uriOf('transformers.md'));
+      await vscode.commands.executeCommand('marginalia.showGraph');
+      await waitFor('the graph is sent', () => graphs(panel.state()).length > 0, 80000);
+    }
     const sent = graphs(panel.state());
     const shown = sent[sent.length - 1] as Extract<ToGraphWebview, { type: 'graph' }>;
     const names = shown.graph.legend.map(g => g.name);
