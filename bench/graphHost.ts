@@ -48,19 +48,22 @@ async function main(): Promise<void> {
       buildCpu.push(r.cpuMs);
     }
   }
+  const prepareCpuMs = timed(() => model.prepare()).cpuMs;
   // As the panel makes them: 12 ms slices (the longest is the task an editor could wait behind).
-  const sliced = new GraphModel(index, {});
+  let sliced: GraphModel | undefined = new GraphModel(index, {});
   sliced.packedData();
   let prepareSlices = 0;
   let prepareLongestMs = 0;
   const prepareSlicedCpuMs = timed(() => {
     for (let done = false; !done; prepareSlices++) {
-      const t = performance.now();
-      done = sliced.prepareUntil(t + 12);
-      prepareLongestMs = Math.max(prepareLongestMs, performance.now() - t);
+      // The slice's CPU time: on a loaded machine its wall time counts other processes' turns.
+      const c = process.cpuUsage();
+      done = sliced!.prepareUntil(performance.now() + 12);
+      const u = process.cpuUsage(c);
+      prepareLongestMs = Math.max(prepareLongestMs, (u.user + u.system) / 1000);
     }
   }).cpuMs;
-  const prepareCpuMs = timed(() => model.prepare()).cpuMs;
+  sliced = undefined;
   const message: number[] = [];
   let bytes = 0;
   for (let i = 0; i < 5; i++) {
