@@ -288,6 +288,7 @@ new MutationObserver(() => {
 /** For UI tests: where a node is drawn, so a real click can hit it. */
 (window as unknown as { marginaliaGraph: unknown }).marginaliaGraph = {
   nodeCount: () => renderer?.nodeCount ?? 0,
+  active: () => active,
   ids: () => shownNodes().map(n => n.id),
   labels: () => renderer?.labels() ?? [],
   layoutRunsIn: () => renderer?.layoutRunsIn(),

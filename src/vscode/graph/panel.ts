@@ -53,6 +53,8 @@ export class GraphPanel implements vscode.Disposable {
   private renames = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private ready = false;
+  /** The note of the vault shown that was last active in an editor. */
+  private activeNote: string | undefined;
 
   constructor(
     readonly local: boolean,
@@ -296,9 +298,13 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   private postActive(): void {
+    // With the focus in the graph's own controls there is no active editor: the note last in one stays the active note.
     const editor = vscode.window.activeTextEditor;
-    const located = editor ? this.vaults.locate(editor.document.uri) : undefined;
-    this.post({ type: 'active', id: located && located.vault === this.vault ? located.path : this.local ? this.center : undefined });
+    if (editor) {
+      const located = this.vaults.locate(editor.document.uri);
+      this.activeNote = located && located.vault === this.vault ? located.path : undefined;
+    }
+    this.post({ type: 'active', id: this.activeNote ?? (this.local ? this.center : undefined) });
   }
 
   private async openNode(id: string, toSide: boolean): Promise<boolean> {
