@@ -75,7 +75,8 @@ export class GraphPanel implements vscode.Disposable {
 
   /** Opens or reveals the panel, on the vault (and for a local graph, the note) of the active editor. */
   async open(column: vscode.ViewColumn = vscode.ViewColumn.Beside): Promise<void> {
-    const editor = vscode.window.activeTextEditor;
+    // Run with the focus in the other graph panel, no editor is active: the note shown beside it is meant.
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find(e => e.document.languageId === 'markdown' && this.vaults.locate(e.document.uri));
     if (editor?.viewColumn) this.editorColumn = editor.viewColumn;
     const located = editor ? this.vaults.locate(editor.document.uri) : undefined;
     if (this.local && !located) {
