@@ -9,8 +9,9 @@
 //
 // A whole build is the packed picture (buildPackedGraph), sent as it is; the objects the small
 // step works on (a node object per node, an edge map per note and its reverse) are made from it
-// only when a step first needs them, or a few milliseconds at a time after the picture is sent
-// (`prepareUntil`), so opening the graph does not pay for them in one long task.
+// only when a step first needs them, or in slices after the picture is sent (`prepareUntil`), so
+// opening the graph does not pay for them in one long task (a collection inside a slice still can:
+// docs/performance.md).
 import { folderOf } from '../index/paths';
 import type { TimeSlices } from '../index/timeSlices';
 import type { NoteInfo, NoteQueries } from '../index/types';

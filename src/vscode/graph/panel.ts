@@ -235,7 +235,7 @@ export class GraphPanel implements vscode.Disposable {
 
   /**
    * The model's objects for small steps, made once the picture is on its way, so the first edit
-   * after it is quick: a slice at a time (87 ms of CPU in one task at 10,000 notes otherwise).
+   * after it is quick: a slice at a time (60–90 ms of CPU in one task at 10,000 notes otherwise).
    */
   private prepareSoon(): void {
     clearTimeout(this.prepareTimer);
