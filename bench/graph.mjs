@@ -73,3 +73,10 @@ console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(`| ${r.n.toLocaleString('en')} | ${r.nodes.toLocaleString('en')} / ${r.edges.toLocaleString('en')} | ${round(r.kept.firstFrameMs)} / ${round(r.kept.cpuMs)} ms | ${round(r.whole.wholeMs)} / ${round(r.whole.cpuMs)} ms | ${round(r.fresh.firstFrameMs)} / ${round(r.fresh.cpuMs)} ms | ${round(r.fresh.layoutFrameMs)} ms | ${round(r.moving.longestFrameMs)} ms (${r.moving.reducedFrames}/${r.moving.framesWhileMoving}) / ${round(r.moving.longestAfterMs)} ms | ${round(r.h.editCpuMs + r.diff.appliedMs + r.diff.frameMs)} ms (${round(r.h.editCpuMs)} + ${round(r.diff.appliedMs)} + ${round(r.diff.frameMs)}), page CPU ${round(r.diff.cpuMs)} ms | ${round(r.hover.frameMs)} / ${round(r.hover.cpuMs)} ms | ${round(r.h.buildMs)} / ${round(r.h.buildCpuMs)} ms (+${round(r.h.stringifyMs)} ms, ${(r.h.messageBytes / 1e6).toFixed(1)} MB) | ${round(r.h.editMs)} / ${round(r.h.editCpuMs)} ms |`);
 }
+
+console.log('\nThe host\'s model after the graph message (CPU ms; one task unless sliced):\n');
+console.log('| notes | small-step objects: one task / in 12 ms slices (longest slice's CPU, slices) | note created / deleted / renamed | a note with linkers deleted or written again | how each went |');
+console.log('|---:|---:|---:|---:|---|');
+for (const r of rows) {
+  console.log(`| ${r.n.toLocaleString('en')} | ${round(r.h.prepareCpuMs)} / ${round(r.h.prepareSlicedCpuMs)} (${round(r.h.prepareLongestMs)} ms, ${r.h.prepareSlices}) | ${round(r.h.createCpuMs)} / ${round(r.h.deleteCpuMs)} / ${round(r.h.renameCpuMs)} | ${round(r.h.deleteLinkedCpuMs)} (${r.h.linkers} linkers) | ${r.h.steps.join(' ')} |`);
+}

@@ -47,7 +47,7 @@ export interface MarginaliaApi {
     positionsFileFor(uri: vscode.Uri): vscode.Uri | undefined;
     /** Writes kept positions now, not after the usual delay. */
     flushPositions(): Promise<void>;
-    /** Drops positions held in memory, so the next opening reads the file (a reopened window). */
+    /** Drops positions and group colours held in memory, so the next opening reads the files (a reopened window). */
     forgetPositions(): void;
   };
   /** The citation libraries and the References view, for tests. */

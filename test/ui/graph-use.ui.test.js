@@ -122,6 +122,8 @@ suite('graph, as a user works it', function () {
 
     await resetControls(frame);
     await waitForNodes(frame, 13);
+    // The focus is in the panel's controls (no editor active): the note in the editor stays the active one.
+    await frame.waitForFunction(() => window.marginaliaGraph.active() === 'transformers.md', null, { timeout: 10000 });
     await frame.selectOption('#mg-graph-views', 'Papers and tags');
     await waitForNodes(frame, withTags);
     assert.strictEqual(await frame.inputValue('#mg-graph-filter'), 'path:papers/');

@@ -8,6 +8,7 @@ import type { MarginaliaApi } from '../../src/vscode/api';
 import type { GraphPanelState } from '../../src/vscode/graph/panel';
 import { DEFAULT_VIEW, type GraphViewState, type ToGraphWebview } from '../../media/src/graph/messages';
 import { runCli } from '../../src/cli/main';
+import { GROUP_PALETTE_SIZE, groupSlots } from '../../src/core/graph/groupColors';
 import { exists, folder, marginalia, removeScratch, run, uriOf, waitFor, writeNote } from './marginalia';
 
 type Panel = MarginaliaApi['graph']['global'];
@@ -113,8 +114,6 @@ if (run === 'single') suite('graph panels', () => {
         renamed: d.flatMap(x => (x.renamed ?? []).map(([f, t]) => `${f} -> ${t}`)),
       };
     };
-    // Inside an existing top-level folder: a new colour group would renumber the legend, and
-    // every node of the groups after it would be sent again.
     /** The page reports the nodes it holds after each diff it applied. */
     const pageHolds = (n: number) => waitFor(`the page holds ${n} nodes`, () => panel.state()!.lastStats?.nodes === n);
     const count = panel.state()!.data.nodes.length;
@@ -176,6 +175,47 @@ if (run === 'single') suite('graph panels', () => {
     const reopened = graphs(api.graph.global.state())[0] as Extract<ToGraphWebview, { type: 'graph' }>;
     const at = reopened.graph.ids.indexOf('transformers.md');
     assert.deepStrictEqual([reopened.positions[2 * at], reopened.positions[2 * at + 1]], kept['transformers.md']);
+  });
+
+  test('a new top-level folder is a diff (its group added to the legend, no node re-sent for a new number); every group keeps its colour after a reopening', async function () {
+    this.timeout(180000);
+    const panel = api.graph.global;
+    if (!graphs(panel.state()).length) {
+      await vscode.window.showTextDocument(uriOf('transformers.md'));
+      await vscode.commands.executeCommand('marginalia.showGraph');
+      await waitFor('the graph is sent', () => graphs(panel.state()).length > 0, 80000);
+    }
+    const sent = graphs(panel.state());
+    const shown = sent[sent.length - 1] as Extract<ToGraphWebview, { type: 'graph' }>;
+    const names = shown.graph.legend.map(g => g.name);
+    // A folder whose hash meets an existing group's: given slots afresh, as a new page once did,
+    // the two would trade colours. Chosen by the function that gives the slots.
+    const now = shown.slots;
+    const fresh = (name: string) => groupSlots([...names, name], GROUP_PALETTE_SIZE).slice(0, names.length);
+    const newFolder = Array.from({ length: 1000 }, (_, i) => `graph-colour-${i}`).find(f => fresh(`${f}/`).some((slot, i) => slot !== now[i]));
+    assert.ok(newFolder, 'a folder that would take another group\'s colour');
+    const colours = () => new Map(panel.state()?.lastStats?.legend ?? []);
+    await waitFor('the page reports its legend', () => colours().size === names.length);
+    const before = colours();
+
+    const seen = panel.state()!.sent.length;
+    await writeNote(uriOf(`${newFolder}/note.md`), '# A note in a new folder\n\nSee [[gpt3]].\n');
+    await waitFor('the new group is in the page\'s legend', () => colours().has(`${newFolder}/`));
+    const after = colours();
+    for (const [name, colour] of before) assert.strictEqual(after.get(name), colour, `${name} keeps its colour when ${newFolder}/ appears`);
+    const diffs = panel.state()!.sent.slice(seen).filter((m): m is Extract<ToGraphWebview, { type: 'diff' }> => m.type === 'diff');
+    assert.strictEqual(graphs(panel.state()).length, sent.length, 'no whole picture re-sent');
+    assert.deepStrictEqual(diffs.flatMap(m => m.diff.upsertNodes.map(n => n.id)).sort(), ['gpt3.md', `${newFolder}/note.md`], 'only the new note and the note it links');
+    assert.ok(diffs.some(m => m.diff.groups?.some(g => g.name === `${newFolder}/`)), 'the legend gains the group');
+
+    // Closed and opened again, what was kept in memory forgotten (as after restarting VS Code).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    api.graph.forgetPositions();
+    await vscode.window.showTextDocument(uriOf('transformers.md'));
+    await vscode.commands.executeCommand('marginalia.showGraph');
+    await waitFor('the reopened page reports its legend', () => colours().size === names.length + 1, 80000);
+    assert.deepStrictEqual(colours(), after, 'every group has the colour it had');
+    await removeScratch(newFolder!);
   });
 
   test('a hostile title and tag reach the webview only as data, never in its HTML', async () => {

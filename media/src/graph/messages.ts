@@ -35,8 +35,8 @@ export type FromGraphWebview =
   /** Save the current controls as a named view (the extension asks for the name). */
   | { readonly type: 'saveView' }
   | { readonly type: 'relayout' }
-  /** Timings taken with the performance API inside the webview (bench, tests). */
-  | { readonly type: 'stats'; readonly firstFrameMs: number; readonly longestFrameMs: number; readonly frames: number; readonly nodes: number };
+  /** Timings taken with the performance API inside the webview (bench, tests); `legend`: each group's name and the colour the page draws it in. */
+  | { readonly type: 'stats'; readonly firstFrameMs: number; readonly longestFrameMs: number; readonly frames: number; readonly nodes: number; readonly legend?: readonly (readonly [string, string])[] };
 
 export type ToGraphWebview =
   /** A whole picture: on opening, and when the controls (not the vault) changed. */
@@ -44,6 +44,8 @@ export type ToGraphWebview =
       readonly type: 'graph';
       /** The picture, one array per field (src/core/graph/packedGraph.ts). */
       readonly graph: PackedGraph;
+      /** The palette slot of each group of `graph.legend`, in order, as the extension keeps them (groupColors.ts). */
+      readonly slots: readonly number[];
       /** Kept positions in the order of `graph.ids`: x, y per node; NaN (null in JSON) where a node has none. */
       readonly positions: readonly (number | null)[];
       readonly state: GraphViewState;
@@ -57,12 +59,13 @@ export type ToGraphWebview =
       readonly relayout?: boolean;
     }
   /** The vault changed: only what changed. */
-  | { readonly type: 'diff'; readonly diff: GraphDiff }
+  | { readonly type: 'diff'; readonly diff: GraphDiff; /** With `diff.groups`: the palette slot of each, in order. */ readonly slots?: readonly number[] }
   /** The note in the editor. */
   | { readonly type: 'active'; readonly id: string | undefined };
 
 const MAX_TEXT = 4096;
 const MAX_NODES = 500_000;
+const MAX_GROUPS = 10_000;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT;
 const isFlag = (v: unknown): v is boolean => typeof v === 'boolean';
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -121,7 +124,10 @@ export function parseFromGraphWebview(raw: unknown): FromGraphWebview | undefine
     case 'stats': {
       const { firstFrameMs, longestFrameMs, frames, nodes } = m;
       if (!isNumber(firstFrameMs) || !isNumber(longestFrameMs) || !isNumber(frames) || !isNumber(nodes)) return undefined;
-      return { type: 'stats', firstFrameMs, longestFrameMs, frames, nodes };
+      const legend = m['legend'];
+      if (legend === undefined) return { type: 'stats', firstFrameMs, longestFrameMs, frames, nodes };
+      if (!Array.isArray(legend) || legend.length > MAX_GROUPS || !legend.every(g => Array.isArray(g) && g.length === 2 && isText(g[0]) && isText(g[1]))) return undefined;
+      return { type: 'stats', firstFrameMs, longestFrameMs, frames, nodes, legend: legend.map(g => [g[0], g[1]] as const) };
     }
     default:
       return undefined;

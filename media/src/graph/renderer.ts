@@ -272,11 +272,14 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
   let legend = graph.legend;
   let fills = groupFills(legend, colors, slotsKept);
   const colorOf = (n: GraphNode) => (n.group >= 0 ? fills[n.group] ?? colors.ungrouped : colors.ungrouped);
-  /** New groups or colours: a node layer whose colours changed is drawn again. */
-  function refill(): void {
+  /**
+   * New groups or colours: a node layer whose colours changed is drawn again. `regroup`: how the
+   * old group numbers map to the new (a diff's); a group keeps its colour under a new number.
+   */
+  function refill(regroup?: readonly number[]): void {
     const before = fills;
     fills = groupFills(legend, colors, slotsKept);
-    if (fills.length !== before.length || fills.some((f, i) => f !== before[i])) nodeLayer.key = '';
+    if (before.some((f, g) => (regroup ? regroup[g] : g) >= 0 && fills[regroup ? regroup[g] : g] !== f)) nodeLayer.key = '';
   }
   const isNear = (a: DrawnNode, b: DrawnNode) => a.out.has(b) || a.inn.has(b);
 
@@ -978,8 +981,11 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
       const nodeBoxes: Box[] = [];
       if (diff.groups) {
         legend = diff.groups;
-        refill();
+        refill(diff.regroup);
       }
+      // The legend renumbered: every node's number follows (its colour, by its group's name, stays).
+      const regroup = diff.regroup;
+      if (regroup) for (const n of nodes.values()) if (n.data.group >= 0) n.data = { ...n.data, group: regroup[n.data.group] ?? -1 };
       let ranks = diff.removeNodes.length > 0;
       // A renamed note's new node starts where the old one was, and is not placed afresh.
       const movedFrom = new Map<string, DrawnNode>();

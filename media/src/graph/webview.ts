@@ -4,6 +4,7 @@
 // plain renderer (renderer.ts). Everything from a note reaches the page as text (textContent).
 import type { GraphData, GraphGroup, GraphNode } from '../../../src/core/graph/graphData';
 import { applyGraphDiff } from '../../../src/core/graph/graphDiff';
+import { groupKey } from '../../../src/core/graph/groupColors';
 import { unpackGraph, type PackedGraph } from '../../../src/core/graph/packedGraph';
 import { createGraphRenderer, groupFills, type GraphColors, type GraphRenderer } from './renderer';
 import layoutWorkerSource from './layoutWorker?worker';
@@ -36,8 +37,9 @@ let legendGroups: readonly GraphGroup[] = [];
 /** Only when nothing could be drawn: the picture as data, for the fallback list. */
 let fallbackData: GraphData | undefined;
 let workerUrl: string | undefined;
-/** Palette slots given to groups by name, kept across pictures so a new folder leaves the others' colours. */
+/** Palette slots of groups by name, as the extension keeps them (from one opening to the next). */
 const groupSlots = new Map<string, number>();
+const keepSlots = (groups: readonly GraphGroup[], slots: readonly number[] | undefined) => groups.forEach((g, i) => slots?.[i] !== undefined && groupSlots.set(groupKey(g.name), slots[i]));
 let state: GraphViewState = DEFAULT_VIEW;
 let active: string | undefined;
 const opened = performance.now();
@@ -66,7 +68,7 @@ function themeColors(): GraphColors {
   const v = (name: string, fallbackColor: string) => css.getPropertyValue(name).trim() || fallbackColor;
   const palette = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((c, i) =>
     v(`--vscode-charts-${c}`, ['#3794ff', '#d18616', '#89d185', '#b180d7', '#f14c4c', '#cca700'][i]));
-  palette.push('#4ec9b0', '#ce9178', '#9cdcfe', '#c586c0');
+  palette.push('#4ec9b0', '#ce9178', '#9cdcfe', '#c586c0'); // GROUP_PALETTE_SIZE (groupColors.ts) colours in all
   return {
     background: v('--vscode-editor-background', '#1e1e1e'),
     foreground: v('--vscode-editor-foreground', '#cccccc'),
@@ -192,6 +194,7 @@ function layoutWorker(): Worker {
 function draw(message: Extract<ToGraphWebview, { type: 'graph' }>): void {
   graph = message.graph;
   legendGroups = graph.legend;
+  keepSlots(legendGroups, message.slots);
   fallbackData = undefined;
   // A picture sent before the host saw the page's latest change of the controls keeps them as the user set them.
   if ((message.seq ?? 0) >= stateSeq) {
@@ -243,7 +246,12 @@ function draw(message: Extract<ToGraphWebview, { type: 'graph' }>): void {
 let statsTimer: number | undefined;
 function reportStats(): void {
   window.clearTimeout(statsTimer);
-  statsTimer = window.setTimeout(() => post({ type: 'stats', firstFrameMs, longestFrameMs, frames, nodes: renderer?.nodeCount ?? fallbackData?.nodes.length ?? 0 }), 0);
+  statsTimer = window.setTimeout(() => {
+    // The colour each group's nodes are drawn in (the renderer's own), for the host's tests.
+    const fills = renderer ? legendGroups.map((_, i) => renderer!.groupColor(i)) : groupFills(legendGroups, themeColors(), groupSlots);
+    const legend = legendGroups.map((g, i) => [g.name, fills[i]] as const);
+    post({ type: 'stats', firstFrameMs, longestFrameMs, frames, nodes: renderer?.nodeCount ?? fallbackData?.nodes.length ?? 0, legend });
+  }, 0);
 }
 
 window.addEventListener('message', event => {
@@ -255,6 +263,7 @@ window.addEventListener('message', event => {
     case 'diff':
       if (m.diff.groups) {
         legendGroups = m.diff.groups;
+        keepSlots(legendGroups, m.slots);
         showLegend(themeColors());
       }
       if (renderer) {
@@ -302,6 +311,7 @@ new MutationObserver(() => {
 /** For UI tests: where a node is drawn, so a real click can hit it. */
 (window as unknown as { marginaliaGraph: unknown }).marginaliaGraph = {
   nodeCount: () => renderer?.nodeCount ?? 0,
+  active: () => active,
   ids: () => shownNodes().map(n => n.id),
   labels: () => renderer?.labels() ?? [],
   layoutRunsIn: () => renderer?.layoutRunsIn(),

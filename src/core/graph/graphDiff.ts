@@ -1,6 +1,7 @@
 // A change to the vault reaches an open graph as the difference between two pictures, so the
 // webview moves only what changed and keeps every position (never a re-send, never a re-layout).
 import type { GraphData, GraphEdge, GraphGroup, GraphNode } from './graphData';
+import { groupKey } from './groupColors';
 import { EDGE_KINDS, packedNode, packGraph, type PackedGraph } from './packedGraph';
 
 export interface GraphDiff {
@@ -18,6 +19,12 @@ export interface GraphDiff {
   readonly renamed?: readonly (readonly [string, string])[];
   /** The legend, whole (a few entries), when it changed. */
   readonly groups?: readonly GraphGroup[];
+  /**
+   * The legend was renumbered (a group appeared, emptied, or its first note changed): the group
+   * numbered `i` before is numbered `regroup[i]` now (-1: gone). Applied to every node before
+   * `upsertNodes`, so a node whose number is all that changed is not sent.
+   */
+  readonly regroup?: readonly number[];
   readonly center?: string;
 }
 
@@ -32,12 +39,26 @@ export function diffGraph(before: GraphData, after: GraphData): GraphDiff {
   return diffPackedGraphs(packGraph(before), packGraph(after));
 }
 
+/**
+ * How the groups of legend `before` are numbered in legend `after`, matched by name (case folded,
+ * as groups are): undefined when nothing moved, or when a legend names a group twice (user groups
+ * may) and numbers are all there is to go by.
+ */
+export function regroupOf(before: readonly GraphGroup[], after: readonly GraphGroup[]): number[] | undefined {
+  const at = new Map(after.map((g, i) => [groupKey(g.name), i]));
+  if (at.size !== after.length || new Set(before.map(g => groupKey(g.name))).size !== before.length) return undefined;
+  const regroup = before.map(g => at.get(groupKey(g.name)) ?? -1);
+  return regroup.every((to, from) => to === from) ? undefined : regroup;
+}
+
+const renumbered = (group: number, regroup: readonly number[] | undefined) => (regroup && group >= 0 ? regroup[group] ?? -1 : group);
+
 /** Whether node `i` of `a` is drawn as node `j` of `b` (sameNode, by column; a folder follows from id and type). */
-function samePackedNode(a: PackedGraph, i: number, b: PackedGraph, j: number): boolean {
+function samePackedNode(a: PackedGraph, i: number, b: PackedGraph, j: number, regroup: readonly number[] | undefined): boolean {
   return (
     a.types[i] === b.types[j] &&
     (a.titles[i] ?? a.ids[i]) === (b.titles[j] ?? b.ids[j]) &&
-    a.groups[i] === b.groups[j] &&
+    renumbered(a.groups[i], regroup) === b.groups[j] &&
     a.inLinks[i] === b.inLinks[j] &&
     a.outLinks[i] === b.outLinks[j] &&
     Math.abs(a.weights[i] - b.weights[j]) < 1e-9
@@ -50,6 +71,7 @@ function samePackedNode(a: PackedGraph, i: number, b: PackedGraph, j: number): b
  * line up: one pass over each, no key per edge.
  */
 export function diffPackedGraphs(before: PackedGraph, after: PackedGraph): GraphDiff {
+  const regroup = regroupOf(before.legend, after.legend);
   const oldAt = new Map<string, number>();
   for (let i = 0; i < before.ids.length; i++) oldAt.set(before.ids[i], i);
   const newOf = new Int32Array(before.ids.length).fill(-1);
@@ -57,7 +79,7 @@ export function diffPackedGraphs(before: PackedGraph, after: PackedGraph): Graph
   for (let j = 0; j < after.ids.length; j++) {
     const i = oldAt.get(after.ids[j]);
     if (i !== undefined) newOf[i] = j;
-    if (i === undefined || !samePackedNode(before, i, after, j)) upsertNodes.push(packedNode(after, j));
+    if (i === undefined || !samePackedNode(before, i, after, j, regroup)) upsertNodes.push(packedNode(after, j));
   }
   const removeNodes: string[] = [];
   for (let i = 0; i < before.ids.length; i++) if (newOf[i] < 0) removeNodes.push(before.ids[i]);
@@ -92,6 +114,7 @@ export function diffPackedGraphs(before: PackedGraph, after: PackedGraph): Graph
     upsertEdges,
     removeEdges,
     ...(groupsChanged ? { groups: after.legend } : {}),
+    ...(regroup ? { regroup } : {}),
     ...(after.center !== undefined ? { center: after.center } : {}),
   };
 }
@@ -113,7 +136,8 @@ export function isEmptyDiff(d: GraphDiff): boolean {
 
 /** `before` with the diff applied: what the webview holds after it (tests check it equals `after`). */
 export function applyGraphDiff(before: GraphData, diff: GraphDiff): GraphData {
-  const nodes = new Map(before.nodes.map(n => [n.id, n]));
+  const regroup = diff.regroup;
+  const nodes = new Map(before.nodes.map(n => [n.id, regroup && n.group >= 0 ? { ...n, group: renumbered(n.group, regroup) } : n]));
   for (const id of diff.removeNodes) nodes.delete(id);
   for (const n of diff.upsertNodes) nodes.set(n.id, n);
   const edges = new Map(before.edges.map(e => [edgeKey(e), e]));

@@ -1,18 +1,24 @@
 // An open graph's picture, kept up to date from the index by the notes that changed: an edit
 // to one note recomputes that note's edges and the nodes they touch, and gives the diff the
-// page applies, in time proportional to the note, not the vault. Anything the small step cannot
-// follow exactly (a note created, deleted or renamed, a title or alias changed, a new colour
-// group, a filter, a local graph, PageRank, orphans hidden) is a whole rebuild and a diff of the
-// two pictures: the result is always what buildGraphData gives (a unit test checks it).
+// page applies, in time proportional to the note, not the vault. A note created or deleted, and
+// a colour group appearing or emptying, are small steps too (the legend is renumbered and the
+// diff says how: `regroup`, no node re-sent for its new number). Anything the small step cannot
+// follow exactly (a title or alias changed, many notes at once, a filter, a local graph,
+// PageRank, orphans hidden) is a whole rebuild and a diff of the two pictures: the result is
+// always what buildGraphData gives (a unit test checks it).
 //
 // A whole build is the packed picture (buildPackedGraph), sent as it is; the objects the small
-// step works on (a node object per node, an edge map per note) are made from it only when a step
-// first needs them (`prepare`), so opening the graph does not pay for them.
+// step works on (a node object per node, an edge map per note and its reverse) are made from it
+// only when a step first needs them, or in slices after the picture is sent (`prepareUntil`), so
+// opening the graph does not pay for them in one long task (a collection inside a slice still can:
+// docs/performance.md).
 import { folderOf } from '../index/paths';
+import type { TimeSlices } from '../index/timeSlices';
 import type { NoteInfo, NoteQueries } from '../index/types';
 import { buildPackedGraph, eachLinkEnd, groupNameOf, needsTags, noteTags, otherDraft, type Draft, type GraphData, type GraphEdge, type GraphEdgeKind, type GraphGroup, type GraphNode, type GraphOptions } from './graphData';
 import { diffPackedGraphs, sameNode, withRenames, type GraphDiff } from './graphDiff';
-import { packedNode, packGraph, unpackGraph, type PackedGraph } from './packedGraph';
+import { groupKey } from './groupColors';
+import { EDGE_KINDS, packedNode, packGraph, unpackGraph, type PackedGraph } from './packedGraph';
 import { matchesQuery, parseQuery, type Query } from './query';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -38,10 +44,12 @@ export class GraphModel {
   lastUpdate: 'step' | 'rebuild' | undefined;
   /** Whether the small step's objects below hold the picture. */
   private prepared = false;
+  /** How far they are made: packed nodes, then packed edges, by number. */
+  private preparedUpTo = 0;
   private readonly nodes = new Map<string, GraphNode>();
   private readonly out = new Map<string, Map<string, GraphEdge>>();
-  /** Edges into each node: a node that is not a note leaves the picture at none. */
-  private readonly refs = new Map<string, number>();
+  /** The sources of the edges into each node: a deleted note's linkers, and a node that is not a note leaves the picture at none. */
+  private readonly inn = new Map<string, string[]>();
   private readonly seen = new Map<string, NoteInfo>();
   private readonly attachmentSet = new Set<string>();
   private tagsOf = new Map<string, string[]>();
@@ -112,9 +120,10 @@ export class GraphModel {
     this.picture = undefined;
     this.packedAt = undefined;
     this.prepared = false;
+    this.preparedUpTo = 0;
     this.nodes.clear();
     this.out.clear();
-    this.refs.clear();
+    this.inn.clear();
     this.seen.clear();
     this.attachmentSet.clear();
     if (!this.stepwise) return;
@@ -127,53 +136,96 @@ export class GraphModel {
     this.shownLegend = this.packed.legend;
   }
 
-  /**
-   * Makes the small step's objects from the picture (a node object per node, an edge map per
-   * note): the first update after a whole build does it, or a host in a quiet moment before.
-   */
+  /** Makes the small step's objects now (the first update after a whole build does). */
   prepare(): void {
-    if (!this.stepwise || this.prepared) return;
-    const picture = this.data();
-    for (const n of picture.nodes) this.nodes.set(n.id, n);
-    for (const e of picture.edges) {
-      let targets = this.out.get(e.source);
-      if (!targets) this.out.set(e.source, (targets = new Map()));
-      targets.set(e.target, e);
-      this.refs.set(e.target, (this.refs.get(e.target) ?? 0) + 1);
-    }
-    this.prepared = true;
+    this.prepareUntil(Infinity);
   }
 
   /**
-   * Whether the legend keeps its numbering and names when these notes join and leave their groups:
-   * groups are numbered as their first node sorts and named as it writes its folder, so a group
-   * must not empty, and its first node may change only where it still sorts between its neighbours'.
+   * Makes the small step's objects from the packed picture (a node object per node, an edge map
+   * per note and its reverse) until `deadline` (a `performance.now()` time); true when all are made.
+   * The picture does not change meanwhile: a step first finishes them.
    */
-  private legendKeepsOrder(joins: readonly { id: string; group: number }[], leaves: readonly { id: string; group: number }[], tags: ReadonlyMap<string, readonly string[]>): boolean {
-    const size = this.shownLegend.length;
-    const leaving = new Set(leaves.map(l => l.id));
-    const first: (string | undefined)[] = new Array(size).fill(undefined);
-    const firstNode: (GraphNode | undefined)[] = new Array(size).fill(undefined);
+  prepareUntil(deadline: number): boolean {
+    if (!this.stepwise || this.prepared) return true;
+    const p = this.packed!;
+    const n = p.ids.length;
+    const total = n + p.edges.length / 4;
+    let at = this.preparedUpTo;
+    while (at < total) {
+      const end = Math.min(total, at + 512);
+      for (; at < end && at < n; at++) this.nodes.set(p.ids[at], packedNode(p, at));
+      for (; at < end; at++) {
+        const k = 4 * (at - n);
+        const source = p.ids[p.edges[k]];
+        const target = p.ids[p.edges[k + 1]];
+        this.link({ source, target, kind: EDGE_KINDS[p.edges[k + 2]] ?? 'link', count: p.edges[k + 3] });
+      }
+      if (performance.now() >= deadline) break;
+    }
+    this.preparedUpTo = at;
+    return (this.prepared = at >= total);
+  }
+
+  /** `prepareUntil` a slice at a time, letting the host's other work run between (until `stop` says the model is no longer wanted). */
+  async prepareInSlices(slices: TimeSlices, stop: () => boolean): Promise<void> {
+    while (!stop() && !this.prepareUntil(slices.deadline())) await slices.next();
+  }
+
+  private link(e: GraphEdge): void {
+    let targets = this.out.get(e.source);
+    if (!targets) this.out.set(e.source, (targets = new Map()));
+    targets.set(e.target, e);
+    // An array, not a set: one edge per source and target, and arrays are made faster.
+    const sources = this.inn.get(e.target);
+    if (sources) sources.push(e.source);
+    else this.inn.set(e.target, [e.source]);
+  }
+
+  private unlink(source: string, target: string): void {
+    const sources = this.inn.get(target);
+    if (!sources) return;
+    const at = sources.indexOf(source);
+    if (at >= 0) {
+      sources[at] = sources[sources.length - 1];
+      sources.pop();
+    }
+    if (sources.length === 0) this.inn.delete(target);
+  }
+
+  private refs(id: string): number {
+    return this.inn.get(id)?.length ?? 0;
+  }
+
+  /**
+   * Numbers the colour groups again after a step changed who is in them: as a whole build does,
+   * by where each group's first node sorts, named as that node writes its folder or first tag.
+   * The groups numbered `before` (the legend's size before the step) are renumbered by the
+   * array returned (-1: emptied); undefined when none moved.
+   */
+  private renumberGroups(before: number, tags: ReadonlyMap<string, readonly string[]>): number[] | undefined {
+    const first: GraphNode[] = [];
+    const counts: number[] = [];
     for (const n of this.nodes.values()) {
-      if (n.group < 0 || leaving.has(n.id)) continue;
-      if (first[n.group] === undefined || n.id < first[n.group]!) {
-        first[n.group] = n.id;
-        firstNode[n.group] = n;
-      }
+      if (n.group < 0) continue;
+      const f = first[n.group];
+      if (!f || n.id < f.id) first[n.group] = n;
+      counts[n.group] = (counts[n.group] ?? 0) + 1;
     }
-    const firstName: (string | undefined)[] = firstNode.map(n => n && groupNameOf({ type: n.type, folder: n.folder, tags: tags.get(n.id) ?? [] }, this.options.groupBy ?? 'folder'));
-    for (const j of joins) {
-      if (first[j.group] === undefined || j.id < first[j.group]!) {
-        first[j.group] = j.id;
-        const d = this.index.note(j.id)!;
-        firstName[j.group] = groupNameOf({ type: 'note', folder: folderOf(d.path), tags: tags.get(j.id) ?? [] }, this.options.groupBy ?? 'folder');
-      }
+    const live: number[] = [];
+    for (let g = 0; g < first.length; g++) if (first[g]) live.push(g);
+    live.sort((a, b) => compare(first[a].id, first[b].id));
+    const to = new Array<number>(Math.max(before, first.length)).fill(-1);
+    live.forEach((g, i) => (to[g] = i));
+    if (live.some((g, i) => g !== i)) {
+      for (const [id, n] of this.nodes) if (n.group >= 0 && to[n.group] !== n.group) this.nodes.set(id, { ...n, group: to[n.group] });
     }
-    for (let g = 0; g < size; g++) {
-      if (first[g] === undefined || firstName[g] !== this.shownLegend[g].name) return false;
-      if (g > 0 && !(first[g - 1]! < first[g]!)) return false;
-    }
-    return true;
+    const by = this.options.groupBy ?? 'folder';
+    this.shownLegend = live.map(g => ({ name: groupNameOf({ type: first[g].type, folder: first[g].folder, tags: tags.get(first[g].id) ?? [] }, by)!, count: counts[g] }));
+    this.groupCounts = this.shownLegend.map(g => g.count);
+    this.groupKeys = new Map(this.shownLegend.map((g, i) => [groupKey(g.name), i]));
+    const regroup = to.slice(0, before);
+    return regroup.every((t, g) => t === g) ? undefined : regroup;
   }
 
   private legend(): GraphGroup[] {
@@ -182,11 +234,15 @@ export class GraphModel {
       : this.shownLegend.map((g, i) => ({ name: g.name, count: this.groupCounts[i] ?? 0 }));
   }
 
-  private groupOf(d: Draft): number | undefined {
+  /** A draft's group number; a group the legend does not have yet is numbered after it (in `fresh`) until the legend is renumbered. */
+  private groupOf(d: Draft, fresh: Map<string, number>): number {
     if (this.userGroups.length) return d.type === 'tag' ? -1 : this.userGroups.findIndex(g => matchesQuery(g.query, { path: d.id, title: d.title, tags: d.tags }));
     const name = groupNameOf(d, this.options.groupBy ?? 'folder');
-    // A group the legend does not have yet renumbers the legend: a whole rebuild.
-    return name === undefined ? -1 : this.groupKeys.get(name.toLowerCase());
+    if (name === undefined) return -1;
+    const key = groupKey(name);
+    let g = this.groupKeys.get(key) ?? fresh.get(key);
+    if (g === undefined) fresh.set(key, (g = this.shownLegend.length + fresh.size));
+    return g;
   }
 
   /** The small step, or undefined when only a rebuild gives the right picture. Changes nothing until it knows it can finish. */
@@ -218,7 +274,7 @@ export class GraphModel {
     // Links that mean another note now: to a created note (they meant a note not written yet, or
     // another candidate), and from wherever a deleted note was linked (they mean another note or none).
     for (const c of created) for (const b of this.index.backlinks(c)) paths.add(b.source);
-    if (deleted.size) for (const [source, targets] of this.out) for (const d of deleted) if (targets.has(d)) paths.add(source);
+    for (const d of deleted) for (const source of this.inn.get(d) ?? []) paths.add(source);
     if (tags !== this.tagsOf) {
       for (const n of this.seen.values()) if (!paths.has(n.path) && !sameTags(this.tagsOf.get(n.path), tags.get(n.path))) paths.add(n.path);
       for (const p of this.tagsOf.keys()) if (!tags.has(p) && !paths.has(p)) paths.add(p);
@@ -256,19 +312,17 @@ export class GraphModel {
     }
     // A deleted note's links go with it.
     for (const path of deleted) plans.push({ path, draft: undefined, edges: new Map() });
-    // Colour groups are numbered by where their first node sorts: a node joining or leaving a
-    // group of the legend may renumber it (rebuild). Groups from settings are fixed: only counted.
+    // Colour groups: those from settings are fixed (only counted); groups by folder or tag are
+    // numbered as their first node sorts and named as it writes them, so a node joining, leaving
+    // or changing group, or writing its group's name otherwise, has them numbered again below.
     const fixedLegend = this.userGroups.length > 0;
+    const by = this.options.groupBy ?? 'folder';
     const groupOfPlan = new Map<string, number>();
-    const joins: { id: string; group: number }[] = [];
+    const fresh = new Map<string, number>();
+    let renumber = false;
     for (const d of [...plans.flatMap(p => (p.draft ? [p.draft] : [])), ...newDrafts.values()]) {
-      const g = this.groupOf(d);
-      if (g === undefined) return undefined;
-      const now = this.nodes.get(d.id)?.group ?? -1;
-      if (!fixedLegend && g !== now) {
-        if (!created.has(d.id) || now !== -1) return undefined;
-        joins.push({ id: d.id, group: g });
-      }
+      const g = this.groupOf(d, fresh);
+      if (!fixedLegend && g >= 0 && groupNameOf(d, by) !== this.shownLegend[g]?.name) renumber = true;
       groupOfPlan.set(d.id, g);
     }
     const isNote = (id: string) => created.has(id) || (this.seen.has(id) && !deleted.has(id));
@@ -278,19 +332,7 @@ export class GraphModel {
       for (const t of plan.edges.keys()) refDelta.set(t, (refDelta.get(t) ?? 0) + 1);
     }
     // A deleted note still linked would stay drawn as a note: the step missed a link (never expected).
-    for (const d of deleted) if ((this.refs.get(d) ?? 0) + (refDelta.get(d) ?? 0) > 0) return undefined;
-    const leaves: { id: string; group: number }[] = [];
-    for (const d of deleted) {
-      const g = this.nodes.get(d)?.group ?? -1;
-      if (g >= 0) leaves.push({ id: d, group: g });
-    }
-    if (!fixedLegend) {
-      for (const [t, delta] of refDelta) {
-        const n = this.nodes.get(t);
-        if (n && n.group >= 0 && !isNote(t) && (this.refs.get(t) ?? 0) + delta <= 0) return undefined;
-      }
-      if ((joins.length || leaves.length) && !this.legendKeepsOrder(joins, leaves, tags)) return undefined;
-    }
+    for (const d of deleted) if (this.refs(d) + (refDelta.get(d) ?? 0) > 0) return undefined;
 
     // Apply: edges first (links in and out move), then every node they touched.
     const touched = new Set<string>();
@@ -307,31 +349,28 @@ export class GraphModel {
     };
     for (const plan of plans) {
       const old = this.out.get(plan.path) ?? new Map<string, GraphEdge>();
-      const now = new Map<string, GraphEdge>();
       touched.add(plan.path);
       for (const [target, e] of old) {
         touched.add(target);
         deg(plan.path).out -= e.count;
         deg(target).in -= e.count;
-        this.refs.set(target, (this.refs.get(target) ?? 0) - 1);
+        this.unlink(plan.path, target);
         const next = plan.edges.get(target);
         if (!next) removeEdges.push([plan.path, target]);
       }
+      this.out.delete(plan.path);
       for (const [target, e] of plan.edges) {
         touched.add(target);
         deg(plan.path).out += e.count;
         deg(target).in += e.count;
-        this.refs.set(target, (this.refs.get(target) ?? 0) + 1);
         const before = old.get(target);
         const edge: GraphEdge = before && before.kind === e.kind && before.count === e.count ? before : { source: plan.path, target, kind: e.kind, count: e.count };
-        now.set(target, edge);
+        this.link(edge);
         if (edge !== before) upsertEdges.push(edge);
       }
-      if (now.size) this.out.set(plan.path, now);
-      else this.out.delete(plan.path);
     }
 
-    const upsertNodes: GraphNode[] = [];
+    let upsertNodes: GraphNode[] = [];
     const removeNodes: string[] = [];
     const drafts = new Map(plans.flatMap(p => (p.draft ? [[p.path, p.draft] as const] : [])));
     for (const d of deleted) this.seen.delete(d);
@@ -344,12 +383,12 @@ export class GraphModel {
     };
     for (const id of touched) {
       const before = this.nodes.get(id);
-      if (!isNote(id) && (this.refs.get(id) ?? 0) <= 0) {
-        this.refs.delete(id);
+      if (!isNote(id) && this.refs(id) <= 0) {
         if (before) {
           this.nodes.delete(id);
           removeNodes.push(id);
           count(before.group, -1);
+          if (before.group >= 0) renumber = true;
         }
         continue;
       }
@@ -371,6 +410,7 @@ export class GraphModel {
         weight: d.in + d.out,
       };
       if (before && sameNode(before, node)) continue;
+      if ((before?.group ?? -1) !== node.group) renumber = true;
       if (before) count(before.group, -1);
       count(node.group, 1);
       this.nodes.set(id, node);
@@ -380,10 +420,16 @@ export class GraphModel {
     this.tagsOf = tags;
     this.picture = this.packed = undefined;
     this.packedAt = undefined;
-    const groups = legendChanged ? this.legend() : undefined;
-    const legendMoved = groups !== undefined && JSON.stringify(groups) !== JSON.stringify(this.shownLegend);
+    const legendBefore = this.shownLegend;
+    let regroup: number[] | undefined;
+    if (!fixedLegend && renumber) {
+      regroup = this.renumberGroups(legendBefore.length, tags);
+      if (regroup) upsertNodes = upsertNodes.map(n => this.nodes.get(n.id)!);
+    }
+    const groups = legendChanged || renumber ? this.legend() : undefined;
+    const legendMoved = groups !== undefined && JSON.stringify(groups) !== JSON.stringify(legendBefore);
     if (groups && legendMoved) this.shownLegend = groups;
     if (!upsertNodes.length && !removeNodes.length && !upsertEdges.length && !removeEdges.length && !legendMoved) return { upsertNodes, removeNodes, upsertEdges, removeEdges };
-    return { upsertNodes, removeNodes, upsertEdges, removeEdges, ...(legendMoved ? { groups } : {}) };
+    return { upsertNodes, removeNodes, upsertEdges, removeEdges, ...(legendMoved ? { groups } : {}), ...(regroup ? { regroup } : {}) };
   }
 }

@@ -1,8 +1,12 @@
 // Which palette colour each group of the graph gets. Groups are numbered in the legend's order
 // (by path), so a colour taken by number shifts every group after a folder that sorts first;
 // here a group's colour follows its name: the slot its hash points at, the next free one on a
-// collision, and a slot once given is kept while the page lives.
+// collision, and a slot once given is kept: the extension keeps it beside the graph's positions
+// (keptGraph.ts), so a group keeps its colour from one opening to the next.
 import { textHash } from '../index/noteTexts';
+
+/** How many colours the graph panel's palette has (media/src/graph/webview.ts): the slots the extension gives. */
+export const GROUP_PALETTE_SIZE = 10;
 
 /** A group's key: its legend name, case folded (`Papers/` and `papers/` are one group). */
 export const groupKey = (name: string): string => name.toLowerCase();

@@ -1,14 +1,20 @@
 // Where the graph's node positions are kept between openings: a JSON file per workspace folder in
 // the extension's workspace storage, beside the index cache, written a moment after the layout
 // settles or a node is dragged (a temp file renamed over the old one: a crash never leaves half).
+// Beside it, the palette slot each colour group was given, so a group keeps its colour when the
+// graph (or VS Code) is closed and opened again. A damaged file is logged and ignored (keptGraph.ts).
 import * as vscode from 'vscode';
 import type { Positions } from '../../../media/src/graph/messages';
+import { GROUP_PALETTE_SIZE, groupSlots } from '../../core/graph/groupColors';
+import { readKeptGroupSlots, readKeptPositions, writeKeptGroupSlots } from '../../core/graph/keptGraph';
 import { hashName } from '../vaults/indexCacheStore';
 
 const WRITE_DELAY_MS = 500;
 
 export class GraphPositionStore implements vscode.Disposable {
   private readonly memory = new Map<string, Positions>();
+  /** Palette slots by group key, per folder (as `memory`). */
+  private readonly slots = new Map<string, Map<string, number>>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private writing: Promise<void> = Promise.resolve();
 
@@ -18,24 +24,75 @@ export class GraphPositionStore implements vscode.Disposable {
     return this.storage && vscode.Uri.joinPath(this.storage, `graph-${hashName(folder.toString())}.json`);
   }
 
+  /** Where `folder`'s group colours are kept, beside its positions. */
+  groupsFileFor(folder: vscode.Uri): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, `graph-${hashName(folder.toString())}.groups.json`);
+  }
+
   /** The kept positions of `folder`'s graph; none when there are none or the file is damaged (logged). */
   async load(folder: vscode.Uri): Promise<Positions> {
     const key = folder.toString();
     const known = this.memory.get(key);
     if (known) return known;
-    const file = this.fileFor(folder);
-    let positions: Positions = {};
-    if (file) {
-      try {
-        const raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as unknown;
-        positions = isPositions(raw) ? raw : {};
-        if (!isPositions(raw)) this.log.warn(`Graph positions in ${file.fsPath} are not valid: starting a new layout`);
-      } catch (e) {
-        if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.log.warn(`Could not read graph positions (${file.fsPath}): ${String(e)}`);
-      }
-    }
+    const positions = (await this.read(this.fileFor(folder), 'Graph positions', 'starting a new layout', readKeptPositions)) ?? {};
     this.memory.set(key, positions);
     return positions;
+  }
+
+  /** Reads `folder`'s kept group colours (once; damaged: logged, and colours are given afresh). */
+  async loadGroupSlots(folder: vscode.Uri): Promise<void> {
+    const key = folder.toString();
+    if (this.slots.has(key)) return;
+    const kept = await this.read(this.groupsFileFor(folder), 'Graph group colours', 'giving colours afresh', text => readKeptGroupSlots(text, GROUP_PALETTE_SIZE));
+    if (!this.slots.has(key)) this.slots.set(key, kept ?? new Map());
+  }
+
+  /**
+   * The palette slot of each group named (groupColors.ts), in order: a group keeps the slot it was
+   * once given in this folder; a new one gets a free slot, kept from now on (written soon).
+   * `loadGroupSlots` first, or what the file kept is not known yet.
+   */
+  groupSlots(folder: vscode.Uri, names: readonly string[]): number[] {
+    const key = folder.toString();
+    let kept = this.slots.get(key);
+    if (!kept) this.slots.set(key, (kept = new Map()));
+    const before = kept.size;
+    const slots = groupSlots(names, GROUP_PALETTE_SIZE, kept);
+    if (kept.size !== before) void this.writeGroupSlots(folder, kept);
+    return slots;
+  }
+
+  private async read<T>(file: vscode.Uri | undefined, what: string, then: string, parse: (text: string) => T | undefined): Promise<T | undefined> {
+    if (!file) return undefined;
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch (e) {
+      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.log.warn(`Could not read ${what.toLowerCase()} (${file.fsPath}): ${String(e)}`);
+      return undefined;
+    }
+    const value = parse(text);
+    if (value === undefined) this.log.warn(`${what} in ${file.fsPath} are not valid: ${then}`);
+    return value;
+  }
+
+  /** New slots are rare (a group seen for the first time): written at once, in the same queue as positions. */
+  private writeGroupSlots(folder: vscode.Uri, kept: ReadonlyMap<string, number>): Promise<void> {
+    const file = this.groupsFileFor(folder);
+    if (!file) return Promise.resolve();
+    const text = writeKeptGroupSlots(kept);
+    return (this.writing = this.writing.then(() => this.write(file, text, 'graph group colours')));
+  }
+
+  private async write(file: vscode.Uri, text: string, what: string): Promise<void> {
+    try {
+      const temp = file.with({ path: file.path + '.tmp' });
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+      await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+      await vscode.workspace.fs.rename(temp, file, { overwrite: true });
+    } catch (e) {
+      this.log.warn(`Could not keep ${what} (${file.fsPath}): ${String(e)}`);
+    }
   }
 
   /** Merges `positions` into what is kept (a local graph updates only its own nodes) and writes soon. */
@@ -65,31 +122,19 @@ export class GraphPositionStore implements vscode.Disposable {
       const file = this.fileFor(vscode.Uri.parse(key));
       const positions = this.memory.get(key);
       if (!file || !positions) continue;
-      this.writing = this.writing.then(async () => {
-        try {
-          const temp = file.with({ path: file.path + '.tmp' });
-          await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-          await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(JSON.stringify(positions)));
-          await vscode.workspace.fs.rename(temp, file, { overwrite: true });
-        } catch (e) {
-          this.log.warn(`Could not keep graph positions (${file.fsPath}): ${String(e)}`);
-        }
-      });
+      const text = JSON.stringify(positions);
+      this.writing = this.writing.then(() => this.write(file, text, 'graph positions'));
     }
     await this.writing;
   }
 
-  /** Forget `folder`'s positions in memory (the next load reads the file again): a reopened window. */
+  /** Forget `folder`'s positions and group colours in memory (the next load reads the files again): a reopened window. */
   forget(folder: vscode.Uri): void {
     this.memory.delete(folder.toString());
+    this.slots.delete(folder.toString());
   }
 
   dispose(): void {
     void this.flush();
   }
-}
-
-function isPositions(raw: unknown): raw is Positions {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
-  return Object.values(raw).every(p => Array.isArray(p) && p.length === 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]));
 }

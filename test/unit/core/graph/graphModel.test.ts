@@ -56,6 +56,7 @@ suite('graph model: an open graph kept up to date by diffs', () => {
       let before: GraphData = model.data();
       assert.deepStrictEqual(before, buildGraphData(index, options));
       let steppedNotes = 0;
+      let rebuilt = 0;
       for (let step = 0; step < 60; step++) {
         const r = next();
         const path = `${names[Math.floor(next() * names.length)]}.md`;
@@ -66,14 +67,19 @@ suite('graph model: an open graph kept up to date by diffs', () => {
         else index.remove('gone.md');
         const diff = model.update();
         if (model.lastUpdate === 'step' && [...index.notes()].length !== notes) steppedNotes++;
+        if (model.lastUpdate === 'rebuild') rebuilt++;
         const want = buildGraphData(index, options);
         assert.deepStrictEqual(applyGraphDiff(before, diff), want, `step ${step}: the diff applied`);
         assert.deepStrictEqual(model.data(), want, `step ${step}: the model's picture`);
         before = want;
       }
-      // A created or deleted note goes through the small step wherever the picture allows one.
+      // A created or deleted note, and a colour group appearing or emptying with it, go through
+      // the small step wherever the picture allows one: here, every change does.
       const stepwise = !options.local && !options.filter && options.sizeBy !== 'pagerank' && options.orphans !== false;
-      if (stepwise) assert.ok(steppedNotes >= 3, `${steppedNotes} creates and deletes took the small step`);
+      if (stepwise) {
+        assert.ok(steppedNotes >= 3, `${steppedNotes} creates and deletes took the small step`);
+        assert.strictEqual(rebuilt, 0, 'no change needed a whole rebuild');
+      }
     });
   }
 
@@ -128,6 +134,83 @@ suite('graph model: an open graph kept up to date by diffs', () => {
     assert.deepStrictEqual(diff.removeEdges.map(([s, t]) => `${s} -> ${t}`).sort(), ['first-idea.md -> n3.md', 'first-idea.md -> n4.md']);
     assert.strictEqual(model.lastUpdate, 'step');
     assert.deepStrictEqual(model.data(), buildGraphData(index, {}));
+  });
+
+  test('a new top-level folder is a small step: its group joins the legend and the renumbered groups are sent as numbers, not nodes', () => {
+    const index = vaultIndex({ 'm/one.md': '[[two]]', 'm/two.md': '', 'z/three.md': '[[one]]', 'z/four.md': '' });
+    const model = new GraphModel(index, {});
+    const before = model.data();
+    assert.deepStrictEqual(before.groups.map(g => g.name), ['m/', 'z/']);
+    index.upsert('a/new.md', '[[four]]');
+    const diff = model.update();
+    assert.strictEqual(model.lastUpdate, 'step');
+    assert.deepStrictEqual(diff.upsertNodes.map(n => n.id).sort(), ['a/new.md', 'z/four.md'], 'only the new note and the note it links');
+    assert.deepStrictEqual(diff.groups?.map(g => g.name), ['a/', 'm/', 'z/']);
+    assert.deepStrictEqual(diff.regroup, [1, 2]);
+    assert.deepStrictEqual(applyGraphDiff(before, diff), buildGraphData(index, {}));
+    assert.deepStrictEqual(model.data(), buildGraphData(index, {}));
+  });
+
+  test('a group that empties leaves the legend by a small step; the groups after it move up', () => {
+    const index = vaultIndex({ 'a/only.md': '[[two]]', 'm/two.md': '', 'z/three.md': '[[two]]' });
+    const model = new GraphModel(index, {});
+    const before = model.data();
+    index.remove('a/only.md');
+    const diff = model.update();
+    assert.strictEqual(model.lastUpdate, 'step');
+    assert.deepStrictEqual(diff.removeNodes, ['a/only.md']);
+    assert.deepStrictEqual(diff.upsertNodes.map(n => n.id), ['m/two.md']);
+    assert.deepStrictEqual(diff.regroup, [-1, 0, 1]);
+    assert.deepStrictEqual(applyGraphDiff(before, diff), buildGraphData(index, {}));
+  });
+
+  test('a rebuild\'s diff sends a renumbered legend as numbers too, not every node of the groups that moved', () => {
+    const index = vaultIndex({ 'm/one.md': '[[two]]', 'm/two.md': '', 'z/three.md': '' });
+    const before = buildPackedGraph(index, {});
+    index.upsert('a/new.md', '');
+    const after = buildPackedGraph(index, {});
+    const diff = diffPackedGraphs(before, after);
+    assert.deepStrictEqual(diff.upsertNodes.map(n => n.id), ['a/new.md']);
+    assert.deepStrictEqual(diff.regroup, [1, 2]);
+    assert.deepStrictEqual(applyGraphDiff(unpackGraph(before), diff), unpackGraph(after));
+  });
+
+  test('a deleted note\'s linkers are found from its own edges in (no look through every note)', () => {
+    const files: Record<string, string> = { 'hub.md': '' };
+    for (let i = 0; i < 40; i++) files[`n${i}.md`] = i % 4 === 0 ? '[[hub]]' : `[[n${(i + 1) % 40}]]`;
+    const index = vaultIndex(files);
+    const model = new GraphModel(index, {});
+    const before = model.data();
+    index.remove('hub.md');
+    const diff = model.update();
+    assert.strictEqual(model.lastUpdate, 'step');
+    assert.deepStrictEqual(diff.removeNodes, ['hub.md']);
+    assert.deepStrictEqual(diff.removeEdges.map(([s]) => s).sort(), Array.from({ length: 10 }, (_, i) => `n${4 * i}.md`).sort());
+    assert.deepStrictEqual(applyGraphDiff(before, diff), buildGraphData(index, {}));
+  });
+
+  test('the small step\'s objects are made a slice at a time; an edit meanwhile finishes them and gives the right diff', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3000; i++) files[`f${i % 7}/n${i}.md`] = `[[n${(i + 1) % 3000}]] [[n${(i * 7) % 3000}]]`;
+    const index = vaultIndex(files);
+    const model = new GraphModel(index, {});
+    const before = model.data();
+    // A deadline already past: one chunk per call, never the whole.
+    assert.strictEqual(model.prepareUntil(0), false);
+    assert.strictEqual(model.prepareUntil(0), false);
+    index.upsert('f1/n1.md', '[[n5]]');
+    const diff = model.update();
+    assert.strictEqual(model.lastUpdate, 'step');
+    assert.deepStrictEqual(applyGraphDiff(before, diff), buildGraphData(index, {}));
+    assert.strictEqual(model.prepareUntil(0), true, 'made by the step');
+    let calls = 0;
+    const fresh = new GraphModel(index, {});
+    while (!fresh.prepareUntil(0)) calls++;
+    assert.ok(calls >= 3, `${calls} slices`);
+    index.remove('f1/n1.md');
+    const after = fresh.data();
+    assert.deepStrictEqual(applyGraphDiff(after, fresh.update()), buildGraphData(index, {}));
+    assert.strictEqual(fresh.lastUpdate, 'step');
   });
 
   test('the packed diff equals a diff of the pictures as objects, over random changes', () => {
