@@ -75,7 +75,7 @@ for (const r of rows) {
 }
 
 console.log('\nThe host\'s model after the graph message (CPU ms; one task unless sliced):\n');
-console.log('| notes | small-step objects: one task / in 12 ms slices (longest slice's CPU, slices) | note created / deleted / renamed | a note with linkers deleted or written again | how each went |');
+console.log('| notes | small-step objects: one task / in 12 ms slices (longest slice\'s CPU, slices) | note created / deleted / renamed | a note with linkers deleted or written again | how each went |');
 console.log('|---:|---:|---:|---:|---|');
 for (const r of rows) {
   console.log(`| ${r.n.toLocaleString('en')} | ${round(r.h.prepareCpuMs)} / ${round(r.h.prepareSlicedCpuMs)} (${round(r.h.prepareLongestMs)} ms, ${r.h.prepareSlices}) | ${round(r.h.createCpuMs)} / ${round(r.h.deleteCpuMs)} / ${round(r.h.renameCpuMs)} | ${round(r.h.deleteLinkedCpuMs)} (${r.h.linkers} linkers) | ${r.h.steps.join(' ')} |`);

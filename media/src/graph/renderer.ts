@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 // The graph's renderer: a plain browser module (no VS Code API), so the extension's panel and a
-// published site draw the same picture. Canvas 2D, measured faster than sigma's WebGL where the
-// GPU is software (README, "Graph"); level of detail while the view moves (edges and labels off,
-// only the largest nodes past 2,000), drawing once per animation frame so input never waits; past
-// 2,000 nodes the still picture is kept in two offscreen layers (edges filled in slices after a
-// first frame of nodes), so an edit or a hover redraws only what it changed.
+// published site draw the same picture. Canvas 2D: measured beside sigma's WebGL where the GPU is
+// software (docs/graph.md), far cheaper at 10,000 notes, dearer than plain WebGL at 1,000 when every
+// edge is drawn; so a graph of more than 2,000 nodes or 4,000 edges is drawn with level of detail
+// while the view moves (edges and labels off, only the 2,000 largest nodes), drawing once per
+// animation frame so input never waits, and its still picture is kept in two offscreen layers
+// (edges filled in slices after a first frame of nodes), so an edit or a hover redraws only what it changed.
 // It draws straight from the packed graph (src/core/graph/packedGraph.ts) and kept positions,
 // before any layout work; the layout runs in a web worker when the page gives one (layoutWorker.ts),
 // else a few milliseconds at a time between frames; a diff changes only the nodes and edges it names.
@@ -119,6 +120,13 @@ interface LayoutDriver {
 }
 
 const REDUCED_ABOVE = 2000;
+/**
+ * A graph with more edges than this is drawn like a big one (level of detail while moving, cached
+ * layers) whatever its node count: the 1,000-note bench vault's 8,318 edges, stroked in every
+ * frame of a gesture, made the page's tasks while panning 1.4–2.7 s long in software (under load;
+ * bench/graphVscode.mjs), where the renderer's own frame time, which leaves out rasterising, said 0.15 s.
+ */
+const REDUCED_EDGES_ABOVE = 4000;
 /** Up to this many edges are drawn in the frame that shows the nodes; more follow in slices. */
 const SYNC_EDGES = 4000;
 /** Time given to the edges in each frame while they fill in (a frame stays under ~a screen refresh or two). */
@@ -320,7 +328,7 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
 
   function rankLargest(): void {
     bySize = [...nodes.values()].sort((a, b) => b.radius - a.radius);
-    largest = nodes.size > REDUCED_ABOVE ? bySize.slice(0, REDUCED_ABOVE) : [];
+    largest = bySize.length > REDUCED_ABOVE ? bySize.slice(0, REDUCED_ABOVE) : bySize;
     labelsFor = '';
   }
 
@@ -338,7 +346,7 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
       }
       bySize.splice(lo, 0, n);
     }
-    largest = nodes.size > REDUCED_ABOVE ? bySize.slice(0, REDUCED_ABOVE) : [];
+    largest = bySize.length > REDUCED_ABOVE ? bySize.slice(0, REDUCED_ABOVE) : bySize;
     labelsFor = '';
   }
 
@@ -471,7 +479,8 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     const everything = (running || nowRunning) && !settling;
     if (everything) edgeLayer.key = nodeLayer.key = '';
     const isMoving = performance.now() < movingUntil;
-    const reduced = nodes.size > REDUCED_ABOVE && (isMoving || (nowRunning && !settling));
+    const big = nodes.size > REDUCED_ABOVE || edges.length > REDUCED_EDGES_ABOVE;
+    const reduced = big && (isMoving || (nowRunning && !settling));
     const c = ctx!;
     c.setTransform(dpr, 0, 0, dpr, 0, 0);
     c.globalAlpha = 1;
@@ -480,7 +489,7 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     const focus = hovered ?? undefined;
     let complete = false;
     if (reduced) drawNodes(c, largest, focus);
-    else if (everything || isMoving || nodes.size <= REDUCED_ABOVE) {
+    else if (everything || isMoving || !big) {
       // A small graph, or everything moves (a big graph is then reduced): drawn straight to the screen, nothing cached.
       edgeLayer.key = nodeLayer.key = '';
       strokeEdges(c, edges, colors.edge, focus ? DIM_EDGES : EDGE_ALPHA);
