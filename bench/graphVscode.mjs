@@ -252,6 +252,9 @@ async function panZoom(session, frame) {
     fs.writeFileSync(file, JSON.stringify(profile));
     progress(`CPU profile of the gesture: ${file}`);
   }
+  // The gesture's frames are read at once: the page keeps its last 600 frames, and while a big
+  // graph's layout still runs it draws 60 a second, so waiting for the whole picture first lost them.
+  const movingFrames = (await timings(frame)).frames.filter(f => f.at >= start && f.at <= end);
   let t;
   for (let i = 0; i < 100; i++) {
     await sleep(100);
@@ -259,7 +262,7 @@ async function panZoom(session, frame) {
     if (t.frames.some(f => f.at > end && f.complete)) break;
   }
   const longTasks = await frame.evaluate(() => window.__benchLongTasks);
-  const moving = t.frames.filter(f => f.at >= start && f.at <= end);
+  const moving = movingFrames;
   const after = t.frames.filter(f => f.at > end);
   const gaps = moving.slice(1).map((f, i) => f.at - moving[i].at);
   return {
