@@ -127,6 +127,11 @@ const REDUCED_ABOVE = 2000;
  * bench/graphVscode.mjs), where the renderer's own frame time, which leaves out rasterising, said 0.15 s.
  */
 const REDUCED_EDGES_ABOVE = 4000;
+
+/** Whether a graph this size is drawn as a big one: level of detail while moving, the still picture in cached layers. */
+export function drawnAsBig(nodes: number, edges: number): boolean {
+  return nodes > REDUCED_ABOVE || edges > REDUCED_EDGES_ABOVE;
+}
 /** Up to this many edges are drawn in the frame that shows the nodes; more follow in slices. */
 const SYNC_EDGES = 4000;
 /** Time given to the edges in each frame while they fill in (a frame stays under ~a screen refresh or two). */
@@ -479,7 +484,7 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     const everything = (running || nowRunning) && !settling;
     if (everything) edgeLayer.key = nodeLayer.key = '';
     const isMoving = performance.now() < movingUntil;
-    const big = nodes.size > REDUCED_ABOVE || edges.length > REDUCED_EDGES_ABOVE;
+    const big = drawnAsBig(nodes.size, edges.length);
     const reduced = big && (isMoving || (nowRunning && !settling));
     const c = ctx!;
     c.setTransform(dpr, 0, 0, dpr, 0, 0);
