@@ -21,6 +21,7 @@ import { bytesProblem, decodeNote, DEFAULT_MAX_FILE_BYTES, tooLarge, unreadable 
 import { JoinedText } from './joinedText';
 import { NoteIndex } from './noteIndex';
 import type { TextPrint } from './noteTexts';
+import type { NoteTargets } from './targetTable';
 import { isNotePath } from './paths';
 import { TimeSlices } from './timeSlices';
 
@@ -30,6 +31,8 @@ export interface CachedNote {
   /** The length and hash of the text it was found in: the index it is restored into reads the text back when asked. */
   readonly print: TextPrint;
   readonly packed: PackedSyntax;
+  /** Its links' rows in the cache's target table, so they are filed by number (targetTable.ts). */
+  targets?: NoteTargets;
 }
 
 export interface BuildOptions {
@@ -120,7 +123,7 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
           if (stamp) stamps.set(notes[i].path, stamp);
           const note = stamp && cached?.get(notes[i].path);
           if (note && note.stamp.size === stamp.size && note.stamp.mtime === stamp.mtime) {
-            index.restore(notes[i].path, note.print, note.packed);
+            index.restore(notes[i].path, note.print, note.packed, note.targets);
             restored++;
             if (slices.due()) await slices.next();
           } else {

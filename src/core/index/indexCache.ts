@@ -12,10 +12,12 @@
 //   H bytes   header, JSON: schema, producer, folder, settings, notes, chunks [{bytes, checksum}],
 //             then spaces to fill the room the writer reserved for it (it is written last)
 //   (pad to 4) then the chunks, each of a few hundred notes (all parts padded to 4):
-//     u32 × 6   notes, numbers, strings, string bytes, frontmatter bytes, ranges
+//     u32 × 7   notes, new targets, numbers, strings, string bytes, frontmatter bytes, ranges
 //     f64 × 2n  each note's stamp (size, mtime)
+//     i32 …     the link targets first met in this chunk (string numbers): the next rows of the
+//               cache's target table (targetTable.ts), which every link names by row
 //     i32 …     each note's path, text length (UTF-16 units), text hash (noteTexts.ts), range
-//               count and syntax (syntaxCodec.ts), strings and kinds by number
+//               count and syntax (syntaxCodec.ts), strings, kinds and targets by number
 //     i32 …     where each string of the chunk ends (UTF-16 units), then the strings (UTF-8)
 //     JSON      the frontmatter of the notes that have one
 //     i32 …     the notes' ranges
@@ -28,6 +30,7 @@ import type { CachedNote } from './build';
 import type { TextPrint } from './noteTexts';
 import { ChunkStrings } from './restoredSyntax';
 import { SyntaxReader, SyntaxWriter } from './syntaxCodec';
+import { TargetNumbering, TargetTable } from './targetTable';
 import type { TimeSlices } from './timeSlices';
 
 /**
@@ -38,7 +41,7 @@ import type { TimeSlices } from './timeSlices';
 export const CACHE_SCHEMA = 6; // 2: property links, Foam reference links, errorLine (issue 9); 3: titles as plain text, escaped link brackets no math (issue 16); 4: citations (issue 19); 5: frontmatter bibliography (issue 19); 6: a text's length and hash, not the text (issue 20)
 
 const MAGIC = 'MARGINALIA-INDEX';
-const FORMAT = 3; // 2: binary syntax (syntaxCodec.ts), read a chunk at a time; 3: kinds as numbers, the lazy part last (restoredSyntax.ts)
+const FORMAT = 4; // 2: binary syntax (syntaxCodec.ts), read a chunk at a time; 3: kinds as numbers, the lazy part last (restoredSyntax.ts); 4: links name rows of a vault-wide target table (targetTable.ts)
 const PREFIX_BYTES = 28;
 /** Notes per chunk: writing or reading one takes 5-10 ms (the first ones, before V8 optimizes, up to 40). */
 const NOTES_PER_CHUNK = 100;
@@ -96,7 +99,7 @@ export interface CacheSource {
   read(at: number, length: number): Promise<Uint8Array> | Uint8Array;
 }
 
-const COUNTS = 6;
+const COUNTS = 7;
 const encoder = new TextEncoder();
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -125,10 +128,11 @@ export async function writeIndexCache(identity: CacheIdentity, notes: readonly C
   const widest = bounds.map(() => ({ bytes: WIDEST_CHUNK_BYTES, checksum: 0xffffffff }));
   const room = encoder.encode(JSON.stringify(headerOf(widest))).length;
   const infos: ChunkInfo[] = [];
+  const targets = new TargetNumbering();
   let at = pad4(PREFIX_BYTES + room);
   let from = 0;
   for (const to of bounds) {
-    const chunk = encodeChunk(notes.slice(from, to));
+    const chunk = encodeChunk(notes.slice(from, to), targets);
     from = to;
     infos.push({ bytes: chunk.length, checksum: checksum(chunk) });
     await sink(chunk, at);
@@ -158,27 +162,29 @@ export async function encodeIndexCache(identity: CacheIdentity, notes: readonly 
   return [prefix!, ...pieces];
 }
 
-function encodeChunk(part: readonly CacheNote[]): Uint8Array {
-  const w = new SyntaxWriter();
+function encodeChunk(part: readonly CacheNote[], targets: TargetNumbering): Uint8Array {
+  const w = new SyntaxWriter(targets);
   let rangeCount = 0;
   for (const n of part) {
     w.nums.push(w.str(n.path), n.print.length, n.print.hash | 0, n.packed.ranges.length);
     w.write(n.packed);
     rangeCount += n.packed.ranges.length;
   }
+  const fresh = targets.takeFresh().map(t => w.str(t));
   const ends = new Int32Array(w.strings.length);
   let end = 0;
   for (const [i, str] of w.strings.entries()) ends[i] = end += str.length;
   const strings = encoder.encode(w.strings.join(''));
   const frontmatter = w.frontmatters.length > 0 ? encoder.encode(JSON.stringify(w.frontmatters)) : new Uint8Array(0);
-  const counts = [part.length, w.nums.length, ends.length, strings.length, frontmatter.length, rangeCount];
-  const out = new ChunkWriter(COUNTS * 4 + part.length * 16 + (w.nums.length + ends.length + rangeCount) * 4 + pad4(strings.length) + pad4(frontmatter.length));
+  const counts = [part.length, fresh.length, w.nums.length, ends.length, strings.length, frontmatter.length, rangeCount];
+  const out = new ChunkWriter(COUNTS * 4 + part.length * 16 + (fresh.length + w.nums.length + ends.length + rangeCount) * 4 + pad4(strings.length) + pad4(frontmatter.length));
   for (const c of counts) (out.view.setUint32(out.at, c, true), (out.at += 4));
   for (const n of part) {
     out.view.setFloat64(out.at, n.stamp.size, true);
     out.view.setFloat64(out.at + 8, n.stamp.mtime, true);
     out.at += 16;
   }
+  out.int32(fresh);
   out.int32(w.nums);
   out.int32(ends);
   out.bytes(strings);
@@ -253,6 +259,7 @@ export async function decodeIndexCache(file: Uint8Array | CacheSource, identity:
   if (source.size > expected) throw new CacheRejected('corrupted', `${source.size - expected} bytes more than its header says`);
 
   const notes = new Map<string, CachedNote>();
+  const targets = new TargetTable();
   const chunks = header.chunks;
   // The next chunk is read while this one decodes; if this one is rejected, that read's own
   // failure must not be left as an unhandled rejection (it is caught where it is awaited too).
@@ -269,7 +276,7 @@ export async function decodeIndexCache(file: Uint8Array | CacheSource, identity:
     if (chunk.length !== info.bytes) throw new CacheRejected('truncated', `the file ends inside chunk ${i + 1}`);
     if (checksum(chunk) !== info.checksum) throw new CacheRejected('corrupted', `chunk ${i + 1} of ${chunks.length} does not match its checksum`);
     try {
-      readChunk(chunk, notes);
+      readChunk(chunk, notes, targets);
     } catch (e) {
       throw e instanceof CacheRejected ? e : new CacheRejected('corrupted', `chunk ${i + 1} does not decode (${e instanceof Error ? e.message : String(e)})`);
     }
@@ -279,11 +286,12 @@ export async function decodeIndexCache(file: Uint8Array | CacheSource, identity:
   return notes;
 }
 
-function readChunk(chunk: Uint8Array, into: Map<string, CachedNote>): void {
+function readChunk(chunk: Uint8Array, into: Map<string, CachedNote>, targets: TargetTable): void {
   const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.length);
-  const [notes, numCount, stringCount, stringBytes, frontmatterBytes, rangeCount] = Array.from({ length: COUNTS }, (_, i) => view.getUint32(i * 4, true));
+  const [notes, freshCount, numCount, stringCount, stringBytes, frontmatterBytes, rangeCount] = Array.from({ length: COUNTS }, (_, i) => view.getUint32(i * 4, true));
   const stampsAt = COUNTS * 4;
-  const numsAt = stampsAt + notes * 16;
+  const freshAt = stampsAt + notes * 16;
+  const numsAt = freshAt + freshCount * 4;
   const endsAt = numsAt + numCount * 4;
   const stringsAt = endsAt + stringCount * 4;
   const frontmatterAt = stringsAt + pad4(stringBytes);
@@ -299,12 +307,13 @@ function readChunk(chunk: Uint8Array, into: Map<string, CachedNote>): void {
     if (ends[i] < start || ends[i] > blob.length) throw new Error('its string table is out of order');
   }
   const strings = new ChunkStrings(blob, ends);
+  for (const n of int32(freshAt, freshCount)) targets.texts.push(strings.at(n));
   const frontmatters: unknown = frontmatterBytes === 0 ? [] : JSON.parse(utf8.decode(chunk.subarray(frontmatterAt, frontmatterAt + frontmatterBytes)));
   if (!Array.isArray(frontmatters)) throw new Error('its frontmatter is not a list');
   // Copied out of the file's bytes, which can then go; each note's ranges are a view of this.
   const ranges = int32(rangesAt, rangeCount).slice();
 
-  const reader = new SyntaxReader(int32(numsAt, numCount), strings, frontmatters as Frontmatter[]);
+  const reader = new SyntaxReader(int32(numsAt, numCount), strings, frontmatters as Frontmatter[], targets.texts);
   let rangeAt = 0;
   for (let i = 0; i < notes; i++) {
     const path = reader.str();
@@ -314,7 +323,10 @@ function readChunk(chunk: Uint8Array, into: Map<string, CachedNote>): void {
     if (length < 0 || rangeLength < 0 || rangeAt + rangeLength > rangeCount) throw new Error(`note ${path} runs past the chunk`);
     const own = ranges.subarray(rangeAt, rangeAt + rangeLength);
     const stamp = { size: view.getFloat64(stampsAt + i * 16, true), mtime: view.getFloat64(stampsAt + i * 16 + 8, true) };
-    into.set(path, { stamp, print: { length, hash }, packed: reader.read(own) });
+    const packed = reader.read(own);
+    const note: CachedNote = { stamp, print: { length, hash }, packed };
+    if (packed.links.length > 0) note.targets = { table: targets, links: packed.links, rows: reader.rows };
+    into.set(path, note);
     rangeAt += rangeLength;
   }
   if (!reader.finished() || rangeAt !== rangeCount) throw new Error('its notes do not add up to its contents');

@@ -16,6 +16,7 @@ import { comparePaths, folderOf, isRelativeTarget } from './paths';
 import { resolveTarget, targetKeys } from './resolve';
 import { SetMap } from './setMap';
 import { StringDict } from './stringDict';
+import { groupTarget, type NoteTargets } from './targetTable';
 import type { Resolution, ResolvedLink } from './types';
 import type { VaultNames } from './vaultNames';
 
@@ -126,9 +127,11 @@ export class LinkGraph {
 
   /**
    * Files the links of `source` (one note's, in text order) and returns their ids. One call per
-   * note, not per link: the note's path id and folder are looked up once.
+   * note, not per link: the note's path id and folder are looked up once. `targets` (a restored
+   * note's, for these very links) names each link's row in the cache's target table: the group
+   * is found by that number (relative targets, whose group depends on the folder, by their text).
    */
-  add(source: string, links: readonly PackedLink[], ranges: Int32Array): number[] {
+  add(source: string, links: readonly PackedLink[], ranges: Int32Array, targets?: NoteTargets): number[] {
     // A plain array of small integers, not an Int32Array: a typed array and its buffer cost about
     // 200 bytes per note beside the numbers (10,000 notes: 4 MB, more than the records it replaced).
     const ids = new Array<number>(links.length);
@@ -137,23 +140,28 @@ export class LinkGraph {
     this.noteLinks[sourceId] = links;
     this.noteRanges[sourceId] = ranges;
     let folder: string | undefined;
+    const rows = targets !== undefined && targets.links === links ? targets.rows : undefined;
     for (let i = 0; i < links.length; i++) {
       const link = links[i];
       const row = this.newRow();
       ids[i] = row;
       this.source[row] = sourceId;
       this.nth[row] = i;
-      const target = link.reference ?? link.target;
+      const target = groupTarget(link);
       if (target === '') {
         this.group[row] = SAME_NOTE;
         this.slot[row] = -1;
         continue;
       }
       const relative = isRelativeTarget(target);
-      if (relative && folder === undefined) folder = folderOf(source);
-      const id = relative && folder !== '' ? folder + '\0' + target : target;
-      let group = this.groups.get(id);
-      if (!group) group = this.newGroup(id, target, relative ? folder! : '');
+      let group: TargetGroup;
+      if (rows !== undefined && !relative) {
+        group = this.groupOfRow(targets!.table.groups, rows[i], target);
+      } else {
+        if (relative && folder === undefined) folder = folderOf(source);
+        const id = relative && folder !== '' ? folder + '\0' + target : target;
+        group = this.groups.get(id) ?? this.newGroup(id, target, relative ? folder! : '');
+      }
       this.group[row] = group.row;
       this.slot[row] = group.links.length;
       group.links.push(row);
@@ -162,6 +170,17 @@ export class LinkGraph {
       else if (group.waitingFor !== undefined) this.waitingVersion++;
     }
     return ids;
+  }
+
+  /** The group of a (not relative) target by its row in a cache's target table: a lookup by text once per row, not per link. */
+  private groupOfRow(byRow: unknown[], row: number, target: string): TargetGroup {
+    let group = byRow[row] as TargetGroup | undefined;
+    // A group made for this row may have gone since (its links all dropped), or be another graph's.
+    if (group === undefined || this.groupRows[group.row] !== group) {
+      group = this.groups.get(target) ?? this.newGroup(target, target, '');
+      byRow[row] = group;
+    }
+    return group;
   }
 
   private newGroup(id: string, target: string, folder: string): TargetGroup {

@@ -16,6 +16,7 @@ import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, stripMd } from './paths';
 import { resolveLink } from './resolve';
 import { TagTable } from './tagTable';
+import type { NoteTargets } from './targetTable';
 import type {
   LinkEnd,
   LinkEndReader,
@@ -150,10 +151,10 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
    * result answers every query as `upsert(path, text)` would. Given only its print (a cache keeps
    * no texts), the index must read texts back (`readTextsThrough` first).
    */
-  restore(path: string, text: string | TextPrint, packed: PackedSyntax): void {
+  restore(path: string, text: string | TextPrint, packed: PackedSyntax, targets?: NoteTargets): void {
     if (!isNotePath(path)) return this.addAttachment(path);
     if (typeof text !== 'string' && !this.reader) throw new Error(`restoring ${path} without its text needs an index that reads texts back`);
-    this.putNote(path, text, packed);
+    this.putNote(path, text, packed, targets);
     this.settle();
   }
 
@@ -197,7 +198,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
   }
 
   /** `text`, or what is known of it when the index keeps no texts (a renamed note's). */
-  private putNote(path: string, text: string | TextPrint, syntax: PackedSyntax): void {
+  private putNote(path: string, text: string | TextPrint, syntax: PackedSyntax, targets?: NoteTargets): void {
     const old = this.records.get(path);
     const names = namesOf(syntax);
     if (old) {
@@ -214,7 +215,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
     }
     const title = names.title ?? syntax.title ?? stripMd(fileNameOf(path));
     if (old && (old.title !== title || !sameNames(old.names, names))) this.completion.forget(path);
-    const links = this.graph.add(path, syntax.links, syntax.ranges);
+    const links = this.graph.add(path, syntax.links, syntax.ranges, targets);
     const kept = typeof text === 'string' && this.reader === undefined ? text : undefined;
     const print = typeof text !== 'string' ? text : kept === undefined ? printOf(text) : undefined;
     this.records.set(path, new NoteRecord(path, title, names, kept, print, syntax, links));

@@ -2,11 +2,13 @@
 // in a table shared by a chunk of notes, kinds by their number: what the index cache stores
 // (indexCache.ts). Reading it back is typed-array reads and object literals for what the index
 // files a note by (links, tags, title, frontmatter); the rest stays numbers until asked for
-// (restoredSyntax.ts). A string met twice in a chunk (a tag, a link target) comes back as one string.
+// (restoredSyntax.ts). A string met twice in a chunk (a tag) comes back as one string; a link's
+// target is a row of the cache's vault-wide target table (targetTable.ts), one string for the vault.
 // Every field of PackedSyntax and of its items is written here by name: a field added there must
 // be added here too, and CACHE_SCHEMA bumped (the shape and round-trip tests in indexCache.test.ts fail until then).
 import type { PackedLink, PackedSyntax, PackedTag } from '../syntax/packed';
 import type { Frontmatter, Span } from '../syntax/types';
+import { groupTarget, type TargetNumbering } from './targetTable';
 import { ChunkStrings, checkLazyPart, copyLazyPart, FOOTNOTE_KINDS, LINK_KINDS, listOf, MATH_DELIMITERS, RestoredSyntax, TAG_SOURCES, type LazyChunk } from './restoredSyntax';
 
 const NONE = -1;
@@ -17,6 +19,8 @@ export class SyntaxWriter {
   readonly strings: string[] = [];
   readonly frontmatters: Frontmatter[] = [];
   private readonly numbered = new Map<string, number>();
+
+  constructor(private readonly targets: TargetNumbering) {}
 
   str(s: string): number {
     let n = this.numbered.get(s);
@@ -42,8 +46,9 @@ export class SyntaxWriter {
     if (p.frontmatter) this.frontmatters.push(p.frontmatter);
     n.push(p.links.length);
     for (const l of p.links) {
-      n.push(LINK_KINDS.indexOf(l.kind), this.str(l.target), this.optional(l.heading), this.optional(l.block), this.optional(l.label));
-      n.push(this.optional(l.property), this.optional(l.reference), l.range);
+      // The row of the text its group is keyed by; the target as written only beside a reference.
+      n.push(LINK_KINDS.indexOf(l.kind), this.targets.row(groupTarget(l)), l.reference === undefined ? NONE : this.str(l.target));
+      n.push(this.optional(l.heading), this.optional(l.block), this.optional(l.label), this.optional(l.property), l.range);
       this.span(l.context);
     }
     n.push(p.tags.length);
@@ -92,6 +97,8 @@ export class SyntaxReader {
   private frontmatterAt = 0;
   private lazyUsed = 0;
   private readonly lazy: { nums: Int32Array; strings: ChunkStrings };
+  /** The target rows of the links of the note `read` last. */
+  rows: number[] = [];
   // Links and tags of one paragraph share their context object, as the scanner's do.
   private lastSpan: Span = { startOffset: -1, endOffset: -1 };
 
@@ -99,6 +106,8 @@ export class SyntaxReader {
     private readonly nums: Int32Array,
     private readonly strings: ChunkStrings,
     private readonly frontmatters: readonly Frontmatter[],
+    /** The vault-wide target table as read so far (this chunk's new targets included). */
+    private readonly targets: readonly string[],
   ) {
     this.lazy = { nums: lazyScratch, strings };
   }
@@ -149,7 +158,8 @@ export class SyntaxReader {
     }
     let c = this.count(LINK_SIZE);
     const links = listOf<PackedLink>(c);
-    for (let i = 0; i < c; i++) links[i] = this.link();
+    const rows = (this.rows = listOf<number>(c));
+    for (let i = 0; i < c; i++) links[i] = this.link(rows, i);
     c = this.count(TAG_SIZE);
     const tags = listOf<PackedTag>(c);
     for (let i = 0; i < c; i++) {
@@ -189,14 +199,18 @@ export class SyntaxReader {
     return this.at === this.nums.length && this.frontmatterAt === this.frontmatters.length;
   }
 
-  private link(): PackedLink {
+  private link(rows: number[], i: number): PackedLink {
     const kind = this.kind(LINK_KINDS);
-    const target = this.str();
+    const row = (rows[i] = this.nums[this.at++]);
+    const text = this.targets[row];
+    if (text === undefined) throw new Error(`target ${row} at number ${this.at - 1} (the table has ${this.targets.length})`);
+    const written = this.optional();
+    const target = written ?? text;
+    const reference = written === undefined ? undefined : text;
     const heading = this.optional();
     const block = this.optional();
     const label = this.optional();
     const property = this.optional();
-    const reference = this.optional();
     const range = this.int();
     const context = this.span();
     // Literals, as the scanner's packedLink (findings.ts) writes them: absent parts absent.

@@ -305,6 +305,40 @@ suite('index cache', () => {
       assert.strictEqual((await rejection(file)).reason, 'corrupted');
     });
 
+    test('a link naming a row past the target table is rejected as corrupted; the same file undamaged decodes', async () => {
+      // One note, one link: the chunk's seven counts, the note's stamp, the one new target ('b'),
+      // then the stream (syntaxCodec.ts): path, length, hash, range count, codeAt, lineCount, title,
+      // frontmatter, 1 link: kind, its target's row, ...
+      const index = new NoteIndex();
+      index.upsert('a.md', 'See [[b]].\n');
+      const one = await cacheFile(index);
+      const { prefixAt, chunkAt, chunkBytes, header } = layoutOf(one);
+      const view = new DataView(one.buffer, one.byteOffset);
+      assert.strictEqual(view.getUint32(chunkAt + 4, true), 1, 'one new target');
+      const rowAt = chunkAt + 28 + 16 + 4 + 10 * 4;
+      assert.strictEqual(view.getInt32(rowAt - 4, true), 0, 'the link\'s kind (wiki)');
+      assert.strictEqual(view.getInt32(rowAt - 8, true), 1, 'one link');
+      const withRow = (row: number) => {
+        const bad = one.slice();
+        new DataView(bad.buffer).setInt32(rowAt, row, true);
+        return resealed(bad, prefixAt, chunkAt, chunkBytes, header);
+      };
+      for (const row of [1, -1, 2 ** 31 - 1]) {
+        const e = await rejection(withRow(row));
+        assert.strictEqual(e.reason, 'corrupted', `row ${row}`);
+        assert.match(e.message, /chunk 1 does not decode \(target -?\d+ at number 10 \(the table has 1\)\)/);
+      }
+      assert.strictEqual((await decodeIndexCache(withRow(0), identity)).get('a.md')!.packed.links[0].target, 'b');
+    });
+
+    test('outdated: written in the layout before the target table (3)', async () => {
+      const old = good.slice();
+      new DataView(old.buffer).setUint32(16, 3, true);
+      const e = await rejection(old);
+      assert.strictEqual(e.reason, 'outdated');
+      assert.match(e.message, /layout 3, this version reads 4/);
+    });
+
     test('corrupted: bytes appended', async () => {
       assert.strictEqual((await rejection(Buffer.concat([good, Buffer.from('junk')]))).reason, 'corrupted');
     });

@@ -2,6 +2,7 @@
 // collisions, ambiguity and placeholders happen often: after every step the incremental
 // index must equal one built from scratch from the same files.
 import * as assert from 'assert';
+import { decodeIndexCache, encodeIndexCache } from '../../../../src/core/index/indexCache';
 import { NoteIndex } from '../../../../src/core/index/noteIndex';
 import { loadSnapshot, snapshot } from '../../../../src/core/index/snapshot';
 import { lines } from './vault';
@@ -202,6 +203,54 @@ suite('NoteIndex link counts (property)', () => {
         for (const n of index.notes()) {
           assert.strictEqual(index.linkCountTo(n.path), index.backlinks(n.path).length, `seed ${seed}, step ${i} (${step}): ${n.path}`);
         }
+      }
+    }
+  });
+});
+
+/**
+ * The files' index written to a cache and restored as a second opening does (links filed by their
+ * rows in the cache's target table), into two indexes from the one decoded cache: the second must
+ * not take the first one's groups for those rows.
+ */
+async function restoredTwice(steps: Steps, from: NoteIndex): Promise<NoteIndex[]> {
+  const identity = { producer: 'test', folder: 'vault', settings: '' };
+  const notes = [...from.packedNotes()].map(n => ({ ...n, stamp: { size: 0, mtime: 0 } }));
+  const cached = await decodeIndexCache(new Uint8Array(Buffer.concat(await encodeIndexCache(identity, notes))), identity);
+  return [0, 1].map(() => {
+    const index = new NoteIndex();
+    index.readTextsThrough(async path => steps.files.get(path));
+    index.beginBulk();
+    for (const path of steps.files.keys()) if (!path.endsWith('.md')) index.addAttachment(path);
+    for (const [path, n] of cached) index.restore(path, n.print, n.packed, n.targets);
+    index.endBulk();
+    return index;
+  });
+}
+
+suite('NoteIndex restored from its cache (property)', () => {
+  test('after every random step an index restored from a cache (its links filed by target rows) equals one built from scratch', async function () {
+    this.timeout(240000);
+    for (const seed of SEEDS.slice(0, 12)) {
+      const steps = new Steps(prng(seed));
+      const first = new NoteIndex();
+      for (let i = 0; i < 60; i++) steps.step(first);
+      const restored = await restoredTwice(steps, first);
+      const all = {
+        upsert: (path: string, text: string) => restored.forEach(r => r.upsert(path, text)),
+        rename: (from: string, to: string) => restored.forEach(r => r.rename(from, to)),
+        remove: (path: string) => restored.forEach(r => r.remove(path)),
+      } as unknown as NoteIndex;
+      const history: string[] = ['restored'];
+      for (let i = 0; i <= STEPS / 2; i++) {
+        const expected = JSON.stringify(snapshot(steps.fresh()));
+        for (const [k, r] of restored.entries()) {
+          const actual = await loadSnapshot(r);
+          if (JSON.stringify(actual) !== expected) {
+            assert.strictEqual(JSON.stringify(actual, null, 1), JSON.stringify(JSON.parse(expected), null, 1), `restored index ${k + 1}, seed ${seed}, step ${i} after the restore; last steps:\n${history.slice(-5).join('\n')}`);
+          }
+        }
+        history.push(steps.step(all));
       }
     }
   });

@@ -96,7 +96,7 @@ suite('restored syntax', () => {
       const { prefixAt, chunkAt, chunkBytes, header } = layoutOf(good);
       const bad = good.slice();
       const view = new DataView(bad.buffer, bad.byteOffset);
-      const numsAt = chunkAt + 24 + 16; // six counts, one note's stamp
+      const numsAt = chunkAt + 28 + 16; // seven counts, one note's stamp, no new targets (no links)
       assert.strictEqual(view.getInt32(numsAt + 10 * 4, true), 1, 'one heading');
       assert.strictEqual(view.getInt32(numsAt + 16 * 4, true), 2, 'two footnotes');
       view.setInt32(numsAt + at * 4, value, true);
@@ -130,7 +130,7 @@ suite('restored syntax', () => {
       const index = new NoteIndex();
       index.upsert('n.md', text);
       const good = await cacheOf(index);
-      return new DataView(good.buffer, good.byteOffset).getInt32(layoutOf(good).chunkAt + 24 + 16 + at * 4, true);
+      return new DataView(good.buffer, good.byteOffset).getInt32(layoutOf(good).chunkAt + 28 + 16 + at * 4, true);
     }
   });
 });
