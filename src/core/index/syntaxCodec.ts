@@ -2,8 +2,8 @@
 // in a table shared by a chunk of notes, kinds by their number: what the index cache stores
 // (indexCache.ts). Reading it back is typed-array reads and object literals for what the index
 // files a note by (links, tags, title, frontmatter); the rest stays numbers until asked for
-// (restoredSyntax.ts). A string met twice in a chunk (a tag) comes back as one string; a link's
-// target is a row of the cache's vault-wide target table (targetTable.ts), one string for the vault.
+// (restoredSyntax.ts). A string met twice in a chunk comes back as one string; a link's target and
+// a tag's name are rows of the cache's vault-wide table (targetTable.ts), one string for the vault.
 // Every field of PackedSyntax and of its items is written here by name: a field added there must
 // be added here too, and CACHE_SCHEMA bumped (the shape and round-trip tests in indexCache.test.ts fail until then).
 import type { PackedLink, PackedSyntax, PackedTag } from '../syntax/packed';
@@ -53,7 +53,8 @@ export class SyntaxWriter {
     }
     n.push(p.tags.length);
     for (const t of p.tags) {
-      n.push(this.str(t.name), TAG_SOURCES.indexOf(t.source), t.range);
+      // A tag's name is a row of the same vault-wide table: one string per name for the vault.
+      n.push(this.targets.row(t.name), TAG_SOURCES.indexOf(t.source), t.range);
       this.span(t.context);
     }
     // A restored note whose lazy part nobody read: its numbers as they are, strings renumbered.
@@ -163,7 +164,7 @@ export class SyntaxReader {
     c = this.count(TAG_SIZE);
     const tags = listOf<PackedTag>(c);
     for (let i = 0; i < c; i++) {
-      const name = this.str();
+      const name = this.tableText();
       const source = this.kind(TAG_SOURCES);
       tags[i] = { name, range: this.int(), source, context: this.span() };
     }
@@ -199,11 +200,18 @@ export class SyntaxReader {
     return this.at === this.nums.length && this.frontmatterAt === this.frontmatters.length;
   }
 
-  private link(rows: number[], i: number): PackedLink {
-    const kind = this.kind(LINK_KINDS);
-    const row = (rows[i] = this.nums[this.at++]);
+  /** The next number as a row of the vault-wide table (checked: the table as read so far). */
+  private tableText(): string {
+    const row = this.nums[this.at++];
     const text = this.targets[row];
     if (text === undefined) throw new Error(`target ${row} at number ${this.at - 1} (the table has ${this.targets.length})`);
+    return text;
+  }
+
+  private link(rows: number[], i: number): PackedLink {
+    const kind = this.kind(LINK_KINDS);
+    const text = this.tableText();
+    rows[i] = this.nums[this.at - 1];
     const written = this.optional();
     const target = written ?? text;
     const reference = written === undefined ? undefined : text;

@@ -1,8 +1,8 @@
-// The link targets of a cache file, vault-wide: each target text is written once, in the chunk
-// where it is first met, and every link names its row (docs/index.md). Restoring files a link by
-// its row: the link graph keeps here the group it made for a row, so the other links to that
-// target cost an array read instead of a lookup by a fresh string (10,000 notes: 90,000 links,
-// 10,500 targets).
+// The link targets (and tag names) of a cache file, vault-wide: each text is written once, in the
+// chunk where it is first met, and every link or tag names its row (docs/index.md). Restoring files
+// a link by its row: the link graph keeps here the group it made for a row, so the other links to
+// that target cost an array read instead of a lookup by a fresh string (10,000 notes: 90,000
+// links, 10,500 targets); a tag's name is one string for the vault, not one per chunk.
 import type { PackedLink } from '../syntax/packed';
 
 /** The text a link's group is keyed by: its Foam reference's, else its own target. */
