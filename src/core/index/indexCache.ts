@@ -14,8 +14,8 @@
 //   (pad to 4) then the chunks, each of a few hundred notes (all parts padded to 4):
 //     u32 × 7   notes, new targets, numbers, strings, string bytes, frontmatter bytes, ranges
 //     f64 × 2n  each note's stamp (size, mtime)
-//     i32 …     the link targets first met in this chunk (string numbers): the next rows of the
-//               cache's target table (targetTable.ts), which every link names by row
+//     i32 …     the link targets and tag names first met in this chunk (string numbers): the next
+//               rows of the cache's target table (targetTable.ts), which links and tags name by row
 //     i32 …     each note's path, text length (UTF-16 units), text hash (noteTexts.ts), range
 //               count and syntax (syntaxCodec.ts), strings, kinds and targets by number
 //     i32 …     where each string of the chunk ends (UTF-16 units), then the strings (UTF-8)
