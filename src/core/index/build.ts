@@ -32,7 +32,7 @@ export interface CachedNote {
   readonly print: TextPrint;
   readonly packed: PackedSyntax;
   /** Its links' rows in the cache's target table, so they are filed by number (targetTable.ts). */
-  targets?: NoteTargets;
+  readonly targets?: NoteTargets;
 }
 
 export interface BuildOptions {

@@ -324,9 +324,9 @@ function readChunk(chunk: Uint8Array, into: Map<string, CachedNote>, targets: Ta
     const own = ranges.subarray(rangeAt, rangeAt + rangeLength);
     const stamp = { size: view.getFloat64(stampsAt + i * 16, true), mtime: view.getFloat64(stampsAt + i * 16 + 8, true) };
     const packed = reader.read(own);
-    const note: CachedNote = { stamp, print: { length, hash }, packed };
-    if (packed.links.length > 0) note.targets = { table: targets, links: packed.links, rows: reader.rows };
-    into.set(path, note);
+    // One shape for every note, with or without links.
+    const noteTargets = packed.links.length > 0 ? { table: targets, links: packed.links, rows: reader.rows } : undefined;
+    into.set(path, { stamp, print: { length, hash }, packed, targets: noteTargets });
     rangeAt += rangeLength;
   }
   if (!reader.finished() || rangeAt !== rangeCount) throw new Error('its notes do not add up to its contents');
