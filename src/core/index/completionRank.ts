@@ -145,14 +145,21 @@ export function lettersOf(text: string): number {
   return bits;
 }
 
+/**
+ * The checks go from the cheapest that can rule a candidate out: `all` holds the target, its file
+ * name, the title and the aliases, so a candidate whose `all` lacks a typed letter, or does not
+ * contain what is typed, starts with it nowhere (only "letters in order" is left to ask).
+ */
 function rankOf(c: CompletionCandidate, typed: string, typedLetters = lettersOf(typed)): number {
   if (typed === '') return 0;
-  const { target, name, names, all, letters } = matchKeys(c);
-  if (target.startsWith(typed) || name.startsWith(typed)) return 0;
-  if ((letters & typedLetters) !== typedLetters) return noMatch;
-  if (names.some(n => n.startsWith(typed))) return 1;
-  if (all.includes(typed)) return 2;
-  return hasInOrder(all, typed) ? 3 : noMatch;
+  const keys = matchKeys(c);
+  if ((keys.letters & typedLetters) !== typedLetters) return noMatch;
+  const all = keys.all;
+  if (!all.includes(typed)) return hasInOrder(all, typed) ? 3 : noMatch;
+  if (keys.target.startsWith(typed) || keys.name.startsWith(typed)) return 0;
+  const names = keys.names;
+  for (let i = 0; i < names.length; i++) if (names[i]!.startsWith(typed)) return 1;
+  return 2;
 }
 
 /** The letters in order, the first at the start of a word (as VS Code's own filter wants). */

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
-import { byShorterTarget, filterTextOf, matchedName, rankCandidates } from '../../../../src/core/index/completionRank';
+import { byShorterTarget, filterTextOf, hasInOrder, matchedName, rankCandidates } from '../../../../src/core/index/completionRank';
 import { NoteIndex } from '../../../../src/core/index/noteIndex';
 import type { CompletionCandidate } from '../../../../src/core/index/types';
+import { randomNotes } from '../syntax/helpers';
 
 const note = (insertText: string, title = insertText, aliases: string[] = []): CompletionCandidate =>
   ({ path: `${insertText}.md`, insertText, title, aliases });
@@ -156,5 +157,47 @@ suite('completion ranks the notes people link above short names', () => {
   test('a recently used note never outranks a better match, and without one the order is as before', () => {
     assert.deepStrictEqual(recentRanked(vault(), 'interv', ['Internal links.md']), ['Interval']);
     assert.deepStrictEqual(recentRanked(vault(), 'inte', ['Tab.md']), ranked(vault(), 'inte'));
+  });
+});
+
+suite('completion ranking: the checks in the cheapest order rank as the plain rule does', () => {
+  // The plain rule, one check after another as the ranker documents it: the target or its file
+  // name starts with what is typed (0), a title or alias does (1), any of them contains it (2),
+  // the letters in order from the start of a word (3). rankOf asks the letters and "contains"
+  // first; it must put every candidate in the same bucket.
+  const rankByRule = (c: CompletionCandidate, typed: string): number => {
+    const wanted = typed.toLowerCase();
+    if (wanted === '') return 0;
+    const target = c.insertText.toLowerCase();
+    if (target.startsWith(wanted) || target.slice(target.lastIndexOf('/') + 1).startsWith(wanted)) return 0;
+    if ([c.title, ...c.aliases].some(n => n.toLowerCase().startsWith(wanted))) return 1;
+    const all = filterTextOf(c).toLowerCase();
+    if (all.includes(wanted)) return 2;
+    return hasInOrder(all, wanted) ? 3 : 4;
+  };
+  const byRule = (candidates: CompletionCandidate[], typed: string) => candidates
+    .map(c => ({ c, rank: (c.placeholder ? 5 : 0) + rankByRule(c, typed) }))
+    .filter(r => r.rank % 5 !== 4)
+    .sort((a, b) => a.rank - b.rank || byShorterTarget(a.c, b.c))
+    .map(r => r.c.insertText);
+  // Letters, separators, and characters whose lowercase depends on their place or is longer
+  // (Greek capital sigma, dotted capital I, the Kelvin sign).
+  const pieces = ['a', 'b', 'l', 'la', 'ab', 'L', 'B', 's', 'Σ', 'σ', 'ς', 'İ', 'i', '\u212a', 'k', '/', '-', ' ', '.', "'", '1'];
+  const strings = (count: number, most: number, seed: number) => [...randomNotes(pieces, most, count, seed)];
+
+  test('random names and typed text: the same candidates in the same order', () => {
+    const targets = strings(300, 6, 1);
+    const titles = strings(300, 8, 2);
+    const aliases = strings(600, 5, 3);
+    const candidates = targets.map((t, i) => ({
+      path: `${t}-${i}.md`, insertText: `${t}-${i}`, title: titles[i]!, aliases: i % 3 === 0 ? [] : [aliases[2 * i]!, aliases[2 * i + 1]!],
+      ...(i % 7 === 0 ? { placeholder: true } : {}),
+    }));
+    let compared = 0;
+    for (const typed of [...strings(200, 3, 4), 'Σ', 'ς', 'i̇', 'k', 'a b', 'l/', 'la-', ' ']) {
+      assert.deepStrictEqual(offered(candidates, typed, 1000), byRule(candidates, typed), `typed ${JSON.stringify(typed)}`);
+      compared++;
+    }
+    assert.strictEqual(compared, 208);
   });
 });
