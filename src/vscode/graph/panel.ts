@@ -69,6 +69,9 @@ export class GraphPanel implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       vaults.onDidChange(() => this.schedule()),
+      // Known before the file moves: the watcher's delete and create can reach the index (and a
+      // diff go out) before onDidRenameFiles fires.
+      vscode.workspace.onWillRenameFiles(e => this.noteRenames(e.files)),
       vscode.workspace.onDidRenameFiles(e => this.noteRenames(e.files)),
       vscode.window.onDidChangeActiveTextEditor(editor => this.follow(editor)),
       vscode.workspace.onDidChangeConfiguration(e => {
