@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench -- --graph --vscode [--sizes 1000,10000] [--starts 3] [--profile DIR]: the graph's budgets (issue 21)
+// npm run bench -- --graph --vscode [--sizes 1000,10000] [--starts 3] [--profile DIR] [--edits-only]: the graph's budgets (issue 21)
 // through code-server, as a user meets them: a fresh code-server (test/harness) on a copy of each
 // bench vault (bench/vaults/N-42; the bench edits notes), the workbench in chromium (no GPU), and
 // for each of `--starts` fresh servers: Show Graph with no kept positions, the layout left to
@@ -20,12 +20,15 @@ import { logOf, option, sessionsOf, vaultOf, waitForLog, launchBrowser, ROOT, si
 
 const { Workbench } = createRequire(import.meta.url)('../test/ui/workbench.js');
 
-// --profile DIR: a CPU profile of the page's main thread (the workbench's and the webview's) during each pan/zoom gesture.
+// --profile DIR: a CPU profile of the page's main thread (the workbench's and the webview's) during each pan/zoom gesture and the typed edits.
 const profileDir = option('--profile', undefined);
 if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
 const VIEWPORT = { width: 1600, height: 1000 };
+// --edits-only: each start stops after the edits (no reopening, local graph or restart).
+const editsOnly = process.argv.includes('--edits-only');
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
+const epochNow = () => performance.timeOrigin + performance.now();
 const median = xs => {
   const ys = xs.filter(x => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
   return ys.length ? ys[Math.floor((ys.length - 1) / 2)] : undefined;
@@ -179,26 +182,36 @@ async function positionsWritten(runDir, timeout) {
   return undefined;
 }
 
-/** A point of the canvas far from every node (a drag there pans instead of moving a node), in page coordinates. */
-async function emptySpot(frame) {
+/**
+ * A point of the canvas on no node (a drag there pans instead of moving a node, which would warm
+ * the whole layout again), in page coordinates: the points of a grid farthest from every node
+ * first, each tried by hovering it (the canvas shows a pointer over a node). At 10,000 notes the
+ * farthest point alone was sometimes on a node.
+ */
+async function emptySpot(session, frame) {
   const iframe = await frame.frameElement();
   const box = await iframe.boundingBox();
-  const spot = await frame.evaluate(() => {
+  const spots = await frame.evaluate(() => {
     const g = window.marginaliaGraph;
     const r = document.getElementById('mg-graph-canvas').getBoundingClientRect();
     const points = g.ids().map(id => g.positionOf(id)).filter(Boolean);
-    let best = { x: r.left + r.width / 2, y: r.top + r.height / 2, d: -1 };
-    for (let i = 1; i < 12; i++) for (let j = 1; j < 8; j++) {
-      const x = r.left + (r.width * i) / 12, y = r.top + (r.height * j) / 8;
+    const found = [];
+    for (let i = 1; i < 24; i++) for (let j = 1; j < 16; j++) {
+      const x = r.left + (r.width * i) / 24, y = r.top + (r.height * j) / 16;
       // Only where the canvas itself takes the pointer (not under the legend or the controls).
       if (document.elementFromPoint(x, y)?.id !== 'mg-graph-canvas') continue;
       let d = Infinity;
       for (const p of points) d = Math.min(d, Math.hypot(p.x - x, p.y - y));
-      if (d > best.d) best = { x, y, d };
+      found.push({ x, y, d });
     }
-    return best;
+    return found.sort((a, b) => b.d - a.d).slice(0, 12);
   });
-  return { x: box.x + spot.x, y: box.y + spot.y };
+  for (const spot of spots) {
+    await session.wb.page.mouse.move(box.x + spot.x, box.y + spot.y);
+    await sleep(150);
+    if (await frame.evaluate(() => document.getElementById('mg-graph-canvas').style.cursor !== 'pointer')) return { x: box.x + spot.x, y: box.y + spot.y, onNode: false };
+  }
+  return { x: box.x + spots[0].x, y: box.y + spots[0].y, onNode: true };
 }
 
 /**
@@ -208,7 +221,7 @@ async function emptySpot(frame) {
  */
 async function panZoom(session, frame) {
   const { page } = session.wb;
-  const at = await emptySpot(frame);
+  const at = await emptySpot(session, frame);
   await frame.evaluate(() => {
     window.__benchLongTasks = [];
     window.__benchObserver?.disconnect();
@@ -267,7 +280,7 @@ async function panZoom(session, frame) {
   const gaps = moving.slice(1).map((f, i) => f.at - moving[i].at);
   return {
     trace: { frames: moving.map(f => [Math.round(f.at - start), +f.ms.toFixed(1), f.reduced ? 1 : 0]), longTasks: longTasks.map(l => [Math.round(l.at - start), Math.round(l.ms), l.self ? 1 : 0]) },
-    inputLagMs: end - handDone,
+    inputLagMs: end - handDone, dragStartedOnNode: at.onNode,
     frames: moving.length, reduced: moving.filter(f => f.reduced).length, seconds: (end - start) / 1000,
     longestFrameMs: Math.max(0, ...moving.map(f => f.ms)), longestGapMs: Math.max(0, ...gaps),
     // Long tasks of the main thread the webview shares: the page's own ('self'), and any (the workbench's too).
@@ -287,7 +300,10 @@ async function diffShown(session, frame, since, timeout = 20000) {
     const shown = diff && t.frames.find(f => f.at >= diff.at);
     if (shown) {
       const host = [...session.log().matchAll(/Graph: diff built and posted in ([\d.]+) ms \(CPU ([\d.?]+) ms\) at (\d+)/g)].map(m => ({ ms: +m[1], cpuMs: +m[2], at: +m[3] })).find(h => h.at >= since);
+      // Frames the page drew between the edit and the diff's arrival (a page drawing all along leaves the workbench less time to pass the message on).
+      const before = t.frames.filter(f => f.at >= since && f.at < diff.at);
       return {
+        at: since, framesBefore: before.length, reducedBefore: before.filter(f => f.reduced).length, frameMsBefore: before.reduce((a, f) => a + f.ms, 0),
         ms: shown.at - since, hostPostedMs: host ? host.at - since : undefined, hostMs: host?.ms, hostCpuMs: host?.cpuMs,
         appliedMs: diff.appliedMs, frameMs: shown.ms, arrivedMs: diff.at - since,
       };
@@ -300,7 +316,20 @@ async function diffShown(session, frame, since, timeout = 20000) {
 /** Edits typed into the open note: a link added, then taken back (undo), `times` each; and the same written to another note's file. */
 async function edits(session, frame, typedTarget, fileNote, fileTarget, times) {
   const { page } = session.wb;
+  // The picture still first: a layout still running (the gesture's drag may have moved a node,
+  // which warms the whole layout again) draws on the thread the workbench passes messages on.
+  const waited = Date.now();
+  for (let still = false; !still && Date.now() - waited < 60000;) {
+    await sleep(250);
+    const { frames } = await timings(frame);
+    still = !frames.length || epochNow() - frames[frames.length - 1].at > 1000;
+  }
+  const stillAfterMs = Date.now() - waited;
   const typed = [];
+  if (profileDir) {
+    await session.devtools.send('Profiler.enable');
+    await session.devtools.send('Profiler.start');
+  }
   for (let i = 0; i < times; i++) {
     await session.wb.goToEndOfEditor();
     await sleep(300);
@@ -314,6 +343,12 @@ async function edits(session, frame, typedTarget, fileNote, fileTarget, times) {
     typed.push(await diffShown(session, frame, since));
     await sleep(600);
   }
+  if (profileDir) {
+    const { profile } = await session.devtools.send('Profiler.stop');
+    const file = path.join(profileDir, `typed-${session.server.name}-${Date.now()}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    progress(`CPU profile of the typed edits: ${file}`);
+  }
   const written = [];
   const file = path.join(session.server.wsDir, fileNote);
   const original = fs.readFileSync(file, 'utf8');
@@ -323,7 +358,7 @@ async function edits(session, frame, typedTarget, fileNote, fileTarget, times) {
     written.push(await diffShown(session, frame, since));
     await sleep(800);
   }
-  return { typed, written };
+  return { typed, written, stillAfterMs };
 }
 
 const outFile = path.join(ROOT, '.e2e', 'bench-graph-vscode.json');
@@ -361,7 +396,8 @@ for (const n of sizes) {
       run.moving = await panZoom(session, run.fresh.frame);
       progress(`${n}: pan/zoom longest frame ${Math.round(run.moving.longestFrameMs)} ms`);
       run.edits = await edits(session, run.fresh.frame, typedTarget, fileNote, fileTarget, 2);
-      progress(`${n}: edits ${run.edits.typed.map(e => e && Math.round(e.ms)).join(', ')} (typed) / ${run.edits.written.map(e => e && Math.round(e.ms)).join(', ')} (written)`);
+      progress(`${n}: edits ${run.edits.typed.map(e => e && Math.round(e.ms)).join(', ')} (typed) / ${run.edits.written.map(e => e && Math.round(e.ms)).join(', ')} (written), the picture still ${(run.edits.stillAfterMs / 1000).toFixed(1)} s after the gesture's whole frame`);
+      if (editsOnly) throw new Error('stopped after the edits (--edits-only)');
       run.kept = [];
       for (let i = 0; i < 2; i++) {
         await closeGraph(session, false);

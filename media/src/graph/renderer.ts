@@ -524,7 +524,10 @@ export function createGraphRenderer(canvas: HTMLCanvasElement, graph: PackedGrap
     if (!reduced) drawLabels(focus);
     const ms = performance.now() - started;
     options.onFrame?.(ms, reduced, complete);
-    if (nowRunning || isMoving || (!reduced && !complete)) schedule();
+    // A layout in the worker asks for a frame when its positions arrive (a few times less often
+    // than the screen refreshes at 10,000 nodes): frames in between would redraw the same picture
+    // on the thread the workbench shares, while an edit's message waits behind them.
+    if ((nowRunning && layout?.where === 'page') || isMoving || (!reduced && !complete)) schedule();
   }
 
   // The cached layers: offscreen canvases the size of the view, drawn for one view (`key`).

@@ -9,6 +9,7 @@ import { diffPackedGraphs, isEmptyDiff } from '../../core/graph/graphDiff';
 import { GraphModel } from '../../core/graph/graphModel';
 import { alignPositions } from '../../core/graph/packedGraph';
 import { QueryError } from '../../core/graph/query';
+import { BurstFold } from '../../core/index/burstFold';
 import { TimeSlices } from '../../core/index/timeSlices';
 import { DEFAULT_VIEW, parseFromGraphWebview, type FromGraphWebview, type GraphViewState, type ToGraphWebview } from '../../../media/src/graph/messages';
 import { plain } from '../messageText';
@@ -30,6 +31,7 @@ export interface GraphPanelState {
   readonly folder: string | undefined;
 }
 
+/** Index changes closer together than this are a burst (a folder moved, a checkout, typing), folded into one diff. */
 const CHANGE_DELAY = 30;
 /** After a whole picture is posted, before the model prepares its objects for small steps. */
 const PREPARE_DELAY = 200;
@@ -48,7 +50,8 @@ export class GraphPanel implements vscode.Disposable {
   private readonly sent: ToGraphWebview[] = [];
   private lastStats: Extract<FromGraphWebview, { type: 'stats' }> | undefined;
   private editorColumn: vscode.ViewColumn = vscode.ViewColumn.One;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Index changes, each sent as a diff on the next turn unless it comes in a burst (then one diff when the burst stops). */
+  private readonly changes = new BurstFold(CHANGE_DELAY);
   private prepareTimer: ReturnType<typeof setTimeout> | undefined;
   /** Files renamed since the last diff, old vault path -> new (the diff then says which node moved). */
   private renames = new Map<string, string>();
@@ -66,6 +69,9 @@ export class GraphPanel implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       vaults.onDidChange(() => this.schedule()),
+      // Known before the file moves: the watcher's delete and create can reach the index (and a
+      // diff go out) before onDidRenameFiles fires.
+      vscode.workspace.onWillRenameFiles(e => this.noteRenames(e.files)),
       vscode.workspace.onDidRenameFiles(e => this.noteRenames(e.files)),
       vscode.window.onDidChangeActiveTextEditor(editor => this.follow(editor)),
       vscode.workspace.onDidChangeConfiguration(e => {
@@ -272,9 +278,7 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   private schedule(): void {
-    if (!this.panel) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.sendDiff(), CHANGE_DELAY);
+    if (this.panel) this.changes.call(() => this.sendDiff());
   }
 
   /** The vault changed (or the local graph's note): only the difference goes to the webview. */
@@ -361,7 +365,7 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.changes.cancel();
     clearTimeout(this.prepareTimer);
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
