@@ -13,6 +13,9 @@ import { DEFAULT_VIEW } from './messages';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromGraphWebview): void };
 
+/** For the bench: when this script began to run (epoch ms, the clock the host logs in). */
+const scriptAt = performance.timeOrigin + performance.now();
+
 const vscode = acquireVsCodeApi();
 const post = (m: FromGraphWebview) => vscode.postMessage(m);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -57,6 +60,9 @@ const recentFrames: FrameTiming[] = [];
 const recentDiffs: { readonly at: number; readonly appliedMs: number }[] = [];
 let firstFrameAt: number | undefined;
 let firstWholeAt: number | undefined;
+/** When the first whole picture arrived, and when it had been drawn into the renderer (epoch ms). */
+let graphReceivedAt: number | undefined;
+let graphTakenAt: number | undefined;
 const epochNow = () => performance.timeOrigin + performance.now();
 function remember<T>(list: T[], item: T): void {
   list.push(item);
@@ -258,7 +264,9 @@ window.addEventListener('message', event => {
   const m = event.data as ToGraphWebview;
   switch (m?.type) {
     case 'graph':
+      graphReceivedAt ??= epochNow();
       draw(m);
+      graphTakenAt ??= epochNow();
       break;
     case 'diff':
       if (m.diff.groups) {
@@ -316,7 +324,11 @@ new MutationObserver(() => {
   labels: () => renderer?.labels() ?? [],
   layoutRunsIn: () => renderer?.layoutRunsIn(),
   /** The bench's timeline: epoch times of this page's first frame and first whole picture, the last frames and diffs. */
-  timings: () => ({ firstFrameAt, firstWholeAt, frames: recentFrames.slice(), diffs: recentDiffs.slice() }),
+  timings: () => ({
+    firstFrameAt, firstWholeAt, frames: recentFrames.slice(), diffs: recentDiffs.slice(),
+    // The page's part of the chain: its script fetched (resource timing) and run, `ready` posted, the picture received and taken.
+    scriptFetchedAt: scriptFetched(), scriptAt, readyAt, graphReceivedAt, graphTakenAt,
+  }),
   positionOf: (id: string) => {
     const p = renderer?.screenPosition(id);
     const r = canvas.getBoundingClientRect();
@@ -324,4 +336,11 @@ new MutationObserver(() => {
   },
 };
 
+/** When this page's script had been fetched (epoch ms), from the resource timing of the one script. */
+function scriptFetched(): number | undefined {
+  const entry = performance.getEntriesByType('resource').find(e => /graph\.js(\?|$)/.test(e.name)) as PerformanceResourceTiming | undefined;
+  return entry && performance.timeOrigin + entry.responseEnd;
+}
+
+const readyAt = epochNow();
 post({ type: 'ready' });
