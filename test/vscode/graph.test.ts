@@ -47,6 +47,16 @@ if (run === 'single') suite('graph panels', () => {
     assert.deepStrictEqual(state.data.groups.map(g => g.name), ['/', 'papers/', 'people/', 'podcasts/']);
   });
 
+  test('an opening posts one picture, built while the page loads, and the page draws it', async function () {
+    this.timeout(90000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.window.showTextDocument(uriOf('transformers.md'));
+    await vscode.commands.executeCommand('marginalia.showGraph');
+    const panel = api.graph.global;
+    await waitFor('the page drew the picture', () => panel.state()?.lastStats?.nodes === 13, 80000);
+    assert.strictEqual(graphs(panel.state()).length, 1, 'one picture: the page\'s `ready` took the one built meanwhile');
+  });
+
   test('toggles: notes not written yet (5), tags (15), attachments (1)', async () => {
     const panel = api.graph.global;
     assert.strictEqual((await setState(panel, { placeholders: true })).data.nodes.filter(n => n.type === 'placeholder').length, 5);

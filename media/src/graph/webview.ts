@@ -197,8 +197,14 @@ function layoutWorker(): Worker {
   return new Worker(workerUrl);
 }
 
+/** The count of control changes the picture drawn answers, and the controls it was built for (UI tests wait for them). */
+let shownSeq = 0;
+let shownState: GraphViewState = DEFAULT_VIEW;
+
 function draw(message: Extract<ToGraphWebview, { type: 'graph' }>): void {
   graph = message.graph;
+  shownSeq = message.seq ?? 0;
+  shownState = message.state;
   legendGroups = graph.legend;
   keepSlots(legendGroups, message.slots);
   fallbackData = undefined;
@@ -320,6 +326,8 @@ new MutationObserver(() => {
 (window as unknown as { marginaliaGraph: unknown }).marginaliaGraph = {
   nodeCount: () => renderer?.nodeCount ?? 0,
   active: () => active,
+  /** The page's count of its control changes, and the count and controls of the picture drawn. */
+  controls: () => ({ changed: stateSeq, shown: shownSeq, state: shownState }),
   ids: () => shownNodes().map(n => n.id),
   labels: () => renderer?.labels() ?? [],
   layoutRunsIn: () => renderer?.layoutRunsIn(),

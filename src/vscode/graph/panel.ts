@@ -13,7 +13,7 @@ import { TimeSlices } from '../../core/index/timeSlices';
 import { DEFAULT_VIEW, parseFromGraphWebview, type FromGraphWebview, type GraphViewState, type ToGraphWebview } from '../../../media/src/graph/messages';
 import { plain } from '../messageText';
 import { graphHtml } from './html';
-import { formatHostTiming, startHostTiming } from './hostTiming';
+import { formatHostTiming, startHostTiming, type HostTiming } from './hostTiming';
 import type { GraphPositionStore } from './positionStore';
 import { graphGroups, namedViews, saveNamedView } from './settings';
 import type { Vault } from '../vaults/vault';
@@ -54,6 +54,14 @@ export class GraphPanel implements vscode.Disposable {
   private renames = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private ready = false;
+  /**
+   * The opening's picture, built while VS Code makes the webview and loads its page (most of the
+   * time to the first frame) and posted when the page says `ready`. Not posted before: VS Code
+   * can drop what is posted to a page still loading (docs/graph.md).
+   */
+  private early: Promise<Picture | undefined> | undefined;
+  /** Whole pictures asked for: one built after another was asked for is not posted (it would arrive after it, stale). */
+  private asked = 0;
   /** The note of the vault shown that was last active in an editor. */
   private activeNote: string | undefined;
 
@@ -121,7 +129,12 @@ export class GraphPanel implements vscode.Disposable {
     this.panel.onDidDispose(() => {
       this.panel = undefined;
       this.ready = false;
+      this.early = undefined;
     });
+    this.log.debug(`Graph: panel created at ${Date.now()}`);
+    // One turn of the event loop first, so the panel's creation reaches the workbench before the build holds this thread.
+    const panel = this.panel;
+    this.early = new Promise<void>(resolve => setTimeout(resolve, 0)).then(() => (this.panel === panel && this.vault ? this.picture(this.vault, false) : undefined));
   }
 
   private get data(): GraphData {
@@ -141,10 +154,15 @@ export class GraphPanel implements vscode.Disposable {
       return false;
     }
     switch (m.type) {
-      case 'ready':
+      case 'ready': {
+        this.log.debug(`Graph: page ready at ${Date.now()}`);
         this.ready = true;
-        await this.send(false);
+        const early = await this.early;
+        this.early = undefined;
+        if (early && early.vault === this.vault) this.show(early);
+        else await this.send(false);
         return true;
+      }
       case 'open':
         return this.openNode(m.id, m.toSide);
       case 'positions':
@@ -214,32 +232,49 @@ export class GraphPanel implements vscode.Disposable {
 
   /** The whole picture (opening, or the controls changed). */
   private async send(relayout: boolean): Promise<void> {
+    // The controls, settings or vault changed while the page loads: its `ready` builds the picture afresh.
+    if (!this.ready) this.early = undefined;
     if (!this.panel || !this.ready || !this.vault) return;
+    const asked = ++this.asked;
+    const picture = await this.picture(this.vault, relayout);
+    if (asked === this.asked) this.show(picture);
+  }
+
+  /** The whole picture of `vault` as the controls ask, and its model; nothing posted yet. */
+  private async picture(vault: Vault, relayout: boolean): Promise<Picture> {
+    // The controls it is built for, and the page's count of changes they answer, taken now: not after the awaits below.
+    const state = this.viewState;
+    const seq = this.viewSeq;
     let clock = startHostTiming();
-    this.model = this.build(this.vault);
+    const model = this.build(vault);
     const built = clock();
-    const folder = this.vault.folder.uri;
+    const folder = vault.folder.uri;
     const kept = this.local || relayout ? {} : await this.positions.load(folder);
     await this.positions.loadGroupSlots(folder);
     clock = startHostTiming();
-    const graph = this.model.packedData();
+    const graph = model.packedData();
     const positions = alignPositions(graph.ids, kept);
-    const packed = clock();
-    clock = startHostTiming();
-    this.post({
+    const message: Extract<ToGraphWebview, { type: 'graph' }> = {
       type: 'graph',
       graph,
       slots: this.positions.groupSlots(folder, graph.legend.map(g => g.name)),
       positions,
-      state: this.viewState,
-      seq: this.viewSeq,
+      state,
+      seq,
       local: this.local,
       views: namedViews().map(v => v.name),
       ...(this.problem ? { problem: this.problem } : {}),
       ...(relayout ? { relayout } : {}),
-    });
-    const message = { ms: built.ms + packed.ms, cpuMs: built.cpuMs === undefined || packed.cpuMs === undefined ? undefined : built.cpuMs + packed.cpuMs };
-    this.log.debug(`Graph: message of ${graph.ids.length} nodes built in ${formatHostTiming(message)}, posted in ${formatHostTiming(clock())} at ${Date.now()}`);
+    };
+    const packed = clock();
+    return { vault, model, message, timing: { ms: built.ms + packed.ms, cpuMs: built.cpuMs === undefined || packed.cpuMs === undefined ? undefined : built.cpuMs + packed.cpuMs } };
+  }
+
+  private show(picture: Picture): void {
+    this.model = picture.model;
+    const clock = startHostTiming();
+    this.post(picture.message);
+    this.log.debug(`Graph: message of ${picture.message.graph.ids.length} nodes built in ${formatHostTiming(picture.timing)}, posted in ${formatHostTiming(clock())} at ${Date.now()}`);
     this.postActive();
     this.prepareSoon();
   }
@@ -279,6 +314,7 @@ export class GraphPanel implements vscode.Disposable {
 
   /** The vault changed (or the local graph's note): only the difference goes to the webview. */
   private sendDiff(): void {
+    if (!this.ready) this.early = undefined;
     if (!this.panel || !this.ready || !this.vault || !this.model) return;
     const before = this.model;
     const clock = startHostTiming();
@@ -366,6 +402,14 @@ export class GraphPanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** A whole picture built for the page, and the model it was built from. */
+interface Picture {
+  readonly vault: Vault;
+  readonly model: GraphModel;
+  readonly message: Extract<ToGraphWebview, { type: 'graph' }>;
+  readonly timing: HostTiming;
 }
 
 /** Positions of the nodes in the picture only: the webview cannot grow the file with made-up ids. */
