@@ -292,6 +292,10 @@ window.addEventListener('message', event => {
       // The host (and its tests) learn the node count the page now holds.
       reportStats();
       break;
+    case 'posted':
+      // VS Code dropped the picture posted while this page loaded (its content was set again): ask again.
+      if (!graph) post({ type: 'ready' });
+      break;
     case 'active':
       active = m.id;
       renderer?.setActive(m.id);

@@ -28,6 +28,8 @@ export interface GraphPanelState {
   readonly sent: readonly ToGraphWebview[];
   readonly lastStats?: Extract<FromGraphWebview, { type: 'stats' }>;
   readonly folder: string | undefined;
+  /** How many messages had been posted to the page when its first `ready` came (undefined until it came). */
+  readonly postedBeforeReady: number | undefined;
 }
 
 const CHANGE_DELAY = 30;
@@ -55,11 +57,14 @@ export class GraphPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private ready = false;
   /**
-   * The opening's picture, built while VS Code makes the webview and loads its page (most of the
-   * time to the first frame) and posted when the page says `ready`. Not posted before: VS Code
-   * can drop what is posted to a page still loading (docs/graph.md).
+   * The opening's picture, built and posted while VS Code makes the webview and loads its page
+   * (most of the time to the first frame), not after the page's `ready`. VS Code keeps what is
+   * posted to a loading page, but drops it when the page's content is set again before it loads
+   * (its webview's `pendingMessages`): so `ready` is answered by `posted`, after which a page
+   * that holds no picture asks again.
    */
-  private early: Promise<Picture | undefined> | undefined;
+  private early: Promise<void> | undefined;
+  private postedBeforeReady: number | undefined;
   /** Whole pictures asked for: one built after another was asked for is not posted (it would arrive after it, stale). */
   private asked = 0;
   /** The note of the vault shown that was last active in an editor. */
@@ -120,6 +125,7 @@ export class GraphPanel implements vscode.Disposable {
     this.panel.iconPath = vscode.Uri.joinPath(this.media, 'marginalia.svg');
     this.ready = false;
     this.sent.length = 0;
+    this.postedBeforeReady = undefined;
     // A new panel shows nothing of the last one until its webview is ready (state() says so).
     this.model = undefined;
     this.viewSeq = 0;
@@ -133,8 +139,8 @@ export class GraphPanel implements vscode.Disposable {
     });
     this.log.debug(`Graph: panel created at ${Date.now()}`);
     // One turn of the event loop first, so the panel's creation reaches the workbench before the build holds this thread.
-    const panel = this.panel;
-    this.early = new Promise<void>(resolve => setTimeout(resolve, 0)).then(() => (this.panel === panel && this.vault ? this.picture(this.vault, false) : undefined));
+    this.early = new Promise<void>(resolve => setTimeout(resolve, 0)).then(() => this.send(false));
+    await this.early;
   }
 
   private get data(): GraphData {
@@ -143,7 +149,7 @@ export class GraphPanel implements vscode.Disposable {
 
   state(): GraphPanelState | undefined {
     if (!this.panel) return undefined;
-    return { data: this.data, viewState: this.viewState, problem: this.problem, sent: this.sent, lastStats: this.lastStats, folder: this.vault?.folder.uri.toString() };
+    return { data: this.data, viewState: this.viewState, problem: this.problem, sent: this.sent, lastStats: this.lastStats, folder: this.vault?.folder.uri.toString(), postedBeforeReady: this.postedBeforeReady };
   }
 
   /** A message from the webview (or a test); false when it was refused. */
@@ -156,11 +162,15 @@ export class GraphPanel implements vscode.Disposable {
     switch (m.type) {
       case 'ready': {
         this.log.debug(`Graph: page ready at ${Date.now()}`);
-        this.ready = true;
-        const early = await this.early;
+        this.postedBeforeReady ??= this.sent.length;
+        const early = this.early;
         this.early = undefined;
-        if (early && early.vault === this.vault) this.show(early);
-        else await this.send(false);
+        this.ready = true;
+        // The opening's picture is on its way (or was lost: the page then asks again); a page loaded again gets a new one.
+        if (early) {
+          await early;
+          this.post({ type: 'posted' });
+        } else await this.send(false);
         return true;
       }
       case 'open':
@@ -232,9 +242,8 @@ export class GraphPanel implements vscode.Disposable {
 
   /** The whole picture (opening, or the controls changed). */
   private async send(relayout: boolean): Promise<void> {
-    // The controls, settings or vault changed while the page loads: its `ready` builds the picture afresh.
-    if (!this.ready) this.early = undefined;
-    if (!this.panel || !this.ready || !this.vault) return;
+    // Before the page's `ready` only while the opening's picture goes out (what follows it is kept with it).
+    if (!this.panel || !(this.ready || this.early) || !this.vault) return;
     const asked = ++this.asked;
     const picture = await this.picture(this.vault, relayout);
     if (asked === this.asked) this.show(picture);
@@ -267,7 +276,7 @@ export class GraphPanel implements vscode.Disposable {
       ...(relayout ? { relayout } : {}),
     };
     const packed = clock();
-    return { vault, model, message, timing: { ms: built.ms + packed.ms, cpuMs: built.cpuMs === undefined || packed.cpuMs === undefined ? undefined : built.cpuMs + packed.cpuMs } };
+    return { model, message, timing: { ms: built.ms + packed.ms, cpuMs: built.cpuMs === undefined || packed.cpuMs === undefined ? undefined : built.cpuMs + packed.cpuMs } };
   }
 
   private show(picture: Picture): void {
@@ -314,8 +323,7 @@ export class GraphPanel implements vscode.Disposable {
 
   /** The vault changed (or the local graph's note): only the difference goes to the webview. */
   private sendDiff(): void {
-    if (!this.ready) this.early = undefined;
-    if (!this.panel || !this.ready || !this.vault || !this.model) return;
+    if (!this.panel || !(this.ready || this.early) || !this.vault || !this.model) return;
     const before = this.model;
     const clock = startHostTiming();
     let diff;
@@ -406,7 +414,6 @@ export class GraphPanel implements vscode.Disposable {
 
 /** A whole picture built for the page, and the model it was built from. */
 interface Picture {
-  readonly vault: Vault;
   readonly model: GraphModel;
   readonly message: Extract<ToGraphWebview, { type: 'graph' }>;
   readonly timing: HostTiming;
