@@ -126,7 +126,7 @@ export class GraphPanel implements vscode.Disposable {
     this.ready = false;
     this.sent.length = 0;
     this.postedBeforeReady = undefined;
-    // A new panel shows nothing of the last one until its webview is ready (state() says so).
+    // A new panel shows nothing of the last one until its own picture is built (state() says so).
     this.model = undefined;
     this.viewSeq = 0;
     this.lastStats = undefined;
