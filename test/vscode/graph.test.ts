@@ -61,6 +61,17 @@ if (run === 'single') suite('graph panels', () => {
     assert.ok(state.sent.some(m => m.type === 'posted'));
   });
 
+  test('a page that lost the picture posted while it loaded asks again when told it was `posted`, and draws it', async function () {
+    this.timeout(90000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.window.showTextDocument(uriOf('transformers.md'));
+    const panel = api.graph.global;
+    panel.loseNextPicture();
+    await vscode.commands.executeCommand('marginalia.showGraph');
+    await waitFor('the page drew the picture it asked for again', () => panel.state()?.lastStats?.nodes === 13, 80000);
+    assert.strictEqual(graphs(panel.state()).length, 2, 'the lost picture and the one the page asked for');
+  });
+
   test('a page that says `ready` again (it lost the picture, or was loaded again) gets the whole picture', async () => {
     const panel = api.graph.global;
     const before = graphs(panel.state()).length;

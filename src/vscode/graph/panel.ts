@@ -65,6 +65,8 @@ export class GraphPanel implements vscode.Disposable {
    */
   private early: Promise<void> | undefined;
   private postedBeforeReady: number | undefined;
+  /** For a test: the next whole picture is lost on its way, as VS Code loses one posted to a page whose content is set again. */
+  private loseNext = false;
   /** Whole pictures asked for: one built after another was asked for is not posted (it would arrive after it, stale). */
   private asked = 0;
   /** The note of the vault shown that was last active in an editor. */
@@ -401,7 +403,16 @@ export class GraphPanel implements vscode.Disposable {
   private post(message: ToGraphWebview): void {
     this.sent.push(message);
     if (this.sent.length > 200) this.sent.splice(0, this.sent.length - 200);
+    if (this.loseNext && message.type === 'graph') {
+      this.loseNext = false;
+      return;
+    }
     void this.panel?.webview.postMessage(message);
+  }
+
+  /** For tests: the next whole picture never reaches the page (as when VS Code drops it). */
+  loseNextPicture(): void {
+    this.loseNext = true;
   }
 
   dispose(): void {
