@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench -- --graph --vscode [--sizes 1000,10000] [--starts 3] [--profile DIR] [--edits-only]: the graph's budgets (issue 21)
+// npm run bench -- --graph --vscode [--sizes 1000,10000] [--starts 3] [--profile DIR] [--edits-only] [--first-frames]: the graph's budgets (issue 21)
 // through code-server, as a user meets them: a fresh code-server (test/harness) on a copy of each
 // bench vault (bench/vaults/N-42; the bench edits notes), the workbench in chromium (no GPU), and
 // for each of `--starts` fresh servers: Show Graph with no kept positions, the layout left to
@@ -11,7 +11,10 @@
 // src/vscode/graph/hostTiming.ts); the webview stamps its frames with `performance.timeOrigin +
 // performance.now()` (media/src/graph/webview.ts, `marginaliaGraph.timings()`). CPU of the
 // page's main thread from DevTools (Performance.getMetrics ThreadTime). Medians of the starts.
-// Measures; never asserts.
+// VS Code's floor on the same clock: a bench-only extension (bench/floor-extension, copied into
+// the server's extensions folder, never shipped) opens a blank webview panel as the graph's is
+// opened, and VS Code's own Markdown preview of the open note. `--first-frames`: only the
+// openings (no gesture, edits or restart), for quick A/B runs. Measures; never asserts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +29,8 @@ if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
 const VIEWPORT = { width: 1600, height: 1000 };
 // --edits-only: each start stops after the edits (no reopening, local graph or restart).
 const editsOnly = process.argv.includes('--edits-only');
+// --first-frames: each start measures only the openings (no gesture, no edits).
+const firstFramesOnly = process.argv.includes('--first-frames');
 
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const epochNow = () => performance.timeOrigin + performance.now();
@@ -58,6 +63,7 @@ async function openSession(name, vault, n, reopen) {
   const before = reopen ? sessionsOf(runDir) : [];
   // The same port on a reopening: the web workbench names the workspace's storage (kept positions) by its URI, port included.
   const server = startServer({ name, fixture: vault, env: reopen ? { REOPEN: '1', CODE_SERVER_PORT: String(reopen.port) } : {} });
+  fs.cpSync(path.join(ROOT, 'bench', 'floor-extension'), path.join(server.runDir, 'extensions', 'marginalia-bench.floor-0.0.1'), { recursive: true });
   let browser;
   try {
     browser = await launchBrowser(path.join(server.runDir, 'chrome-profile'), { viewport: VIEWPORT });
@@ -84,7 +90,14 @@ async function openSession(name, vault, n, reopen) {
   }
   const devtools = await wb.page.context().newCDPSession(wb.page);
   await devtools.send('Performance.enable');
-  return { wb, server, before, devtools, log: () => logOf(server.runDir, before) };
+  return { wb, server, before, devtools, log: () => logOf(server.runDir, before), floorLog: () => floorLogOf(server.runDir, before) };
+}
+
+/** The floor extension's log (bench/floor-extension) of the run's newest session. */
+function floorLogOf(runDir, before) {
+  const session = sessionsOf(runDir).filter(s => !before.includes(s)).pop();
+  const file = session && path.join(runDir, 'user-data', 'logs', session, 'exthost1', 'marginalia-bench.floor', 'Marginalia Bench.log');
+  return file && fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 }
 
 /** The renderer process's main-thread CPU time, ms (DevTools' ThreadTime; the workbench and its webviews share that thread here). */
@@ -122,7 +135,8 @@ async function hostSide(session, local, since, timeout) {
       const built = [...text.matchAll(/Graph: message of (\d+) nodes built in ([\d.]+) ms \(CPU ([\d.?]+) ms\), posted in ([\d.]+) ms \(CPU ([\d.?]+) ms\) at (\d+)/g)]
         .map(m => ({ nodes: +m[1], ms: +m[2], cpuMs: +m[3], postMs: +m[4], postCpuMs: +m[5], at: +m[6] }))
         .find(b => b.at >= invoked);
-      if (built) return { invoked, built };
+      const after = re => [...text.matchAll(re)].map(m => +m[1]).find(at => at >= invoked);
+      if (built) return { invoked, built, created: after(/Graph: panel created at (\d+)/g), ready: after(/Graph: page ready at (\d+)/g) };
     }
     if (Date.now() > deadline) throw new Error(`no "${name}" and message lines in the log after ${since}:\n${text.slice(-3000)}`);
     await sleep(50);
@@ -148,25 +162,94 @@ async function show(session, local, timeout, waitForWhole = true) {
     // Where the time went: the command to the webview's document, to the host posting the picture (after the page said ready).
     documentMs: t.timeOrigin - host.invoked, postedMs: host.built.at - host.invoked, wholeMs: whole == null ? undefined : whole - host.invoked,
     pageCpuMs: cpuMs, buildMs: host.built.ms, buildCpuMs: host.built.cpuMs, postMs: host.built.postMs, nodesSent: host.built.nodes,
+    // The chain, each step from the command (ms): panel created (host), document started, script
+    // fetched and run, `ready` posted (page) and received (host), picture posted (host), received and taken (page), first frame.
+    chain: {
+      created: host.created - host.invoked, document: t.timeOrigin - host.invoked, fetched: t.scriptFetchedAt - host.invoked, script: t.scriptAt - host.invoked,
+      readyPosted: t.readyAt - host.invoked, readyAtHost: host.ready - host.invoked, posted: host.built.at - host.invoked,
+      received: t.graphReceivedAt - host.invoked, taken: t.graphTakenAt - host.invoked, frame: t.firstFrameAt - host.invoked,
+    },
   };
 }
 
-/** Closes a graph panel by its tab (a middle click), and waits until its document is gone. */
-async function closeGraph(session, local) {
+/** Closes an editor tab by its label (a middle click), and waits until `isOpen` (run in every frame) holds in none. */
+async function closeTab(session, label, isOpen, arg) {
   const { page } = session.wb;
-  const title = local ? 'Local Graph' : 'Graph';
-  const tab = page.locator('.tabs-container .tab').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) });
+  const tab = page.locator('.tabs-container .tab').filter({ has: page.locator('.label-name', { hasText: label }) });
   await tab.first().click({ button: 'middle' });
   const deadline = Date.now() + 20000;
   while (Date.now() < deadline) {
     let open = false;
-    for (const f of page.frames()) {
-      if (await f.evaluate(l => !!document.getElementById('mg-graph-canvas') && document.body.classList.contains('mg-local') === l, local).catch(() => false)) open = true;
-    }
+    for (const f of page.frames()) if (await f.evaluate(isOpen, arg).catch(() => false)) open = true;
     if (!open) return;
     await sleep(100);
   }
-  throw new Error(`the ${title} panel did not close`);
+  throw new Error(`the ${label} tab did not close`);
+}
+
+/** Closes a graph panel by its tab, and waits until its document is gone. */
+async function closeGraph(session, local) {
+  await closeTab(session, local ? /^Local Graph$/ : /^Graph$/, l => !!document.getElementById('mg-graph-canvas') && document.body.classList.contains('mg-local') === l, local);
+}
+
+/** The first frame `read` (run in every frame) returns for a document opened after `since`. */
+async function frameSince(page, read, since, timeout, what) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const t = await frame.evaluate(read).catch(() => undefined);
+      if (t && t.timeOrigin >= since) return t;
+    }
+    await sleep(25);
+  }
+  throw new Error(`no ${what} within ${timeout / 1000} s`);
+}
+
+/** A line of the floor extension's log after `since`, its numbers. */
+async function floorLine(session, pattern, since, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const m = [...session.floorLog().matchAll(pattern)].map(x => x.slice(1).map(Number)).find(x => x[0] >= since - 5);
+    if (m) return m;
+    if (Date.now() > deadline) throw new Error(`no floor log line ${pattern} after ${since}`);
+    await sleep(50);
+  }
+}
+
+/**
+ * VS Code's floor on the graph's clock (bench/floor-extension): a blank webview panel opened as
+ * the graph's is, its one-line page stamping its document, script and first frame; and VS Code's
+ * own Markdown preview of the open note, to its first contentful paint.
+ */
+async function floor(session, timeout) {
+  const paint = name => performance.getEntriesByType('paint').find(e => e.name === name)?.startTime;
+  let since = Date.now();
+  let cpu0 = await threadTime(session);
+  await session.wb.runCommand('Marginalia Bench: Blank Webview');
+  const b = await frameSince(session.wb.page, () => window.benchBlank?.firstFrameAt && { ...window.benchBlank, timeOrigin: performance.timeOrigin, fcp: performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint')?.startTime }, since, timeout, 'blank webview frame');
+  const blankCpuMs = (await threadTime(session)) - cpu0;
+  const [invoked, created, , , readyAtHost] = await floorLine(session, /Blank webview: invoked at (\d+), panel created at (\d+), document at (\d+), script at (\d+), ready at host (\d+)/g, since);
+  const blank = {
+    firstFrameMs: b.firstFrameAt - invoked, pageCpuMs: blankCpuMs, fcpMs: b.fcp === undefined ? undefined : b.timeOrigin + b.fcp - invoked,
+    chain: { created: created - invoked, document: b.timeOrigin - invoked, script: b.scriptAt - invoked, readyAtHost: readyAtHost - invoked, frame: b.firstFrameAt - invoked },
+  };
+  await closeTab(session, /^Blank$/, () => !!window.benchBlank);
+  await sleep(500);
+  since = Date.now();
+  cpu0 = await threadTime(session);
+  await session.wb.runCommand('Marginalia Bench: Markdown Preview');
+  const p = await frameSince(session.wb.page, new Function(`return document.getElementById('vscode-markdown-preview-data') && { timeOrigin: performance.timeOrigin, fcp: (${paint})('first-contentful-paint') }`), since, timeout, 'Markdown preview');
+  let fcp = p.fcp;
+  for (let i = 0; fcp === undefined && i < 200; i++) {
+    await sleep(25);
+    fcp = (await frameSince(session.wb.page, new Function(`return document.getElementById('vscode-markdown-preview-data') && { timeOrigin: performance.timeOrigin, fcp: (${paint})('first-contentful-paint') }`), since, timeout, 'Markdown preview')).fcp;
+  }
+  const previewCpuMs = (await threadTime(session)) - cpu0;
+  const [previewInvoked] = await floorLine(session, /Markdown preview: invoked at (\d+)/g, since);
+  const preview = { documentMs: p.timeOrigin - previewInvoked, fcpMs: fcp === undefined ? undefined : p.timeOrigin + fcp - previewInvoked, pageCpuMs: previewCpuMs };
+  await closeTab(session, /^Preview /, () => !!document.getElementById('vscode-markdown-preview-data'));
+  await sleep(500);
+  return { blank, preview };
 }
 
 /** The kept positions' file, once written (the layout settled): its path. */
@@ -393,11 +476,13 @@ for (const n of sizes) {
       const whole = (await timings(run.fresh.frame)).firstWholeAt;
       if (whole != null) run.fresh.wholeMs = whole - run.fresh.invokedAt;
       progress(`${n}: layout ${kept ? `settled, positions kept after ${run.settledS.toFixed(1)} s` : 'did not settle in time'}`);
-      run.moving = await panZoom(session, run.fresh.frame);
-      progress(`${n}: pan/zoom longest frame ${Math.round(run.moving.longestFrameMs)} ms`);
-      run.edits = await edits(session, run.fresh.frame, typedTarget, fileNote, fileTarget, 2);
-      progress(`${n}: edits ${run.edits.typed.map(e => e && Math.round(e.ms)).join(', ')} (typed) / ${run.edits.written.map(e => e && Math.round(e.ms)).join(', ')} (written), the picture still ${(run.edits.stillAfterMs / 1000).toFixed(1)} s after the gesture's whole frame`);
-      if (editsOnly) throw new Error('stopped after the edits (--edits-only)');
+      if (!firstFramesOnly) {
+        run.moving = await panZoom(session, run.fresh.frame);
+        progress(`${n}: pan/zoom longest frame ${Math.round(run.moving.longestFrameMs)} ms`);
+        run.edits = await edits(session, run.fresh.frame, typedTarget, fileNote, fileTarget, 2);
+        progress(`${n}: edits ${run.edits.typed.map(e => e && Math.round(e.ms)).join(', ')} (typed) / ${run.edits.written.map(e => e && Math.round(e.ms)).join(', ')} (written), the picture still ${(run.edits.stillAfterMs / 1000).toFixed(1)} s after the gesture's whole frame`);
+        if (editsOnly) throw new Error('stopped after the edits (--edits-only)');
+      }
       run.kept = [];
       for (let i = 0; i < 2; i++) {
         await closeGraph(session, false);
@@ -405,6 +490,10 @@ for (const n of sizes) {
         run.kept.push(await show(session, false, timeout));
       }
       await closeGraph(session, false);
+      await sleep(500);
+      run.floor = [];
+      for (let i = 0; i < 2; i++) run.floor.push(await floor(session, timeout));
+      progress(`${n}: blank webview ${run.floor.map(f => Math.round(f.blank.firstFrameMs)).join(', ')} ms, Markdown preview painted ${run.floor.map(f => Math.round(f.preview.fcpMs)).join(', ')} ms`);
       run.local = [];
       for (let i = 0; i < 2; i++) {
         run.local.push(await show(session, true, timeout));
@@ -413,19 +502,21 @@ for (const n of sizes) {
       }
       progress(`${n}: kept ${run.kept.map(k => Math.round(k.firstFrameMs)).join(', ')} ms, local ${run.local.map(k => Math.round(k.firstFrameMs)).join(', ')} ms`);
       run.errors = session.wb.pageErrors.filter(e => /graph/i.test(e));
-      const port = session.server.port;
-      await session.wb.close();
-      session = undefined;
-      // A restart: the positions come from the file, the index from its cache. A failure here
-      // (a loaded machine's timeouts) loses only this figure.
-      try {
-        session = await openSession(name, vault, n, { port });
-        await session.wb.openFile(path.basename(typedNote), 60000);
-        run.restarted = await show(session, false, timeout);
-        progress(`${n}: after a restart, first frame ${Math.round(run.restarted.firstFrameMs)} ms`);
-      } catch (e) {
-        run.restartFailed = String(e).split('\n')[0];
-        progress(`${n}: the restart failed: ${run.restartFailed}`);
+      if (!firstFramesOnly) {
+        const port = session.server.port;
+        await session.wb.close();
+        session = undefined;
+        // A restart: the positions come from the file, the index from its cache. A failure here
+        // (a loaded machine's timeouts) loses only this figure.
+        try {
+          session = await openSession(name, vault, n, { port });
+          await session.wb.openFile(path.basename(typedNote), 60000);
+          run.restarted = await show(session, false, timeout);
+          progress(`${n}: after a restart, first frame ${Math.round(run.restarted.firstFrameMs)} ms`);
+        } catch (e) {
+          run.restartFailed = String(e).split('\n')[0];
+          progress(`${n}: the restart failed: ${run.restartFailed}`);
+        }
       }
     } catch (e) {
       // A step that failed (a loaded machine's timeouts): the start keeps what it measured before it.
@@ -470,3 +561,18 @@ for (const { n, runs } of rows) {
     + ` | ${round(m(runs, r => r.local.map(k => k.firstFrameMs)))} / ${round(m(runs, r => r.local.map(k => k.pageCpuMs)))} ms |`);
 }
 console.log('budgets (issue 21): positions kept ≤ 300 ms / ≤ 1 s; no positions ≤ 1 s / ≤ 2 s; pan/zoom frame ≤ 50 / ≤ 100 ms; edit → updated ≤ 100 ms; host build ≤ 20 / ≤ 150 ms (1,000 / 10,000 notes)');
+
+// Where the time from the command to the first frame goes, beside VS Code's floor (each step's
+// median, ms after the command on the one clock; – where a step does not apply).
+console.log('\nCommand → first frame, step by step (ms after the command in the extension host; medians)\n');
+console.log('| notes | opening | panel created (host) | document started | script fetched | script run | `ready` at host | picture posted (host) | picture received (page) | taken (page) | first frame | first contentful paint | page CPU |');
+console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const { n, runs } of rows) {
+  const steps = ['created', 'document', 'fetched', 'script', 'readyAtHost', 'posted', 'received', 'taken', 'frame'];
+  const line = (what, pick, fcp, cpu) => console.log(`| ${n.toLocaleString('en')} | ${what} | ${steps.map(k => round(m(runs, r => pick(r).map(x => x.chain[k])))).join(' | ')} | ${round(m(runs, r => pick(r).map(fcp)))} | ${round(m(runs, r => pick(r).map(cpu)))} |`);
+  line('Show Graph, positions kept', r => r.kept, () => undefined, k => k.pageCpuMs);
+  line('Show Graph, no positions', r => [r.fresh], () => undefined, k => k.pageCpuMs);
+  line('Show Local Graph', r => r.local, () => undefined, k => k.pageCpuMs);
+  line('a blank webview (VS Code\'s floor)', r => r.floor.map(f => f.blank), b => b.fcpMs, b => b.pageCpuMs);
+  console.log(`| ${n.toLocaleString('en')} | VS Code's Markdown preview of the open note | – | ${round(m(runs, r => r.floor.map(f => f.preview.documentMs)))} | – | – | – | – | – | – | – | ${round(m(runs, r => r.floor.map(f => f.preview.fcpMs)))} | ${round(m(runs, r => r.floor.map(f => f.preview.pageCpuMs)))} |`);
+}

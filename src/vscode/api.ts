@@ -41,8 +41,9 @@ export interface MarginaliaApi {
   sidebar: Sidebar;
   /** The graph panels: what they sent the webview, and a way in for webview messages. */
   graph: {
-    global: { state(): GraphPanelState | undefined; receive(message: unknown): Promise<boolean> };
-    local: { state(): GraphPanelState | undefined; receive(message: unknown): Promise<boolean> };
+    /** `loseNextPicture`: the next whole picture never reaches the page, as when VS Code drops one posted to a loading page. */
+    global: { state(): GraphPanelState | undefined; receive(message: unknown): Promise<boolean>; loseNextPicture(): void };
+    local: { state(): GraphPanelState | undefined; receive(message: unknown): Promise<boolean>; loseNextPicture(): void };
     /** Where `uri`'s folder keeps its graph positions (none without workspace storage). */
     positionsFileFor(uri: vscode.Uri): vscode.Uri | undefined;
     /** Writes kept positions now, not after the usual delay. */

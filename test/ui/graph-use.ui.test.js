@@ -68,7 +68,11 @@ async function waitUntil(what, check, timeout = 15000) {
   }
 }
 
-/** Back to the default controls, through the controls. */
+/**
+ * Back to the default controls, through the controls, and the picture that answers the last
+ * change drawn: built for the default controls, and no later change asked for (the filter box
+ * sends its text 300 ms after the last key, so the count alone could be read before it).
+ */
 async function resetControls(frame) {
   await frame.fill('#mg-graph-filter', '');
   for (const [id, on] of [['placeholders', false], ['tags', false], ['attachments', false], ['orphans', true]]) {
@@ -76,6 +80,10 @@ async function resetControls(frame) {
   }
   await frame.selectOption('#mg-graph-group', 'folder');
   await frame.selectOption('#mg-graph-size', 'links');
+  await frame.waitForFunction(() => {
+    const { changed, shown, state: s } = window.marginaliaGraph.controls();
+    return shown === changed && s.filter === '' && !s.placeholders && !s.tags && !s.attachments && s.orphans && s.groupBy === 'folder' && s.sizeBy === 'links';
+  }, null, { timeout: 30000 });
 }
 
 suite('graph, as a user works it', function () {
@@ -121,7 +129,7 @@ suite('graph, as a user works it', function () {
     await frame.waitForFunction(() => [...document.querySelectorAll('#mg-graph-views option')].some(o => o.value === 'Papers and tags'), null, { timeout: 15000 });
 
     await resetControls(frame);
-    await waitForNodes(frame, 13);
+    assert.strictEqual(await nodesShown(frame), 13);
     // The focus is in the panel's controls (no editor active): the note in the editor stays the active one.
     await frame.waitForFunction(() => window.marginaliaGraph.active() === 'transformers.md', null, { timeout: 10000 });
     await frame.selectOption('#mg-graph-views', 'Papers and tags');
@@ -136,14 +144,14 @@ suite('graph, as a user works it', function () {
   test('Use Graph View from the command palette applies a saved view', async () => {
     const frame = await graphFrame(wb.page, false);
     await resetControls(frame);
-    await waitForNodes(frame, 13);
+    assert.strictEqual(await nodesShown(frame), 13);
     await wb.runCommand('Marginalia: Use Graph View');
     await wb.page.waitForFunction(t => document.querySelector('.quick-input-list .monaco-list-row.focused')?.textContent.includes(t), 'Papers and tags', { timeout: 15000 });
     await wb.page.keyboard.press('Enter');
     await frame.waitForFunction(() => document.getElementById('mg-graph-filter').value === 'path:papers/', null, { timeout: 15000 });
     assert.ok(await nodesShown(frame) > 2);
     await resetControls(frame);
-    await waitForNodes(frame, 13);
+    assert.strictEqual(await nodesShown(frame), 13);
   });
 
   test('a click opens the note in the editor, with the focus; the graph stays in view', async () => {

@@ -47,6 +47,38 @@ if (run === 'single') suite('graph panels', () => {
     assert.deepStrictEqual(state.data.groups.map(g => g.name), ['/', 'papers/', 'people/', 'podcasts/']);
   });
 
+  test('an opening posts its picture while the page loads, before its `ready`, and the page draws it', async function () {
+    this.timeout(90000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.window.showTextDocument(uriOf('transformers.md'));
+    await vscode.commands.executeCommand('marginalia.showGraph');
+    const panel = api.graph.global;
+    // The page reports the nodes it drew only once it has a picture.
+    await waitFor('the page drew the picture', () => panel.state()?.lastStats?.nodes === 13, 80000);
+    const state = panel.state()!;
+    assert.ok((state.postedBeforeReady ?? 0) >= 1, `the picture was posted before the page said ready (${state.postedBeforeReady} messages before)`);
+    assert.strictEqual(graphs(state).length, 1, 'one picture: its `ready` was answered by `posted`, not a second picture');
+    assert.ok(state.sent.some(m => m.type === 'posted'));
+  });
+
+  test('a page that lost the picture posted while it loaded asks again when told it was `posted`, and draws it', async function () {
+    this.timeout(90000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.window.showTextDocument(uriOf('transformers.md'));
+    const panel = api.graph.global;
+    panel.loseNextPicture();
+    await vscode.commands.executeCommand('marginalia.showGraph');
+    await waitFor('the page drew the picture it asked for again', () => panel.state()?.lastStats?.nodes === 13, 80000);
+    assert.strictEqual(graphs(panel.state()).length, 2, 'the lost picture and the one the page asked for');
+  });
+
+  test('a page that says `ready` again (it lost the picture, or was loaded again) gets the whole picture', async () => {
+    const panel = api.graph.global;
+    const before = graphs(panel.state()).length;
+    assert.ok(await panel.receive({ type: 'ready' }));
+    assert.strictEqual(graphs(panel.state()).length, before + 1);
+  });
+
   test('toggles: notes not written yet (5), tags (15), attachments (1)', async () => {
     const panel = api.graph.global;
     assert.strictEqual((await setState(panel, { placeholders: true })).data.nodes.filter(n => n.type === 'placeholder').length, 5);

@@ -61,7 +61,9 @@ export type ToGraphWebview =
   /** The vault changed: only what changed. */
   | { readonly type: 'diff'; readonly diff: GraphDiff; /** With `diff.groups`: the palette slot of each, in order. */ readonly slots?: readonly number[] }
   /** The note in the editor. */
-  | { readonly type: 'active'; readonly id: string | undefined };
+  | { readonly type: 'active'; readonly id: string | undefined }
+  /** The answer to `ready` when the opening's picture was posted before it: a page that holds no picture lost it, and sends `ready` again. */
+  | { readonly type: 'posted' };
 
 const MAX_TEXT = 4096;
 const MAX_NODES = 500_000;

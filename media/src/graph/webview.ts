@@ -13,6 +13,9 @@ import { DEFAULT_VIEW } from './messages';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromGraphWebview): void };
 
+/** For the bench: when this script began to run (epoch ms, the clock the host logs in). */
+const scriptAt = performance.timeOrigin + performance.now();
+
 const vscode = acquireVsCodeApi();
 const post = (m: FromGraphWebview) => vscode.postMessage(m);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -57,6 +60,9 @@ const recentFrames: FrameTiming[] = [];
 const recentDiffs: { readonly at: number; readonly appliedMs: number }[] = [];
 let firstFrameAt: number | undefined;
 let firstWholeAt: number | undefined;
+/** When the first whole picture arrived, and when it had been drawn into the renderer (epoch ms). */
+let graphReceivedAt: number | undefined;
+let graphTakenAt: number | undefined;
 const epochNow = () => performance.timeOrigin + performance.now();
 function remember<T>(list: T[], item: T): void {
   list.push(item);
@@ -191,8 +197,14 @@ function layoutWorker(): Worker {
   return new Worker(workerUrl);
 }
 
+/** The count of control changes the picture drawn answers, and the controls it was built for (UI tests wait for them). */
+let shownSeq = 0;
+let shownState: GraphViewState = DEFAULT_VIEW;
+
 function draw(message: Extract<ToGraphWebview, { type: 'graph' }>): void {
   graph = message.graph;
+  shownSeq = message.seq ?? 0;
+  shownState = message.state;
   legendGroups = graph.legend;
   keepSlots(legendGroups, message.slots);
   fallbackData = undefined;
@@ -258,7 +270,9 @@ window.addEventListener('message', event => {
   const m = event.data as ToGraphWebview;
   switch (m?.type) {
     case 'graph':
+      graphReceivedAt ??= epochNow();
       draw(m);
+      graphTakenAt ??= epochNow();
       break;
     case 'diff':
       if (m.diff.groups) {
@@ -277,6 +291,10 @@ window.addEventListener('message', event => {
       showCounts();
       // The host (and its tests) learn the node count the page now holds.
       reportStats();
+      break;
+    case 'posted':
+      // VS Code dropped the picture posted while this page loaded (its content was set again): ask again.
+      if (!graph) post({ type: 'ready' });
       break;
     case 'active':
       active = m.id;
@@ -312,11 +330,17 @@ new MutationObserver(() => {
 (window as unknown as { marginaliaGraph: unknown }).marginaliaGraph = {
   nodeCount: () => renderer?.nodeCount ?? 0,
   active: () => active,
+  /** The page's count of its control changes, and the count and controls of the picture drawn. */
+  controls: () => ({ changed: stateSeq, shown: shownSeq, state: shownState }),
   ids: () => shownNodes().map(n => n.id),
   labels: () => renderer?.labels() ?? [],
   layoutRunsIn: () => renderer?.layoutRunsIn(),
   /** The bench's timeline: epoch times of this page's first frame and first whole picture, the last frames and diffs. */
-  timings: () => ({ firstFrameAt, firstWholeAt, frames: recentFrames.slice(), diffs: recentDiffs.slice() }),
+  timings: () => ({
+    firstFrameAt, firstWholeAt, frames: recentFrames.slice(), diffs: recentDiffs.slice(),
+    // The page's part of the chain: its script fetched (resource timing) and run, `ready` posted, the picture received and taken.
+    scriptFetchedAt: scriptFetched(), scriptAt, readyAt, graphReceivedAt, graphTakenAt,
+  }),
   positionOf: (id: string) => {
     const p = renderer?.screenPosition(id);
     const r = canvas.getBoundingClientRect();
@@ -324,4 +348,11 @@ new MutationObserver(() => {
   },
 };
 
+/** When this page's script had been fetched (epoch ms), from the resource timing of the one script. */
+function scriptFetched(): number | undefined {
+  const entry = performance.getEntriesByType('resource').find(e => /graph\.js(\?|$)/.test(e.name)) as PerformanceResourceTiming | undefined;
+  return entry && performance.timeOrigin + entry.responseEnd;
+}
+
+const readyAt = epochNow();
 post({ type: 'ready' });

@@ -14,7 +14,7 @@ import { TimeSlices } from '../../core/index/timeSlices';
 import { DEFAULT_VIEW, parseFromGraphWebview, type FromGraphWebview, type GraphViewState, type ToGraphWebview } from '../../../media/src/graph/messages';
 import { plain } from '../messageText';
 import { graphHtml } from './html';
-import { formatHostTiming, startHostTiming } from './hostTiming';
+import { formatHostTiming, startHostTiming, type HostTiming } from './hostTiming';
 import type { GraphPositionStore } from './positionStore';
 import { graphGroups, namedViews, saveNamedView } from './settings';
 import type { Vault } from '../vaults/vault';
@@ -29,6 +29,8 @@ export interface GraphPanelState {
   readonly sent: readonly ToGraphWebview[];
   readonly lastStats?: Extract<FromGraphWebview, { type: 'stats' }>;
   readonly folder: string | undefined;
+  /** How many messages had been posted to the page when its first `ready` came (undefined until it came). */
+  readonly postedBeforeReady: number | undefined;
 }
 
 /** Index changes closer together than this are a burst (a folder moved, a checkout, typing), folded into one diff. */
@@ -57,6 +59,19 @@ export class GraphPanel implements vscode.Disposable {
   private renames = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private ready = false;
+  /**
+   * The opening's picture, built and posted while VS Code makes the webview and loads its page
+   * (most of the time to the first frame), not after the page's `ready`. VS Code keeps what is
+   * posted to a loading page, but drops it when the page's content is set again before it loads
+   * (its webview's `pendingMessages`): so `ready` is answered by `posted`, after which a page
+   * that holds no picture asks again.
+   */
+  private early: Promise<void> | undefined;
+  private postedBeforeReady: number | undefined;
+  /** For a test: the next whole picture is lost on its way, as VS Code loses one posted to a page whose content is set again. */
+  private loseNext = false;
+  /** Whole pictures asked for: one built after another was asked for is not posted (it would arrive after it, stale). */
+  private asked = 0;
   /** The note of the vault shown that was last active in an editor. */
   private activeNote: string | undefined;
 
@@ -118,7 +133,8 @@ export class GraphPanel implements vscode.Disposable {
     this.panel.iconPath = vscode.Uri.joinPath(this.media, 'marginalia.svg');
     this.ready = false;
     this.sent.length = 0;
-    // A new panel shows nothing of the last one until its webview is ready (state() says so).
+    this.postedBeforeReady = undefined;
+    // A new panel shows nothing of the last one until its own picture is built (state() says so).
     this.model = undefined;
     this.viewSeq = 0;
     this.lastStats = undefined;
@@ -127,7 +143,12 @@ export class GraphPanel implements vscode.Disposable {
     this.panel.onDidDispose(() => {
       this.panel = undefined;
       this.ready = false;
+      this.early = undefined;
     });
+    this.log.debug(`Graph: panel created at ${Date.now()}`);
+    // One turn of the event loop first, so the panel's creation reaches the workbench before the build holds this thread.
+    this.early = new Promise<void>(resolve => setTimeout(resolve, 0)).then(() => this.send(false));
+    await this.early;
   }
 
   private get data(): GraphData {
@@ -136,7 +157,7 @@ export class GraphPanel implements vscode.Disposable {
 
   state(): GraphPanelState | undefined {
     if (!this.panel) return undefined;
-    return { data: this.data, viewState: this.viewState, problem: this.problem, sent: this.sent, lastStats: this.lastStats, folder: this.vault?.folder.uri.toString() };
+    return { data: this.data, viewState: this.viewState, problem: this.problem, sent: this.sent, lastStats: this.lastStats, folder: this.vault?.folder.uri.toString(), postedBeforeReady: this.postedBeforeReady };
   }
 
   /** A message from the webview (or a test); false when it was refused. */
@@ -147,10 +168,19 @@ export class GraphPanel implements vscode.Disposable {
       return false;
     }
     switch (m.type) {
-      case 'ready':
+      case 'ready': {
+        this.log.debug(`Graph: page ready at ${Date.now()}`);
+        this.postedBeforeReady ??= this.sent.length;
+        const early = this.early;
+        this.early = undefined;
         this.ready = true;
-        await this.send(false);
+        // The opening's picture is on its way (or was lost: the page then asks again); a page loaded again gets a new one.
+        if (early) {
+          await early;
+          this.post({ type: 'posted' });
+        } else await this.send(false);
         return true;
+      }
       case 'open':
         return this.openNode(m.id, m.toSide);
       case 'positions':
@@ -220,32 +250,48 @@ export class GraphPanel implements vscode.Disposable {
 
   /** The whole picture (opening, or the controls changed). */
   private async send(relayout: boolean): Promise<void> {
-    if (!this.panel || !this.ready || !this.vault) return;
+    // Before the page's `ready` only while the opening's picture goes out (what follows it is kept with it).
+    if (!this.panel || !(this.ready || this.early) || !this.vault) return;
+    const asked = ++this.asked;
+    const picture = await this.picture(this.vault, relayout);
+    if (asked === this.asked) this.show(picture);
+  }
+
+  /** The whole picture of `vault` as the controls ask, and its model; nothing posted yet. */
+  private async picture(vault: Vault, relayout: boolean): Promise<Picture> {
+    // The controls it is built for, and the page's count of changes they answer, taken now: not after the awaits below.
+    const state = this.viewState;
+    const seq = this.viewSeq;
     let clock = startHostTiming();
-    this.model = this.build(this.vault);
+    const model = this.build(vault);
     const built = clock();
-    const folder = this.vault.folder.uri;
+    const folder = vault.folder.uri;
     const kept = this.local || relayout ? {} : await this.positions.load(folder);
     await this.positions.loadGroupSlots(folder);
     clock = startHostTiming();
-    const graph = this.model.packedData();
+    const graph = model.packedData();
     const positions = alignPositions(graph.ids, kept);
-    const packed = clock();
-    clock = startHostTiming();
-    this.post({
+    const message: Extract<ToGraphWebview, { type: 'graph' }> = {
       type: 'graph',
       graph,
       slots: this.positions.groupSlots(folder, graph.legend.map(g => g.name)),
       positions,
-      state: this.viewState,
-      seq: this.viewSeq,
+      state,
+      seq,
       local: this.local,
       views: namedViews().map(v => v.name),
       ...(this.problem ? { problem: this.problem } : {}),
       ...(relayout ? { relayout } : {}),
-    });
-    const message = { ms: built.ms + packed.ms, cpuMs: built.cpuMs === undefined || packed.cpuMs === undefined ? undefined : built.cpuMs + packed.cpuMs };
-    this.log.debug(`Graph: message of ${graph.ids.length} nodes built in ${formatHostTiming(message)}, posted in ${formatHostTiming(clock())} at ${Date.now()}`);
+    };
+    const packed = clock();
+    return { model, message, timing: { ms: built.ms + packed.ms, cpuMs: built.cpuMs === undefined || packed.cpuMs === undefined ? undefined : built.cpuMs + packed.cpuMs } };
+  }
+
+  private show(picture: Picture): void {
+    this.model = picture.model;
+    const clock = startHostTiming();
+    this.post(picture.message);
+    this.log.debug(`Graph: message of ${picture.message.graph.ids.length} nodes built in ${formatHostTiming(picture.timing)}, posted in ${formatHostTiming(clock())} at ${Date.now()}`);
     this.postActive();
     this.prepareSoon();
   }
@@ -283,7 +329,7 @@ export class GraphPanel implements vscode.Disposable {
 
   /** The vault changed (or the local graph's note): only the difference goes to the webview. */
   private sendDiff(): void {
-    if (!this.panel || !this.ready || !this.vault || !this.model) return;
+    if (!this.panel || !(this.ready || this.early) || !this.vault || !this.model) return;
     const before = this.model;
     const clock = startHostTiming();
     let diff;
@@ -361,7 +407,16 @@ export class GraphPanel implements vscode.Disposable {
   private post(message: ToGraphWebview): void {
     this.sent.push(message);
     if (this.sent.length > 200) this.sent.splice(0, this.sent.length - 200);
+    if (this.loseNext && message.type === 'graph') {
+      this.loseNext = false;
+      return;
+    }
     void this.panel?.webview.postMessage(message);
+  }
+
+  /** For tests: the next whole picture never reaches the page (as when VS Code drops it). */
+  loseNextPicture(): void {
+    this.loseNext = true;
   }
 
   dispose(): void {
@@ -370,6 +425,13 @@ export class GraphPanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** A whole picture built for the page, and the model it was built from. */
+interface Picture {
+  readonly model: GraphModel;
+  readonly message: Extract<ToGraphWebview, { type: 'graph' }>;
+  readonly timing: HostTiming;
 }
 
 /** Positions of the nodes in the picture only: the webview cannot grow the file with made-up ids. */
