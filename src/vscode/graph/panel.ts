@@ -267,14 +267,14 @@ export class GraphPanel implements vscode.Disposable {
     const built = clock();
     const folder = vault.folder.uri;
     const kept = this.local || relayout ? {} : await this.positions.load(folder);
-    await this.positions.loadGroupSlots(folder);
+    const slots = await this.positions.loadGroupSlots(folder);
     clock = startHostTiming();
     const graph = model.packedData();
     const positions = alignPositions(graph.ids, kept);
     const message: Extract<ToGraphWebview, { type: 'graph' }> = {
       type: 'graph',
       graph,
-      slots: this.positions.groupSlots(folder, graph.legend.map(g => g.name)),
+      slots: this.positions.groupSlots(folder, graph.legend.map(g => g.name), slots),
       positions,
       state,
       seq,

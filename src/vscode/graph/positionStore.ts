@@ -40,11 +40,14 @@ export class GraphPositionStore implements vscode.Disposable {
   }
 
   /** Reads `folder`'s kept group colours (once; damaged: logged, and colours are given afresh). */
-  async loadGroupSlots(folder: vscode.Uri): Promise<void> {
+  async loadGroupSlots(folder: vscode.Uri): Promise<Map<string, number>> {
     const key = folder.toString();
-    if (this.slots.has(key)) return;
+    const known = this.slots.get(key);
+    if (known) return known;
     const kept = await this.read(this.groupsFileFor(folder), 'Graph group colours', 'giving colours afresh', text => readKeptGroupSlots(text, GROUP_PALETTE_SIZE));
-    if (!this.slots.has(key)) this.slots.set(key, kept ?? new Map());
+    const slots = this.slots.get(key) ?? kept ?? new Map<string, number>();
+    this.slots.set(key, slots);
+    return slots;
   }
 
   /**
@@ -52,9 +55,11 @@ export class GraphPositionStore implements vscode.Disposable {
    * once given in this folder; a new one gets a free slot, kept from now on (written soon).
    * `loadGroupSlots` first, or what the file kept is not known yet.
    */
-  groupSlots(folder: vscode.Uri, names: readonly string[]): number[] {
+  groupSlots(folder: vscode.Uri, names: readonly string[], loaded?: Map<string, number>): number[] {
     const key = folder.toString();
-    let kept = this.slots.get(key);
+    // What `loadGroupSlots` gave the caller: a picture built across a `forget` (a reopened window
+    // in the tests) keeps to it rather than putting an empty table in the place of the file's.
+    let kept = loaded ?? this.slots.get(key);
     if (!kept) this.slots.set(key, (kept = new Map()));
     const before = kept.size;
     const slots = groupSlots(names, GROUP_PALETTE_SIZE, kept);
@@ -64,6 +69,8 @@ export class GraphPositionStore implements vscode.Disposable {
 
   private async read<T>(file: vscode.Uri | undefined, what: string, then: string, parse: (text: string) => T | undefined): Promise<T | undefined> {
     if (!file) return undefined;
+    // Our writes still queued first: a read before them finds the file as it was before them.
+    await this.writing;
     let text: string;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
