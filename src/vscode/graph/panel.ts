@@ -123,6 +123,7 @@ export class GraphPanel implements vscode.Disposable {
       await this.send(false);
       return;
     }
+    this.positions.prefetch(this.vault.folder.uri, !this.local);
     const title = this.local ? 'Local Graph' : 'Graph';
     this.panel = vscode.window.createWebviewPanel(this.local ? 'marginalia.localGraph' : 'marginalia.graph', title, { viewColumn: column, preserveFocus: true }, {
       enableScripts: true,

@@ -3,6 +3,7 @@
 // settles or a node is dragged (a temp file renamed over the old one: a crash never leaves half).
 // Beside it, the palette slot each colour group was given, so a group keeps its colour when the
 // graph (or VS Code) is closed and opened again. A damaged file is logged and ignored (keptGraph.ts).
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Positions } from '../../../media/src/graph/messages';
 import { GROUP_PALETTE_SIZE, groupSlots } from '../../core/graph/groupColors';
@@ -17,6 +18,9 @@ export class GraphPositionStore implements vscode.Disposable {
   private readonly slots = new Map<string, Map<string, number>>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private writing: Promise<void> = Promise.resolve();
+  /** Reads on their way, by folder: a read started before the panel is made is the one its picture waits for. */
+  private readonly loadingPositions = new Map<string, Promise<Positions>>();
+  private readonly loadingSlots = new Map<string, Promise<Map<string, number>>>();
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly log: vscode.LogOutputChannel) {}
 
@@ -34,9 +38,17 @@ export class GraphPositionStore implements vscode.Disposable {
     const key = folder.toString();
     const known = this.memory.get(key);
     if (known) return known;
-    const positions = (await this.read(this.fileFor(folder), 'Graph positions', 'starting a new layout', readKeptPositions)) ?? {};
-    this.memory.set(key, positions);
-    return positions;
+    let loading = this.loadingPositions.get(key);
+    if (!loading) {
+      loading = this.read(this.fileFor(folder), 'Graph positions', 'starting a new layout', readKeptPositions).then(read => {
+        if (this.loadingPositions.get(key) === loading) this.loadingPositions.delete(key);
+        const positions = this.memory.get(key) ?? read ?? {};
+        this.memory.set(key, positions);
+        return positions;
+      });
+      this.loadingPositions.set(key, loading);
+    }
+    return loading;
   }
 
   /** Reads `folder`'s kept group colours (once; damaged: logged, and colours are given afresh). */
@@ -44,10 +56,27 @@ export class GraphPositionStore implements vscode.Disposable {
     const key = folder.toString();
     const known = this.slots.get(key);
     if (known) return known;
-    const kept = await this.read(this.groupsFileFor(folder), 'Graph group colours', 'giving colours afresh', text => readKeptGroupSlots(text, GROUP_PALETTE_SIZE));
-    const slots = this.slots.get(key) ?? kept ?? new Map<string, number>();
-    this.slots.set(key, slots);
-    return slots;
+    let loading = this.loadingSlots.get(key);
+    if (!loading) {
+      loading = this.read(this.groupsFileFor(folder), 'Graph group colours', 'giving colours afresh', text => readKeptGroupSlots(text, GROUP_PALETTE_SIZE)).then(kept => {
+        if (this.loadingSlots.get(key) === loading) this.loadingSlots.delete(key);
+        const slots = this.slots.get(key) ?? kept ?? new Map<string, number>();
+        this.slots.set(key, slots);
+        return slots;
+      });
+      this.loadingSlots.set(key, loading);
+    }
+    return loading;
+  }
+
+  /**
+   * Starts reading what `folder`'s graph keeps, before its panel is made: in VS Code for the web the
+   * extension's storage is read through the workbench, which is busy for a second or more making the
+   * panel, and a read asked for after it waited that long (the first opening, or after a restart).
+   */
+  prefetch(folder: vscode.Uri, positions: boolean): void {
+    if (positions) void this.load(folder);
+    void this.loadGroupSlots(folder);
   }
 
   /**
@@ -73,9 +102,12 @@ export class GraphPositionStore implements vscode.Disposable {
     await this.writing;
     let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      // A local file straight from the disk, as the index cache is read: through workspace.fs the
+      // read waited for the workbench, busy making the panel (0.4–1.8 s on a first opening).
+      text = file.scheme === 'file' ? await fs.promises.readFile(file.fsPath, 'utf8') : new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
     } catch (e) {
-      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.log.warn(`Could not read ${what.toLowerCase()} (${file.fsPath}): ${String(e)}`);
+      const missing = (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') || (e as NodeJS.ErrnoException).code === 'ENOENT';
+      if (!missing) this.log.warn(`Could not read ${what.toLowerCase()} (${file.fsPath}): ${String(e)}`);
       return undefined;
     }
     const value = parse(text);
@@ -139,6 +171,8 @@ export class GraphPositionStore implements vscode.Disposable {
   forget(folder: vscode.Uri): void {
     this.memory.delete(folder.toString());
     this.slots.delete(folder.toString());
+    this.loadingPositions.delete(folder.toString());
+    this.loadingSlots.delete(folder.toString());
   }
 
   dispose(): void {
