@@ -9,7 +9,6 @@ import { diffPackedGraphs, isEmptyDiff } from '../../core/graph/graphDiff';
 import { GraphModel } from '../../core/graph/graphModel';
 import { alignPositions } from '../../core/graph/packedGraph';
 import { QueryError } from '../../core/graph/query';
-import { BurstFold } from '../../core/index/burstFold';
 import { TimeSlices } from '../../core/index/timeSlices';
 import { DEFAULT_VIEW, parseFromGraphWebview, type FromGraphWebview, type GraphViewState, type ToGraphWebview } from '../../../media/src/graph/messages';
 import { plain } from '../messageText';
@@ -52,8 +51,8 @@ export class GraphPanel implements vscode.Disposable {
   private readonly sent: ToGraphWebview[] = [];
   private lastStats: Extract<FromGraphWebview, { type: 'stats' }> | undefined;
   private editorColumn: vscode.ViewColumn = vscode.ViewColumn.One;
-  /** Index changes, each sent as a diff on the next turn unless it comes in a burst (then one diff when the burst stops). */
-  private readonly changes = new BurstFold(CHANGE_DELAY);
+  /** Index changes are folded into one diff sent CHANGE_DELAY after the last (a rename's delete and create go together). */
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private prepareTimer: ReturnType<typeof setTimeout> | undefined;
   /** Files renamed since the last diff, old vault path -> new (the diff then says which node moved). */
   private renames = new Map<string, string>();
@@ -325,7 +324,9 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   private schedule(): void {
-    if (this.panel) this.changes.call(() => this.sendDiff());
+    if (!this.panel) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.sendDiff(), CHANGE_DELAY);
   }
 
   /** The vault changed (or the local graph's note): only the difference goes to the webview. */
@@ -421,7 +422,7 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.changes.cancel();
+    clearTimeout(this.timer);
     clearTimeout(this.prepareTimer);
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
