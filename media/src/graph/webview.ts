@@ -304,17 +304,24 @@ window.addEventListener('message', event => {
   }
 });
 
-const changed = () => post({ type: 'state', state: readControls(), seq: ++stateSeq });
+let filterTimer: number | undefined;
+// Any change sends the controls whole, the filter's text with them: a filter change still waiting
+// is sent by it, and must not follow later with the controls as they were (after a view was chosen).
+const changed = () => {
+  window.clearTimeout(filterTimer);
+  post({ type: 'state', state: readControls(), seq: ++stateSeq });
+};
 for (const t of toggles) $(`mg-graph-${t}`).addEventListener('change', changed);
 for (const s of [depth, groupBy, sizeBy]) s.addEventListener('change', changed);
-let filterTimer: number | undefined;
 filter.addEventListener('input', () => {
   window.clearTimeout(filterTimer);
   filterTimer = window.setTimeout(changed, 300);
 });
 search.addEventListener('input', highlightSearch);
 views.addEventListener('change', () => {
-  if (views.value) post({ type: 'useView', name: views.value });
+  if (!views.value) return;
+  window.clearTimeout(filterTimer);
+  post({ type: 'useView', name: views.value });
 });
 $('mg-graph-save').addEventListener('click', () => post({ type: 'saveView' }));
 $('mg-graph-relayout').addEventListener('click', () => post({ type: 'relayout' }));
