@@ -70,9 +70,9 @@ export class GraphPositionStore implements vscode.Disposable {
   }
 
   /**
-   * Starts reading what `folder`'s graph keeps, before its panel is made: in VS Code for the web the
-   * extension's storage is read through the workbench, which is busy for a second or more making the
-   * panel, and a read asked for after it waited that long (the first opening, or after a restart).
+   * Starts reading what `folder`'s graph keeps, before its panel is made: through code-server, reads
+   * asked for after `createWebviewPanel` were measured finishing 0.4–1.8 s later, while the workbench
+   * made the panel (the first opening, or after a restart; docs/graph.md).
    */
   prefetch(folder: vscode.Uri, positions: boolean): void {
     if (positions) void this.load(folder);
@@ -102,8 +102,8 @@ export class GraphPositionStore implements vscode.Disposable {
     await this.writing;
     let text: string;
     try {
-      // A local file straight from the disk, as the index cache is read: through workspace.fs the
-      // read waited for the workbench, busy making the panel (0.4–1.8 s on a first opening).
+      // A local file straight from the disk, as the index cache is read (indexCacheStore.ts): through
+      // workspace.fs the first opening's reads finished 0.4–1.8 s after the panel was made.
       text = file.scheme === 'file' ? await fs.promises.readFile(file.fsPath, 'utf8') : new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
     } catch (e) {
       const missing = (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') || (e as NodeJS.ErrnoException).code === 'ENOENT';
