@@ -29,6 +29,7 @@ passed=0
 failed=0
 skipped=0
 report=()
+failures=()
 
 # stage NAME RESULT_FILES COMMAND...: runs COMMAND, then adds up the JSON counts it wrote.
 # Every result file must show at least one test run (passed or failed): a stage that finds
@@ -61,6 +62,12 @@ stage() {
   [ -n "$crashed" ] && f=$((f + 1))
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
   report+=("$(printf '%-22s %4d passed %4d failed %4d skipped %5ss%s' "$name" "$p" "$f" "$s" "$took" "${crashed:+   FAILED: $crashed}")")
+  # The failing tests by name, under the summary: a log read from its end says what failed.
+  for file in $files; do
+    [ -f "$RESULTS/$file" ] && while IFS= read -r line; do failures+=("$line"); done < <(node -e '
+      for (const f of require(process.argv[1]).failures || [])
+        console.log(`  ${process.argv[2]}: ${f.title}: ${String(f.error).split("\n")[0].slice(0, 300)}`);' "$PWD/$RESULTS/$file" "$name" 2>/dev/null)
+  done
 }
 
 # The build has no tests of its own: it passes, or counts as one failure.
@@ -85,7 +92,7 @@ stage build "" build
 stage unit unit.json env MARGINALIA_RESULTS="$RESULTS/unit.json" \
   npx mocha --reporter test/harness/summary-reporter.js "${grep_args[@]}"
 stage perf perf.json env MARGINALIA_RESULTS="$RESULTS/perf.json" \
-  npx mocha --no-config --ui tdd --timeout 300000 --reporter test/harness/summary-reporter.js "${grep_args[@]}" 'out/test/perf/**/*.test.js'
+  npx mocha --no-config --ui tdd --timeout 300000 --node-option max-semi-space-size=64 --reporter test/harness/summary-reporter.js "${grep_args[@]}" 'out/test/perf/**/*.test.js'
 stage "harness install" "" bash test/harness/install.sh
 # Without the harness the next stages could only fail with "Cannot find module" traces: say so once.
 if [ -d test/harness/node_modules/playwright-core ] && [ -x test/harness/node_modules/.bin/code-server ]; then
@@ -101,6 +108,7 @@ fi
 echo
 echo "=== summary${MARGINALIA_TEST_GREP:+ (only tests matching /$MARGINALIA_TEST_GREP/)}"
 printf '%s\n' "${report[@]}"
+[ ${#failures[@]} -gt 0 ] && { echo "failing:"; printf '%s\n' "${failures[@]}"; }
 echo "screenshots: .e2e/screenshots/"
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

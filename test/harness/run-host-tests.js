@@ -80,7 +80,7 @@ async function main(run) {
   for (const f of r.failures) console.log(`\nFAILED (${run}): ${f.title}\n${f.error}`);
   const skipped = (r.pending || []).length;
   console.log(`${run}: ${r.passes.length} passed, ${r.failures.length} failed, ${skipped} skipped${grepNote()}`);
-  writeSummary(run, { passed: r.passes.length, failed: r.failures.length, skipped, crashed: false });
+  writeSummary(run, { passed: r.passes.length, failed: r.failures.length, skipped, crashed: false, failures: r.failures.map(f => ({ title: `${run}: ${f.title}`, error: String(f.error) })) });
   lap(`${run}: done, exit code ${exitCode}`);
   return r.failures.length > 0 || exitCode !== 0 ? 1 : 0;
 }

@@ -12,6 +12,13 @@
 // whole 16x must cost more than 4x (else the large input is not read to its end, and the case
 // tests nothing).
 //
+// The largest cliff is the young generation's: a call whose output (a scan's links and ranges)
+// outgrows V8's semi-space has every object copied into the old generation, 10-40x the cost per
+// object (measured: unpacking a note's reference links costs 0.1 µs a link up to 16,000 links and
+// 2-4 µs from 32,000 on, with Node's default 16 MB semi-space). That cliff can spread over both
+// steps, so the growth tests run with a 64 MB semi-space (`--max-semi-space-size=64`, set where
+// mocha is started: package.json and test/run-all.sh), which keeps every case's output young.
+//
 // Each size's time per call is the minimum over samples of a batch of calls (other processes
 // on the machine, preempting this one and flushing its caches, only ever add time); time is
 // this process's CPU time; each size is warmed up on its own first (V8 optimizes for the
