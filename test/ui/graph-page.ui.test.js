@@ -2,7 +2,8 @@
 // media/graph.js in the page the panel makes (its body and CSP), VS Code's side played by the
 // test (acquireVsCodeApi records what the page posts; pictures are delivered as message events).
 // Playwright's fake clock holds the page's timers, so "within the filter's 300 ms" is exact and
-// "the stale filter was never sent" is checked after running the clock well past it.
+// "the stale filter was never sent" is checked after running the clock well past it. Also the
+// legend's order (a vault can have hundreds of first tags).
 // Needs `npm run build` (media/graph.js) and `npx tsc -p .` (out/: the page's body, the packing).
 const assert = require('assert');
 const fs = require('fs');
@@ -43,18 +44,18 @@ const DEFAULT_VIEW = { depth: 1, placeholders: false, tags: false, attachments: 
 const VIEW = { name: 'Papers and tags', state: { depth: 1, placeholders: true, tags: true, attachments: false, orphans: false, groupBy: 'tag', sizeBy: 'pagerank', filter: 'path:papers/' } };
 
 /** A whole picture as the panel posts it, for `state` and the page's change count `seq` the host last saw. */
-function picture(state, seq) {
+function picture(state, seq, legend = [{ name: '/', count: 1 }, { name: 'papers/', count: 1 }, { name: 'people/', count: 1 }]) {
   const { packGraph } = compiled('src/core/graph/packedGraph.js');
   const note = (id, group, inLinks, outLinks) => ({ id, type: 'note', title: id.replace(/^.*\/|\.md$/g, ''), folder: id.includes('/') ? id.replace(/\/[^/]*$/, '') : '', group, inLinks, outLinks, weight: 1 });
   const graph = packGraph({
     nodes: [note('index.md', 0, 0, 2), note('papers/attention.md', 1, 1, 0), note('people/turing.md', 2, 1, 0)],
     edges: [{ source: 'index.md', target: 'papers/attention.md', kind: 'link', count: 1 }, { source: 'index.md', target: 'people/turing.md', kind: 'link', count: 1 }],
-    groups: [{ name: '/', count: 1 }, { name: 'papers/', count: 1 }, { name: 'people/', count: 1 }],
+    groups: legend,
   });
   return { type: 'graph', graph, slots: [0, 1, 2], positions: [0, 0, 10, 0, 0, 10], state, seq, local: false, views: [VIEW.name] };
 }
 
-suite('graph page: the filter box against the other controls, on a held clock', function () {
+suite('graph page: its own logic (the filter box against the other controls on a held clock, the legend)', function () {
   this.timeout(60000);
   let browser;
   let page;
@@ -148,5 +149,15 @@ suite('graph page: the filter box against the other controls, on a held clock', 
     await deliver(picture({ ...DEFAULT_VIEW, tags: true }, 1));
     assert.strictEqual(await page.isChecked('#mg-graph-tags'), true);
     assert.deepStrictEqual(await page.evaluate(() => window.marginaliaGraph.controls()), { changed: 1, shown: 1, state: { ...DEFAULT_VIEW, tags: true } });
+  });
+
+  test('the legend lists folders and first tags largest first; groups from the settings keep their order', async () => {
+    // Met in this order (a vault's first tags can be hundreds): the largest should lead.
+    const tags = [{ name: '#stub', count: 1 }, { name: '#math/algebra', count: 5 }, { name: '#reading', count: 1 }, { name: '#computing', count: 9 }];
+    const legend = () => page.$$eval('#mg-graph-legend li', items => items.map(i => i.textContent));
+    await deliver(picture({ ...DEFAULT_VIEW, groupBy: 'tag' }, 0, tags));
+    assert.deepStrictEqual(await legend(), ['#computing (9)', '#math/algebra (5)', '#stub (1)', '#reading (1)']);
+    await deliver(picture({ ...DEFAULT_VIEW, groupBy: 'queries' }, 0, tags));
+    assert.deepStrictEqual(await legend(), ['#stub (1)', '#math/algebra (5)', '#reading (1)', '#computing (9)']);
   });
 });
