@@ -124,7 +124,12 @@ function showCounts(): void {
 function showLegend(colors: GraphColors): void {
   legend.replaceChildren();
   const fills = groupFills(legendGroups, colors, groupSlots);
-  legendGroups.forEach((g, i) => {
+  // Folders and first tags listed largest first (a vault can have hundreds of first tags, in the
+  // order they were met); groups from the settings keep the order the user gave them.
+  const order = legendGroups.map((_, i) => i);
+  if (shownState.groupBy !== 'queries') order.sort((a, b) => legendGroups[b].count - legendGroups[a].count);
+  for (const i of order) {
+    const g = legendGroups[i];
     const item = document.createElement('li');
     const swatch = document.createElement('span');
     swatch.className = 'mg-swatch';
@@ -133,7 +138,7 @@ function showLegend(colors: GraphColors): void {
     label.textContent = `${g.name} (${g.count})`;
     item.append(swatch, label);
     legend.append(item);
-  });
+  }
 }
 
 /** How many times the user changed the controls here (sent as `seq`; the host echoes the last it saw). */

@@ -98,8 +98,11 @@ export class GraphPanel implements vscode.Disposable {
   async open(column: vscode.ViewColumn = vscode.ViewColumn.Beside): Promise<void> {
     // The start of the bench's timeline (bench/graphVscode.mjs): the webview's frames count in the same epoch clock.
     this.log.debug(`Graph: ${this.local ? 'Show Local Graph' : 'Show Graph'} at ${Date.now()}`);
-    // Run with the focus in the other graph panel, no editor is active: the note shown beside it is meant.
-    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find(e => e.document.languageId === 'markdown' && this.vaults.locate(e.document.uri));
+    // Run with no editor active (the focus in the other graph panel, or on an image): the note shown
+    // beside it is meant, the one last active if it is still in view.
+    const shown = vscode.window.visibleTextEditors.filter(e => e.document.languageId === 'markdown' && this.vaults.locate(e.document.uri));
+    const lastActive = shown.find(e => { const at = this.vaults.locate(e.document.uri)!; return at.vault === this.vault && at.path === this.activeNote; });
+    const editor = vscode.window.activeTextEditor ?? lastActive ?? shown[0];
     if (editor?.viewColumn) this.editorColumn = editor.viewColumn;
     const located = editor ? this.vaults.locate(editor.document.uri) : undefined;
     if (this.local && !located) {
@@ -111,6 +114,8 @@ export class GraphPanel implements vscode.Disposable {
     if (located) {
       this.vault = located.vault;
       this.center = located.path;
+      // The page highlights the note the graph was opened for (a local graph's centre), not one hidden since.
+      this.activeNote = located.path;
     }
     this.vault ??= this.vaults.all()[0];
     if (!this.vault) {

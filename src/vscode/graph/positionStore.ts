@@ -9,18 +9,17 @@ import type { Positions } from '../../../media/src/graph/messages';
 import { GROUP_PALETTE_SIZE, groupSlots } from '../../core/graph/groupColors';
 import { readKeptGroupSlots, readKeptPositions, writeKeptGroupSlots } from '../../core/graph/keptGraph';
 import { hashName } from '../vaults/indexCacheStore';
+import { ReadOnce } from './readOnce';
 
 const WRITE_DELAY_MS = 500;
 
 export class GraphPositionStore implements vscode.Disposable {
-  private readonly memory = new Map<string, Positions>();
+  /** Kept positions by folder, read from the file once: a read started before the panel is made is the one its picture waits for. */
+  private readonly memory = new ReadOnce<Positions>(() => ({}));
   /** Palette slots by group key, per folder (as `memory`). */
-  private readonly slots = new Map<string, Map<string, number>>();
+  private readonly slots = new ReadOnce<Map<string, number>>(() => new Map());
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private writing: Promise<void> = Promise.resolve();
-  /** Reads on their way, by folder: a read started before the panel is made is the one its picture waits for. */
-  private readonly loadingPositions = new Map<string, Promise<Positions>>();
-  private readonly loadingSlots = new Map<string, Promise<Map<string, number>>>();
 
   constructor(private readonly storage: vscode.Uri | undefined, private readonly log: vscode.LogOutputChannel) {}
 
@@ -34,39 +33,13 @@ export class GraphPositionStore implements vscode.Disposable {
   }
 
   /** The kept positions of `folder`'s graph; none when there are none or the file is damaged (logged). */
-  async load(folder: vscode.Uri): Promise<Positions> {
-    const key = folder.toString();
-    const known = this.memory.get(key);
-    if (known) return known;
-    let loading = this.loadingPositions.get(key);
-    if (!loading) {
-      loading = this.read(this.fileFor(folder), 'Graph positions', 'starting a new layout', readKeptPositions).then(read => {
-        if (this.loadingPositions.get(key) === loading) this.loadingPositions.delete(key);
-        const positions = this.memory.get(key) ?? read ?? {};
-        this.memory.set(key, positions);
-        return positions;
-      });
-      this.loadingPositions.set(key, loading);
-    }
-    return loading;
+  load(folder: vscode.Uri): Promise<Positions> {
+    return this.memory.get(folder.toString(), () => this.read(this.fileFor(folder), 'Graph positions', 'starting a new layout', readKeptPositions));
   }
 
   /** Reads `folder`'s kept group colours (once; damaged: logged, and colours are given afresh). */
-  async loadGroupSlots(folder: vscode.Uri): Promise<Map<string, number>> {
-    const key = folder.toString();
-    const known = this.slots.get(key);
-    if (known) return known;
-    let loading = this.loadingSlots.get(key);
-    if (!loading) {
-      loading = this.read(this.groupsFileFor(folder), 'Graph group colours', 'giving colours afresh', text => readKeptGroupSlots(text, GROUP_PALETTE_SIZE)).then(kept => {
-        if (this.loadingSlots.get(key) === loading) this.loadingSlots.delete(key);
-        const slots = this.slots.get(key) ?? kept ?? new Map<string, number>();
-        this.slots.set(key, slots);
-        return slots;
-      });
-      this.loadingSlots.set(key, loading);
-    }
-    return loading;
+  loadGroupSlots(folder: vscode.Uri): Promise<Map<string, number>> {
+    return this.slots.get(folder.toString(), () => this.read(this.groupsFileFor(folder), 'Graph group colours', 'giving colours afresh', text => readKeptGroupSlots(text, GROUP_PALETTE_SIZE)));
   }
 
   /**
@@ -88,7 +61,7 @@ export class GraphPositionStore implements vscode.Disposable {
     const key = folder.toString();
     // What `loadGroupSlots` gave the caller: a picture built across a `forget` (a reopened window
     // in the tests) keeps to it rather than putting an empty table in the place of the file's.
-    let kept = loaded ?? this.slots.get(key);
+    let kept = loaded ?? this.slots.known(key);
     if (!kept) this.slots.set(key, (kept = new Map()));
     const before = kept.size;
     const slots = groupSlots(names, GROUP_PALETTE_SIZE, kept);
@@ -137,7 +110,7 @@ export class GraphPositionStore implements vscode.Disposable {
   /** Merges `positions` into what is kept (a local graph updates only its own nodes) and writes soon. */
   save(folder: vscode.Uri, positions: Positions, replace = false): void {
     const key = folder.toString();
-    const merged = replace ? { ...positions } : { ...(this.memory.get(key) ?? {}), ...positions };
+    const merged = replace ? { ...positions } : { ...(this.memory.known(key) ?? {}), ...positions };
     this.memory.set(key, merged);
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => void this.flush(folder), WRITE_DELAY_MS));
@@ -145,7 +118,7 @@ export class GraphPositionStore implements vscode.Disposable {
 
   /** Notes renamed or moved (`[from, to]`): each keeps its position under its new id. */
   rename(folder: vscode.Uri, renamed: readonly (readonly [string, string])[]): void {
-    const kept = this.memory.get(folder.toString());
+    const kept = this.memory.known(folder.toString());
     if (!kept) return;
     const moved: Positions = {};
     for (const [from, to] of renamed) if (Object.prototype.hasOwnProperty.call(kept, from)) moved[to] = kept[from];
@@ -159,7 +132,7 @@ export class GraphPositionStore implements vscode.Disposable {
       clearTimeout(this.timers.get(key));
       this.timers.delete(key);
       const file = this.fileFor(vscode.Uri.parse(key));
-      const positions = this.memory.get(key);
+      const positions = this.memory.known(key);
       if (!file || !positions) continue;
       const text = JSON.stringify(positions);
       this.writing = this.writing.then(() => this.write(file, text, 'graph positions'));
@@ -169,10 +142,8 @@ export class GraphPositionStore implements vscode.Disposable {
 
   /** Forget `folder`'s positions and group colours in memory (the next load reads the files again): a reopened window. */
   forget(folder: vscode.Uri): void {
-    this.memory.delete(folder.toString());
-    this.slots.delete(folder.toString());
-    this.loadingPositions.delete(folder.toString());
-    this.loadingSlots.delete(folder.toString());
+    this.memory.forget(folder.toString());
+    this.slots.forget(folder.toString());
   }
 
   dispose(): void {
