@@ -13,6 +13,7 @@ import { openFileSource } from '../../../../src/node/fileSource';
 import { NodeVaultHost } from '../../../../src/node/nodeHost';
 import { layoutOf, resealed } from './cacheFiles';
 import { stampMany } from '../../../../src/node/stampWorker';
+import { folderWith } from '../../tempFolder';
 
 const root = path.resolve(__dirname, '../../../../..');
 const fixtures = [path.join(root, 'samples/research-notes'), path.join(root, 'test/fixtures/syntax'), path.join(root, 'test/fixtures/render')];
@@ -186,25 +187,22 @@ suite('index cache', () => {
   });
 
   test('stamps taken at once are matched by position in the listing: attachments between notes, one note changed', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-stamps-'));
+    // Sorted, the listing mixes notes and attachments: a note's place among notes is not its place in the listing.
+    const dir = folderWith({
+      'a.md': '# A\n\n[[c]] #one',
+      'b.png': 'not a note',
+      'c.md': '# C\n\n[[a]]',
+      'd/e.pdf': 'not a note either',
+      'd/f.md': '# F\n\n[[g]] [[a]]',
+      'e.txt': 'plain',
+      'g.md': '# G\n\n#two',
+    }, 'marginalia-stamps-');
     try {
-      const write = (p: string, text: string) => {
-        fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
-        fs.writeFileSync(path.join(dir, p), text);
-      };
-      // Sorted, the listing mixes notes and attachments: a note's place among notes is not its place in the listing.
-      write('a.md', '# A\n\n[[c]] #one');
-      write('b.png', 'not a note');
-      write('c.md', '# C\n\n[[a]]');
-      write('d/e.pdf', 'not a note either');
-      write('d/f.md', '# F\n\n[[g]] [[a]]');
-      write('e.txt', 'plain');
-      write('g.md', '# G\n\n#two');
       const stamper = new NodeVaultHost(dir);
       const before = await buildIndex(stamper, { stamp: true });
       const notes: CacheNote[] = [...before.index.packedNotes()].map(n => ({ ...n, stamp: before.stamps.get(n.path)! }));
       const cache = new Uint8Array(Buffer.concat(await encodeIndexCache(identity, notes)));
-      write('c.md', '# C changed\n\n[[g]] [[nowhere]] and more text'); // another size: its stamp differs
+      fs.writeFileSync(path.join(dir, 'c.md'), '# C changed\n\n[[g]] [[nowhere]] and more text'); // another size: its stamp differs
       let askedAtOnce = 0;
       const host = Object.assign(new NodeVaultHost(dir), {
         stampMany: async (paths: readonly string[]) => (askedAtOnce++, paths.map(p => stamper.stamp(p))),
