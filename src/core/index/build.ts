@@ -104,19 +104,33 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
   const cached = await slices.around(Promise.resolve(options.cached));
   const stampedEarly = early && (await slices.around(early));
   let done = 0;
+  // Whether the last batch read any file: one restored whole from the cache read none, and the
+  // next goes on in the same task until it is due (200 extra turns of an editor's event loop at
+  // 10,000 notes otherwise, each a task of its own for nothing).
+  let readSome = false;
   index.beginBulk();
   try {
     for (; done < files.length; done += batchSize) {
       if (done > 0) {
         options.onProgress?.(done, files.length);
-        await slices.next();
+        if (readSome || slices.due()) await slices.next();
       }
       if (options.isCancelled?.()) break;
-      const batch = files.slice(done, done + batchSize);
-      let notes = batch.filter(f => isNotePath(f.path));
-      for (const f of batch) if (!isNotePath(f.path)) index.addAttachment(f.path);
+      const end = Math.min(files.length, done + batchSize);
+      let notes: VaultFile[] = [];
+      // Stamps taken at once are by position in the listing: no lookup by path per note.
+      const early: (FileStamp | undefined)[] | undefined = stampedEarly ? [] : undefined;
+      for (let k = done; k < end; k++) {
+        const f = files[k];
+        if (!isNotePath(f.path)) {
+          index.addAttachment(f.path);
+        } else {
+          notes.push(f);
+          early?.push(stampedEarly![k]);
+        }
+      }
       if (stamping) {
-        const stamped = stampedEarly ? notes.map(f => stampedEarly.get(f.path)) : await slices.around(stampAll(stamping, notes));
+        const stamped = early ?? (await slices.around(stampAll(stamping, notes)));
         const unread: VaultFile[] = [];
         for (let i = 0; i < notes.length; i++) {
           const stamp = stamped[i];
@@ -132,6 +146,8 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
         }
         notes = unread;
       }
+      readSome = notes.length > 0 || !stamping;
+      if (notes.length === 0) continue;
       if (canReadReusing(host)) {
         await addJoined(joined, host, notes, maxFileBytes, report, add, slices);
       } else if (canReadSync(host)) {
@@ -157,18 +173,21 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
   return { index, problems, millis: performance.now() - started, stamps, restored, cachedNotes: cached?.size, longestSliceMs: slices.finish() };
 }
 
-/** The notes' stamps by path; undefined if the host could not take them at once (then each batch is stamped). */
-async function stampEarly(stamps: Promise<(FileStamp | undefined)[]>, files: readonly VaultFile[]): Promise<Map<string, FileStamp | undefined> | undefined> {
+/**
+ * The notes' stamps by their position in `files` (a file that is no note has none); undefined if
+ * the host could not take them at once (then each batch is stamped).
+ */
+async function stampEarly(stamps: Promise<(FileStamp | undefined)[]>, files: readonly VaultFile[]): Promise<(FileStamp | undefined)[] | undefined> {
   let all: (FileStamp | undefined)[];
   try {
     all = await stamps;
   } catch {
     return undefined;
   }
-  const byPath = new Map<string, FileStamp | undefined>();
+  const byFile = new Array<FileStamp | undefined>(files.length);
   let i = 0;
-  for (const f of files) if (isNotePath(f.path)) byPath.set(f.path, all[i++]);
-  return byPath;
+  for (let k = 0; k < files.length; k++) if (isNotePath(files[k].path)) byFile[k] = all[i++];
+  return byFile;
 }
 
 /** Stamps of a batch, undefined for a file that cannot be stamped (its read reports why). */

@@ -6,15 +6,33 @@
 export class PathFilter {
   private readonly include: RegExp[];
   private readonly exclude: RegExp[];
+  /** An include glob takes every path (the default, `**` then `/*`). */
+  private readonly includesAll: boolean;
+  /** Exclude globs that name a folder anywhere (`**`, `/NAME/`, `**`: all the defaults), by that name. */
+  private readonly excludedNames: ReadonlySet<string>;
+  /** The other exclude globs. */
+  private readonly excludeRest: RegExp[];
 
   constructor(include: readonly string[], exclude: readonly string[]) {
     this.include = include.map(globToRegExp);
     this.exclude = exclude.map(globToRegExp);
+    // The same answers as the globs' regular expressions, without trying eight of them (each
+    // backtracking over every `/`) on every path: 20-35 ms of a 10,000-note vault's listing.
+    this.includesAll = include.some(g => EVERY_PATH.has(g.replace(/^\.?\//, '')));
+    const names = new Set<string>();
+    const rest: string[] = [];
+    for (const g of exclude) {
+      const named = ANY_FOLDER_NAMED.exec(g);
+      if (named) names.add(named[1]);
+      else rest.push(g);
+    }
+    this.excludedNames = names;
+    this.excludeRest = rest.map(globToRegExp);
   }
 
   /** `path` is vault-relative with `/` separators. */
   accepts(path: string): boolean {
-    return matchesSelfOrFolder(this.include, path) && !matchesSelfOrFolder(this.exclude, path);
+    return this.included(path) && !this.excludes(path);
   }
 
   /**
@@ -23,13 +41,41 @@ export class PathFilter {
    * listing tried the default seven on every folder of every file: 28 ms of 10,000 notes).
    */
   acceptsWalked(path: string): boolean {
-    return matchesSelfOrFolder(this.include, path) && !this.exclude.some(p => p.test(path));
+    if (LINE_BREAK.test(path)) return matchesSelfOrFolder(this.include, path) && !this.exclude.some(p => p.test(path));
+    const included = (this.includesAll && path.length > 0) || matchesSelfOrFolder(this.include, path);
+    return included && !hasSegmentIn(this.excludedNames, path) && !this.excludeRest.some(p => p.test(path));
   }
 
   /** Whether an exclude pattern covers `path` (a folder: then everything in it). */
   excludes(path: string): boolean {
-    return matchesSelfOrFolder(this.exclude, path);
+    // A glob's `.*` stops at a line break: such a path (never seen in a real vault) takes the regular expressions.
+    if (LINE_BREAK.test(path)) return matchesSelfOrFolder(this.exclude, path);
+    return hasSegmentIn(this.excludedNames, path) || matchesSelfOrFolder(this.excludeRest, path);
   }
+
+  private included(path: string): boolean {
+    return (this.includesAll && path.length > 0 && !LINE_BREAK.test(path)) || matchesSelfOrFolder(this.include, path);
+  }
+}
+
+/** Globs whose regular expression takes every path without a line break. */
+const EVERY_PATH = new Set(['**', '**/*']);
+// A glob of `**`, `/NAME/`, `**` with a plain NAME: its expression `^(?:.*/)?NAME(?:/.*)?$` matches a
+// path (or a folder of it) exactly when one of its segments is NAME.
+const ANY_FOLDER_NAMED = /^(?:\.?\/)?\*\*\/([^*?[\]{}/\\!]+)\/\*\*$/;
+/** What a glob's `.` does not match. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/** Whether a `/`-separated segment of `path` is in `names`. */
+function hasSegmentIn(names: ReadonlySet<string>, path: string): boolean {
+  if (names.size === 0) return false;
+  for (let start = 0; start <= path.length; ) {
+    let end = path.indexOf('/', start);
+    if (end < 0) end = path.length;
+    if (names.has(path.slice(start, end))) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 // A pattern that names a folder (`drafts`, `**/node_modules`) covers everything in it,

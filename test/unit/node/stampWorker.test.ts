@@ -2,18 +2,11 @@
 // starts it with a folder's listing), it stamps what it is then given as fs.statSync does.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { StampWorker, stampMany } from '../../../src/node/stampWorker';
+import { folderWith } from '../tempFolder';
 
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-worker-'));
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), content);
-  }
-  return dir;
-}
+const folder = (files: Record<string, string | Buffer>) => folderWith(files, 'marginalia-worker-');
 
 const statOf = (dir: string, p: string) => {
   const s = fs.statSync(path.join(dir, p), { throwIfNoEntry: false });

@@ -13,6 +13,7 @@ import { openFileSource } from '../../../../src/node/fileSource';
 import { NodeVaultHost } from '../../../../src/node/nodeHost';
 import { layoutOf, resealed } from './cacheFiles';
 import { stampMany } from '../../../../src/node/stampWorker';
+import { folderWith } from '../../tempFolder';
 
 const root = path.resolve(__dirname, '../../../../..');
 const fixtures = [path.join(root, 'samples/research-notes'), path.join(root, 'test/fixtures/syntax'), path.join(root, 'test/fixtures/render')];
@@ -183,6 +184,66 @@ suite('index cache', () => {
     assert.strictEqual(result.restored, built.stats().notes);
     assert.strictEqual(result.cachedNotes, built.stats().notes);
     assert.deepStrictEqual(await loadSnapshot(result.index), snapshot(built));
+  });
+
+  test('stamps taken at once are matched by position in the listing: attachments between notes, one note changed', async () => {
+    // Sorted, the listing mixes notes and attachments: a note's place among notes is not its place in the listing.
+    const dir = folderWith({
+      'a.md': '# A\n\n[[c]] #one',
+      'b.png': 'not a note',
+      'c.md': '# C\n\n[[a]]',
+      'd/e.pdf': 'not a note either',
+      'd/f.md': '# F\n\n[[g]] [[a]]',
+      'e.txt': 'plain',
+      'g.md': '# G\n\n#two',
+    }, 'marginalia-stamps-');
+    try {
+      const stamper = new NodeVaultHost(dir);
+      const before = await buildIndex(stamper, { stamp: true });
+      const notes: CacheNote[] = [...before.index.packedNotes()].map(n => ({ ...n, stamp: before.stamps.get(n.path)! }));
+      const cache = new Uint8Array(Buffer.concat(await encodeIndexCache(identity, notes)));
+      fs.writeFileSync(path.join(dir, 'c.md'), '# C changed\n\n[[g]] [[nowhere]] and more text'); // another size: its stamp differs
+      let askedAtOnce = 0;
+      const host = Object.assign(new NodeVaultHost(dir), {
+        stampMany: async (paths: readonly string[]) => (askedAtOnce++, paths.map(p => stamper.stamp(p))),
+      });
+      const result = await buildIndex(host, { cached: decodeIndexCache(cache, identity), stamp: true, index: readingIndex(dir), batchSize: 3 });
+      assert.strictEqual(askedAtOnce, 1);
+      assert.strictEqual(result.restored, 3, 'a, d/f, g restored; c read again');
+      assert.deepStrictEqual([...result.stamps.keys()].sort(), ['a.md', 'c.md', 'd/f.md', 'g.md']);
+      assert.deepStrictEqual(result.stamps.get('c.md'), stamper.stamp('c.md'));
+      assert.deepStrictEqual(await loadSnapshot(result.index), snapshot(await fresh(dir)));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('batches restored whole from the cache go on in one task until it is due; batches read from disk still yield', async () => {
+    const dir = fixtures[0];
+    const built = await fresh(dir);
+    const cache = await cacheFile(built);
+    const turnsOf = async (host: NodeVaultHost) => {
+      let turns = 0;
+      let ticking = true;
+      const tick = () => {
+        turns++;
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const result = await buildIndex(host, { cached: await decodeIndexCache(cache, identity), index: readingIndex(dir), batchSize: 1, sliceMs: 60000 });
+      ticking = false;
+      return { turns, result };
+    };
+    const restoredAll = await turnsOf(stampedHost(dir, built));
+    assert.strictEqual(restoredAll.result.restored, built.stats().notes);
+    // Without the rule it yielded after every batch of one: a turn per file.
+    assert.ok(restoredAll.turns <= 3, `${restoredAll.turns} turns of the event loop for ${built.stats().notes} restored notes`);
+    const noneValid = new NodeVaultHost(dir);
+    noneValid.stamp = () => ({ size: -2, mtime: -2 });
+    const readAll = await turnsOf(noneValid);
+    assert.strictEqual(readAll.result.restored, 0);
+    assert.ok(readAll.turns >= built.stats().notes - 1, `${readAll.turns} turns for ${built.stats().notes} notes read`);
+    assert.deepStrictEqual(await loadSnapshot(restoredAll.result.index), snapshot(built));
   });
 
   test('a host that cannot stamp everything at once is stamped a batch at a time', async () => {

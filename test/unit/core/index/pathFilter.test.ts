@@ -99,4 +99,36 @@ suite('globToRegExp: VS Code glob dialect', () => {
   test('a leading ./ is ignored', () => {
     assert.ok(globToRegExp('./notes/*.md').test('notes/a.md'));
   });
+
+  test('the shortcuts for every path and for folders named anywhere answer as the globs\' expressions, over random paths', () => {
+    // The rule as the expressions say it: a glob covers a path when it matches the path or one of its folders.
+    const covers = (globs: readonly string[], path: string) => {
+      const res = globs.map(globToRegExp);
+      for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 1)) if (res.some(r => r.test(path.slice(0, end)))) return true;
+      return false;
+    };
+    const segments = ['node_modules', '.git', 'out', 'dist', '.obsidian', 'a.b', 'notes', 'outside', 'x', '', 'dist\nx', 'a\rb', 'n.md', 'p.png', '\u2028'];
+    let seed = 7;
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const filters: [string[], string[]][] = [
+      [['**/*'], ['**/node_modules/**', '**/.git/**', '**/out/**', '**/dist/**', '**/.obsidian/**', '**/.trash/**', '**/.vscode/**']],
+      [['**'], ['./**/a.b/**', '**/out/**', 'notes/**']],
+      [['notes/**', '**/*.md'], ['**/x/**', '**/*.png']],
+      [['./**/*'], []],
+    ];
+    let compared = 0;
+    for (const [include, exclude] of filters) {
+      const filter = new PathFilter(include, exclude);
+      for (let i = 0; i < 400; i++) {
+        const path = Array.from({ length: 1 + random(4) }, () => segments[random(segments.length)]).join('/');
+        const expected = covers(include, path) && !covers(exclude, path);
+        assert.strictEqual(filter.accepts(path), expected, `accepts ${JSON.stringify(path)} with ${include} / ${exclude}`);
+        assert.strictEqual(filter.excludes(path), covers(exclude, path), `excludes ${JSON.stringify(path)}`);
+        const walkedExpected = covers(include, path) && !exclude.map(globToRegExp).some(r => r.test(path));
+        assert.strictEqual(filter.acceptsWalked(path), walkedExpected, `acceptsWalked ${JSON.stringify(path)}`);
+        compared++;
+      }
+    }
+    assert.strictEqual(compared, 1600);
+  });
 });
