@@ -57,8 +57,11 @@ if (run === 'single') suite('graph panels', () => {
     await waitFor('the page drew the picture', () => panel.state()?.lastStats?.nodes === 13, 80000);
     const state = panel.state()!;
     assert.ok((state.postedBeforeReady ?? 0) >= 1, `the picture was posted before the page said ready (${state.postedBeforeReady} messages before)`);
-    assert.strictEqual(graphs(state).length, 1, 'one picture: its `ready` was answered by `posted`, not a second picture');
-    assert.ok(state.sent.some(m => m.type === 'posted'));
+    // Its `ready` is answered by `posted`, not by a second picture. A page that still holds no
+    // picture then says `ready` again (VS Code dropped what was posted while it loaded: seen on a
+    // loaded machine) and gets one picture for that `ready`: one picture per `ready`, never more.
+    assert.ok(state.sent.some(m => m.type === 'posted'), 'the first `ready` was answered by `posted`');
+    assert.strictEqual(graphs(state).length, state.readies, `one picture for each \`ready\` (${state.readies} ready, messages sent: ${state.sent.map(m => m.type).join(' ')})`);
   });
 
   test('a page that lost the picture posted while it loaded asks again when told it was `posted`, and draws it', async function () {

@@ -30,6 +30,8 @@ export interface GraphPanelState {
   readonly folder: string | undefined;
   /** How many messages had been posted to the page when its first `ready` came (undefined until it came). */
   readonly postedBeforeReady: number | undefined;
+  /** How many `ready` the page of this panel sent: more than one when it lost the picture or was loaded again. */
+  readonly readies: number;
 }
 
 /** Index changes closer together than this are a burst (a folder moved, a checkout, typing), folded into one diff. */
@@ -67,6 +69,7 @@ export class GraphPanel implements vscode.Disposable {
    */
   private early: Promise<void> | undefined;
   private postedBeforeReady: number | undefined;
+  private readies = 0;
   /** For a test: the next whole picture is lost on its way, as VS Code loses one posted to a page whose content is set again. */
   private loseNext = false;
   /** Whole pictures asked for: one built after another was asked for is not posted (it would arrive after it, stale). */
@@ -139,6 +142,7 @@ export class GraphPanel implements vscode.Disposable {
     this.ready = false;
     this.sent.length = 0;
     this.postedBeforeReady = undefined;
+    this.readies = 0;
     // A new panel shows nothing of the last one until its own picture is built (state() says so).
     this.model = undefined;
     this.viewSeq = 0;
@@ -162,7 +166,7 @@ export class GraphPanel implements vscode.Disposable {
 
   state(): GraphPanelState | undefined {
     if (!this.panel) return undefined;
-    return { data: this.data, viewState: this.viewState, problem: this.problem, sent: this.sent, lastStats: this.lastStats, folder: this.vault?.folder.uri.toString(), postedBeforeReady: this.postedBeforeReady };
+    return { data: this.data, viewState: this.viewState, problem: this.problem, sent: this.sent, lastStats: this.lastStats, folder: this.vault?.folder.uri.toString(), postedBeforeReady: this.postedBeforeReady, readies: this.readies };
   }
 
   /** A message from the webview (or a test); false when it was refused. */
@@ -176,6 +180,7 @@ export class GraphPanel implements vscode.Disposable {
       case 'ready': {
         this.log.debug(`Graph: page ready at ${Date.now()}`);
         this.postedBeforeReady ??= this.sent.length;
+        this.readies++;
         const early = this.early;
         this.early = undefined;
         this.ready = true;
