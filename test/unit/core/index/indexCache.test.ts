@@ -218,34 +218,6 @@ suite('index cache', () => {
     }
   });
 
-  test('batches restored whole from the cache go on in one task until it is due; batches read from disk still yield', async () => {
-    const dir = fixtures[0];
-    const built = await fresh(dir);
-    const cache = await cacheFile(built);
-    const turnsOf = async (host: NodeVaultHost) => {
-      let turns = 0;
-      let ticking = true;
-      const tick = () => {
-        turns++;
-        if (ticking) setImmediate(tick);
-      };
-      setImmediate(tick);
-      const result = await buildIndex(host, { cached: await decodeIndexCache(cache, identity), index: readingIndex(dir), batchSize: 1, sliceMs: 60000 });
-      ticking = false;
-      return { turns, result };
-    };
-    const restoredAll = await turnsOf(stampedHost(dir, built));
-    assert.strictEqual(restoredAll.result.restored, built.stats().notes);
-    // Without the rule it yielded after every batch of one: a turn per file.
-    assert.ok(restoredAll.turns <= 3, `${restoredAll.turns} turns of the event loop for ${built.stats().notes} restored notes`);
-    const noneValid = new NodeVaultHost(dir);
-    noneValid.stamp = () => ({ size: -2, mtime: -2 });
-    const readAll = await turnsOf(noneValid);
-    assert.strictEqual(readAll.result.restored, 0);
-    assert.ok(readAll.turns >= built.stats().notes - 1, `${readAll.turns} turns for ${built.stats().notes} notes read`);
-    assert.deepStrictEqual(await loadSnapshot(restoredAll.result.index), snapshot(built));
-  });
-
   test('a host that cannot stamp everything at once is stamped a batch at a time', async () => {
     const dir = fixtures[0];
     const built = await fresh(dir);
