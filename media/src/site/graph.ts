@@ -13,7 +13,8 @@ function siteColors(): GraphColors {
     foreground: v('--vscode-editor-foreground', '#1f1f1f'),
     edge: v('--vscode-editorWidget-border', '#b8b5aa'),
     accent: v('--vscode-textLink-foreground', '#1b5fad'),
-    palette: ['#3d7cc9', '#d18616', '#3f9e4d', '#9a5fc7', '#d14b4b', '#b59400', '#2aa198', '#c2185b'],
+    // As many colours as the panel's (GROUP_PALETTE_SIZE): the same largest groups are coloured here.
+    palette: ['#3d7cc9', '#d18616', '#3f9e4d', '#9a5fc7', '#d14b4b', '#b59400', '#2aa198', '#c2185b', '#8d6e63', '#5c6bc0'],
     ungrouped: v('--vscode-descriptionForeground', '#888'),
   };
 }
