@@ -160,4 +160,16 @@ suite('graph page: its own logic (the filter box against the other controls on a
     await deliver(picture({ ...DEFAULT_VIEW, groupBy: 'queries' }, 0, tags));
     assert.deepStrictEqual(await legend(), ['#stub (1)', '#math/algebra (5)', '#reading (1)', '#computing (9)']);
   });
+
+  test('more groups than colours: the largest listed in their colours, the rest as one row in the neutral colour', async () => {
+    // 14 first tags (the palette has 10 colours), #t0 the smallest, #t13 the largest.
+    const tags = Array.from({ length: 14 }, (_, i) => ({ name: `#t${i}`, count: i + 1 }));
+    await deliver({ ...picture({ ...DEFAULT_VIEW, groupBy: 'tag' }, 0, tags), slots: undefined });
+    const rows = await page.$$eval('#mg-graph-legend li', items => items.map(i => ({ text: i.textContent, fill: i.querySelector('.mg-swatch').style.background, rest: i.classList.contains('mg-legend-rest') })));
+    assert.deepStrictEqual(rows.map(r => r.text), [...Array.from({ length: 10 }, (_, i) => `#t${13 - i} (${14 - i})`), '4 more groups (10)']);
+    assert.deepStrictEqual(rows.map(r => r.rest), [...Array(10).fill(false), true]);
+    const colours = rows.slice(0, 10).map(r => r.fill);
+    assert.strictEqual(new Set(colours).size, 10, `ten colours, one each: ${colours}`);
+    assert.ok(!colours.includes(rows[10].fill), 'the rest in a colour of its own');
+  });
 });

@@ -10,7 +10,7 @@
 // before any layout work; the layout runs in a web worker when the page gives one (layoutWorker.ts),
 // else a few milliseconds at a time between frames; a diff changes only the nodes and edges it names.
 import type { GraphData, GraphGroup, GraphNode } from '../../../src/core/graph/graphData';
-import { groupSlots } from '../../../src/core/graph/groupColors';
+import { legendSlots } from '../../../src/core/graph/groupColors';
 import type { GraphDiff } from '../../../src/core/graph/graphDiff';
 import { EDGE_KINDS, packedNode, type PackedGraph } from '../../../src/core/graph/packedGraph';
 import { createLayout, placeNodes, type Layout, type LayoutNode } from './layout';
@@ -48,9 +48,9 @@ export interface GraphRendererOptions {
   readonly groupSlots?: Map<string, number>;
 }
 
-/** Each group's fill: its own colour (a user group's), else the palette slot its name was given. */
+/** Each group's fill: its own colour (a user group's), else the palette slot its name was given, else (a group past the palette's largest) the neutral colour. */
 export function groupFills(groups: readonly GraphGroup[], colors: GraphColors, kept?: Map<string, number>): string[] {
-  const slots = groupSlots(groups.map(g => g.name), colors.palette.length, kept);
+  const slots = legendSlots(groups, colors.palette.length, kept);
   return groups.map((g, i) => g.color ?? colors.palette[slots[i]] ?? colors.ungrouped);
 }
 

@@ -4,7 +4,7 @@
 // plain renderer (renderer.ts). Everything from a note reaches the page as text (textContent).
 import type { GraphData, GraphGroup, GraphNode } from '../../../src/core/graph/graphData';
 import { applyGraphDiff } from '../../../src/core/graph/graphDiff';
-import { groupKey } from '../../../src/core/graph/groupColors';
+import { groupKey, legendSlots } from '../../../src/core/graph/groupColors';
 import { unpackGraph, type PackedGraph } from '../../../src/core/graph/packedGraph';
 import { createGraphRenderer, groupFills, type GraphColors, type GraphRenderer } from './renderer';
 import layoutWorkerSource from './layoutWorker?worker';
@@ -42,7 +42,7 @@ let fallbackData: GraphData | undefined;
 let workerUrl: string | undefined;
 /** Palette slots of groups by name, as the extension keeps them (from one opening to the next). */
 const groupSlots = new Map<string, number>();
-const keepSlots = (groups: readonly GraphGroup[], slots: readonly number[] | undefined) => groups.forEach((g, i) => slots?.[i] !== undefined && groupSlots.set(groupKey(g.name), slots[i]));
+const keepSlots = (groups: readonly GraphGroup[], slots: readonly number[] | undefined) => groups.forEach((g, i) => slots?.[i] !== undefined && slots[i] >= 0 && groupSlots.set(groupKey(g.name), slots[i]));
 let state: GraphViewState = DEFAULT_VIEW;
 let active: string | undefined;
 const opened = performance.now();
@@ -124,20 +124,29 @@ function showCounts(): void {
 function showLegend(colors: GraphColors): void {
   legend.replaceChildren();
   const fills = groupFills(legendGroups, colors, groupSlots);
+  // Groups past the palette's largest are drawn in the neutral colour: one row says how many.
+  const slots = legendSlots(legendGroups, colors.palette.length, groupSlots);
+  const neutral = (i: number) => legendGroups[i].color === undefined && slots[i] < 0;
   // Folders and first tags listed largest first (a vault can have hundreds of first tags, in the
   // order they were met); groups from the settings keep the order the user gave them.
   const order = legendGroups.map((_, i) => i);
   if (shownState.groupBy !== 'queries') order.sort((a, b) => legendGroups[b].count - legendGroups[a].count);
-  for (const i of order) {
-    const g = legendGroups[i];
+  const row = (fill: string, text: string) => {
     const item = document.createElement('li');
     const swatch = document.createElement('span');
     swatch.className = 'mg-swatch';
-    swatch.style.background = fills[i];
+    swatch.style.background = fill;
     const label = document.createElement('span');
-    label.textContent = `${g.name} (${g.count})`;
+    label.textContent = text;
     item.append(swatch, label);
     legend.append(item);
+    return item;
+  };
+  for (const i of order) if (!neutral(i)) row(fills[i], `${legendGroups[i].name} (${legendGroups[i].count})`);
+  const rest = order.filter(neutral);
+  if (rest.length) {
+    const nodes = rest.reduce((sum, i) => sum + legendGroups[i].count, 0);
+    row(colors.ungrouped, `${rest.length} more ${rest.length === 1 ? 'group' : 'groups'} (${nodes})`).classList.add('mg-legend-rest');
   }
 }
 

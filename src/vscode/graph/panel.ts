@@ -284,7 +284,7 @@ export class GraphPanel implements vscode.Disposable {
     const message: Extract<ToGraphWebview, { type: 'graph' }> = {
       type: 'graph',
       graph,
-      slots: this.positions.groupSlots(folder, graph.legend.map(g => g.name), slots),
+      slots: this.positions.groupSlots(folder, graph.legend, slots),
       positions,
       state,
       seq,
@@ -356,7 +356,7 @@ export class GraphPanel implements vscode.Disposable {
     if (diff.renamed?.length && !this.local) this.positions.rename(this.vault.folder.uri, diff.renamed);
     const centerMoved = this.model !== before && this.model.packedData().center !== before.packedData().center;
     if (!isEmptyDiff(diff) || centerMoved) {
-      this.post({ type: 'diff', diff, ...(diff.groups ? { slots: this.positions.groupSlots(this.vault.folder.uri, diff.groups.map(g => g.name)) } : {}) });
+      this.post({ type: 'diff', diff, ...(diff.groups ? { slots: this.positions.groupSlots(this.vault.folder.uri, diff.groups) } : {}) });
       this.log.debug(`Graph: diff built and posted in ${formatHostTiming(clock())} at ${Date.now()}`);
     }
     this.prepareSoon();

@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { Positions } from '../../../media/src/graph/messages';
-import { GROUP_PALETTE_SIZE, groupSlots } from '../../core/graph/groupColors';
+import type { GraphGroup } from '../../core/graph/graphShapes';
+import { GROUP_PALETTE_SIZE, legendSlots } from '../../core/graph/groupColors';
 import { readKeptGroupSlots, readKeptPositions, writeKeptGroupSlots } from '../../core/graph/keptGraph';
 import { hashName } from '../vaults/indexCacheStore';
 import { ReadOnce } from './readOnce';
@@ -53,19 +54,21 @@ export class GraphPositionStore implements vscode.Disposable {
   }
 
   /**
-   * The palette slot of each group named (groupColors.ts), in order: a group keeps the slot it was
-   * once given in this folder; a new one gets a free slot, kept from now on (written soon).
+   * The palette slot of each group of the legend (groupColors.ts), in order: a group keeps the slot it
+   * was once given in this folder; a new one gets a free slot, kept from now on (written soon); past
+   * the palette's largest groups, none (-1). A group given by name alone counts as empty.
    * `loadGroupSlots` first, or what the file kept is not known yet.
    */
-  groupSlots(folder: vscode.Uri, names: readonly string[], loaded?: Map<string, number>): number[] {
+  groupSlots(folder: vscode.Uri, legend: readonly (GraphGroup | string)[], loaded?: Map<string, number>): number[] {
     const key = folder.toString();
     // What `loadGroupSlots` gave the caller: a picture built across a `forget` (a reopened window
     // in the tests) keeps to it rather than putting an empty table in the place of the file's.
     let kept = loaded ?? this.slots.known(key);
     if (!kept) this.slots.set(key, (kept = new Map()));
-    const before = kept.size;
-    const slots = groupSlots(names, GROUP_PALETTE_SIZE, kept);
-    if (kept.size !== before) void this.writeGroupSlots(folder, kept);
+    // A slot given anew may also replace a kept one (two groups kept the same slot): compared whole.
+    const before = writeKeptGroupSlots(kept);
+    const slots = legendSlots(legend.map(g => (typeof g === 'string' ? { name: g, count: 0 } : g)), GROUP_PALETTE_SIZE, kept);
+    if (writeKeptGroupSlots(kept) !== before) void this.writeGroupSlots(folder, kept);
     return slots;
   }
 
