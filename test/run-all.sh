@@ -92,7 +92,7 @@ stage build "" build
 stage unit unit.json env MARGINALIA_RESULTS="$RESULTS/unit.json" \
   npx mocha --reporter test/harness/summary-reporter.js "${grep_args[@]}"
 stage perf perf.json env MARGINALIA_RESULTS="$RESULTS/perf.json" \
-  npx mocha --no-config --ui tdd --timeout 300000 --node-option max-semi-space-size=64 --reporter test/harness/summary-reporter.js "${grep_args[@]}" 'out/test/perf/**/*.test.js'
+  npx mocha --no-config --ui tdd --timeout 300000 --reporter test/harness/summary-reporter.js "${grep_args[@]}" 'out/test/perf/**/*.test.js'
 stage "harness install" "" bash test/harness/install.sh
 # Without the harness the next stages could only fail with "Cannot find module" traces: say so once.
 if [ -d test/harness/node_modules/playwright-core ] && [ -x test/harness/node_modules/.bin/code-server ]; then

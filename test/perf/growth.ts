@@ -13,11 +13,12 @@
 // tests nothing).
 //
 // The largest cliff is the young generation's: a call whose output (a scan's links and ranges)
-// outgrows V8's semi-space has every object copied into the old generation, 10-40x the cost per
-// object (measured: unpacking a note's reference links costs 0.1 µs a link up to 16,000 links and
-// 2-4 µs from 32,000 on, with Node's default 16 MB semi-space). That cliff can spread over both
-// steps, so the growth tests run with a 64 MB semi-space (`--max-semi-space-size=64`, set where
-// mocha is started: package.json and test/run-all.sh), which keeps every case's output young.
+// outgrows V8's semi-space has its objects copied into the old generation, several times the cost
+// per object (measured, Node's default 16 MB semi-space: scanning reference links or table rows
+// costs 0.6-0.9 µs a unit up to 4,000 units and 5-6 µs from 32,000 on). Such a cliff spans more
+// than one step of 4, so a case whose output is objects per unit keeps its largest input below it
+// (4,000 units; a quadratic scan is still 16x per step there). A larger semi-space only moves the
+// cliff: with 64 MB the 5 MB single line, smooth at 16 MB, went 5x then 15x.
 //
 // Each size's time per call is the minimum over samples of a batch of calls (other processes
 // on the machine, preempting this one and flushing its caches, only ever add time); time is
