@@ -50,7 +50,7 @@ async function focusGraph(): Promise<void> {
   const focused = () => vscode.window.tabGroups.activeTabGroup.viewColumn === column && vscode.window.activeTextEditor === undefined;
   // Asked again while it has not taken: on a loaded machine the command once ran while the editor
   // just opened by the last test still took the focus, and the graph's group never got it (CI, 2 of ~10 runs).
-  const deadline = Date.now() + 30000;
+  const deadline = Date.now() + 15000;
   do {
     await vscode.commands.executeCommand(focusCommand);
     try {
@@ -113,18 +113,21 @@ if (run === 'single') suite('graph views, clicks and the CLI', () => {
     await setControls(panel, DEFAULT_VIEW);
   });
 
-  test('a click opens the note in the editor\'s group with the focus there; the graph stays in view', async () => {
+  test('a click opens the note in the editor\'s group with the focus there; the graph stays in view', async function () {
+    this.timeout(60000);
     const graphColumn = graphColumnsInView()[0];
     assert.ok(graphColumn && graphColumn !== 1, 'the graph opened beside the editor');
     await focusGraph();
     assert.ok(await api.graph.global.receive({ type: 'open', id: 'gpt3.md', toSide: false }));
     await waitFor('gpt3.md is the active editor', () => activeFile() === 'gpt3.md');
     assert.strictEqual(vscode.window.activeTextEditor!.viewColumn, vscode.ViewColumn.One, 'in the editor\'s group, not over the graph');
-    assert.strictEqual(vscode.window.tabGroups.activeTabGroup.viewColumn, vscode.ViewColumn.One, 'the focus moved to the editor');
+    // The tab groups' active group follows the active editor in an event of its own (2 for a while on a loaded machine).
+    await waitFor('the focus moved to the editor', () => vscode.window.tabGroups.activeTabGroup.viewColumn === vscode.ViewColumn.One);
     assert.deepStrictEqual(graphColumnsInView(), [graphColumn], 'the graph is still in view');
   });
 
-  test('Ctrl/Cmd+click opens the note to the side: the editor keeps its note and the graph stays in view', async () => {
+  test('Ctrl/Cmd+click opens the note to the side: the editor keeps its note and the graph stays in view', async function () {
+    this.timeout(60000);
     const graphColumn = graphColumnsInView()[0];
     await focusGraph();
     assert.ok(await api.graph.global.receive({ type: 'open', id: 'bert.md', toSide: true }));
