@@ -110,8 +110,9 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
       if (done > 0) {
         options.onProgress?.(done, files.length);
         // Every batch, restored or read: going on while a slice was not due (no turn of the event
-        // loop for batches restored whole) saved about 20 ms of 10,000 notes in a profile, but made
-        // the longest task 35-57 ms against 30-44 in four quiet A/B starts (docs/performance.md).
+        // loop for batches restored whole) saved about 20 ms of 10,000 notes in a profile and
+        // nothing measurable end to end in quiet A/B starts, whose longest task the collector
+        // decides (docs/performance.md): the simpler loop stays.
         await slices.next();
       }
       if (options.isCancelled?.()) break;
