@@ -434,8 +434,12 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
       const ids = this.linkIdsTo(target);
       const read = await this.readNotes(ids.map(id => this.graph.sourceOf(id)));
       const current = this.linkIdsTo(target);
-      const stale = current.some(id => read.get(this.graph.sourceOf(id))?.record !== this.records.get(this.graph.sourceOf(id)));
-      if (!stale || attempt >= 3) return this.backlinksIn(current, source => (read.get(source)?.record === this.records.get(source) ? read.get(source)!.text : undefined));
+      const textOf = (source: string) => {
+        const record = this.records.get(source);
+        return record && textReadFor(read, record);
+      };
+      const stale = current.some(id => textOf(this.graph.sourceOf(id)) === undefined);
+      if (!stale || attempt >= 3) return this.backlinksIn(current, textOf);
     }
   }
 
@@ -605,18 +609,24 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
     const note = this.records.get(path);
     if (!note) return [];
     const terms = [note.title, ...note.aliases];
-    const textOf = (r: NoteRecord) => (read.get(r.path)?.record === r ? read.get(r.path)!.text : undefined);
+    const textOf = (r: NoteRecord) => textReadFor(read, r);
     const candidates = this.mentionIndex.notesToSearch(terms, this.records, path, paths, textOf);
-    const more = await this.readNotes(candidates.filter(r => textOf(r) === undefined).map(r => r.path));
-    for (const [p, r] of more) read.set(p, r);
-    // Searched in the notes as they are now (a read may have reindexed one).
-    const searched: { path: string; packed: PackedSyntax; text: string }[] = [];
-    for (const r of candidates) {
-      const now = this.records.get(r.path);
-      const text = now && textOf(now);
-      if (now && text !== undefined) searched.push({ path: now.path, packed: now.packed, text });
+    // Searched in the notes as they are now: a read may have reindexed one, and an event may have
+    // put a note back while texts were read (a watcher's late change event with the same text: CI).
+    // A note whose text is not at hand is read again, a few times at most (a file that keeps changing).
+    for (let attempt = 0; ; attempt++) {
+      const searched: { path: string; packed: PackedSyntax; text: string }[] = [];
+      const missing: string[] = [];
+      for (const r of candidates) {
+        const now = this.records.get(r.path);
+        if (!now) continue;
+        const text = textOf(now);
+        if (text !== undefined) searched.push({ path: now.path, packed: now.packed, text });
+        else missing.push(now.path);
+      }
+      if (missing.length === 0 || attempt >= 3) return findMentions(terms, searched);
+      for (const [p, r] of await this.readNotes(missing)) read.set(p, r);
     }
-    return findMentions(terms, searched);
   }
 
   stats(): IndexStats {
@@ -639,4 +649,14 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
       placeholders,
     };
   }
+}
+
+/**
+ * The text read back for a note, if its ranges were found in it: read for this record, or for one
+ * it replaced with the same text (an event that put the note back while texts were read).
+ */
+function textReadFor(read: ReadonlyMap<string, { record: NoteRecord; text: string }>, record: NoteRecord): string | undefined {
+  const r = read.get(record.path);
+  if (!r) return undefined;
+  return r.record === record || record.indexedFrom(r.text) ? r.text : undefined;
 }

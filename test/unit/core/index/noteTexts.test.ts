@@ -82,6 +82,32 @@ suite('NoteIndex without texts', () => {
     assert.deepStrictEqual(mentions, fresh.unlinkedMentions('b.md'));
   });
 
+  test('a note put back with the same text while texts are read is still searched and quoted', async function () {
+    this.timeout(5000);
+    // A watcher's late change event reindexes a note with the text it already had, between the
+    // read of its text and the search (CI, workspace.fs host: the mention in c.md was lost).
+    const disk = new Map<string, string>(Object.entries(files));
+    const index = vaultIndex(files);
+    let putBack = (): void => {};
+    index.readTextsThrough(async path => {
+      const text = disk.get(path);
+      await new Promise(resolve => setTimeout(resolve, path === 'c.md' ? 0 : 5));
+      if (path === 'a.md') putBack();
+      return text;
+    });
+    await index.loadUnlinkedMentions('b.md'); // the word filters made: the next search reads only a.md and c.md
+    await new Promise(resolve => setTimeout(resolve, 1100)); // past the reuse of texts just read
+    putBack = () => index.upsert('c.md', files['c.md']);
+    const before = index.note('c.md');
+    const mentions = await index.loadUnlinkedMentions('b.md');
+    assert.notStrictEqual(index.note('c.md'), before, 'c.md was put back during the search');
+    assert.deepStrictEqual(mentions, vaultIndex(files).unlinkedMentions('b.md'));
+    assert.ok(mentions.some(m => m.source === 'c.md'));
+    putBack = () => index.upsert('a.md', files['a.md']);
+    await new Promise(resolve => setTimeout(resolve, 1100)); // past the reuse of texts just read
+    assert.deepStrictEqual(await index.loadBacklinks('b.md'), vaultIndex(files).backlinks('b.md'));
+  });
+
   test('a note that cannot be read back has backlinks without context, never a crash', async () => {
     const { index, disk } = textsOut(files);
     disk.delete('a.md');
