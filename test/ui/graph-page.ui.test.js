@@ -171,5 +171,8 @@ suite('graph page: its own logic (the filter box against the other controls on a
     const colours = rows.slice(0, 10).map(r => r.fill);
     assert.strictEqual(new Set(colours).size, 10, `ten colours, one each: ${colours}`);
     assert.ok(!colours.includes(rows[10].fill), 'the rest in a colour of its own');
+    // Muted between the text colour (no theme here: #9d9d9d) and the background (#1e1e1e), not the text colour itself.
+    const rest = rows[10].fill.match(/\d+/g).map(Number);
+    assert.ok(rest.every(c => c > 0x1e && c < 0x9d), `the neutral colour ${rows[10].fill} lies between the text's and the background's`);
   });
 });

@@ -48,6 +48,30 @@ export interface GraphRendererOptions {
   readonly groupSlots?: Map<string, number>;
 }
 
+/**
+ * `a` carried `share` of the way to `b` (CSS colours; canvas-parsable), as `#rrggbb`: the neutral
+ * colour of nodes past the palette, a muted foreground between it and the background, so that a
+ * vault of hundreds of groups is not drawn mostly in the text colour over its coloured groups.
+ */
+export function mixColors(a: string, b: string, share: number): string {
+  const [ra, ga, ba] = rgbOf(a);
+  const [rb, gb, bb] = rgbOf(b);
+  const hex = (x: number, y: number) => Math.round(x + (y - x) * share).toString(16).padStart(2, '0');
+  return `#${hex(ra, rb)}${hex(ga, gb)}${hex(ba, bb)}`;
+}
+
+/** A CSS colour as red, green, blue (0–255), through the canvas's own parsing; black if unparsable. */
+function rgbOf(color: string): [number, number, number] {
+  const c = document.createElement('canvas').getContext('2d');
+  if (!c) return [0, 0, 0];
+  c.fillStyle = '#000000';
+  c.fillStyle = color; // an unparsable colour leaves the black
+  const s = String(c.fillStyle); // '#rrggbb', or 'rgba(r, g, b, a)' with transparency
+  if (s.startsWith('#')) return [1, 3, 5].map(i => parseInt(s.slice(i, i + 2), 16)) as [number, number, number];
+  const m = /(\d+)\D+(\d+)\D+(\d+)/.exec(s);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+}
+
 /** Each group's fill: its own colour (a user group's), else the palette slot its name was given, else (a group past the palette's largest) the neutral colour. */
 export function groupFills(groups: readonly GraphGroup[], colors: GraphColors, kept?: Map<string, number>): string[] {
   const slots = legendSlots(groups, colors.palette.length, kept);

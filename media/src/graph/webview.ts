@@ -6,7 +6,7 @@ import type { GraphData, GraphGroup, GraphNode } from '../../../src/core/graph/g
 import { applyGraphDiff } from '../../../src/core/graph/graphDiff';
 import { groupKey, legendSlots } from '../../../src/core/graph/groupColors';
 import { unpackGraph, type PackedGraph } from '../../../src/core/graph/packedGraph';
-import { createGraphRenderer, groupFills, type GraphColors, type GraphRenderer } from './renderer';
+import { createGraphRenderer, groupFills, mixColors, type GraphColors, type GraphRenderer } from './renderer';
 import layoutWorkerSource from './layoutWorker?worker';
 import type { FromGraphWebview, GraphViewState, ToGraphWebview } from './messages';
 import { DEFAULT_VIEW } from './messages';
@@ -75,13 +75,15 @@ function themeColors(): GraphColors {
   const palette = ['blue', 'orange', 'green', 'purple', 'red', 'yellow'].map((c, i) =>
     v(`--vscode-charts-${c}`, ['#3794ff', '#d18616', '#89d185', '#b180d7', '#f14c4c', '#cca700'][i]));
   palette.push('#4ec9b0', '#ce9178', '#9cdcfe', '#c586c0'); // GROUP_PALETTE_SIZE (groupColors.ts) colours in all
+  const background = v('--vscode-editor-background', '#1e1e1e');
   return {
-    background: v('--vscode-editor-background', '#1e1e1e'),
+    background,
     foreground: v('--vscode-editor-foreground', '#cccccc'),
     edge: v('--vscode-editorLineNumber-foreground', '#858585'),
     accent: v('--vscode-focusBorder', '#007fd4'),
     palette,
-    ungrouped: v('--vscode-descriptionForeground', '#9d9d9d'),
+    // Muted halfway to the background: in a vault of hundreds of groups most nodes are neutral.
+    ungrouped: mixColors(v('--vscode-descriptionForeground', '#9d9d9d'), background, 0.45),
   };
 }
 
