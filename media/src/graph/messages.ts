@@ -79,7 +79,7 @@ export function parseViewState(raw: unknown): GraphViewState | undefined {
   if (!(depth === 1 || depth === 2 || depth === 3)) return undefined;
   if (!isFlag(s['placeholders']) || !isFlag(s['tags']) || !isFlag(s['attachments']) || !isFlag(s['orphans'])) return undefined;
   const groupBy = s['groupBy'];
-  if (groupBy !== 'folder' && groupBy !== 'tag' && groupBy !== 'none' && groupBy !== 'queries') return undefined;
+  if (groupBy !== 'folder' && groupBy !== 'tag' && groupBy !== 'topTag' && groupBy !== 'none' && groupBy !== 'queries') return undefined;
   const sizeBy = s['sizeBy'];
   if (sizeBy !== 'links' && sizeBy !== 'pagerank') return undefined;
   if (!isText(s['filter'])) return undefined;

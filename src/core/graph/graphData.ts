@@ -10,7 +10,8 @@ import type { GraphData, GraphEdgeKind, GraphGroup, GraphNodeType } from './grap
 
 export type { GraphData, GraphEdge, GraphEdgeKind, GraphGroup, GraphNode, GraphNodeType } from './graphShapes';
 
-export type GraphGroupBy = 'folder' | 'tag' | 'none';
+/** `topTag`: the first tag's top level (`#math/algebra` is in `#math`), as `folder` is the top-level folder. */
+export type GraphGroupBy = 'folder' | 'tag' | 'topTag' | 'none';
 export type GraphSizeBy = 'links' | 'pagerank';
 
 export interface GraphGroupSpec {
@@ -34,7 +35,7 @@ export interface GraphOptions {
   readonly orphans?: boolean;
   /** Only notes matching this query (and the nodes they reach); see query.ts. */
   readonly filter?: string;
-  /** Colour by top-level folder (default), first tag, or not; `groups` (user queries) win over it. */
+  /** Colour by top-level folder (default), first tag, its top level, or not; `groups` (user queries) win over it. */
   readonly groupBy?: GraphGroupBy;
   readonly groups?: readonly GraphGroupSpec[];
   readonly sizeBy?: GraphSizeBy;
@@ -297,16 +298,17 @@ function growBytes(a: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBu
   return next;
 }
 
-/** The legend's name of a node's group by folder or first tag; undefined when it has none. */
+/** The legend's name of a node's group by folder, first tag or its top level; undefined when it has none. */
 export function groupNameOf(d: Pick<Draft, 'type' | 'folder' | 'tags'>, by: GraphGroupBy): string | undefined {
   if (by === 'none' || d.type === 'tag' || d.type === 'placeholder') return undefined;
-  const name = by === 'folder' ? (d.folder === '' ? '/' : d.folder.split('/')[0] + '/') : d.tags.length ? `#${d.tags[0]}` : '';
-  return name === '' ? undefined : name;
+  if (by === 'folder') return d.folder === '' ? '/' : d.folder.split('/')[0] + '/';
+  if (!d.tags.length) return undefined;
+  return `#${by === 'topTag' ? d.tags[0].split('/')[0] : d.tags[0]}`;
 }
 
 /** Whether the picture depends on notes' tags (tag nodes, colour by tag, a query that may name a tag). */
 export function needsTags(options: GraphOptions): boolean {
-  return !!(options.tags || options.groupBy === 'tag' || options.groups?.length || options.filter?.trim());
+  return !!(options.tags || options.groupBy === 'tag' || options.groupBy === 'topTag' || options.groups?.length || options.filter?.trim());
 }
 
 /** A node that is not a note, as a link first reaches it (a placeholder's title is its name until `placeholders()` gives its display). */

@@ -9,7 +9,7 @@ export function graphPageBody(): string {
 <input type="search" id="mg-graph-search" placeholder="Search" aria-label="Search: highlight matching notes">
 <label class="mg-local-only">Depth <select id="mg-graph-depth"><option>1</option><option>2</option><option>3</option></select></label>
 ${toggle('placeholders', 'Not written yet')} ${toggle('tags', 'Tags')} ${toggle('attachments', 'Attachments')} ${toggle('orphans', 'Orphans')}
-<label>Colour <select id="mg-graph-group"><option value="folder">by folder</option><option value="tag">by first tag</option><option value="queries">by groups (settings)</option><option value="none">none</option></select></label>
+<label>Colour <select id="mg-graph-group"><option value="folder">by folder</option><option value="tag">by first tag</option><option value="topTag">by top-level tag</option><option value="queries">by groups (settings)</option><option value="none">none</option></select></label>
 <label>Size <select id="mg-graph-size"><option value="links">by links</option><option value="pagerank">by PageRank</option></select></label>
 <button id="mg-graph-relayout" title="Forget the kept positions and lay the graph out afresh">Re-layout</button>
 <span id="mg-graph-count" aria-live="polite"></span>

@@ -31,6 +31,7 @@ suite('graph webview messages are checked on arrival', () => {
   test('a view state with a depth past 3 or an unknown grouping is refused', () => {
     assert.strictEqual(parseViewState({ ...DEFAULT_VIEW, depth: 4 }), undefined);
     assert.strictEqual(parseViewState({ ...DEFAULT_VIEW, groupBy: 'colour' }), undefined);
+    assert.strictEqual(parseViewState({ ...DEFAULT_VIEW, groupBy: 'topTag' })?.groupBy, 'topTag');
     assert.strictEqual(parseViewState({ ...DEFAULT_VIEW, filter: 'x'.repeat(5000) }), undefined);
   });
 });

@@ -74,6 +74,20 @@ suite('graph data on the sample vault (test/fixtures/EXPECTED.md)', () => {
     assert.strictEqual(g.groups[hinton.group].name, 'people/');
   });
 
+  test('by first tag, or by its top level: #math/algebra and #Math/analysis in one #math group, a note without tags in none', () => {
+    const tagged = vaultIndex({
+      'a.md': '#math/algebra #logic',
+      'b.md': '#Math/analysis',
+      'c.md': '#logic/modal',
+      'd.md': 'no tag',
+    });
+    const legend = (g: GraphData) => g.groups.map(x => `${x.name} ${x.count}`);
+    assert.deepStrictEqual(legend(buildGraphData(tagged, { groupBy: 'tag' })), ['#math/algebra 1', '#Math/analysis 1', '#logic/modal 1']);
+    const g = buildGraphData(tagged, { groupBy: 'topTag' });
+    assert.deepStrictEqual(legend(g), ['#math 2', '#logic 1']);
+    assert.strictEqual(g.nodes.find(n => n.id === 'd.md')!.group, -1);
+  });
+
   test('user groups by query win; a note in none has group -1', () => {
     const g = buildGraphData(index, { groups: [{ query: 'path:papers/', color: '#f00' }, { name: 'people', query: 'tag:people' }] });
     assert.deepStrictEqual(g.groups, [{ name: 'path:papers/', color: '#f00', count: 2 }, { name: 'people', count: 2 }]);

@@ -38,6 +38,7 @@ const variants: GraphOptions[] = [
   { placeholders: true, attachments: true },
   { tags: true, placeholders: true },
   { groupBy: 'tag', tags: true },
+  { groupBy: 'topTag' },
   { groups: [{ query: 'tag:#ml' }, { name: 'sub', query: 'path:sub/' }] },
   { filter: 'path:sub/', placeholders: true },
   { orphans: false, attachments: true },
