@@ -234,12 +234,16 @@ if (run === 'single') suite('graph panels', () => {
     const before = colours();
 
     const seen = panel.state()!.sent.length;
+    const pictures = graphs(panel.state()).length;
+    const readies = panel.state()!.readies;
     await writeNote(uriOf(`${newFolder}/note.md`), '# A note in a new folder\n\nSee [[gpt3]].\n');
     await waitFor('the new group is in the page\'s legend', () => colours().has(`${newFolder}/`));
     const after = colours();
     for (const [name, colour] of before) assert.strictEqual(after.get(name), colour, `${name} keeps its colour when ${newFolder}/ appears`);
     const diffs = panel.state()!.sent.slice(seen).filter((m): m is Extract<ToGraphWebview, { type: 'diff' }> => m.type === 'diff');
-    assert.strictEqual(graphs(panel.state()).length, sent.length, 'no whole picture re-sent');
+    // A page VS Code loaded again asks with `ready` and is answered by a picture (the designed
+    // recovery, seen when this test opens the panel itself): only those, none for the edit.
+    assert.strictEqual(graphs(panel.state()).length - pictures, panel.state()!.readies - readies, 'no whole picture re-sent but for a `ready`');
     assert.deepStrictEqual(diffs.flatMap(m => m.diff.upsertNodes.map(n => n.id)).sort(), ['gpt3.md', `${newFolder}/note.md`], 'only the new note and the note it links');
     assert.ok(diffs.some(m => m.diff.groups?.some(g => g.name === `${newFolder}/`)), 'the legend gains the group');
 
