@@ -230,7 +230,8 @@ if (run === 'single') suite('graph panels', () => {
     const newFolder = Array.from({ length: 1000 }, (_, i) => `graph-colour-${i}`).find(f => fresh(`${f}/`).some((slot, i) => slot !== now[i]));
     assert.ok(newFolder, 'a folder that would take another group\'s colour');
     const colours = () => new Map(panel.state()?.lastStats?.legend ?? []);
-    await waitFor('the page reports its legend', () => colours().size === names.length);
+    // Run alone, this test opens the first webview of a cold workbench: it loads slowly on a busy machine.
+    await waitFor('the page reports its legend', () => colours().size === names.length, 80000);
     const before = colours();
 
     const seen = panel.state()!.sent.length;
