@@ -14,12 +14,19 @@ export class ReadOnce<T> {
     if (known !== undefined) return Promise.resolve(known);
     let reading = this.reading.get(key);
     if (!reading) {
-      const started = read().then(found => {
-        if (this.reading.get(key) === started) this.reading.delete(key);
-        const value = this.values.get(key) ?? found ?? this.empty();
-        this.values.set(key, value);
-        return value;
-      });
+      const started = read().then(
+        found => {
+          if (this.reading.get(key) === started) this.reading.delete(key);
+          const value = this.values.get(key) ?? found ?? this.empty();
+          this.values.set(key, value);
+          return value;
+        },
+        (error: unknown) => {
+          // Its callers hear of it; the next caller reads again rather than the same failure.
+          if (this.reading.get(key) === started) this.reading.delete(key);
+          throw error;
+        },
+      );
       this.reading.set(key, (reading = started));
     }
     return reading;

@@ -75,4 +75,17 @@ suite('ReadOnce: what the graph keeps, read once whoever asks', () => {
     kept.forget('folder');
     assert.deepStrictEqual(await kept.get('folder', async () => ['again']), ['again']);
   });
+
+  test('a read that fails fails its callers, and the next caller reads again', async () => {
+    const kept = new ReadOnce<string[]>(() => []);
+    let reads = 0;
+    const failing = kept.get('folder', async () => {
+      reads++;
+      throw new Error('disk gone');
+    });
+    await assert.rejects(failing, /disk gone/);
+    assert.strictEqual(kept.known('folder'), undefined);
+    assert.deepStrictEqual(await kept.get('folder', async () => (reads++, ['back'])), ['back']);
+    assert.strictEqual(reads, 2);
+  });
 });
