@@ -16,7 +16,7 @@ import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, stripMd } from './paths';
 import { resolveLink } from './resolve';
 import { TagTable } from './tagTable';
-import type { NoteTargets } from './targetTable';
+import type { TargetTable } from './targetTable';
 import type {
   LinkEnd,
   LinkEndReader,
@@ -151,7 +151,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
    * result answers every query as `upsert(path, text)` would. Given only its print (a cache keeps
    * no texts), the index must read texts back (`readTextsThrough` first).
    */
-  restore(path: string, text: string | TextPrint, packed: PackedSyntax, targets?: NoteTargets): void {
+  restore(path: string, text: string | TextPrint, packed: PackedSyntax, targets?: TargetTable): void {
     if (!isNotePath(path)) return this.addAttachment(path);
     if (typeof text !== 'string' && !this.reader) throw new Error(`restoring ${path} without its text needs an index that reads texts back`);
     this.putNote(path, text, packed, targets);
@@ -198,7 +198,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
   }
 
   /** `text`, or what is known of it when the index keeps no texts (a renamed note's). */
-  private putNote(path: string, text: string | TextPrint, syntax: PackedSyntax, targets?: NoteTargets): void {
+  private putNote(path: string, text: string | TextPrint, syntax: PackedSyntax, targets?: TargetTable): void {
     const old = this.records.get(path);
     const names = namesOf(syntax);
     if (old) {
@@ -215,11 +215,11 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
     }
     const title = names.title ?? syntax.title ?? stripMd(fileNameOf(path));
     if (old && (old.title !== title || !sameNames(old.names, names))) this.completion.forget(path);
-    const links = this.graph.add(path, syntax.links, syntax.ranges, targets);
+    const links = this.graph.add(path, syntax, targets);
     const kept = typeof text === 'string' && this.reader === undefined ? text : undefined;
     const print = typeof text !== 'string' ? text : kept === undefined ? printOf(text) : undefined;
     this.records.set(path, new NoteRecord(path, title, names, kept, print, syntax, links));
-    this.tags.add(path, syntax.tags, syntax.ranges);
+    this.tags.add(path, syntax);
   }
 
   private drop(path: string): void {
