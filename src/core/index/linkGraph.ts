@@ -16,7 +16,7 @@ import { comparePaths, folderOf, isRelativeTarget } from './paths';
 import { resolveTarget, targetKeys } from './resolve';
 import { SetMap } from './setMap';
 import { StringDict } from './stringDict';
-import { linkCountOf, linkTargetOf, RestoredSyntax } from './restoredSyntax';
+import { linkCountOf, linkKindOf, linkPropertyOf, linkRangeOf, linkTargetOf, linkWrittenTargetOf, RestoredSyntax } from './restoredSyntax';
 import type { TargetTable } from './targetTable';
 import type { Resolution, ResolvedLink } from './types';
 import type { VaultNames } from './vaultNames';
@@ -344,6 +344,28 @@ export class LinkGraph {
     return this.noteSyntax[this.source[id]]!.links[this.nth[id]];
   }
 
+  // A link's parts that answers read for many links (the graph's build, placeholders' names), read
+  // without decoding a restored note's links.
+
+  kindOf(id: number): PackedLink['kind'] {
+    return linkKindOf(this.noteSyntax[this.source[id]]!, this.nth[id]);
+  }
+
+  propertyOf(id: number): string | undefined {
+    return linkPropertyOf(this.noteSyntax[this.source[id]]!, this.nth[id]);
+  }
+
+  /** The link's target as written. */
+  targetOf(id: number): string {
+    return linkWrittenTargetOf(this.noteSyntax[this.source[id]]!, this.nth[id]);
+  }
+
+  /** The offset where the link starts. */
+  startOf(id: number): number {
+    const syntax = this.noteSyntax[this.source[id]]!;
+    return startOf(syntax.ranges, linkRangeOf(syntax, this.nth[id]));
+  }
+
   /** The linking note's ranges (`linkAt(rangesOf(id), linkOf(id))` is the LinkItem). */
   rangesOf(id: number): Int32Array {
     return this.noteSyntax[this.source[id]]!.ranges;
@@ -351,7 +373,7 @@ export class LinkGraph {
 
   /** Path, then text order. */
   compare(a: number, b: number): number {
-    return comparePaths(this.sourceOf(a), this.sourceOf(b)) || startOf(this.rangesOf(a), this.linkOf(a).range) - startOf(this.rangesOf(b), this.linkOf(b).range);
+    return comparePaths(this.sourceOf(a), this.sourceOf(b)) || this.startOf(a) - this.startOf(b);
   }
 
   /** Links resolved to a note or attachment, in no particular order. */

@@ -399,8 +399,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
 
   linkEnds(path: string): readonly LinkEnd[] {
     return Array.from(this.records.get(path)?.links ?? [], (id): LinkEnd => {
-      const link = this.graph.linkOf(id);
-      return { kind: link.kind, property: link.property, resolution: this.graph.resolutionOf(id) };
+      return { kind: this.graph.kindOf(id), property: this.graph.propertyOf(id), resolution: this.graph.resolutionOf(id) };
     });
   }
 
@@ -408,10 +407,8 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
   eachLinkEnd(path: string, each: (kind: LinkEnd['kind'], property: string | undefined, resolution: Resolution) => void): void {
     const ids = this.records.get(path)?.links;
     if (!ids) return;
-    for (let i = 0; i < ids.length; i++) {
-      const link = this.graph.linkOf(ids[i]);
-      each(link.kind, link.property, this.graph.resolutionOf(ids[i]));
-    }
+    // Read from a restored note's numbers: opening the graph does not decode every note's links.
+    for (let i = 0; i < ids.length; i++) each(this.graph.kindOf(ids[i]), this.graph.propertyOf(ids[i]), this.graph.resolutionOf(ids[i]));
   }
 
   /** The one place a link's row becomes an object: for the links a query returns. */
@@ -473,7 +470,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
         const first = ids.reduce((a, b) => (this.graph.compare(b, a) < 0 ? b : a));
         const resolution = this.graph.resolutionOf(first);
         const attachment = resolution.kind === 'placeholder' && resolution.attachment;
-        list.push({ name, display: stripMd(this.graph.linkOf(first).target), attachment, backlinks: ids.length });
+        list.push({ name, display: stripMd(this.graph.targetOf(first)), attachment, backlinks: ids.length });
       }
       list.sort((a, b) => comparePaths(a.name, b.name));
       this.placeholderList = { version: this.graph.waitingVersion, list };

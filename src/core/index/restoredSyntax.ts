@@ -84,8 +84,12 @@ export interface LazyChunk {
 /** Numbers per link and per tag in the stream: what `SyntaxWriter` writes for each. */
 export const LINK_SIZE = 10;
 export const TAG_SIZE = 5;
-/** Where a link's or tag's row in the target table is, within its numbers. */
+/** Where a link's kind, row in the target table, target as written, property and range slot are, within its numbers; a tag's row and range slot within its. */
+const LINK_KIND = 0;
 const LINK_ROW = 1;
+const LINK_WRITTEN = 2;
+const LINK_PROPERTY = 6;
+const LINK_RANGE = 7;
 const TAG_ROW = 0;
 const TAG_RANGE = 2;
 const NONE = -1;
@@ -354,17 +358,42 @@ export class RestoredSyntax implements PackedSyntax {
     return this.filed ? this.filed.tags.length : this.chunk!.nums[this.tagsAt()];
   }
 
+  /** Number `k` of link `i` (its links are undecoded). */
+  private linkNumber(i: number, k: number): number {
+    return this.chunk!.nums[this.at + 1 + i * LINK_SIZE + k];
+  }
+
   /** The text link `i`'s group is keyed by (`groupTarget`). */
   linkTarget(i: number): string {
-    if (this.filed) return groupTarget(this.filed.links[i]);
-    const chunk = this.chunk!;
-    return chunk.targets[chunk.nums[this.at + 1 + i * LINK_SIZE + LINK_ROW]];
+    return this.filed ? groupTarget(this.filed.links[i]) : this.chunk!.targets[this.linkNumber(i, LINK_ROW)];
+  }
+
+  /** Link `i`'s target as written (`PackedLink.target`). */
+  linkWrittenTarget(i: number): string {
+    if (this.filed) return this.filed.links[i].target;
+    const written = this.linkNumber(i, LINK_WRITTEN);
+    return written === NONE ? this.chunk!.targets[this.linkNumber(i, LINK_ROW)] : this.chunk!.strings.fresh(written);
+  }
+
+  linkKind(i: number): PackedLink['kind'] {
+    return this.filed ? this.filed.links[i].kind : LINK_KINDS[this.linkNumber(i, LINK_KIND)];
+  }
+
+  linkProperty(i: number): string | undefined {
+    if (this.filed) return this.filed.links[i].property;
+    const property = this.linkNumber(i, LINK_PROPERTY);
+    return property === NONE ? undefined : this.chunk!.strings.fresh(property);
+  }
+
+  /** The slot of link `i`'s range. */
+  linkRange(i: number): number {
+    return this.filed ? this.filed.links[i].range : this.linkNumber(i, LINK_RANGE);
   }
 
   /** Link `i`'s row in the target table whose texts are `table`, while its links are undecoded; else -1. */
   linkRow(i: number, table: readonly string[]): number {
     const chunk = this.chunk;
-    return !this.filed && chunk?.targets === table ? chunk.nums[this.at + 1 + i * LINK_SIZE + LINK_ROW] : -1;
+    return !this.filed && chunk?.targets === table ? this.linkNumber(i, LINK_ROW) : -1;
   }
 
   tagName(i: number): string {
@@ -400,6 +429,24 @@ export function linkCountOf(s: PackedSyntax): number {
 /** The text link `i`'s group is keyed by: its Foam reference's, else its own target. */
 export function linkTargetOf(s: PackedSyntax, i: number): string {
   return s instanceof RestoredSyntax ? s.linkTarget(i) : groupTarget(s.links[i]);
+}
+
+/** Link `i`'s target as written. */
+export function linkWrittenTargetOf(s: PackedSyntax, i: number): string {
+  return s instanceof RestoredSyntax ? s.linkWrittenTarget(i) : s.links[i].target;
+}
+
+export function linkKindOf(s: PackedSyntax, i: number): PackedLink['kind'] {
+  return s instanceof RestoredSyntax ? s.linkKind(i) : s.links[i].kind;
+}
+
+export function linkPropertyOf(s: PackedSyntax, i: number): string | undefined {
+  return s instanceof RestoredSyntax ? s.linkProperty(i) : s.links[i].property;
+}
+
+/** The slot of link `i`'s range in `s.ranges`. */
+export function linkRangeOf(s: PackedSyntax, i: number): number {
+  return s instanceof RestoredSyntax ? s.linkRange(i) : s.links[i].range;
 }
 
 export function tagCountOf(s: PackedSyntax): number {
