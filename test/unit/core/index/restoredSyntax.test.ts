@@ -57,6 +57,35 @@ function generatedVault(n: number): string {
   return dir;
 }
 
+/**
+ * The cache of one note `text`, the number `at` of its stream (syntaxCodec.ts) set to `value` and
+ * the file resealed (undamaged when `value` is undefined). `newTargets`: the rows its chunk adds to
+ * the target table (its link targets and tag names). `check` sees the stream first.
+ */
+async function oneNoteCache(text: string, newTargets: number, check: (num: (at: number) => number) => void, at = 0, value?: number): Promise<Uint8Array> {
+  const index = new NoteIndex();
+  index.upsert('n.md', text);
+  const good = await cacheOf(index);
+  const { prefixAt, chunkAt, chunkBytes, header } = layoutOf(good);
+  const bad = good.slice();
+  const view = new DataView(bad.buffer, bad.byteOffset);
+  const numsAt = chunkAt + 28 + 16 + newTargets * 4; // seven counts, one note's stamp, the new targets
+  check(k => view.getInt32(numsAt + k * 4, true));
+  if (value !== undefined) view.setInt32(numsAt + at * 4, value, true);
+  return resealed(bad, prefixAt, chunkAt, chunkBytes, header);
+}
+
+/** Reading `file` rejects it as corrupted, with a message that names the place. */
+async function rejectsAsCorrupted(file: Uint8Array, place: RegExp): Promise<void> {
+  await assert.rejects(decodeIndexCache(file, identity), (e: unknown) => {
+    assert.ok(e instanceof CacheRejected, String(e));
+    assert.strictEqual(e.reason, 'corrupted');
+    assert.match(e.message, /^chunk 1 does not decode \(/);
+    assert.match(e.message, place);
+    return true;
+  });
+}
+
 suite('restored syntax', () => {
   const vaults = [path.join(root, 'test/fixtures/render'), path.join(root, 'test/fixtures/syntax'), path.join(root, 'samples/research-notes'), generatedVault(150)];
   for (const dir of vaults) {
@@ -195,19 +224,11 @@ suite('restored syntax', () => {
     const MATH_DELIMITER = 24;
     const MATH_TEX = 27;
 
-    async function damaged(at: number, value: number): Promise<Uint8Array> {
-      const index = new NoteIndex();
-      index.upsert('n.md', text);
-      const good = await cacheOf(index);
-      const { prefixAt, chunkAt, chunkBytes, header } = layoutOf(good);
-      const bad = good.slice();
-      const view = new DataView(bad.buffer, bad.byteOffset);
-      const numsAt = chunkAt + 28 + 16; // seven counts, one note's stamp, no new targets (no links)
-      assert.strictEqual(view.getInt32(numsAt + 10 * 4, true), 1, 'one heading');
-      assert.strictEqual(view.getInt32(numsAt + 16 * 4, true), 2, 'two footnotes');
-      view.setInt32(numsAt + at * 4, value, true);
-      return resealed(bad, prefixAt, chunkAt, chunkBytes, header);
-    }
+    const damaged = (at?: number, value?: number) =>
+      oneNoteCache(text, 0, num => {
+        assert.strictEqual(num(10), 1, 'one heading');
+        assert.strictEqual(num(16), 2, 'two footnotes');
+      }, at, value);
 
     for (const [what, at, value] of [
       ['a heading\'s text past the string table', HEADING_TEXT, 9999],
@@ -216,28 +237,13 @@ suite('restored syntax', () => {
       ['a math delimiter that is none', MATH_DELIMITER, 7],
       ['a count past the stream', 16, 1 << 30],
     ] as const) {
-      test(what, async () => {
-        await assert.rejects(decodeIndexCache(await damaged(at, value), identity), (e: unknown) => {
-          assert.ok(e instanceof CacheRejected, String(e));
-          assert.strictEqual(e.reason, 'corrupted');
-          assert.match(e.message, /chunk 1 does not decode \((string|kind|a count of) -?\d+ at number \d+\)/);
-          return true;
-        });
-      });
+      test(what, async () => rejectsAsCorrupted(await damaged(at, value), /\((string|kind|a count of) -?\d+ at number \d+\)/));
     }
 
     test('the same file undamaged decodes', async () => {
-      const back = await decodeIndexCache(await damaged(HEADING_TEXT, (await damagedValue(HEADING_TEXT))), identity);
+      const back = await decodeIndexCache(await damaged(), identity);
       assert.deepStrictEqual(lazyLists(back.get('n.md')!.packed), lazyLists(scanNotePacked(text)));
     });
-
-    /** The number the stream holds at `at`, undamaged. */
-    async function damagedValue(at: number): Promise<number> {
-      const index = new NoteIndex();
-      index.upsert('n.md', text);
-      const good = await cacheOf(index);
-      return new DataView(good.buffer, good.byteOffset).getInt32(layoutOf(good).chunkAt + 28 + 16 + at * 4, true);
-    }
   });
 
   suite('damaged links or tags are rejected when the cache is read, with their place', () => {
@@ -251,40 +257,25 @@ suite('restored syntax', () => {
     const TAG_ROW = 20;
     const TAG_SOURCE = 21;
 
-    async function cacheWith(at: number, value?: number): Promise<Uint8Array> {
-      const index = new NoteIndex();
-      index.upsert('n.md', text);
-      const good = await cacheOf(index);
-      const { prefixAt, chunkAt, chunkBytes, header } = layoutOf(good);
-      const bad = good.slice();
-      const view = new DataView(bad.buffer, bad.byteOffset);
-      const numsAt = chunkAt + 28 + 16 + 2 * 4; // seven counts, one note's stamp, two new targets ('b', 'method')
-      assert.strictEqual(view.getInt32(numsAt + LINK_COUNT * 4, true), 1, 'one link');
-      assert.strictEqual(view.getInt32(numsAt + (LINK_COUNT + 11) * 4, true), 1, 'one tag');
-      if (value !== undefined) view.setInt32(numsAt + at * 4, value, true);
-      return resealed(bad, prefixAt, chunkAt, chunkBytes, header);
-    }
+    // Two new targets: 'b' and 'method'.
+    const cacheWith = (at?: number, value?: number) =>
+      oneNoteCache(text, 2, num => {
+        assert.strictEqual(num(LINK_COUNT), 1, 'one link');
+        assert.strictEqual(num(LINK_COUNT + 11), 1, 'one tag');
+      }, at, value);
 
-    for (const [what, at, value, message] of [
+    for (const [what, at, value, place] of [
       ['a link kind that is none', LINK_KIND, 3, /kind 3 at number 9\)/],
       ['a link\'s heading past the string table', LINK_HEADING, 9999, /string 9999 at number 12\)/],
       ['a link count past the stream', LINK_COUNT, 1 << 30, /a count of 1073741824 at number 8\)/],
       ['a tag naming a row past the target table', TAG_ROW, 2, /target 2 at number 20 \(the table has 2\)\)/],
       ['a tag source that is none', TAG_SOURCE, 2, /kind 2 at number 21\)/],
     ] as const) {
-      test(what, async () => {
-        await assert.rejects(decodeIndexCache(await cacheWith(at, value), identity), (e: unknown) => {
-          assert.ok(e instanceof CacheRejected, String(e));
-          assert.strictEqual(e.reason, 'corrupted');
-          assert.match(e.message, /^chunk 1 does not decode \(/);
-          assert.match(e.message, message);
-          return true;
-        });
-      });
+      test(what, async () => rejectsAsCorrupted(await cacheWith(at, value), place));
     }
 
     test('the same file undamaged decodes to the scanner\'s links and tags', async () => {
-      const back = await decodeIndexCache(await cacheWith(0), identity);
+      const back = await decodeIndexCache(await cacheWith(), identity);
       assert.deepStrictEqual(linksAndTags(back.get('n.md')!.packed), linksAndTags(scanNotePacked(text)));
     });
   });
