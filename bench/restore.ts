@@ -6,11 +6,13 @@
 //   PHASE=restore node out/bench/restore.js DIR [cacheFile]  times the second opening
 // NO_WORKER=1 stamps a batch at a time on the main thread instead; under node --expose-gc it also
 // prints the heap and RSS after a full collection (and again once every note's headings, footnotes
-// and math are read, which a restored index decodes only then); HEAP_SNAPSHOT=FILE writes a heap snapshot at the end. The cache keeps no texts, so it
+// and math are read, and once every note's links and tags are, which a restored index decodes only
+// then). It times the first backlinks of the hub note and a graph's opening, which must not need those reads; HEAP_SNAPSHOT=FILE writes a heap snapshot at the end, HEAP_SNAPSHOT_RESTORED=FILE one right after the restore. The cache keeps no texts, so it
 // restores into an index that keeps none (it reads them back from the disk when asked, as the extension does). Prints JSON on its last line.
 import * as fs from 'node:fs';
 import { writeHeapSnapshot } from 'node:v8';
 import type { FileStamp } from '../src/core/host';
+import { GraphModel } from '../src/core/graph/graphModel';
 import { buildIndex } from '../src/core/index/build';
 import { NoteIndex } from '../src/core/index/noteIndex';
 import { decodeIndexCache, writeIndexCache, type CacheNote } from '../src/core/index/indexCache';
@@ -37,6 +39,12 @@ async function timed<T>(what: string, out: Record<string, unknown>, f: () => Pro
   const c = process.cpuUsage(cpu);
   out[what] = { ms: +(performance.now() - t).toFixed(1), cpu: +((c.user + c.system) / 1000).toFixed(1) };
   return r;
+}
+
+function readLinksAndTags(index: NoteIndex): number {
+  let items = 0;
+  for (const n of index.packedNotes()) items += n.packed.links.length + n.packed.tags.length;
+  return items;
 }
 
 function readLazyLists(index: NoteIndex): number {
@@ -83,13 +91,29 @@ async function main(): Promise<void> {
       gc();
       out.afterGc = { heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(1), rssMB: +(process.memoryUsage().rss / 1e6).toFixed(1) };
     }
+    const heap = () => ({ heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(1), arrayBuffersMB: +(process.memoryUsage().arrayBuffers / 1e6).toFixed(1) });
+    if (gc) out.afterGc = { ...(out.afterGc as object), ...heap() };
+    // The heap as restored, before any query reads a note's links or lists.
+    if (process.env.HEAP_SNAPSHOT_RESTORED) writeHeapSnapshot(process.env.HEAP_SNAPSHOT_RESTORED);
+    let hub = '';
+    for (const n of r.index.notes()) if (hub === '' || r.index.linkCountTo(n.path) > r.index.linkCountTo(hub)) hub = n.path;
+    out.hubBacklinks = await timed('first backlinks of the hub note', out, () => r.index.backlinks(hub).length);
+    await timed('second backlinks of the hub note', out, () => r.index.backlinks(hub).length);
+    out.graphEdges = await timed('graph opening (GraphModel)', out, () => new GraphModel(r.index, {}).data().edges.length);
     // What a caller that reads every note's headings (and so all its lazily decoded lists) pays,
     // once and again (the second read finds them kept), and what the heap holds then.
     await timed('first read of every lazy list', out, () => readLazyLists(r.index));
     await timed('second read', out, () => readLazyLists(r.index));
     if (gc) {
       gc();
-      out.afterReadGc = { heapMB: +(process.memoryUsage().heapUsed / 1e6).toFixed(1) };
+      out.afterReadGc = heap();
+    }
+    // Likewise every note's links and tags (rename of a hub, `brokenLinks`, a full unlinked-mentions search).
+    await timed('first read of every link and tag', out, () => readLinksAndTags(r.index));
+    await timed('second read of links and tags', out, () => readLinksAndTags(r.index));
+    if (gc) {
+      gc();
+      out.afterLinksGc = heap();
     }
     if (process.env.HEAP_SNAPSHOT) writeHeapSnapshot(process.env.HEAP_SNAPSHOT);
     void r;

@@ -21,7 +21,7 @@ import { bytesProblem, decodeNote, DEFAULT_MAX_FILE_BYTES, tooLarge, unreadable 
 import { JoinedText } from './joinedText';
 import { NoteIndex } from './noteIndex';
 import type { TextPrint } from './noteTexts';
-import type { NoteTargets } from './targetTable';
+import type { TargetTable } from './targetTable';
 import { isNotePath } from './paths';
 import { TimeSlices } from './timeSlices';
 
@@ -31,8 +31,8 @@ export interface CachedNote {
   /** The length and hash of the text it was found in: the index it is restored into reads the text back when asked. */
   readonly print: TextPrint;
   readonly packed: PackedSyntax;
-  /** Its links' rows in the cache's target table, so they are filed by number (targetTable.ts). */
-  readonly targets?: NoteTargets;
+  /** The cache's target table, whose rows its links name, so they are filed by number (targetTable.ts); only on a note with links. */
+  readonly targets?: TargetTable;
 }
 
 export interface BuildOptions {

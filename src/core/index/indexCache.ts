@@ -28,7 +28,7 @@ import type { PackedSyntax } from '../syntax/packed';
 import type { Frontmatter } from '../syntax/types';
 import type { CachedNote } from './build';
 import type { TextPrint } from './noteTexts';
-import { ChunkStrings } from './restoredSyntax';
+import { ChunkStrings, linkCountOf } from './restoredSyntax';
 import { SyntaxReader, SyntaxWriter } from './syntaxCodec';
 import { TargetNumbering, TargetTable } from './targetTable';
 import type { TimeSlices } from './timeSlices';
@@ -325,8 +325,7 @@ function readChunk(chunk: Uint8Array, into: Map<string, CachedNote>, targets: Ta
     const stamp = { size: view.getFloat64(stampsAt + i * 16, true), mtime: view.getFloat64(stampsAt + i * 16 + 8, true) };
     const packed = reader.read(own);
     // One shape for every note, with or without links.
-    const noteTargets = packed.links.length > 0 ? { table: targets, links: packed.links, rows: reader.rows } : undefined;
-    into.set(path, { stamp, print: { length, hash }, packed, targets: noteTargets });
+    into.set(path, { stamp, print: { length, hash }, packed, targets: linkCountOf(packed) > 0 ? targets : undefined });
     rangeAt += rangeLength;
   }
   if (!reader.finished() || rangeAt !== rangeCount) throw new Error('its notes do not add up to its contents');

@@ -3,20 +3,21 @@
 //
 // Links are numbers (link ids), not objects: what the graph knows of a link is a row of flat
 // columns (docs/index.md): the linking note's path id, its target group, its slot in that
-// group, and (as references, no object per link) the scanner's packed link and the note's
-// ranges. Paths are interned once as path ids; how many links point at each path is a column
+// group, its place in its note's links, and (a reference per note, no object per link) the
+// note's packed syntax, whose link objects a restored note makes only when one is read. Paths are interned once as path ids; how many links point at each path is a column
 // kept as links come and go, so completion's ranking reads a number per candidate.
 //
 // Links with the same target text (relative ones: from the same folder) form a group that
 // is resolved once and counted once: a new link to a known target costs a row and an append.
 // Only a group whose target is ambiguous resolves link by link, since the tie-break
 // depends on the linking note's folder.
-import { startOf, type PackedLink } from '../syntax/packed';
+import { startOf, type PackedLink, type PackedSyntax } from '../syntax/packed';
 import { comparePaths, folderOf, isRelativeTarget } from './paths';
 import { resolveTarget, targetKeys } from './resolve';
 import { SetMap } from './setMap';
 import { StringDict } from './stringDict';
-import { groupTarget, type NoteTargets } from './targetTable';
+import { linkCountOf, linkKindOf, linkPropertyOf, linkRangeOf, linkTargetOf, linkWrittenTargetOf, RestoredSyntax } from './restoredSyntax';
+import type { TargetTable } from './targetTable';
 import type { Resolution, ResolvedLink } from './types';
 import type { VaultNames } from './vaultNames';
 
@@ -79,11 +80,11 @@ export class LinkGraph {
   /** Per path id: how many links resolve to that note or attachment (a note's links to itself included). */
   private incomingCount = new Int32Array(1024);
   /**
-   * Per path id of a linking note: its links as the scanner packed them, and its ranges
-   * (`linkAt(ranges, link)` gives the LinkItem). Two references per note, not per link.
+   * Per path id of a linking note: its packed syntax (`linkAt(syntax.ranges, syntax.links[nth])`
+   * gives the LinkItem). One reference per note, not per link; a restored note's links are made
+   * into objects when first read through it, not when filed.
    */
-  private readonly noteLinks: (readonly PackedLink[] | undefined)[] = [];
-  private readonly noteRanges: (Int32Array | undefined)[] = [];
+  private readonly noteSyntax: (PackedSyntax | undefined)[] = [];
 
   // ---- Target groups ----
   private readonly groups = new StringDict<TargetGroup>();
@@ -127,27 +128,28 @@ export class LinkGraph {
 
   /**
    * Files the links of `source` (one note's, in text order) and returns their ids. One call per
-   * note, not per link: the note's path id and folder are looked up once. `targets` (a restored
-   * note's, for these very links) names each link's row in the cache's target table: the group
-   * is found by that number (relative targets, whose group depends on the folder, by their text).
+   * note, not per link: the note's path id and folder are looked up once. A link is filed by its
+   * target's text alone (`linkTargetOf`: a restored note's is read from its numbers, no link object
+   * made). With `table` (the cache a restored note comes from) a link names its row there: the
+   * group is found by that number (relative targets, whose group depends on the folder, by their text).
    */
-  add(source: string, links: readonly PackedLink[], ranges: Int32Array, targets?: NoteTargets): number[] {
+  add(source: string, syntax: PackedSyntax, table?: TargetTable): number[] {
+    const count = linkCountOf(syntax);
     // A plain array of small integers, not an Int32Array: a typed array and its buffer cost about
     // 200 bytes per note beside the numbers (10,000 notes: 4 MB, more than the records it replaced).
-    const ids = new Array<number>(links.length);
-    if (links.length === 0) return ids;
+    const ids = new Array<number>(count);
+    if (count === 0) return ids;
     const sourceId = this.pathId(source);
-    this.noteLinks[sourceId] = links;
-    this.noteRanges[sourceId] = ranges;
+    this.noteSyntax[sourceId] = syntax;
     let folder: string | undefined;
-    const rows = targets !== undefined && targets.links === links ? targets.rows : undefined;
-    for (let i = 0; i < links.length; i++) {
-      const link = links[i];
+    const restored = table !== undefined && syntax instanceof RestoredSyntax ? syntax : undefined;
+    for (let i = 0; i < count; i++) {
       const row = this.newRow();
       ids[i] = row;
       this.source[row] = sourceId;
       this.nth[row] = i;
-      const target = groupTarget(link);
+      const tableRow = restored ? restored.linkRow(i, table!.texts) : -1;
+      const target = tableRow >= 0 ? table!.texts[tableRow] : linkTargetOf(syntax, i);
       if (target === '') {
         this.group[row] = SAME_NOTE;
         this.slot[row] = -1;
@@ -155,8 +157,8 @@ export class LinkGraph {
       }
       const relative = isRelativeTarget(target);
       let group: TargetGroup;
-      if (rows !== undefined && !relative) {
-        group = this.groupOfRow(targets!.table.groups, rows[i], target);
+      if (tableRow >= 0 && !relative) {
+        group = this.groupOfRow(table!.groups, tableRow, target);
       } else {
         if (relative && folder === undefined) folder = folderOf(source);
         const id = relative && folder !== '' ? folder + '\0' + target : target;
@@ -218,9 +220,8 @@ export class LinkGraph {
 
   private freeRow(row: number): void {
     this.group[row] = FREE;
-    // `drop` is given all of a note's links at once: its references go with them.
-    this.noteLinks[this.source[row]] = undefined;
-    this.noteRanges[this.source[row]] = undefined;
+    // `drop` is given all of a note's links at once: its reference goes with them.
+    this.noteSyntax[this.source[row]] = undefined;
     this.freeRows.push(row);
   }
 
@@ -338,19 +339,41 @@ export class LinkGraph {
     return this.paths[this.source[id]];
   }
 
-  /** The link as the scanner packed it. */
+  /** The link as the scanner packed it (a restored note's links are decoded here, on their first read). */
   linkOf(id: number): PackedLink {
-    return this.noteLinks[this.source[id]]![this.nth[id]];
+    return this.noteSyntax[this.source[id]]!.links[this.nth[id]];
+  }
+
+  // A link's parts that answers read for many links (the graph's build, placeholders' names), read
+  // without decoding a restored note's links.
+
+  kindOf(id: number): PackedLink['kind'] {
+    return linkKindOf(this.noteSyntax[this.source[id]]!, this.nth[id]);
+  }
+
+  propertyOf(id: number): string | undefined {
+    return linkPropertyOf(this.noteSyntax[this.source[id]]!, this.nth[id]);
+  }
+
+  /** The link's target as written. */
+  targetOf(id: number): string {
+    return linkWrittenTargetOf(this.noteSyntax[this.source[id]]!, this.nth[id]);
+  }
+
+  /** The offset where the link starts. */
+  startOf(id: number): number {
+    const syntax = this.noteSyntax[this.source[id]]!;
+    return startOf(syntax.ranges, linkRangeOf(syntax, this.nth[id]));
   }
 
   /** The linking note's ranges (`linkAt(rangesOf(id), linkOf(id))` is the LinkItem). */
   rangesOf(id: number): Int32Array {
-    return this.noteRanges[this.source[id]]!;
+    return this.noteSyntax[this.source[id]]!.ranges;
   }
 
   /** Path, then text order. */
   compare(a: number, b: number): number {
-    return comparePaths(this.sourceOf(a), this.sourceOf(b)) || startOf(this.rangesOf(a), this.linkOf(a).range) - startOf(this.rangesOf(b), this.linkOf(b).range);
+    return comparePaths(this.sourceOf(a), this.sourceOf(b)) || this.startOf(a) - this.startOf(b);
   }
 
   /** Links resolved to a note or attachment, in no particular order. */

@@ -4,6 +4,7 @@ import { endOf, startOf, type PackedSyntax } from '../syntax/packed';
 import type { Range } from '../syntax/types';
 import { contextText } from './context';
 import { comparePaths } from './paths';
+import { linkCountOf, linkRangeOf, tagCountOf, tagRangeOf } from './restoredSyntax';
 import type { UnlinkedMention } from './types';
 
 interface Excluded {
@@ -28,8 +29,9 @@ function excludedSpans(syntax: PackedSyntax): Excluded[] {
   const spans: Excluded[] = [];
   const add = (slot: number) => spans.push({ startOffset: startOf(r, slot), endOffset: endOf(r, slot) });
   if (syntax.frontmatter) spans.push(syntax.frontmatter.range);
-  for (const l of syntax.links) add(l.range);
-  for (const t of syntax.tags) add(t.range);
+  // Read without decoding a restored note's links and tags (restoredSyntax.ts).
+  for (let i = 0, n = linkCountOf(syntax); i < n; i++) add(linkRangeOf(syntax, i));
+  for (let i = 0, n = tagCountOf(syntax); i < n; i++) add(tagRangeOf(syntax, i));
   for (const m of syntax.math) add(m.range);
   for (let i = syntax.codeAt; i < r.length; i += 2) spans.push({ startOffset: r[i], endOffset: r[i + 1] });
   return spans.sort((a, b) => a.startOffset - b.startOffset);

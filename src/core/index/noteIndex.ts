@@ -16,7 +16,7 @@ import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, stripMd } from './paths';
 import { resolveLink } from './resolve';
 import { TagTable } from './tagTable';
-import type { NoteTargets } from './targetTable';
+import type { TargetTable } from './targetTable';
 import type {
   LinkEnd,
   LinkEndReader,
@@ -151,7 +151,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
    * result answers every query as `upsert(path, text)` would. Given only its print (a cache keeps
    * no texts), the index must read texts back (`readTextsThrough` first).
    */
-  restore(path: string, text: string | TextPrint, packed: PackedSyntax, targets?: NoteTargets): void {
+  restore(path: string, text: string | TextPrint, packed: PackedSyntax, targets?: TargetTable): void {
     if (!isNotePath(path)) return this.addAttachment(path);
     if (typeof text !== 'string' && !this.reader) throw new Error(`restoring ${path} without its text needs an index that reads texts back`);
     this.putNote(path, text, packed, targets);
@@ -198,7 +198,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
   }
 
   /** `text`, or what is known of it when the index keeps no texts (a renamed note's). */
-  private putNote(path: string, text: string | TextPrint, syntax: PackedSyntax, targets?: NoteTargets): void {
+  private putNote(path: string, text: string | TextPrint, syntax: PackedSyntax, targets?: TargetTable): void {
     const old = this.records.get(path);
     const names = namesOf(syntax);
     if (old) {
@@ -215,11 +215,11 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
     }
     const title = names.title ?? syntax.title ?? stripMd(fileNameOf(path));
     if (old && (old.title !== title || !sameNames(old.names, names))) this.completion.forget(path);
-    const links = this.graph.add(path, syntax.links, syntax.ranges, targets);
+    const links = this.graph.add(path, syntax, targets);
     const kept = typeof text === 'string' && this.reader === undefined ? text : undefined;
     const print = typeof text !== 'string' ? text : kept === undefined ? printOf(text) : undefined;
     this.records.set(path, new NoteRecord(path, title, names, kept, print, syntax, links));
-    this.tags.add(path, syntax.tags, syntax.ranges);
+    this.tags.add(path, syntax);
   }
 
   private drop(path: string): void {
@@ -399,8 +399,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
 
   linkEnds(path: string): readonly LinkEnd[] {
     return Array.from(this.records.get(path)?.links ?? [], (id): LinkEnd => {
-      const link = this.graph.linkOf(id);
-      return { kind: link.kind, property: link.property, resolution: this.graph.resolutionOf(id) };
+      return { kind: this.graph.kindOf(id), property: this.graph.propertyOf(id), resolution: this.graph.resolutionOf(id) };
     });
   }
 
@@ -408,10 +407,8 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
   eachLinkEnd(path: string, each: (kind: LinkEnd['kind'], property: string | undefined, resolution: Resolution) => void): void {
     const ids = this.records.get(path)?.links;
     if (!ids) return;
-    for (let i = 0; i < ids.length; i++) {
-      const link = this.graph.linkOf(ids[i]);
-      each(link.kind, link.property, this.graph.resolutionOf(ids[i]));
-    }
+    // Read from a restored note's numbers: opening the graph does not decode every note's links.
+    for (let i = 0; i < ids.length; i++) each(this.graph.kindOf(ids[i]), this.graph.propertyOf(ids[i]), this.graph.resolutionOf(ids[i]));
   }
 
   /** The one place a link's row becomes an object: for the links a query returns. */
@@ -477,7 +474,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
         const first = ids.reduce((a, b) => (this.graph.compare(b, a) < 0 ? b : a));
         const resolution = this.graph.resolutionOf(first);
         const attachment = resolution.kind === 'placeholder' && resolution.attachment;
-        list.push({ name, display: stripMd(this.graph.linkOf(first).target), attachment, backlinks: ids.length });
+        list.push({ name, display: stripMd(this.graph.targetOf(first)), attachment, backlinks: ids.length });
       }
       list.sort((a, b) => comparePaths(a.name, b.name));
       this.placeholderList = { version: this.graph.waitingVersion, list };

@@ -1,15 +1,27 @@
 // A note's PackedSyntax (minus its ranges) as a stream of Int32 numbers, strings by their number
 // in a table shared by a chunk of notes, kinds by their number: what the index cache stores
-// (indexCache.ts). Reading it back is typed-array reads and object literals for what the index
-// files a note by (links, tags, title, frontmatter); the rest stays numbers until asked for
-// (restoredSyntax.ts). A string met twice in a chunk comes back as one string; a link's target and
-// a tag's name are rows of the cache's vault-wide table (targetTable.ts), one string for the vault.
+// (indexCache.ts). Reading it back decodes the title and frontmatter; links, tags and the rest stay
+// numbers until asked for (restoredSyntax.ts), and the index files links and tags from those numbers.
+// A link's target and a tag's name are rows of the cache's vault-wide table (targetTable.ts), one
+// string for the vault.
 // Every field of PackedSyntax and of its items is written here by name: a field added there must
 // be added here too, and CACHE_SCHEMA bumped (the shape and round-trip tests in indexCache.test.ts fail until then).
-import type { PackedLink, PackedSyntax, PackedTag } from '../syntax/packed';
+import type { PackedSyntax } from '../syntax/packed';
 import type { Frontmatter, Span } from '../syntax/types';
 import { groupTarget, type TargetNumbering } from './targetTable';
-import { ChunkStrings, checkLazyPart, copyLazyPart, FOOTNOTE_KINDS, LINK_KINDS, listOf, MATH_DELIMITERS, RestoredSyntax, TAG_SOURCES, type LazyChunk } from './restoredSyntax';
+import {
+  ChunkStrings,
+  checkLazyPart,
+  checkLinksAndTags,
+  copyLazyPart,
+  copyLinksAndTags,
+  FOOTNOTE_KINDS,
+  LINK_KINDS,
+  MATH_DELIMITERS,
+  RestoredSyntax,
+  TAG_SOURCES,
+  type LazyChunk,
+} from './restoredSyntax';
 
 const NONE = -1;
 
@@ -44,21 +56,12 @@ export class SyntaxWriter {
     const n = this.nums;
     n.push(p.codeAt, p.lineCount, this.optional(p.title), p.frontmatter ? 1 : 0);
     if (p.frontmatter) this.frontmatters.push(p.frontmatter);
-    n.push(p.links.length);
-    for (const l of p.links) {
-      // The row of the text its group is keyed by; the target as written only beside a reference.
-      n.push(LINK_KINDS.indexOf(l.kind), this.targets.row(groupTarget(l)), l.reference === undefined ? NONE : this.str(l.target));
-      n.push(this.optional(l.heading), this.optional(l.block), this.optional(l.label), this.optional(l.property), l.range);
-      this.span(l.context);
-    }
-    n.push(p.tags.length);
-    for (const t of p.tags) {
-      // A tag's name is a row of the same vault-wide table: one string per name for the vault.
-      n.push(this.targets.row(t.name), TAG_SOURCES.indexOf(t.source), t.range);
-      this.span(t.context);
-    }
-    // A restored note whose lazy part nobody read: its numbers as they are, strings renumbered.
-    const undecoded = p instanceof RestoredSyntax ? p.undecoded() : undefined;
+    // A restored note's parts that nobody read: their numbers as they are, strings and rows renumbered.
+    const restored = p instanceof RestoredSyntax ? p : undefined;
+    const filed = restored?.undecodedLinksAndTags();
+    if (filed) copyLinksAndTags(filed.chunk, filed.at, n, s => this.str(s), t => this.targets.row(t));
+    else this.writeLinksAndTags(p);
+    const undecoded = restored?.undecoded();
     if (undecoded) return copyLazyPart(undecoded.chunk, undecoded.at, n, s => this.str(s));
     // The lazy part (restoredSyntax.ts LAZY_LISTS): headings, block ids, footnotes, math, citations.
     n.push(p.headings.length);
@@ -79,11 +82,25 @@ export class SyntaxWriter {
       this.span(c.context);
     }
   }
-}
 
-/** Numbers per link and per tag in the stream. */
-const LINK_SIZE = 10;
-const TAG_SIZE = 5;
+  /** Links and tags (restoredSyntax.ts LINK_SIZE, TAG_SIZE numbers each). */
+  private writeLinksAndTags(p: PackedSyntax): void {
+    const n = this.nums;
+    n.push(p.links.length);
+    for (const l of p.links) {
+      // The row of the text its group is keyed by; the target as written only beside a reference.
+      n.push(LINK_KINDS.indexOf(l.kind), this.targets.row(groupTarget(l)), l.reference === undefined ? NONE : this.str(l.target));
+      n.push(this.optional(l.heading), this.optional(l.block), this.optional(l.label), this.optional(l.property), l.range);
+      this.span(l.context);
+    }
+    n.push(p.tags.length);
+    for (const t of p.tags) {
+      // A tag's name is a row of the same vault-wide table: one string per name for the vault.
+      n.push(this.targets.row(t.name), TAG_SOURCES.indexOf(t.source), t.range);
+      this.span(t.context);
+    }
+  }
+}
 
 /** Scratch room for a chunk's lazy parts, copied out once the chunk is read (one allocation per chunk). */
 const LAZY_SCRATCH = 1 << 16;
@@ -97,11 +114,7 @@ export class SyntaxReader {
   private at = 0;
   private frontmatterAt = 0;
   private lazyUsed = 0;
-  private readonly lazy: { nums: Int32Array; strings: ChunkStrings };
-  /** The target rows of the links of the note `read` last. */
-  rows: number[] = [];
-  // Links and tags of one paragraph share their context object, as the scanner's do.
-  private lastSpan: Span = { startOffset: -1, endOffset: -1 };
+  private readonly lazy: { nums: Int32Array; strings: ChunkStrings; targets: readonly string[] };
 
   constructor(
     private readonly nums: Int32Array,
@@ -110,7 +123,7 @@ export class SyntaxReader {
     /** The vault-wide target table as read so far (this chunk's new targets included). */
     private readonly targets: readonly string[],
   ) {
-    this.lazy = { nums: lazyScratch, strings };
+    this.lazy = { nums: lazyScratch, strings, targets };
   }
 
   /** The next number (0 past the end: the caller checks `finished()` once the stream is read). */
@@ -127,27 +140,6 @@ export class SyntaxReader {
     return n === NONE ? undefined : this.strings.at(n);
   }
 
-  private kind<T>(kinds: readonly T[]): T {
-    const k = kinds[this.nums[this.at++]];
-    if (k === undefined) throw new Error(`kind ${this.nums[this.at - 1]} at number ${this.at - 1}`);
-    return k;
-  }
-
-  /** A count of items of `size` numbers each, no more than the stream still holds. */
-  private count(size: number): number {
-    const c = this.int();
-    if (c < 0 || c * size > this.nums.length - this.at) throw new Error(`a count of ${c} at number ${this.at - 1}`);
-    return c;
-  }
-
-  private span(): Span {
-    const startOffset = this.int();
-    const endOffset = this.int();
-    const last = this.lastSpan;
-    if (last.startOffset === startOffset && last.endOffset === endOffset) return last;
-    return (this.lastSpan = { startOffset, endOffset });
-  }
-
   read(ranges: Int32Array): PackedSyntax {
     const codeAt = this.int();
     const lineCount = this.int();
@@ -157,22 +149,11 @@ export class SyntaxReader {
       frontmatter = this.frontmatters[this.frontmatterAt++];
       if (frontmatter === undefined) throw new Error('more notes with frontmatter than frontmatter');
     }
-    let c = this.count(LINK_SIZE);
-    const links = listOf<PackedLink>(c);
-    const rows = (this.rows = listOf<number>(c));
-    for (let i = 0; i < c; i++) links[i] = this.link(rows, i);
-    c = this.count(TAG_SIZE);
-    const tags = listOf<PackedTag>(c);
-    for (let i = 0; i < c; i++) {
-      const name = this.tableText();
-      const source = this.kind(TAG_SOURCES);
-      tags[i] = { name, range: this.int(), source, context: this.span() };
-    }
-    this.lastSpan = { startOffset: -1, endOffset: -1 };
     const from = this.at;
-    this.at = checkLazyPart(this.nums, from, this.strings.count);
+    this.at = checkLinksAndTags(this.nums, from, this.strings.count, this.targets.length);
+    this.at = checkLazyPart(this.nums, this.at, this.strings.count);
     const at = this.keepLazy(from, this.at);
-    return new RestoredSyntax(ranges, codeAt, lineCount, title, frontmatter, links, tags, this.lazy, at);
+    return new RestoredSyntax(ranges, codeAt, lineCount, title, frontmatter, this.lazy, at);
   }
 
   /** Copies a note's lazy numbers beside the chunk's others; returns where they start. */
@@ -181,7 +162,8 @@ export class SyntaxReader {
     if (at + to - from > lazyScratch.length) {
       const grown = new Int32Array(Math.max(lazyScratch.length * 2, at + to - from));
       grown.set(lazyScratch.subarray(0, at));
-      lazyScratch = grown;
+      // The notes read so far see it too (the cache reader counts a note's links as it reads it).
+      (this.lazy as { nums: Int32Array }).nums = lazyScratch = grown;
     }
     lazyScratch.set(this.nums.subarray(from, to), at);
     this.lazyUsed = at + to - from;
@@ -198,41 +180,6 @@ export class SyntaxReader {
     if (lazyScratch.length > LAZY_SCRATCH) lazyScratch = new Int32Array(LAZY_SCRATCH);
     this.strings.forget();
     return this.at === this.nums.length && this.frontmatterAt === this.frontmatters.length;
-  }
-
-  /** The next number as a row of the vault-wide table (checked: the table as read so far). */
-  private tableText(): string {
-    const row = this.nums[this.at++];
-    const text = this.targets[row];
-    if (text === undefined) throw new Error(`target ${row} at number ${this.at - 1} (the table has ${this.targets.length})`);
-    return text;
-  }
-
-  private link(rows: number[], i: number): PackedLink {
-    const kind = this.kind(LINK_KINDS);
-    const text = this.tableText();
-    rows[i] = this.nums[this.at - 1];
-    const written = this.optional();
-    const target = written ?? text;
-    const reference = written === undefined ? undefined : text;
-    const heading = this.optional();
-    const block = this.optional();
-    const label = this.optional();
-    const property = this.optional();
-    const range = this.int();
-    const context = this.span();
-    // Literals, as the scanner's packedLink (findings.ts) writes them: absent parts absent.
-    let link: PackedLink;
-    if (label === undefined) {
-      if (heading !== undefined) link = { kind, target, heading, range, context };
-      else if (block !== undefined) link = { kind, target, block, range, context };
-      else link = { kind, target, range, context };
-    } else if (heading !== undefined) link = { kind, target, heading, label, range, context };
-    else if (block !== undefined) link = { kind, target, block, label, range, context };
-    else link = { kind, target, label, range, context };
-    if (property !== undefined) link = { ...link, property };
-    if (reference !== undefined) link = { ...link, reference };
-    return link;
   }
 }
 

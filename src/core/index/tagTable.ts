@@ -1,18 +1,20 @@
 // Tags of every note, by lowercase tag and by each of its parents (`#a/b` also counts
 // under `#a`), updated one note at a time.
-import { startOf, tagAt, type PackedTag } from '../syntax/packed';
+import { startOf, tagAt, type PackedSyntax } from '../syntax/packed';
 import { comparePaths } from './paths';
+import { tagCountOf, tagNameOf, tagRangeOf } from './restoredSyntax';
 import { StringDict } from './stringDict';
 import type { TagNode, TagOccurrence } from './types';
 
 /**
  * A note's tags as the table keeps them: columns, no object per occurrence. Occurrence `i` is
- * the scanner's `tags[i]`, filed under the lowercase name numbered `keys[i]` (`keyNames`).
+ * the note's `syntax.tags[i]`, written as the name numbered `keys[i]` (`written`). A restored
+ * note's tags are filed from its numbers (`tagNameOf`, `tagRangeOf`): their objects are made only
+ * when a query builds an occurrence.
  */
 interface NoteTags {
   readonly path: string;
-  readonly ranges: Int32Array;
-  readonly tags: readonly PackedTag[];
+  readonly syntax: PackedSyntax;
   /** Small integers in a plain array: a typed array per note costs about 200 bytes beside its numbers. */
   readonly keys: number[];
   /**
@@ -40,9 +42,11 @@ interface TagEntry {
 
 /** A tag as written -> its lowercase form and that form's prefixes; a vault writes a few hundred tags thousands of times. */
 interface TagKey {
-  readonly lower: string;
-  /** `lower`'s number in `keyNames`. */
+  /** As written. */
+  readonly name: string;
+  /** Its number in `written` (what a note's `keys` column holds). */
   readonly id: number;
+  readonly lower: string;
   /** `ml/transformers/bert` -> `ml`, `ml/transformers`, `ml/transformers/bert`. */
   readonly prefixes: readonly string[];
 }
@@ -64,17 +68,17 @@ export class TagTable {
   private readonly entries = new Map<string, TagEntry>();
   private readonly byNote = new Map<string, NoteTags>();
   private readonly keys = new StringDict<TagKey>();
-  /** Lowercase tag names, interned once: a note's `keys` column holds their numbers. */
-  private readonly keyNames: string[] = [];
-  private readonly keyIds = new StringDict<number>();
+  /** Tags as written, interned once (never taken back: a few hundred per vault): a note's `keys` column holds their numbers. */
+  private readonly written: TagKey[] = [];
 
   /** Adds (or replaces) a note's tags. */
-  add(path: string, tags: readonly PackedTag[], ranges: Int32Array): void {
+  add(path: string, syntax: PackedSyntax): void {
     if (this.byNote.has(path)) this.removeNote(path);
-    if (tags.length === 0) return;
-    const note: NoteTags = { path, ranges, tags, keys: new Array<number>(tags.length) };
-    for (let i = 0; i < tags.length; i++) {
-      const key = this.keyOf(tags[i].name);
+    const count = tagCountOf(syntax);
+    if (count === 0) return;
+    const note: NoteTags = { path, syntax, keys: new Array<number>(count) };
+    for (let i = 0; i < count; i++) {
+      const key = this.keyOf(tagNameOf(syntax, i));
       note.keys[i] = key.id;
       for (const prefix of key.prefixes) {
         let entry = this.entries.get(prefix);
@@ -92,14 +96,14 @@ export class TagTable {
     const note = this.byNote.get(path);
     if (!note) return;
     this.byNote.delete(path);
-    for (let i = 0; i < note.tags.length; i++) {
-      const key = this.keyNames[note.keys[i]];
-      for (const prefix of this.keys.get(note.tags[i].name)!.prefixes) {
+    for (let i = 0; i < note.keys.length; i++) {
+      const key = this.written[note.keys[i]];
+      for (const prefix of key.prefixes) {
         const entry = this.entries.get(prefix);
         // A tag written twice visits its entries twice: the second visit finds nothing left.
         if (!entry) continue;
         entry.sortedExact = entry.sortedBelow = entry.node = undefined;
-        if (prefix === key) entry.exactCount--;
+        if (prefix === key.lower) entry.exactCount--;
         const at = entry.notes.indexOf(note);
         if (at >= 0) {
           entry.notes[at] = entry.notes[entry.notes.length - 1];
@@ -117,13 +121,9 @@ export class TagTable {
       const prefixes: string[] = [];
       for (let i = lower.indexOf('/'); i >= 0; i = lower.indexOf('/', i + 1)) prefixes.push(lower.slice(0, i));
       prefixes.push(lower);
-      let id = this.keyIds.get(lower);
-      if (id === undefined) {
-        id = this.keyNames.length;
-        this.keyNames.push(lower);
-        this.keyIds.set(lower, id);
-      }
-      this.keys.set(name, (key = { lower, id, prefixes }));
+      key = { name, id: this.written.length, lower, prefixes };
+      this.written.push(key);
+      this.keys.set(name, key);
     }
     return key;
   }
@@ -140,11 +140,11 @@ export class TagTable {
   private occurrences(entry: TagEntry, key: string, nested: boolean): TagOccurrence[] {
     const out: TagOccurrence[] = [];
     for (const note of entry.notes) {
-      for (let i = 0; i < note.tags.length; i++) {
-        const own = this.keyNames[note.keys[i]];
+      for (let i = 0; i < note.keys.length; i++) {
+        const own = this.written[note.keys[i]].lower;
         if (!(nested ? isAtOrBelow(own, key) : own === key)) continue;
-        const kept = (note.occurrences ??= new Array<TagOccurrence | undefined>(note.tags.length));
-        out.push((kept[i] ??= { path: note.path, tag: tagAt(note.ranges, note.tags[i]) }));
+        const kept = (note.occurrences ??= new Array<TagOccurrence | undefined>(note.keys.length));
+        out.push((kept[i] ??= { path: note.path, tag: tagAt(note.syntax.ranges, note.syntax.tags[i]) }));
       }
     }
     return out.sort(compareOccurrences);
@@ -183,9 +183,9 @@ export class TagTable {
     let bestStart = 0;
     for (const note of entry.notes) {
       if (best && comparePaths(note.path, best.path) > 0) continue;
-      for (let i = 0; i < note.tags.length; i++) {
-        if (!isAtOrBelow(this.keyNames[note.keys[i]], key)) continue;
-        const start = startOf(note.ranges, note.tags[i].range);
+      for (let i = 0; i < note.keys.length; i++) {
+        if (!isAtOrBelow(this.written[note.keys[i]].lower, key)) continue;
+        const start = startOf(note.syntax.ranges, tagRangeOf(note.syntax, i));
         if (best === note ? start < bestStart : !best || comparePaths(note.path, best.path) < 0) {
           best = note;
           bestAt = i;
@@ -193,7 +193,7 @@ export class TagTable {
         }
       }
     }
-    return best!.tags[bestAt].name;
+    return this.written[best!.keys[bestAt]].name;
   }
 
   /** Named with the first casing seen: that of the first occurrence in path and text order. */

@@ -1,6 +1,6 @@
 // The link targets (and tag names) of a cache file, vault-wide: each text is written once, in the
 // chunk where it is first met, and every link or tag names its row (docs/index.md). Restoring files
-// a link by its row: the link graph keeps here the group it made for a row, so the other links to
+// a link by its row, read from the note's numbers: the link graph keeps here the group it made for a row, so the other links to
 // that target cost an array read instead of a lookup by a fresh string (10,000 notes: 90,000
 // links, 10,500 targets); a tag's name is one string for the vault, not one per chunk.
 import type { PackedLink } from '../syntax/packed';
@@ -41,9 +41,3 @@ export class TargetTable {
   readonly groups: unknown[] = [];
 }
 
-/** A restored note's links' rows, in its links' order: handed to the link graph with those very links. */
-export interface NoteTargets {
-  readonly table: TargetTable;
-  readonly links: readonly PackedLink[];
-  readonly rows: readonly number[];
-}

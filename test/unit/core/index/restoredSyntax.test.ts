@@ -3,10 +3,11 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildIndex } from '../../../../src/core/index/build';
+import { buildIndex, type CachedNote } from '../../../../src/core/index/build';
 import { CacheRejected, decodeIndexCache, encodeIndexCache, type CacheIdentity, type CacheNote } from '../../../../src/core/index/indexCache';
+import { GraphModel } from '../../../../src/core/graph/graphModel';
 import { NoteIndex } from '../../../../src/core/index/noteIndex';
-import { RestoredSyntax } from '../../../../src/core/index/restoredSyntax';
+import { linkTargetOf, RestoredSyntax, tagNameOf, tagRangeOf } from '../../../../src/core/index/restoredSyntax';
 import { unpackSyntax, type PackedSyntax } from '../../../../src/core/syntax/packed';
 import { scanNote, scanNotePacked } from '../../../../src/core/syntax/scanNote';
 import { NodeVaultHost } from '../../../../src/node/nodeHost';
@@ -18,6 +19,27 @@ const identity: CacheIdentity = { producer: '0.1.0', folder: 'file:///vault', se
 /** The lists a restored note decodes when first read. */
 function lazyLists(p: PackedSyntax) {
   return { headings: p.headings, blockIds: p.blockIds, footnotes: p.footnotes, math: p.math, citations: p.citations };
+}
+
+/** What the index files a restored note by, decoded together when either is first read. */
+function linksAndTags(p: PackedSyntax) {
+  return { links: p.links, tags: p.tags };
+}
+
+function restoredOf(p: PackedSyntax): RestoredSyntax {
+  assert.ok(p instanceof RestoredSyntax);
+  return p;
+}
+
+/** `built` restored from its decoded cache as a second opening does (links filed by their rows), reading texts back from it. */
+function restoredIndex(back: Map<string, CachedNote>, built: NoteIndex): NoteIndex {
+  const index = new NoteIndex();
+  index.readTextsThrough(async p => built.textOf(p));
+  index.beginBulk();
+  for (const p of built.attachments()) index.addAttachment(p);
+  for (const [p, n] of back) index.restore(p, n.print, n.packed, n.targets);
+  index.endBulk();
+  return index;
 }
 
 function notesOf(index: NoteIndex): CacheNote[] {
@@ -33,6 +55,35 @@ function generatedVault(n: number): string {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-restored-')), 'vault');
   execFileSync(process.execPath, [path.join(root, 'bench/gen-vault.mjs'), String(n), dir, '7'], { stdio: 'ignore' });
   return dir;
+}
+
+/**
+ * The cache of one note `text`, the number `at` of its stream (syntaxCodec.ts) set to `value` and
+ * the file resealed (undamaged when `value` is undefined). `newTargets`: the rows its chunk adds to
+ * the target table (its link targets and tag names). `check` sees the stream first.
+ */
+async function oneNoteCache(text: string, newTargets: number, check: (num: (at: number) => number) => void, at = 0, value?: number): Promise<Uint8Array> {
+  const index = new NoteIndex();
+  index.upsert('n.md', text);
+  const good = await cacheOf(index);
+  const { prefixAt, chunkAt, chunkBytes, header } = layoutOf(good);
+  const bad = good.slice();
+  const view = new DataView(bad.buffer, bad.byteOffset);
+  const numsAt = chunkAt + 28 + 16 + newTargets * 4; // seven counts, one note's stamp, the new targets
+  check(k => view.getInt32(numsAt + k * 4, true));
+  if (value !== undefined) view.setInt32(numsAt + at * 4, value, true);
+  return resealed(bad, prefixAt, chunkAt, chunkBytes, header);
+}
+
+/** Reading `file` rejects it as corrupted, with a message that names the place. */
+async function rejectsAsCorrupted(file: Uint8Array, place: RegExp): Promise<void> {
+  await assert.rejects(decodeIndexCache(file, identity), (e: unknown) => {
+    assert.ok(e instanceof CacheRejected, String(e));
+    assert.strictEqual(e.reason, 'corrupted');
+    assert.match(e.message, /^chunk 1 does not decode \(/);
+    assert.match(e.message, place);
+    return true;
+  });
 }
 
 suite('restored syntax', () => {
@@ -57,6 +108,90 @@ suite('restored syntax', () => {
       if (dir.endsWith('research-notes')) assert.ok(found.citations > 0 && found.blockIds > 0, JSON.stringify(found));
     });
   }
+
+  for (const dir of vaults) {
+    test(`a restored note's links and tags equal a fresh scan's, decoded on their first read, not before, and apart from its other lists (${path.basename(dir)})`, async () => {
+      const built = (await buildIndex(new NodeVaultHost(dir))).index;
+      const back = await decodeIndexCache(await cacheOf(built), identity);
+      let links = 0;
+      let tags = 0;
+      for (const [notePath, note] of back) {
+        const text = built.textOf(notePath)!;
+        const packed = restoredOf(note.packed);
+        assert.ok(packed.undecodedLinksAndTags() && packed.undecoded(), 'undecoded until read');
+        const fresh = scanNotePacked(text);
+        // What the index files a note by, read from its numbers: nothing decoded.
+        assert.strictEqual(packed.linkCount, fresh.links.length, notePath);
+        assert.strictEqual(packed.tagCount, fresh.tags.length, notePath);
+        for (let i = 0; i < fresh.links.length; i++) assert.strictEqual(linkTargetOf(packed, i), fresh.links[i].reference ?? fresh.links[i].target, notePath);
+        for (let i = 0; i < fresh.tags.length; i++) {
+          assert.strictEqual(tagNameOf(packed, i), fresh.tags[i].name, notePath);
+          assert.strictEqual(tagRangeOf(packed, i), fresh.tags[i].range, notePath);
+        }
+        assert.ok(packed.undecodedLinksAndTags(), 'counts, targets, names and ranges are read without decoding');
+        const read = linksAndTags(packed);
+        assert.strictEqual(packed.undecodedLinksAndTags(), undefined, 'decoded once read');
+        assert.ok(packed.undecoded(), 'the other lists are not decoded with them');
+        assert.deepStrictEqual(read, linksAndTags(fresh), notePath);
+        assert.strictEqual(packed.links, read.links, 'decoded once and kept');
+        assert.strictEqual(packed.tags, read.tags, 'decoded once and kept');
+        // Read from the objects once decoded: the same answers.
+        assert.strictEqual(packed.linkCount, fresh.links.length, notePath);
+        for (let i = 0; i < fresh.tags.length; i++) assert.strictEqual(tagNameOf(packed, i), fresh.tags[i].name, notePath);
+        assert.deepStrictEqual(unpackSyntax(packed), scanNote(text), notePath);
+        links += read.links.length;
+        tags += read.tags.length;
+      }
+      assert.ok(links > 0 && tags > 0, `${links} links, ${tags} tags`);
+    });
+  }
+
+  test('an index restored from a cache files every link and tag without decoding one; a query decodes only the notes it reads', async () => {
+    const dir = vaults[2];
+    const built = (await buildIndex(new NodeVaultHost(dir))).index;
+    const back = await decodeIndexCache(await cacheOf(built), identity);
+    const index = restoredIndex(back, built);
+    const undecoded = () => [...back.keys()].filter(p => restoredOf(back.get(p)!.packed).undecodedLinksAndTags() !== undefined);
+    assert.strictEqual(undecoded().length, back.size, 'nothing decoded by the restore');
+    // Answers that come from the columns: counts, resolution, the tag tree.
+    assert.deepStrictEqual(index.tagTree(), built.tagTree());
+    for (const n of built.notes()) assert.strictEqual(index.linkCountTo(n.path), built.linkCountTo(n.path), n.path);
+    assert.deepStrictEqual(index.placeholders(), built.placeholders());
+    assert.strictEqual(undecoded().length, back.size, 'nothing decoded by counts, placeholders or the tag tree');
+    // The backlinks of the most linked note decode the notes linking to it, no other.
+    const hub = [...built.notes()].map(n => n.path).sort((a, b) => built.linkCountTo(b) - built.linkCountTo(a))[0];
+    const rows = index.backlinks(hub);
+    // Their contexts are read back from the texts when asked (loadBacklinks); the links themselves equal.
+    const links = (list: typeof rows) => list.map(r => ({ source: r.source, link: r.link, resolution: r.resolution }));
+    assert.deepStrictEqual(links(rows), links(built.backlinks(hub)));
+    const sources = new Set(rows.map(r => r.source));
+    assert.ok(sources.size > 0 && sources.size < back.size, `${sources.size} linking notes`);
+    assert.deepStrictEqual(undecoded().sort(), [...back.keys()].filter(p => !sources.has(p)).sort());
+  });
+
+  test('opening the graph of a restored index reads every link\'s kind, property and resolution from the numbers: it decodes no note', async () => {
+    const dir = vaults[3];
+    const built = (await buildIndex(new NodeVaultHost(dir))).index;
+    const back = await decodeIndexCache(await cacheOf(built), identity);
+    const index = restoredIndex(back, built);
+    const model = new GraphModel(index, {});
+    assert.deepStrictEqual(model.data(), new GraphModel(built, {}).data());
+    assert.ok(model.data().edges.length > 100, `${model.data().edges.length} edges`);
+    assert.ok([...back.values()].every(n => restoredOf(n.packed).undecodedLinksAndTags()), 'no note decoded');
+  });
+
+  test('a cache written again from a restored index is the same file, whether its notes\' links and tags were read or not', async () => {
+    const dir = vaults[2];
+    const built = (await buildIndex(new NodeVaultHost(dir))).index;
+    const file = await cacheOf(built);
+    const back = await decodeIndexCache(file, identity);
+    const index = restoredIndex(back, built);
+    const again = async () => new Uint8Array(Buffer.concat(await encodeIndexCache(identity, notesOf(index))));
+    assert.deepStrictEqual(await again(), file, 'none read');
+    // Every other note's links read, every third's other lists: all four mixes of decoded parts.
+    [...back.values()].forEach((n, i) => void (i % 2 === 0 && n.packed.links, i % 3 === 0 && n.packed.headings));
+    assert.deepStrictEqual(await again(), file, 'some read');
+  });
 
   test('a cache written again from a restored index whose lists nobody read is the same file', async () => {
     const built = (await buildIndex(new NodeVaultHost(vaults[0]))).index;
@@ -89,19 +224,11 @@ suite('restored syntax', () => {
     const MATH_DELIMITER = 24;
     const MATH_TEX = 27;
 
-    async function damaged(at: number, value: number): Promise<Uint8Array> {
-      const index = new NoteIndex();
-      index.upsert('n.md', text);
-      const good = await cacheOf(index);
-      const { prefixAt, chunkAt, chunkBytes, header } = layoutOf(good);
-      const bad = good.slice();
-      const view = new DataView(bad.buffer, bad.byteOffset);
-      const numsAt = chunkAt + 28 + 16; // seven counts, one note's stamp, no new targets (no links)
-      assert.strictEqual(view.getInt32(numsAt + 10 * 4, true), 1, 'one heading');
-      assert.strictEqual(view.getInt32(numsAt + 16 * 4, true), 2, 'two footnotes');
-      view.setInt32(numsAt + at * 4, value, true);
-      return resealed(bad, prefixAt, chunkAt, chunkBytes, header);
-    }
+    const damaged = (at?: number, value?: number) =>
+      oneNoteCache(text, 0, num => {
+        assert.strictEqual(num(10), 1, 'one heading');
+        assert.strictEqual(num(16), 2, 'two footnotes');
+      }, at, value);
 
     for (const [what, at, value] of [
       ['a heading\'s text past the string table', HEADING_TEXT, 9999],
@@ -110,27 +237,46 @@ suite('restored syntax', () => {
       ['a math delimiter that is none', MATH_DELIMITER, 7],
       ['a count past the stream', 16, 1 << 30],
     ] as const) {
-      test(what, async () => {
-        await assert.rejects(decodeIndexCache(await damaged(at, value), identity), (e: unknown) => {
-          assert.ok(e instanceof CacheRejected, String(e));
-          assert.strictEqual(e.reason, 'corrupted');
-          assert.match(e.message, /chunk 1 does not decode \((string|kind|a count of) -?\d+ at number \d+\)/);
-          return true;
-        });
-      });
+      test(what, async () => rejectsAsCorrupted(await damaged(at, value), /\((string|kind|a count of) -?\d+ at number \d+\)/));
     }
 
     test('the same file undamaged decodes', async () => {
-      const back = await decodeIndexCache(await damaged(HEADING_TEXT, (await damagedValue(HEADING_TEXT))), identity);
+      const back = await decodeIndexCache(await damaged(), identity);
       assert.deepStrictEqual(lazyLists(back.get('n.md')!.packed), lazyLists(scanNotePacked(text)));
     });
+  });
 
-    /** The number the stream holds at `at`, undamaged. */
-    async function damagedValue(at: number): Promise<number> {
-      const index = new NoteIndex();
-      index.upsert('n.md', text);
-      const good = await cacheOf(index);
-      return new DataView(good.buffer, good.byteOffset).getInt32(layoutOf(good).chunkAt + 28 + 16 + at * 4, true);
+  suite('damaged links or tags are rejected when the cache is read, with their place', () => {
+    // One note, one link and one tag. Its stream: path, length, hash, range count, codeAt,
+    // lineCount, title, frontmatter, 1 link (kind, row, as written, heading, block, label,
+    // property, range, context start and end), 1 tag (row, source, range, context start and end).
+    const text = 'See [[b#Part]] on #method.\n';
+    const LINK_COUNT = 8;
+    const LINK_KIND = 9;
+    const LINK_HEADING = 12;
+    const TAG_ROW = 20;
+    const TAG_SOURCE = 21;
+
+    // Two new targets: 'b' and 'method'.
+    const cacheWith = (at?: number, value?: number) =>
+      oneNoteCache(text, 2, num => {
+        assert.strictEqual(num(LINK_COUNT), 1, 'one link');
+        assert.strictEqual(num(LINK_COUNT + 11), 1, 'one tag');
+      }, at, value);
+
+    for (const [what, at, value, place] of [
+      ['a link kind that is none', LINK_KIND, 3, /kind 3 at number 9\)/],
+      ['a link\'s heading past the string table', LINK_HEADING, 9999, /string 9999 at number 12\)/],
+      ['a link count past the stream', LINK_COUNT, 1 << 30, /a count of 1073741824 at number 8\)/],
+      ['a tag naming a row past the target table', TAG_ROW, 2, /target 2 at number 20 \(the table has 2\)\)/],
+      ['a tag source that is none', TAG_SOURCE, 2, /kind 2 at number 21\)/],
+    ] as const) {
+      test(what, async () => rejectsAsCorrupted(await cacheWith(at, value), place));
     }
+
+    test('the same file undamaged decodes to the scanner\'s links and tags', async () => {
+      const back = await decodeIndexCache(await cacheWith(), identity);
+      assert.deepStrictEqual(linksAndTags(back.get('n.md')!.packed), linksAndTags(scanNotePacked(text)));
+    });
   });
 });
