@@ -385,8 +385,7 @@ export class GraphPanel implements vscode.Disposable {
     if (vaultChanged) {
       this.changes.reset();
       void this.send(false);
-    }
-    else if (this.local) this.sendDiff();
+    } else if (this.local) this.sendDiff();
     this.postActive();
   }
 
