@@ -89,8 +89,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     restart: whileClosed => vaults.restart(whileClosed),
     sidebar,
     graph: {
-      global: { state: () => graphs.global.state(), receive: m => graphs.global.receive(m), loseNextPicture: () => graphs.global.loseNextPicture() },
-      local: { state: () => graphs.local.state(), receive: m => graphs.local.receive(m), loseNextPicture: () => graphs.local.loseNextPicture() },
+      global: { state: () => graphs.global.state(), receive: m => graphs.global.receive(m), loseNextPicture: () => graphs.global.loseNextPicture(), willRename: (from, to) => graphs.global.noteRenames([{ oldUri: from, newUri: to }]) },
+      local: { state: () => graphs.local.state(), receive: m => graphs.local.receive(m), loseNextPicture: () => graphs.local.loseNextPicture(), willRename: (from, to) => graphs.local.noteRenames([{ oldUri: from, newUri: to }]) },
       positionsFileFor: uri => { const v = vaults.vaultFor(uri); return v && graphs.positions.fileFor(v.folder.uri); },
       flushPositions: () => graphs.positions.flush(),
       forgetPositions: () => { for (const v of vaults.all()) graphs.positions.forget(v.folder.uri); },

@@ -41,9 +41,8 @@ export interface MarginaliaApi {
   sidebar: Sidebar;
   /** The graph panels: what they sent the webview, and a way in for webview messages. */
   graph: {
-    /** `loseNextPicture`: the next whole picture never reaches the page, as when VS Code drops one posted to a loading page. */
-    global: { state(): GraphPanelState | undefined; receive(message: unknown): Promise<boolean>; loseNextPicture(): void };
-    local: { state(): GraphPanelState | undefined; receive(message: unknown): Promise<boolean>; loseNextPicture(): void };
+    global: GraphPanelApi;
+    local: GraphPanelApi;
     /** Where `uri`'s folder keeps its graph positions (none without workspace storage). */
     positionsFileFor(uri: vscode.Uri): vscode.Uri | undefined;
     /** Writes kept positions now, not after the usual delay. */
@@ -53,4 +52,14 @@ export interface MarginaliaApi {
   };
   /** The citation libraries and the References view, for tests. */
   citations: Citations;
+}
+
+/** One graph panel, for in-host tests. */
+export interface GraphPanelApi {
+  state(): GraphPanelState | undefined;
+  receive(message: unknown): Promise<boolean>;
+  /** The next whole picture never reaches the page, as when VS Code drops one posted to a loading page. */
+  loseNextPicture(): void;
+  /** A rename as the editor announces it (onWillRenameFiles); its halves are then the test's to make. */
+  willRename(from: vscode.Uri, to: vscode.Uri): void;
 }

@@ -195,6 +195,45 @@ if (run === 'single') suite('graph panels', () => {
     assert.strictEqual(graphs(panel.state()).length, sentGraphs, 'no whole picture was re-sent for a vault change');
   });
 
+  test('a rename the index sees as two halves far apart (create then delete, delete then create) goes out as one diff that says which node moved', async function () {
+    this.timeout(60000);
+    const panel = api.graph.global;
+    if (!panel.state()) {
+      await vscode.window.showTextDocument(uriOf('transformers.md'));
+      await vscode.commands.executeCommand('marginalia.showGraph');
+      await waitFor('the graph has its picture', () => graphs(panel.state()).length > 0, 50000);
+    }
+    const dir = 'papers/graph-halves';
+    const text = '# Halves\n\nOn [[gpt3]].\n';
+    const index = () => api.indexFor(folder())!;
+    const has = (id: string) => panel.state()!.data.nodes.some(n => n.id === id);
+    const diffs = () => panel.state()!.sent.filter((m): m is Extract<ToGraphWebview, { type: 'diff' }> => m.type === 'diff').map(m => m.diff);
+    const touches = (d: ReturnType<typeof diffs>[number], id: string) => d.upsertNodes.some(n => n.id === id) || d.removeNodes.includes(id);
+    await writeNote(uriOf(`${dir}/first.md`), text);
+    await waitFor('the scratch note is in the graph', () => has(`${dir}/first.md`));
+    // The editor announces each rename (onWillRenameFiles); the test then makes its halves through
+    // the file watcher, one at a time, and waits until the panel has looked at the first one alone.
+    const halves = async (from: string, to: string, first: () => Promise<void>, firstSeen: () => boolean, second: () => Promise<void>) => {
+      const seen = diffs().length;
+      panel.willRename(uriOf(`${dir}/${from}`), uriOf(`${dir}/${to}`));
+      await first();
+      await waitFor('the index has the first half and the panel has looked at it', () => firstSeen() && !panel.state()!.diffPending);
+      assert.ok(!diffs().slice(seen).some(d => touches(d, `${dir}/${from}`) || touches(d, `${dir}/${to}`)), 'nothing of the half rename went out alone');
+      assert.ok(panel.state()!.diffHeld, 'the diff waits for the other half');
+      await second();
+      await waitFor('the rename shows', () => has(`${dir}/${to}`) && !has(`${dir}/${from}`));
+      const sent = diffs().slice(seen).filter(d => touches(d, `${dir}/${from}`) || touches(d, `${dir}/${to}`));
+      assert.strictEqual(sent.length, 1, 'both halves in one diff');
+      assert.deepStrictEqual(sent[0].renamed, [[`${dir}/${from}`, `${dir}/${to}`]], 'the diff says which node moved');
+      assert.ok(!panel.state()!.diffHeld);
+    };
+    const write = (name: string) => () => writeNote(uriOf(`${dir}/${name}`), text);
+    const remove = (name: string) => () => Promise.resolve(vscode.workspace.fs.delete(uriOf(`${dir}/${name}`)));
+    await halves('first.md', 'second.md', write('second.md'), () => index().has(`${dir}/second.md`), remove('first.md'));
+    await halves('second.md', 'third.md', remove('second.md'), () => !index().has(`${dir}/second.md`), write('third.md'));
+    await removeScratch(dir);
+  });
+
   test('positions survive closing and reopening the graph', async function () {
     this.timeout(90000);
     const file = api.graph.positionsFileFor(folder())!;

@@ -325,7 +325,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
     return (await this.readNote(path))?.text;
   }
 
-  private async readNote(path: string): Promise<{ record: NoteRecord; text: string } | undefined> {
+  private async readNote(path: string, attempts = 3): Promise<{ record: NoteRecord; text: string } | undefined> {
     const record = this.records.get(path);
     if (!record) return undefined;
     if (record.kept !== undefined || !this.reader) return { record, text: record.text };
@@ -339,6 +339,9 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
     }
     const now = this.records.get(path);
     if (text === undefined || !now) return undefined;
+    // Indexed anew while the read was on its way (an edit typed meanwhile): the text read may be
+    // older than the note's, and reindexing from it would drop the edit. Read again.
+    if (now !== record) return attempts > 1 ? this.readNote(path, attempts - 1) : undefined;
     if (!now.indexedFrom(text)) this.upsert(path, text);
     const read = { record: this.records.get(path)!, text };
     this.keepRecent(path, read);

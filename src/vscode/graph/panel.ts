@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { GraphData, GraphOptions } from '../../core/graph/graphData';
 import { diffPackedGraphs, isEmptyDiff } from '../../core/graph/graphDiff';
+import { DiffBatch } from '../../core/graph/diffBatch';
 import { GraphModel } from '../../core/graph/graphModel';
 import { alignPositions } from '../../core/graph/packedGraph';
 import { QueryError } from '../../core/graph/query';
@@ -32,10 +33,19 @@ export interface GraphPanelState {
   readonly postedBeforeReady: number | undefined;
   /** How many `ready` the page of this panel sent: more than one when it lost the picture or was loaded again. */
   readonly readies: number;
+  /** Whether an index change waits for its diff (a burst's fold), and whether a diff waits for a rename's other half. */
+  readonly diffPending: boolean;
+  readonly diffHeld: boolean;
 }
 
-/** Index changes closer together than this are a burst (a folder moved, a checkout, typing), folded into one diff. */
+/** Index changes closer together than this are a burst (a folder moved, a checkout, typing), folded into one diff; a lone one goes on the next turn. */
 const CHANGE_DELAY = 30;
+/**
+ * The longest a diff waits for the other half of a rename the editor announced: the editor's own
+ * rename event brings it within a few ms, the watcher's on a loaded machine in a second or two;
+ * it never comes when the renamed file cannot be read.
+ */
+const RENAME_HOLD_MS = 5000;
 /** After a whole picture is posted, before the model prepares its objects for small steps. */
 const PREPARE_DELAY = 200;
 /** The longest task of that preparation (as an index build's slices). */
@@ -53,8 +63,8 @@ export class GraphPanel implements vscode.Disposable {
   private readonly sent: ToGraphWebview[] = [];
   private lastStats: Extract<FromGraphWebview, { type: 'stats' }> | undefined;
   private editorColumn: vscode.ViewColumn = vscode.ViewColumn.One;
-  /** Index changes are folded into one diff sent CHANGE_DELAY after the last (a rename's delete and create go together). */
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Index changes: a lone one sent as a diff on the next turn, a burst's as one when it stops, a rename's halves together. */
+  private readonly changes = new DiffBatch(path => this.vault?.index.has(path) ?? false, () => this.sendDiff(), { quietMs: CHANGE_DELAY, maxHoldMs: RENAME_HOLD_MS });
   private prepareTimer: ReturnType<typeof setTimeout> | undefined;
   /** Files renamed since the last diff, old vault path -> new (the diff then says which node moved). */
   private renames = new Map<string, string>();
@@ -166,7 +176,7 @@ export class GraphPanel implements vscode.Disposable {
 
   state(): GraphPanelState | undefined {
     if (!this.panel) return undefined;
-    return { data: this.data, viewState: this.viewState, problem: this.problem, sent: this.sent, lastStats: this.lastStats, folder: this.vault?.folder.uri.toString(), postedBeforeReady: this.postedBeforeReady, readies: this.readies };
+    return { data: this.data, viewState: this.viewState, problem: this.problem, sent: this.sent, lastStats: this.lastStats, folder: this.vault?.folder.uri.toString(), postedBeforeReady: this.postedBeforeReady, readies: this.readies, diffPending: this.changes.pending, diffHeld: this.changes.holding };
   }
 
   /** A message from the webview (or a test); false when it was refused. */
@@ -318,25 +328,27 @@ export class GraphPanel implements vscode.Disposable {
     }, PREPARE_DELAY);
   }
 
-  /** A rename seen by the editor, as vault paths: a folder's notes move with it. */
-  private noteRenames(files: readonly { readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }[]): void {
+  /** A rename seen by the editor (onWillRenameFiles, onDidRenameFiles; a test), as vault paths: a folder's notes move with it. */
+  noteRenames(files: readonly { readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }[]): void {
     if (!this.panel || !this.vault) return;
+    const moved = (from: string, to: string) => {
+      this.renames.set(from, to);
+      this.changes.expectRename(from, to);
+    };
     for (const f of files) {
       const from = this.vaults.locate(f.oldUri);
       const to = this.vaults.locate(f.newUri);
       if (!from || !to || from.vault !== this.vault || to.vault !== this.vault) continue;
-      this.renames.set(from.path, to.path);
+      moved(from.path, to.path);
       // A folder: the notes under it, as the picture had them.
       const prefix = from.path === '' ? '' : from.path + '/';
-      for (const id of this.model?.packedData().ids ?? []) if (prefix && id.startsWith(prefix)) this.renames.set(id, to.path + '/' + id.slice(prefix.length));
+      for (const id of this.model?.packedData().ids ?? []) if (prefix && id.startsWith(prefix)) moved(id, to.path + '/' + id.slice(prefix.length));
     }
     if (this.renames.size > 10_000) this.renames.clear();
   }
 
   private schedule(): void {
-    if (!this.panel) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.sendDiff(), CHANGE_DELAY);
+    if (this.panel) this.changes.changed();
   }
 
   /** The vault changed (or the local graph's note): only the difference goes to the webview. */
@@ -370,8 +382,10 @@ export class GraphPanel implements vscode.Disposable {
     const vaultChanged = located.vault !== this.vault;
     this.vault = located.vault;
     this.center = located.path;
-    if (vaultChanged) void this.send(false);
-    else if (this.local) this.sendDiff();
+    if (vaultChanged) {
+      this.changes.reset();
+      void this.send(false);
+    } else if (this.local) this.sendDiff();
     this.postActive();
   }
 
@@ -432,7 +446,7 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.timer);
+    this.changes.dispose();
     clearTimeout(this.prepareTimer);
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();

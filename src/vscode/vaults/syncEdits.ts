@@ -1,7 +1,9 @@
 // Unsaved edits count: links typed into an open note show in backlinks before it is
-// saved. Bursts of keystrokes are folded into one update per note (~100 ms), and closing
-// a note without saving puts its disk version back.
+// saved. An edit after a pause (a paste, a completion accepted, the first key) reaches the
+// index on the next turn; the keys of a burst are folded into one update per note when they
+// stop (~100 ms). Closing a note without saving puts its disk version back.
 import * as vscode from 'vscode';
+import { BurstFold, realClock, type FoldClock } from '../../core/index/burstFold';
 import { isNotePath } from '../../core/index/paths';
 import type { Vaults } from './vaults';
 
@@ -13,20 +15,20 @@ export interface SyncTarget {
   locate(uri: vscode.Uri): { readonly vault: { edit(path: string, text: () => string): Promise<void>; refresh(path: string): Promise<void> }; readonly path: string } | undefined;
 }
 
-/** The sync's reactions to VS Code's document events; `registerEditSync` wires them. */
-export function createEditSync(vaults: SyncTarget) {
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+/** The sync's reactions to VS Code's document events; `registerEditSync` wires them (a test gives its own clock). */
+export function createEditSync(vaults: SyncTarget, clock: FoldClock = realClock) {
+  const folds = new Map<string, BurstFold>();
   const edited = new Set<string>();
   /** Documents whose last edit was synced from the disk (the editor said it was not dirty). */
   const syncedClean = new Set<string>();
 
-  const onChange = (doc: SyncedDocument) => {
+  const onChange = (doc: SyncedDocument, atOnce = false) => {
     const at = vaults.locate(doc.uri);
     if (!at || !isNotePath(at.path)) return;
     const key = doc.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
+    let fold = folds.get(key);
+    if (!fold) folds.set(key, (fold = new BurstFold(debounceMs, clock)));
+    fold.call(() => {
       edited.add(key);
       // Reads the text when the queue gets to it: never older than the last keystroke. An edit
       // that left the note as saved (undo, revert) reads the disk, so a file deleted meanwhile stays gone.
@@ -37,28 +39,29 @@ export function createEditSync(vaults: SyncTarget) {
         syncedClean.add(key);
         void at.vault.refresh(at.path);
       }
-    }, debounceMs));
+    }, atOnce);
   };
 
   return {
     onDidChange(e: { readonly document: SyncedDocument; readonly contentChanges: readonly unknown[] }): void {
       if (e.contentChanges.length) return onChange(e.document);
-      // The dirty flag comes in an event of its own, without content changes, and on a loaded
-      // host after the edit's 100 ms (CI: a typed heading never indexed, the edit synced from the
-      // disk as if undone): an edit synced as clean is synced again once the flag says dirty.
-      if (e.document.isDirty && syncedClean.delete(e.document.uri.toString())) onChange(e.document);
+      // The dirty flag comes in an event of its own, without content changes, and can come after
+      // the edit was synced (a lone edit on the next turn; on a loaded host even after 100 ms: CI,
+      // a typed heading never indexed, the edit synced from the disk as if undone): an edit synced
+      // as clean is synced again, at once, when the flag says dirty.
+      if (e.document.isDirty && syncedClean.delete(e.document.uri.toString())) onChange(e.document, true);
     },
     onDidClose(doc: SyncedDocument): void {
       const key = doc.uri.toString();
-      clearTimeout(timers.get(key));
-      timers.delete(key);
+      folds.get(key)?.cancel();
+      folds.delete(key);
       syncedClean.delete(key);
       if (!edited.delete(key)) return;
       const at = vaults.locate(doc.uri);
       if (at) void at.vault.refresh(at.path);
     },
     dispose(): void {
-      timers.forEach(clearTimeout);
+      folds.forEach(f => f.cancel());
     },
   };
 }

@@ -133,6 +133,27 @@ suite('NoteIndex without texts', () => {
 });
 
 suite('NoteIndex without texts: reads', () => {
+  test('a read back that an edit overtakes never puts the older text back', async () => {
+    const index = vaultIndex(files);
+    const edited = lines('# A', '', 'Typed: [[c]].');
+    // The first read of a.md answers when the test says (the file's text); later ones give the editor's.
+    let answer: ((text: string) => void) | undefined;
+    let first = true;
+    index.readTextsThrough(path => {
+      if (path !== 'a.md') return Promise.resolve(files[path as keyof typeof files]);
+      if (!first) return Promise.resolve(edited);
+      first = false;
+      return new Promise<string>(resolve => (answer = resolve));
+    });
+    const loading = index.loadBacklinks('b.md');
+    // The editor's text arrives while the file's is on its way.
+    index.upsert('a.md', edited);
+    answer!(files['a.md']);
+    await loading;
+    assert.ok(index.indexedFrom('a.md', edited), 'the note is the edit, not the file read before it');
+    assert.deepStrictEqual(index.backlinks('c.md').map(b => b.source), ['a.md']);
+  });
+
   test('a refresh that reads a note twice reads the file once', async () => {
     const { index, reads } = textsOut(files);
     await index.loadBacklinks('b.md');
