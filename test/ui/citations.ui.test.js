@@ -78,6 +78,9 @@ suite('citations in the preview', function () {
     await wb.runCommand('Marginalia: Open Preview');
     frame = await previewFrame(wb.page, 30000, '#mg-content .citation-sidenote');
     await frame.evaluate(() => document.querySelector('.citation-sidenote').closest('p, li').scrollIntoView({ block: 'center' }));
+    // The margin's rules are preview.css's, a stylesheet of its own: on a loaded machine the content
+    // can be there before it applies (CI: notes.css's folded `display: none` measured at 1,052 px).
+    await frame.waitForFunction(() => getComputedStyle(document.querySelector('.citation-sidenote')).float === 'right', null, { timeout: 20000 }).catch(() => {});
     const wide = await layout(frame);
     assert.strictEqual(wide.display, 'block', JSON.stringify(wide));
     assert.match(wide.text, /Goodfellow, I\., Bengio, Y\., & Courville, A\. \(2016\)\. Deep Learning\./);
