@@ -613,19 +613,26 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
     const candidates = this.mentionIndex.notesToSearch(terms, this.records, path, paths, textOf);
     // Searched in the notes as they are now: a read may have reindexed one, and an event may have
     // put a note back while texts were read (a watcher's late change event with the same text: CI).
-    // A note whose text is not at hand is read again, a few times at most (a file that keeps changing).
+    // A note whose text is not at hand is read again, a few times at most (a file that keeps
+    // changing); one that could not be read is not asked for again.
+    const unreadable = new Set<string>();
     for (let attempt = 0; ; attempt++) {
       const searched: { path: string; packed: PackedSyntax; text: string }[] = [];
       const missing: string[] = [];
       for (const r of candidates) {
         const now = this.records.get(r.path);
-        if (!now) continue;
+        if (!now || unreadable.has(now.path)) continue;
         const text = textOf(now);
         if (text !== undefined) searched.push({ path: now.path, packed: now.packed, text });
         else missing.push(now.path);
       }
       if (missing.length === 0 || attempt >= 3) return findMentions(terms, searched);
-      for (const [p, r] of await this.readNotes(missing)) read.set(p, r);
+      const more = await this.readNotes(missing);
+      for (const p of missing) {
+        const r = more.get(p);
+        if (r) read.set(p, r);
+        else unreadable.add(p);
+      }
     }
   }
 

@@ -111,6 +111,15 @@ suite('NoteIndex without texts', () => {
     assert.deepStrictEqual(await index.loadBacklinks('b.md'), vaultIndex(files).backlinks('b.md'));
   });
 
+  test('a note that cannot be read back is left out of a mention search, not read again and again', async () => {
+    const { index, disk, reads } = textsOut(files);
+    disk.delete('c.md');
+    const mentions = await index.loadUnlinkedMentions('b.md');
+    assert.deepStrictEqual(mentions.map(m => m.source), ['a.md']);
+    // Once with the others, once more as a candidate its filter could not rule out: then it is known unreadable.
+    assert.strictEqual(reads.filter(p => p === 'c.md').length, 2, `read ${reads.join(', ')}`);
+  });
+
   test('a note that cannot be read back has backlinks without context, never a crash', async () => {
     const { index, disk } = textsOut(files);
     disk.delete('a.md');
