@@ -52,7 +52,7 @@ if (run === 'single') suite('graph: what it keeps, read before the panel is made
     const notes = folder();
     const first = newStore();
     first.save(notes, { 'transformers.md': [1, 2] });
-    first.groupSlots(notes, ['papers/']);
+    first.groupSlots(notes, [{ name: 'papers/', count: 1 }]);
     await first.flush(notes);
 
     const reopened = newStore();
@@ -78,7 +78,7 @@ if (run === 'single') suite('graph: what it keeps, read before the panel is made
     // A newer position and a new group, their writes queued and not waited for; then the window reopens.
     store.save(notes, { 'gpt3.md': [5, 6] });
     const writing = store.flush(notes);
-    store.groupSlots(notes, ['people/']);
+    store.groupSlots(notes, [{ name: 'people/', count: 1 }]);
     store.forget(notes);
     store.prefetch(notes, true);
     const [positions, slots] = await Promise.all([store.load(notes), store.loadGroupSlots(notes)]);

@@ -56,10 +56,10 @@ export class GraphPositionStore implements vscode.Disposable {
   /**
    * The palette slot of each group of the legend (groupColors.ts), in order: a group keeps the slot it
    * was once given in this folder; a new one gets a free slot, kept from now on (written soon); past
-   * the palette's largest groups, none (-1). A group given by name alone counts as empty.
+   * the palette's largest groups, none (-1).
    * `loadGroupSlots` first, or what the file kept is not known yet.
    */
-  groupSlots(folder: vscode.Uri, legend: readonly (GraphGroup | string)[], loaded?: Map<string, number>): number[] {
+  groupSlots(folder: vscode.Uri, legend: readonly GraphGroup[], loaded?: Map<string, number>): number[] {
     const key = folder.toString();
     // What `loadGroupSlots` gave the caller: a picture built across a `forget` (a reopened window
     // in the tests) keeps to it rather than putting an empty table in the place of the file's.
@@ -67,7 +67,7 @@ export class GraphPositionStore implements vscode.Disposable {
     if (!kept) this.slots.set(key, (kept = new Map()));
     // A slot given anew may also replace a kept one (two groups kept the same slot): compared whole.
     const before = writeKeptGroupSlots(kept);
-    const slots = legendSlots(legend.map(g => (typeof g === 'string' ? { name: g, count: 0 } : g)), GROUP_PALETTE_SIZE, kept);
+    const slots = legendSlots(legend, GROUP_PALETTE_SIZE, kept);
     if (writeKeptGroupSlots(kept) !== before) void this.writeGroupSlots(folder, kept);
     return slots;
   }
