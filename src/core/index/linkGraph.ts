@@ -11,7 +11,7 @@
 // is resolved once and counted once: a new link to a known target costs a row and an append.
 // Only a group whose target is ambiguous resolves link by link, since the tie-break
 // depends on the linking note's folder.
-import { startOf, type PackedLink, type PackedSyntax } from '../syntax/packed';
+import { startOf, type PackedLink, type PackedSyntax, type RangeColumn } from '../syntax/packed';
 import { comparePaths, folderOf, isRelativeTarget } from './paths';
 import { resolveTarget, targetKeys } from './resolve';
 import { SetMap } from './setMap';
@@ -390,7 +390,7 @@ export class LinkGraph {
   }
 
   /** The linking note's ranges (`linkAt(rangesOf(id), linkOf(id))` is the LinkItem). */
-  rangesOf(id: number): Int32Array {
+  rangesOf(id: number): RangeColumn {
     return this.noteSyntax[this.source[id]]!.ranges;
   }
 

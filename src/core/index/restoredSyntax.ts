@@ -5,7 +5,7 @@
 // links and tags straight from the numbers (`linkCountOf`, `linkTargetOf`, `tagNameOf`, ...): at
 // 10,000 notes the restore no longer makes, holds or collects 90,000 links, 36,000 tags and
 // 105,000 other items with their strings (docs/index.md).
-import type { PackedBlockId, PackedCitation, PackedFootnote, PackedHeading, PackedLink, PackedMath, PackedSyntax, PackedTag } from '../syntax/packed';
+import type { PackedBlockId, PackedCitation, PackedFootnote, PackedHeading, PackedLink, PackedMath, PackedSyntax, PackedTag, RangeColumn } from '../syntax/packed';
 import type { Frontmatter, Span } from '../syntax/types';
 import { groupTarget } from './targetTable';
 
@@ -280,7 +280,7 @@ export class RestoredSyntax implements PackedSyntax {
   private lists: LazyLists | undefined;
 
   constructor(
-    readonly ranges: Int32Array,
+    readonly ranges: RangeColumn,
     readonly codeAt: number,
     readonly lineCount: number,
     readonly title: string | undefined,

@@ -6,7 +6,7 @@
 // string for the vault.
 // Every field of PackedSyntax and of its items is written here by name: a field added there must
 // be added here too, and CACHE_SCHEMA bumped (the shape and round-trip tests in indexCache.test.ts fail until then).
-import type { PackedSyntax } from '../syntax/packed';
+import type { PackedSyntax, RangeColumn } from '../syntax/packed';
 import type { Frontmatter, Span } from '../syntax/types';
 import { groupTarget, type TargetNumbering } from './targetTable';
 import {
@@ -140,7 +140,7 @@ export class SyntaxReader {
     return n === NONE ? undefined : this.strings.at(n);
   }
 
-  read(ranges: Int32Array): PackedSyntax {
+  read(ranges: RangeColumn): PackedSyntax {
     const codeAt = this.int();
     const lineCount = this.int();
     const title = this.optional();
