@@ -75,7 +75,8 @@ export class ChunkStrings {
 
 /** What the undecoded parts of a chunk's notes keep, shared by them: their numbers and the chunk's strings. */
 export interface LazyChunk {
-  readonly nums: Int32Array;
+  /** 16-bit when every number of the chunk's lazy parts fits (`SyntaxReader.finished`), else 32-bit. */
+  readonly nums: Int32Array | Int16Array;
   readonly strings: ChunkStrings;
   /** The texts of the cache's target table (targetTable.ts), which links and tags name by row: one array for the whole cache. */
   readonly targets: readonly string[];
