@@ -7,10 +7,11 @@ import { contextText } from './context';
 import { detachStrings } from './detachStrings';
 import { CompletionList } from './completionList';
 import { byShorterTarget } from './completionRank';
-import { compareLinks, LinkGraph } from './linkGraph';
+import { compareLinks, LinkGraph, linkIdAt, linkIdList, type LinkIds } from './linkGraph';
 import { closestNames } from './fragments';
 import { findBlock, findHeadingIndex, lastHeadingPart, linkFragment, resolveFragment } from '../syntax/fragment';
 import { MentionIndex } from './mentionIndex';
+import { linkCountOf } from './restoredSyntax';
 import { printOf, textHash, type TextPrint, type TextReader } from './noteTexts';
 import { findMentions } from './mentions';
 import { comparePaths, fileNameOf, isNotePath, stripMd } from './paths';
@@ -54,9 +55,18 @@ class NoteRecord implements NoteInfo {
     public kept: string | undefined,
     public print: TextPrint | undefined,
     readonly packed: PackedSyntax,
-    /** Its links' ids in the link graph (LinkGraph), in text order. */
-    readonly links: readonly number[],
+    /** Its links' ids in the link graph (LinkGraph), in text order: an array or the first of consecutive ids (`LinkIds`). */
+    readonly linkIds: LinkIds,
   ) {}
+
+  get linkCount(): number {
+    return typeof this.linkIds === 'number' ? linkCountOf(this.packed) : this.linkIds.length;
+  }
+
+  /** Its link ids as an array (made for a query when they are consecutive). */
+  get links(): readonly number[] {
+    return linkIdList(this.linkIds, this.linkCount);
+  }
 
   /** The text while the index keeps texts; `''` once it reads them back (`NoteIndex.readText`). */
   get text(): string {
@@ -85,9 +95,13 @@ class NoteRecord implements NoteInfo {
   }
 }
 
+/** Most notes have no frontmatter title or aliases: they share these. */
+const NO_NAMES: NoteNames = Object.freeze({ aliases: Object.freeze([]) as readonly string[] });
+
 function namesOf(syntax: PackedSyntax): NoteNames {
   const fm = syntax.frontmatter;
-  return fm?.title !== undefined ? { title: fm.title, aliases: fm.aliases } : { aliases: fm?.aliases ?? [] };
+  if (fm?.title !== undefined) return { title: fm.title, aliases: fm.aliases };
+  return fm === undefined || fm.aliases.length === 0 ? NO_NAMES : { aliases: fm.aliases };
 }
 
 function sameNames(a: NoteNames, b: NoteNames): boolean {
@@ -202,7 +216,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
     const old = this.records.get(path);
     const names = namesOf(syntax);
     if (old) {
-      this.graph.drop(old.links);
+      this.graph.drop(old.linkIds, old.linkCount);
       if (!sameNames(old.names, names)) {
         this.touch(this.names.removeNote(path));
         this.names.addNote(path, names);
@@ -225,7 +239,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
   private drop(path: string): void {
     const note = this.records.get(path);
     if (note) {
-      this.graph.drop(note.links);
+      this.graph.drop(note.linkIds, note.linkCount);
       this.tags.removeNote(path);
       this.touch(this.names.removeNote(path));
       this.records.delete(path);
@@ -408,10 +422,13 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
 
   /** `linkEnds` without an object per link (LinkEndReader): the graph's build reads every link. */
   eachLinkEnd(path: string, each: (kind: LinkEnd['kind'], property: string | undefined, resolution: Resolution) => void): void {
-    const ids = this.records.get(path)?.links;
-    if (!ids) return;
+    const record = this.records.get(path);
+    if (!record) return;
     // Read from a restored note's numbers: opening the graph does not decode every note's links.
-    for (let i = 0; i < ids.length; i++) each(this.graph.kindOf(ids[i]), this.graph.propertyOf(ids[i]), this.graph.resolutionOf(ids[i]));
+    for (let i = 0, n = record.linkCount; i < n; i++) {
+      const id = linkIdAt(record.linkIds, i);
+      each(this.graph.kindOf(id), this.graph.propertyOf(id), this.graph.resolutionOf(id));
+    }
   }
 
   /** The one place a link's row becomes an object: for the links a query returns. */
@@ -489,10 +506,11 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
   orphans(): string[] {
     const out: string[] = [];
     for (const [path, record] of this.records) {
-      const linksOut = record.links.some(id => {
-        const r = this.graph.resolutionOf(id);
-        return r.kind === 'note' && r.path !== path;
-      });
+      let linksOut = false;
+      for (let i = 0, n = record.linkCount; i < n && !linksOut; i++) {
+        const r = this.graph.resolutionOf(linkIdAt(record.linkIds, i));
+        linksOut = r.kind === 'note' && r.path !== path;
+      }
       if (!linksOut && !this.graph.linkedFromOthers(path)) out.push(path);
     }
     return out.sort(comparePaths);
@@ -504,7 +522,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
 
   brokenLinks(): BrokenLink[] {
     const out: BrokenLink[] = [];
-    for (const record of this.records.values()) for (const link of record.links) this.addIfBroken(link, out);
+    for (const record of this.records.values()) for (let i = 0, n = record.linkCount; i < n; i++) this.addIfBroken(linkIdAt(record.linkIds, i), out);
     return out.sort(compareLinks);
   }
 
@@ -638,7 +656,7 @@ export class NoteIndex implements NoteQueries, LinkEndReader {
 
   stats(): IndexStats {
     let links = 0;
-    for (const record of this.records.values()) links += record.links.length;
+    for (const record of this.records.values()) links += record.linkCount;
     let unresolved = 0;
     let placeholders = 0;
     for (const name of this.graph.placeholderNames()) {

@@ -5,7 +5,7 @@
 // links and tags straight from the numbers (`linkCountOf`, `linkTargetOf`, `tagNameOf`, ...): at
 // 10,000 notes the restore no longer makes, holds or collects 90,000 links, 36,000 tags and
 // 105,000 other items with their strings (docs/index.md).
-import type { PackedBlockId, PackedCitation, PackedFootnote, PackedHeading, PackedLink, PackedMath, PackedSyntax, PackedTag } from '../syntax/packed';
+import type { PackedBlockId, PackedCitation, PackedFootnote, PackedHeading, PackedLink, PackedMath, PackedSyntax, PackedTag, RangeColumn } from '../syntax/packed';
 import type { Frontmatter, Span } from '../syntax/types';
 import { groupTarget } from './targetTable';
 
@@ -75,7 +75,8 @@ export class ChunkStrings {
 
 /** What the undecoded parts of a chunk's notes keep, shared by them: their numbers and the chunk's strings. */
 export interface LazyChunk {
-  readonly nums: Int32Array;
+  /** 16-bit when every number of the chunk's lazy parts fits (`SyntaxReader.finished`), else 32-bit. */
+  readonly nums: Int32Array | Int16Array;
   readonly strings: ChunkStrings;
   /** The texts of the cache's target table (targetTable.ts), which links and tags name by row: one array for the whole cache. */
   readonly targets: readonly string[];
@@ -280,7 +281,7 @@ export class RestoredSyntax implements PackedSyntax {
   private lists: LazyLists | undefined;
 
   constructor(
-    readonly ranges: Int32Array,
+    readonly ranges: RangeColumn,
     readonly codeAt: number,
     readonly lineCount: number,
     readonly title: string | undefined,

@@ -95,7 +95,7 @@ export async function loadSnapshot(index: NoteQueries): Promise<ReturnType<typeo
  */
 export function packedAsRead(p: PackedSyntax): PackedSyntax {
   const out: { -readonly [K in keyof PackedSyntax]: PackedSyntax[K] } = {
-    ranges: p.ranges, codeAt: p.codeAt, links: p.links, tags: p.tags, headings: p.headings, blockIds: p.blockIds,
+    ranges: p.ranges instanceof Int32Array ? p.ranges : Int32Array.from(p.ranges), codeAt: p.codeAt, links: p.links, tags: p.tags, headings: p.headings, blockIds: p.blockIds,
     footnotes: p.footnotes, math: p.math, lineCount: p.lineCount,
   };
   if (p.frontmatter !== undefined) out.frontmatter = p.frontmatter;

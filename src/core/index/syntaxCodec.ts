@@ -6,7 +6,7 @@
 // string for the vault.
 // Every field of PackedSyntax and of its items is written here by name: a field added there must
 // be added here too, and CACHE_SCHEMA bumped (the shape and round-trip tests in indexCache.test.ts fail until then).
-import type { PackedSyntax } from '../syntax/packed';
+import type { PackedSyntax, RangeColumn } from '../syntax/packed';
 import type { Frontmatter, Span } from '../syntax/types';
 import { groupTarget, type TargetNumbering } from './targetTable';
 import {
@@ -102,6 +102,16 @@ export class SyntaxWriter {
   }
 }
 
+/**
+ * The first `count` numbers of `from` copied out: 16-bit when every one fits (string numbers,
+ * target rows below 32,768, offsets in notes under 32 K characters: most chunks), else 32-bit.
+ * A restored index keeps these until its notes' parts are read: half the bytes.
+ */
+function narrowed(from: Int32Array, count: number): LazyChunk['nums'] {
+  for (let i = 0; i < count; i++) if (from[i] !== (from[i] << 16) >> 16) return from.slice(0, count);
+  return new Int16Array(from.subarray(0, count));
+}
+
 /** Scratch room for a chunk's lazy parts, copied out once the chunk is read (one allocation per chunk). */
 const LAZY_SCRATCH = 1 << 16;
 let lazyScratch = new Int32Array(LAZY_SCRATCH);
@@ -114,7 +124,7 @@ export class SyntaxReader {
   private at = 0;
   private frontmatterAt = 0;
   private lazyUsed = 0;
-  private readonly lazy: { nums: Int32Array; strings: ChunkStrings; targets: readonly string[] };
+  private readonly lazy: LazyChunk;
 
   constructor(
     private readonly nums: Int32Array,
@@ -140,7 +150,7 @@ export class SyntaxReader {
     return n === NONE ? undefined : this.strings.at(n);
   }
 
-  read(ranges: Int32Array): PackedSyntax {
+  read(ranges: RangeColumn): PackedSyntax {
     const codeAt = this.int();
     const lineCount = this.int();
     const title = this.optional();
@@ -175,7 +185,7 @@ export class SyntaxReader {
    * lazy parts get their own copy of their numbers, and the strings sliced while reading are let go.
    */
   finished(): boolean {
-    (this.lazy as { nums: Int32Array }).nums = lazyScratch.slice(0, this.lazyUsed);
+    (this.lazy as { nums: LazyChunk['nums'] }).nums = narrowed(lazyScratch, this.lazyUsed);
     // A chunk of a few huge notes grew it: not kept that large for the rest of the session.
     if (lazyScratch.length > LAZY_SCRATCH) lazyScratch = new Int32Array(LAZY_SCRATCH);
     this.strings.forget();

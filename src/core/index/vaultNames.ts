@@ -43,13 +43,15 @@ export class VaultNames {
   addNote(path: string, names: NoteNames): void {
     const lower = stripMd(path).toLowerCase();
     const name = lower.slice(lower.lastIndexOf('/') + 1);
-    const looseName = looseKey(name);
+    const loose = looseKey(lower);
+    // A path already loose has a loose file name: one test per note, not two.
+    const looseName = loose === lower ? name : looseKey(name);
     // Most notes have neither title nor aliases: they share one empty list.
     const titleTexts = names.title === undefined ? names.aliases : [names.title, ...names.aliases];
     const titles = titleTexts.length === 0 ? NONE : titleTexts.map(lowerKey);
     const looseTitles = titleTexts.length === 0 ? NONE : titleTexts.map(looseKey);
     const title = names.title === undefined ? undefined : titles[0];
-    this.entries.set(path, { lower, loose: looseKey(lower), name, looseName, title, titles, looseTitles });
+    this.entries.set(path, { lower, loose, name, looseName, title, titles, looseTitles });
     this.byName.add(name, path);
     this.byLooseName.add(looseName, path);
     for (const t of titles) this.byTitle.add(t, path);

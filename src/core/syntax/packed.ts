@@ -20,6 +20,12 @@ import type {
 /** Numbers per range: startOffset, endOffset, start line, start character, end line, end character. */
 const STRIDE = 6;
 
+/**
+ * A note's ranges: the scanner's are 32-bit; a restored note's 16-bit when every number of its
+ * cache chunk fits (notes under 64 K characters and lines: most), half the bytes kept (indexCache.ts).
+ */
+export type RangeColumn = Int32Array | Uint16Array;
+
 export interface PackedLink {
   readonly kind: LinkItem['kind'];
   readonly target: string;
@@ -75,7 +81,7 @@ export interface PackedCitation {
   readonly context: Span;
 }
 
-export function citationAt(ranges: Int32Array, c: PackedCitation): CitationItem {
+export function citationAt(ranges: RangeColumn, c: PackedCitation): CitationItem {
   return { key: c.key, range: rangeAt(ranges, c.range), group: rangeAt(ranges, c.range + 1), bracketed: c.bracketed, suppressAuthor: c.suppressAuthor, context: c.context };
 }
 
@@ -85,7 +91,7 @@ export interface PackedSyntax {
    * The ranges, six numbers each; from `codeAt` on, the code blocks and spans, start and end
    * offsets (one array per note: each typed array costs a few hundred bytes beside its numbers).
    */
-  readonly ranges: Int32Array;
+  readonly ranges: RangeColumn;
   readonly codeAt: number;
   /** Kept as objects: one per note at most. */
   readonly frontmatter?: Frontmatter;
@@ -101,15 +107,15 @@ export interface PackedSyntax {
   readonly lineCount: number;
 }
 
-export function startOf(ranges: Int32Array, slot: number): number {
+export function startOf(ranges: RangeColumn, slot: number): number {
   return ranges[slot * STRIDE];
 }
 
-export function endOf(ranges: Int32Array, slot: number): number {
+export function endOf(ranges: RangeColumn, slot: number): number {
   return ranges[slot * STRIDE + 1];
 }
 
-export function rangeAt(ranges: Int32Array, slot: number): Range {
+export function rangeAt(ranges: RangeColumn, slot: number): Range {
   const i = slot * STRIDE;
   return {
     start: { line: ranges[i + 2], character: ranges[i + 3] },
@@ -120,14 +126,14 @@ export function rangeAt(ranges: Int32Array, slot: number): Range {
 }
 
 /** A LinkItem whose absent parts are absent (not undefined), as the scanner gives them. */
-export function linkAt(ranges: Int32Array, link: PackedLink): LinkItem {
+export function linkAt(ranges: RangeColumn, link: PackedLink): LinkItem {
   const item = bodyLinkAt(ranges, link);
   if (link.property !== undefined) return { ...item, property: link.property };
   if (link.reference !== undefined) return { ...item, reference: link.reference };
   return item;
 }
 
-function bodyLinkAt(ranges: Int32Array, link: PackedLink): LinkItem {
+function bodyLinkAt(ranges: RangeColumn, link: PackedLink): LinkItem {
   const { kind, target, heading, block, label, context } = link;
   const range = rangeAt(ranges, link.range);
   const targetRange = rangeAt(ranges, link.range + 1);
@@ -141,7 +147,7 @@ function bodyLinkAt(ranges: Int32Array, link: PackedLink): LinkItem {
   return { kind, target, label, range, targetRange, context };
 }
 
-export function tagAt(ranges: Int32Array, tag: PackedTag): TagItem {
+export function tagAt(ranges: RangeColumn, tag: PackedTag): TagItem {
   return { name: tag.name, range: rangeAt(ranges, tag.range), source: tag.source, context: tag.context };
 }
 

@@ -104,6 +104,26 @@ suite('index cache', () => {
     });
   }
 
+  test('restored ranges are 16-bit where a chunk\'s numbers fit, 32-bit where they do not, equal to the scan\'s either way, and written back the same', async () => {
+    const index = new NoteIndex();
+    const small = 'see [[b]] and #tag\n\n# Heading\n';
+    // Past 65,535 characters: its offsets do not fit 16 bits, nor do its chunk's.
+    const big = 'x\n'.repeat(40_000) + 'far [[b]] #tag $x$\n';
+    index.upsert('a.md', small);
+    index.upsert('big.md', big);
+    const notes = notesOf(index);
+    // Both share a chunk; a second cache holds the small note alone.
+    const both = await decodeIndexCache(new Uint8Array(Buffer.concat(await encodeIndexCache(identity, notes))), identity);
+    const alone = await decodeIndexCache(new Uint8Array(Buffer.concat(await encodeIndexCache(identity, notes.slice(0, 1)))), identity);
+    assert.ok(alone.get('a.md')!.packed.ranges instanceof Uint16Array, 'a chunk of small notes keeps 16-bit ranges');
+    assert.ok(both.get('big.md')!.packed.ranges instanceof Int32Array, 'a chunk with a note past 64 K characters keeps 32-bit ranges');
+    for (const [back, path, text] of [[alone, 'a.md', small], [both, 'a.md', small], [both, 'big.md', big]] as const) {
+      assert.deepStrictEqual(unpackSyntax(back.get(path)!.packed), scanNote(text), path);
+    }
+    const again = notes.slice(0, 1).map(n => ({ ...n, packed: alone.get(n.path)!.packed }));
+    assert.deepStrictEqual(Buffer.concat(await encodeIndexCache(identity, again)), Buffer.concat(await encodeIndexCache(identity, notes.slice(0, 1))));
+  });
+
   test('a cache stores no text: a hash of 2^31 or more, and a text of any length, come back exactly', async () => {
     const built = await fresh(fixtures[1]);
     const notes = notesOf(built);

@@ -88,6 +88,24 @@ async function rejectsAsCorrupted(file: Uint8Array, place: RegExp): Promise<void
 
 suite('restored syntax', () => {
   const vaults = [path.join(root, 'test/fixtures/render'), path.join(root, 'test/fixtures/syntax'), path.join(root, 'samples/research-notes'), generatedVault(150)];
+  test('a chunk keeps its undecoded numbers 16-bit when all fit, 32-bit when one does not; both decode as the scan and write back the same', async () => {
+    const small = '# Title\n\nsee [[b|B]] #tag and $x$[^1] ^id\n\n[^1]: note\n';
+    // A link past offset 32,767: its context does not fit 16 bits.
+    const big = 'x\n'.repeat(20_000) + small;
+    for (const [text, wide] of [[small, Int16Array], [big, Int32Array]] as const) {
+      const index = new NoteIndex();
+      index.upsert('n.md', text);
+      const file = await cacheOf(index);
+      const back = await decodeIndexCache(file, identity);
+      const packed = restoredOf(back.get('n.md')!.packed);
+      assert.ok(packed.undecoded()!.chunk.nums instanceof wide, wide.name);
+      assert.deepStrictEqual(Buffer.from(await cacheOf(restoredIndex(back, index))), Buffer.from(file), 'written again as it was');
+      const fresh = scanNotePacked(text);
+      assert.deepStrictEqual(linksAndTags(packed), linksAndTags(fresh));
+      assert.deepStrictEqual(lazyLists(packed), lazyLists(fresh));
+    }
+  });
+
   for (const dir of vaults) {
     test(`a restored note's headings, block ids, footnotes, math and citations equal a fresh scan's (${path.basename(dir)})`, async () => {
       const built = (await buildIndex(new NodeVaultHost(dir))).index;
