@@ -411,8 +411,14 @@ async function diffShown(session, frame, since, timeout = 20000) {
       const host = [...session.log().matchAll(/Graph: diff built and posted in ([\d.]+) ms \(CPU ([\d.?]+) ms\) at (\d+)/g)].map(m => ({ ms: +m[1], cpuMs: +m[2], at: +m[3] })).find(h => h.at >= since);
       // Frames the page drew between the edit and the diff's arrival (a page drawing all along leaves the workbench less time to pass the message on).
       const before = t.frames.filter(f => f.at >= since && f.at < diff.at);
+      // The host's steps on the same epoch clock (the editor's event, the sync, the index's change, the diff posted), then the page's.
+      const timeline = [...session.log().matchAll(/((?:Edit|Graph): [^\n]*?),? at (\d{13})/g)]
+        .map(m => [+m[2] - since, m[1]]).filter(([ms]) => ms >= -50 && ms <= shown.at - since)
+        .concat([[diff.at - since, 'page: diff arrived'], [diff.at + diff.appliedMs - since, 'page: diff applied'], [shown.at - since, `page: frame (${shown.ms.toFixed(1)} ms)`]])
+        .sort((a, b) => a[0] - b[0]).map(([ms, what]) => `${Math.round(ms)} ${what}`);
+      if (traceDir) progress(`edit timeline: ${timeline.join(' | ')}`);
       return {
-        at: since, framesBefore: before.length, reducedBefore: before.filter(f => f.reduced).length, frameMsBefore: before.reduce((a, f) => a + f.ms, 0),
+        timeline, at: since, framesBefore: before.length, reducedBefore: before.filter(f => f.reduced).length, frameMsBefore: before.reduce((a, f) => a + f.ms, 0),
         ms: shown.at - since, hostPostedMs: host ? host.at - since : undefined, hostMs: host?.ms, hostCpuMs: host?.cpuMs,
         appliedMs: diff.appliedMs, frameMs: shown.ms, arrivedMs: diff.at - since,
       };
