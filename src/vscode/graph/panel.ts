@@ -389,7 +389,7 @@ export class GraphPanel implements vscode.Disposable {
     if (vaultChanged) {
       this.changes.reset();
       void this.send(false);
-    } else if (this.local) this.sendDiff();
+    } else if (this.local) this.changes.changedNow();
     this.postActive();
   }
 
