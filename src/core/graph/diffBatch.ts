@@ -1,5 +1,5 @@
 // When an open graph sends the index's changes to its page: a lone change (an edit after a
-// pause) on the next turn, the changes of a burst (typing, a checkout) as one diff when they pause,
+// pause) on the next turn, the changes of a burst (typing, a checkout) as one diff when they stop,
 // and a rename's two halves always in one diff, so the page is told which node moved. The index
 // can see a rename whole (the editor's rename event) or as the file watcher's delete and create,
 // in either order and far apart on a loaded host; the diff waits only while a rename the editor
@@ -7,10 +7,8 @@
 import { BurstFold, realClock, type FoldClock } from '../index/burstFold';
 
 export interface DiffBatchOptions {
-  /** A change closer than this to the last diff is part of a burst. */
+  /** Changes closer together than this are a burst. */
   readonly quietMs: number;
-  /** A burst's diff goes once no change came for this long (default `quietMs`). */
-  readonly settleMs?: number;
   /** The longest a diff waits for a rename's other half (a renamed file that cannot be read never arrives). */
   readonly maxHoldMs: number;
   readonly clock?: FoldClock;
@@ -26,7 +24,7 @@ export class DiffBatch {
   /** `has`: whether the index holds a path now; `send`: computes and posts the diff. */
   constructor(private readonly has: (path: string) => boolean, private readonly send: () => void, private readonly options: DiffBatchOptions) {
     this.clock = options.clock ?? realClock;
-    this.fold = new BurstFold(options.quietMs, this.clock, options.settleMs);
+    this.fold = new BurstFold(options.quietMs, this.clock);
   }
 
   /** A rename the editor announced (before or after it happened): its halves go out together. */

@@ -38,10 +38,12 @@ export interface GraphPanelState {
   readonly diffHeld: boolean;
 }
 
-/** An index change closer than this to the last diff is part of a burst (a folder moved, a checkout, typing); a lone one goes on the next turn. */
+/**
+ * Index changes closer together than this are a burst (a folder moved, a checkout), folded into
+ * one diff; a lone one goes on the next turn. Typing reaches the index already folded by the
+ * editor sync (syncEdits.ts), its updates 25 ms or more apart.
+ */
 const CHANGE_DELAY = 30;
-/** A burst's changes go as one diff once none came for this long. */
-const CHANGE_SETTLE = 10;
 /**
  * The longest a diff waits for the other half of a rename the editor announced: the editor's own
  * rename event brings it within a few ms, the watcher's on a loaded machine in a second or two;
@@ -66,7 +68,7 @@ export class GraphPanel implements vscode.Disposable {
   private lastStats: Extract<FromGraphWebview, { type: 'stats' }> | undefined;
   private editorColumn: vscode.ViewColumn = vscode.ViewColumn.One;
   /** Index changes: a lone one sent as a diff on the next turn, a burst's as one when it stops, a rename's halves together. */
-  private readonly changes = new DiffBatch(path => this.vault?.index.has(path) ?? false, () => this.sendDiff(), { quietMs: CHANGE_DELAY, settleMs: CHANGE_SETTLE, maxHoldMs: RENAME_HOLD_MS });
+  private readonly changes = new DiffBatch(path => this.vault?.index.has(path) ?? false, () => this.sendDiff(), { quietMs: CHANGE_DELAY, maxHoldMs: RENAME_HOLD_MS });
   private prepareTimer: ReturnType<typeof setTimeout> | undefined;
   /** Files renamed since the last diff, old vault path -> new (the diff then says which node moved). */
   private renames = new Map<string, string>();

@@ -5,11 +5,11 @@ import { DiffBatch } from '../../../../src/core/graph/diffBatch';
 import { ManualClock } from '../../manualClock';
 
 /** A batch over an index that is a set of paths; `sent` records what the index held at each diff. */
-function batchOver(paths: string[], settleMs?: number) {
+function batchOver(paths: string[]) {
   const clock = new ManualClock();
   const index = new Set(paths);
   const sent: string[][] = [];
-  const batch = new DiffBatch(p => index.has(p), () => sent.push([...index].sort()), { quietMs: 30, settleMs, maxHoldMs: 2000, clock });
+  const batch = new DiffBatch(p => index.has(p), () => sent.push([...index].sort()), { quietMs: 30, maxHoldMs: 2000, clock });
   /** The index changes as `change` says, and tells the batch. */
   const change = (f: (index: Set<string>) => void) => {
     f(index);
@@ -38,31 +38,6 @@ suite('DiffBatch', () => {
     assert.strictEqual(sent.length, 1);
     clock.advance(1);
     assert.deepStrictEqual(sent, [['a.md', 'b.md'], ['a.md', 'b.md', 'c.md', 'd.md', 'e.md']]);
-  });
-
-  test('with a shorter pause (the panel\'s), a burst goes once its changes pause for it', () => {
-    const { clock, sent, change } = batchOver(['a.md'], 10);
-    change(i => i.add('b.md'));
-    clock.advance(0);
-    for (const p of ['c.md', 'd.md']) {
-      clock.advance(5);
-      change(i => i.add(p));
-    }
-    clock.advance(9);
-    assert.strictEqual(sent.length, 1);
-    clock.advance(1);
-    assert.deepStrictEqual(sent, [['a.md', 'b.md'], ['a.md', 'b.md', 'c.md', 'd.md']]);
-  });
-
-  test('with a shorter pause, a rename\'s halves far apart are still one diff', () => {
-    const { clock, sent, batch, change } = batchOver(['old.md', 'x.md'], 10);
-    batch.expectRename('old.md', 'new.md');
-    change(i => i.delete('old.md'));
-    clock.advance(500);
-    assert.deepStrictEqual(sent, [], 'held for the other half');
-    change(i => i.add('new.md'));
-    clock.advance(10);
-    assert.deepStrictEqual(sent, [['new.md', 'x.md']]);
   });
 
   test('a change asked now (the local graph recentred) goes on the next turn inside a burst', () => {
