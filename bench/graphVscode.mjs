@@ -26,7 +26,7 @@ const { Workbench } = createRequire(import.meta.url)('../test/ui/workbench.js');
 // --profile DIR: a CPU profile of the page's main thread (the workbench's and the webview's) during each pan/zoom gesture and the typed edits.
 const profileDir = option('--profile', undefined);
 if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
-// --trace DIR: a Chrome trace (the timeline: input, rendering, paint, GC; open it in DevTools' Performance panel) of each pan/zoom gesture.
+// --trace DIR: a Chrome trace (the timeline: input, rendering, paint, GC; open it in DevTools' Performance panel) of each pan/zoom gesture and of the edits; each edit's steps on one clock printed.
 const traceDir = option('--trace', undefined);
 if (traceDir) fs.mkdirSync(traceDir, { recursive: true });
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'toplevel', 'blink', 'cc', 'viz', 'input', 'latencyInfo', 'v8', 'disabled-by-default-v8.gc'].join(',');
@@ -43,7 +43,7 @@ async function startTrace(cdp, file) {
     await done;
     cdp.off('Tracing.dataCollected', collect);
     fs.writeFileSync(file, JSON.stringify({ traceEvents: events }));
-    progress(`trace of the gesture: ${file}`);
+    progress(`trace: ${file}`);
   };
 }
 const VIEWPORT = { width: 1600, height: 1000 };
@@ -411,8 +411,14 @@ async function diffShown(session, frame, since, timeout = 20000) {
       const host = [...session.log().matchAll(/Graph: diff built and posted in ([\d.]+) ms \(CPU ([\d.?]+) ms\) at (\d+)/g)].map(m => ({ ms: +m[1], cpuMs: +m[2], at: +m[3] })).find(h => h.at >= since);
       // Frames the page drew between the edit and the diff's arrival (a page drawing all along leaves the workbench less time to pass the message on).
       const before = t.frames.filter(f => f.at >= since && f.at < diff.at);
+      // The host's steps on the same epoch clock (the editor's event, the sync, the index's change, the diff posted), then the page's.
+      const timeline = [...session.log().matchAll(/((?:Edit|Graph): [^\n]*?),? at (\d{13})/g)]
+        .map(m => [+m[2] - since, m[1]]).filter(([ms]) => ms >= -50 && ms <= shown.at - since)
+        .concat([[diff.at - since, 'page: diff arrived'], [diff.at + diff.appliedMs - since, 'page: diff applied'], [shown.at - since, `page: frame (${shown.ms.toFixed(1)} ms)`]])
+        .sort((a, b) => a[0] - b[0]).map(([ms, what]) => `${Math.round(ms)} ${what}`);
+      if (traceDir) progress(`edit timeline: ${timeline.join(' | ')}`);
       return {
-        at: since, framesBefore: before.length, reducedBefore: before.filter(f => f.reduced).length, frameMsBefore: before.reduce((a, f) => a + f.ms, 0),
+        timeline, at: since, framesBefore: before.length, reducedBefore: before.filter(f => f.reduced).length, frameMsBefore: before.reduce((a, f) => a + f.ms, 0),
         ms: shown.at - since, hostPostedMs: host ? host.at - since : undefined, hostMs: host?.ms, hostCpuMs: host?.cpuMs,
         appliedMs: diff.appliedMs, frameMs: shown.ms, arrivedMs: diff.at - since,
       };
@@ -435,6 +441,8 @@ async function edits(session, frame, typedTarget, fileNote, fileTarget, times) {
   }
   const stillAfterMs = Date.now() - waited;
   const typed = [];
+  // --trace: the timeline of the edits too (the page's tasks, rasterisation and frames between a diff's arrival and its frame).
+  const stopTrace = traceDir ? await startTrace(session.devtools, path.join(traceDir, `edits-${session.server.name}-${Date.now()}.json`)) : undefined;
   if (profileDir) {
     await session.devtools.send('Profiler.enable');
     await session.devtools.send('Profiler.start');
@@ -460,6 +468,7 @@ async function edits(session, frame, typedTarget, fileNote, fileTarget, times) {
   }
   const written = [];
   const file = path.join(session.server.wsDir, fileNote);
+  const endTrace = async () => { await stopTrace?.(); };
   const original = fs.readFileSync(file, 'utf8');
   for (let i = 0; i < 2 * times; i++) {
     const since = Date.now();
@@ -467,6 +476,7 @@ async function edits(session, frame, typedTarget, fileNote, fileTarget, times) {
     written.push(await diffShown(session, frame, since));
     await sleep(800);
   }
+  await endTrace();
   return { typed, written, stillAfterMs };
 }
 

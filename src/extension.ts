@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerReindex(vaults, log),
     registerClearCache(vaults, log),
     registerFileSync(vaults),
-    registerEditSync(vaults),
+    registerEditSync(vaults, log),
     registerCompletion(vaults),
     registerDefinition(vaults),
     preview.disposable,

@@ -234,6 +234,34 @@ if (run === 'single') suite('graph panels', () => {
     await removeScratch(dir);
   });
 
+  test('the local graph recentred on another note while a rename is half seen waits for its other half', async function () {
+    this.timeout(60000);
+    const panel = api.graph.local;
+    if (!panel.state()) {
+      await vscode.window.showTextDocument(uriOf('reading-list.md'), { viewColumn: vscode.ViewColumn.One });
+      await vscode.commands.executeCommand('marginalia.showLocalGraph');
+      await waitFor('the local graph is sent', () => graphs(panel.state()).length > 0, 50000);
+    }
+    const dir = 'papers/graph-local-halves';
+    const index = () => api.indexFor(folder())!;
+    await writeNote(uriOf(`${dir}/hub.md`), '# Hub\n\nSee [[local-half-first]].\n');
+    await writeNote(uriOf(`${dir}/local-half-first.md`), '# First\n');
+    await waitFor('both scratch notes are indexed', () => index().has(`${dir}/hub.md`) && index().has(`${dir}/local-half-first.md`));
+    await waitFor('no diff waits', () => !panel.state()!.diffPending);
+    panel.willRename(uriOf(`${dir}/local-half-first.md`), uriOf(`${dir}/local-half-second.md`));
+    await vscode.workspace.fs.delete(uriOf(`${dir}/local-half-first.md`));
+    await waitFor('the index has the first half and the panel has looked at it', () => !index().has(`${dir}/local-half-first.md`) && !panel.state()!.diffPending);
+    const seen = panel.state()!.sent.length;
+    await vscode.window.showTextDocument(uriOf(`${dir}/hub.md`), { viewColumn: vscode.ViewColumn.One });
+    // The panel has followed the editor once it told the page the active note.
+    await waitFor('the panel followed the editor', () => panel.state()!.sent.slice(seen).some(m => m.type === 'active' && m.id === `${dir}/hub.md`) && !panel.state()!.diffPending);
+    assert.ok(!panel.state()!.sent.slice(seen).some(m => m.type === 'diff'), 'no diff went out with the rename half seen (it would show the note gone)');
+    assert.ok(panel.state()!.diffHeld, 'the recentred picture waits for the other half');
+    await writeNote(uriOf(`${dir}/local-half-second.md`), '# First\n');
+    await waitFor('the local graph is centred on the hub once the rename is whole', () => panel.state()!.data.center === `${dir}/hub.md` && !panel.state()!.diffHeld);
+    await removeScratch(dir);
+  });
+
   test('positions survive closing and reopening the graph', async function () {
     this.timeout(90000);
     const file = api.graph.positionsFileFor(folder())!;

@@ -40,6 +40,14 @@ export class DiffBatch {
     this.fold.call(() => this.flush());
   }
 
+  /**
+   * A change the user is looking for now (the local graph recentred on another note): on the next
+   * turn even inside a burst, and held like any other while a rename is half seen.
+   */
+  changedNow(): void {
+    this.fold.call(() => this.flush(), true);
+  }
+
   /** Whether a diff is waiting for its fold to end. */
   get pending(): boolean {
     return this.fold.pending;

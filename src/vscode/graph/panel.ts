@@ -38,7 +38,11 @@ export interface GraphPanelState {
   readonly diffHeld: boolean;
 }
 
-/** Index changes closer together than this are a burst (a folder moved, a checkout, typing), folded into one diff; a lone one goes on the next turn. */
+/**
+ * Index changes closer together than this are a burst (a folder moved, a checkout), folded into
+ * one diff; a lone one goes on the next turn. Typing reaches the index already folded by the
+ * editor sync (syncEdits.ts), its updates 25 ms or more apart.
+ */
 const CHANGE_DELAY = 30;
 /**
  * The longest a diff waits for the other half of a rename the editor announced: the editor's own
@@ -348,7 +352,9 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   private schedule(): void {
-    if (this.panel) this.changes.changed();
+    if (!this.panel) return;
+    this.log.debug(`Graph: index changed at ${Date.now()}`);
+    this.changes.changed();
   }
 
   /** The vault changed (or the local graph's note): only the difference goes to the webview. */
@@ -370,7 +376,7 @@ export class GraphPanel implements vscode.Disposable {
     if (!isEmptyDiff(diff) || centerMoved) {
       this.post({ type: 'diff', diff, ...(diff.groups ? { slots: this.positions.groupSlots(this.vault.folder.uri, diff.groups) } : {}) });
       this.log.debug(`Graph: diff built and posted in ${formatHostTiming(clock())} at ${Date.now()}`);
-    }
+    } else this.log.debug(`Graph: nothing to post at ${Date.now()}`);
     this.prepareSoon();
   }
 
@@ -385,7 +391,7 @@ export class GraphPanel implements vscode.Disposable {
     if (vaultChanged) {
       this.changes.reset();
       void this.send(false);
-    } else if (this.local) this.sendDiff();
+    } else if (this.local) this.changes.changedNow();
     this.postActive();
   }
 

@@ -40,6 +40,31 @@ suite('DiffBatch', () => {
     assert.deepStrictEqual(sent, [['a.md', 'b.md'], ['a.md', 'b.md', 'c.md', 'd.md', 'e.md']]);
   });
 
+  test('a change asked now (the local graph recentred) goes on the next turn inside a burst', () => {
+    const { clock, sent, batch, change } = batchOver(['a.md']);
+    change(i => i.add('b.md'));
+    clock.advance(0);
+    clock.advance(5);
+    change(i => i.add('c.md'));
+    batch.changedNow();
+    clock.advance(0);
+    assert.deepStrictEqual(sent, [['a.md', 'b.md'], ['a.md', 'b.md', 'c.md']]);
+  });
+
+  test('a change asked now waits like any other while a rename is half seen, and goes with its other half', () => {
+    const { clock, sent, batch, change } = batchOver(['old.md', 'x.md']);
+    batch.expectRename('old.md', 'new.md');
+    change(i => i.delete('old.md'));
+    clock.advance(100);
+    batch.changedNow();
+    clock.advance(100);
+    assert.deepStrictEqual(sent, [], 'the recentred picture would show the renamed note gone');
+    assert.ok(batch.holding);
+    change(i => i.add('new.md'));
+    clock.advance(0);
+    assert.deepStrictEqual(sent, [['new.md', 'x.md']]);
+  });
+
   test('a rename seen as the delete, then the create, far apart: one diff, once both are in', () => {
     const { clock, sent, batch, change } = batchOver(['old.md', 'x.md']);
     batch.expectRename('old.md', 'new.md');

@@ -40,6 +40,37 @@ suite('BurstFold', () => {
     assert.deepStrictEqual(runs, [['first', 1000], ['key 5', 1250]]);
   });
 
+  test('with a shorter pause, a burst runs once its changes pause for it, not the whole window after the last', () => {
+    // One input event's characters, as the extension host gets them: one change each, 1 ms apart, over several turns.
+    const clock = new ManualClock();
+    const fold = new BurstFold(100, clock, 25);
+    const runs: [string, number][] = [];
+    fold.call(() => runs.push(['first', clock.now()]));
+    clock.advance(0);
+    for (let i = 1; i <= 34; i++) {
+      clock.advance(1);
+      fold.call(() => runs.push([`char ${i}`, clock.now()]));
+    }
+    clock.advance(24);
+    assert.deepStrictEqual(runs, [['first', 1000]], 'folded while the characters come');
+    clock.advance(1);
+    assert.deepStrictEqual(runs, [['first', 1000], ['char 34', 1059]]);
+  });
+
+  test('with a shorter pause, keys further apart than it each run that pause after them', () => {
+    const clock = new ManualClock();
+    const fold = new BurstFold(100, clock, 25);
+    const runs: number[] = [];
+    fold.call(() => runs.push(clock.now()));
+    clock.advance(0);
+    for (let i = 0; i < 3; i++) {
+      clock.advance(60);
+      fold.call(() => runs.push(clock.now()));
+    }
+    clock.advance(500);
+    assert.deepStrictEqual(runs, [1000, 1085, 1145, 1205], 'within the burst window: not at once, but not held to the end of the typing either');
+  });
+
   test('after the fold delay has passed quietly, the next change runs at once again', () => {
     const clock = new ManualClock();
     const fold = new BurstFold(100, clock);
