@@ -13,12 +13,16 @@ function workerProgram(): string {
   return path.join(__dirname, 'scanWorkerMain.js');
 }
 
-/** Workers for a machine: one per core (the build's thread mostly waits on them), at most four; `MARGINALIA_SCAN_WORKERS` overrides it (0: none). */
+/**
+ * Workers for a machine: a core for the build's thread (it files what they send, and V8's own
+ * collector and compiler threads run beside it: 10,000 notes, about 0.7 s of CPU, docs/performance.md),
+ * the others scan, one at least, at most three. `MARGINALIA_SCAN_WORKERS` overrides it (0: none).
+ */
 export function scanWorkerCount(): number {
   const set = process.env.MARGINALIA_SCAN_WORKERS;
   if (set !== undefined && set !== '' && Number.isInteger(Number(set))) return Math.max(0, Number(set));
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.min(4, Math.max(1, cores));
+  return Math.min(3, Math.max(1, cores - 1));
 }
 
 type Outcome = ScannedNotes | { failed: string };
