@@ -35,9 +35,10 @@ interface Scanner {
 
 /**
  * Fewer notes are read and scanned on the build's own thread: a worker takes 30-100 ms to start
- * and warms the scanner up again (docs/performance.md).
+ * and warms the scanner up again; at 1,000 and 3,000 notes the CLI was slower with one, in wall
+ * and CPU time (docs/performance.md).
  */
-export const SCAN_WORKERS_FROM = 1000;
+export const SCAN_WORKERS_FROM = 5000;
 
 export interface ScanPoolOptions {
   readonly maxFileBytes: number;
