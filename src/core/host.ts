@@ -86,3 +86,45 @@ export interface FileProblem {
   readonly reason: 'unreadable' | 'binary' | 'too-large' | 'invalid-utf8';
   readonly message: string;
 }
+
+/**
+ * Notes read, decoded and scanned off the caller's thread (scanBatch.ts), as the cache stores
+ * them: a note chunk of indexCache.ts, whose links and tags name rows of the scanner's own
+ * target table (`scanner`: one table per scanner, rows added in the order its chunks are made).
+ */
+export interface ScannedNotes {
+  /** Which of the build's scanners made it: chunks of one scanner are decoded in the order they were asked for. */
+  readonly scanner: number;
+  /** The notes that were read (in the order asked), as `encodeNoteChunk` wrote them. */
+  readonly chunk: Uint8Array;
+  /** The files that could not be indexed, by their position in the list asked for. */
+  readonly problems: readonly { readonly at: number; readonly problem: FileProblem }[];
+  /** With `keepTexts`: the notes' bytes one after another, each note's start and end in them; `ascii` when they decode as one string. */
+  readonly texts?: { readonly bytes: Uint8Array; readonly spans: Int32Array; readonly ascii: boolean };
+}
+
+/** A build's scanners; `scan` gives the reason it could not (the build then reads those notes itself). */
+export interface NoteScanner {
+  scan(files: readonly VaultFile[]): Promise<ScannedNotes | { failed: string }>;
+  stop(): void;
+}
+
+export interface ScanOptions {
+  readonly maxFileBytes: number;
+  /** Whether the notes' texts are sent back too (an index that keeps them), else only their prints. */
+  readonly keepTexts: boolean;
+  readonly notes: number;
+}
+
+/**
+ * Optional ability: a cold build's reading and scanning on other threads (Node's worker threads),
+ * the caller only filing what comes back. Undefined when none can start.
+ */
+export interface ScanHost extends VaultHost {
+  /** `notes`: how many the build will ask for (a host may find too few worth a worker's start). */
+  startScanning(options: ScanOptions): NoteScanner | undefined;
+}
+
+export function canScan(host: VaultHost): host is ScanHost {
+  return typeof (host as Partial<ScanHost>).startScanning === 'function';
+}

@@ -1,8 +1,9 @@
 // A vault on disk through Node's fs: the command line's, and the extension's for `file:`
 // folders (one walk and plain reads beat a search process and a round trip per file).
 import * as fs from 'node:fs';
-import type { FileStamp, ReusingReadHost, StampHost, SyncReadHost, VaultFile } from '../core/host';
+import type { FileStamp, NoteScanner, ReusingReadHost, ScanHost, ScanOptions, StampHost, SyncReadHost, VaultFile } from '../core/host';
 import type { SkippedLink } from '../core/index/skippedLinks';
+import { SCAN_WORKERS_FROM, startScanPool } from './scanPool';
 import { followLinks, type WalkState } from './symlinks';
 
 /** Folders the command line never looks in: version control, packages, and hidden folders (`.obsidian`, `.vscode`). */
@@ -18,7 +19,7 @@ export interface NodeVaultOptions {
   readonly accepts?: (path: string, isFolder: boolean) => boolean;
 }
 
-export class NodeVaultHost implements SyncReadHost, ReusingReadHost, StampHost {
+export class NodeVaultHost implements SyncReadHost, ReusingReadHost, StampHost, ScanHost {
   /** Grows to the largest note read; `readFileReusing` hands out views of it. */
   private buffer = Buffer.allocUnsafe(64 * 1024);
   private readonly accepts: (path: string, isFolder: boolean) => boolean;
@@ -129,6 +130,11 @@ export class NodeVaultHost implements SyncReadHost, ReusingReadHost, StampHost {
 
   readFileSync(relative: string): Uint8Array {
     return fs.readFileSync(this.absolute(relative));
+  }
+
+  /** A cold build's reading and scanning on worker threads (scanPool.ts); undefined when none can start. */
+  startScanning(options: ScanOptions): NoteScanner | undefined {
+    return options.notes < SCAN_WORKERS_FROM ? undefined : startScanPool(this.root, options);
   }
 
   stamp(relative: string): FileStamp {

@@ -4,36 +4,30 @@
 import {
   canReadReusing,
   canReadSync,
+  canScan,
   canStamp,
   canStampMany,
   silentLogger,
   type FileProblem,
   type FileStamp,
   type Logger,
+  type NoteScanner,
   type ReusingReadHost,
   type StampHost,
   type SyncReadHost,
   type VaultFile,
   type VaultHost,
 } from '../host';
-import type { PackedSyntax } from '../syntax/packed';
-import { bytesProblem, decodeNote, DEFAULT_MAX_FILE_BYTES, tooLarge, unreadable } from './decodeNote';
-import { JoinedText } from './joinedText';
+import { decodeNote, DEFAULT_MAX_FILE_BYTES, notScanned, skipUnread, unreadable, type Read } from './decodeNote';
+import { JoinedText, readJoined } from './joinedText';
 import { NoteIndex } from './noteIndex';
-import type { TextPrint } from './noteTexts';
-import type { TargetTable } from './targetTable';
+import type { CachedNote } from './indexCache';
+import { fileScanned, ScannerTables } from './scanBatch';
 import { isNotePath } from './paths';
-import { TimeSlices } from './timeSlices';
 
-/** A note as a cache kept it, with the stamp its file had when it was read. */
-export interface CachedNote {
-  readonly stamp: FileStamp;
-  /** The length and hash of the text it was found in: the index it is restored into reads the text back when asked. */
-  readonly print: TextPrint;
-  readonly packed: PackedSyntax;
-  /** The cache's target table, whose rows its links name, so they are filed by number (targetTable.ts); only on a note with links. */
-  readonly targets?: TargetTable;
-}
+// Where a cache's notes are read, as the callers have always imported them.
+export type { CachedNote };
+import { TimeSlices } from './timeSlices';
 
 export interface BuildOptions {
   /** Notes larger than this are reported, not read. Default 5 MB. */
@@ -76,8 +70,6 @@ export interface BuildResult {
 
 const DEFAULT_BATCH_SIZE = 500;
 
-type Read = { file: VaultFile; bytes: Uint8Array } | { file: VaultFile; problem: FileProblem };
-
 export async function buildIndex(host: VaultHost, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -103,6 +95,32 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
   const early = stamping && canStampMany(stamping) ? stampEarly(stamping.stampMany(files.filter(f => isNotePath(f.path)).map(f => f.path)), files) : undefined;
   const cached = await slices.around(Promise.resolve(options.cached));
   const stampedEarly = early && (await slices.around(early));
+  // A cold build (no cache) reads and scans on other threads where the host can. A note is stamped
+  // before it is read (a file changed in between is read again next time), and scanners read
+  // ahead: only where every stamp is taken already.
+  const scanner = cached === undefined && (!stamping || stampedEarly) && canScan(host)
+    ? host.startScanning({ maxFileBytes, keepTexts: index.keepsTexts(), notes: countNotes(files) })
+    : undefined;
+  const scans = scanner ? scanAhead(scanner, files, batchSize) : undefined;
+  const tables = new ScannerTables();
+  const readNotes = async (notes: readonly VaultFile[]): Promise<void> => {
+    if (canReadReusing(host)) {
+      await addJoined(joined, host, notes, maxFileBytes, report, add, slices);
+    } else if (canReadSync(host)) {
+      for (const f of notes) {
+        addNote(readSync(host, f, maxFileBytes), maxFileBytes, report, add);
+        if (slices.due()) await slices.next();
+      }
+    } else {
+      // Async hosts read a whole batch at once: one round trip per file would dominate.
+      const reads = await slices.around(Promise.all(notes.map(f => readAsync(host, f, maxFileBytes))));
+      for (const r of reads) {
+        addNote(r, maxFileBytes, report, add);
+        if (slices.due()) await slices.next();
+      }
+    }
+  };
+  let scanFailure: string | undefined;
   let done = 0;
   index.beginBulk();
   try {
@@ -147,29 +165,64 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
         notes = unread;
       }
       if (notes.length === 0) continue;
-      if (canReadReusing(host)) {
-        await addJoined(joined, host, notes, maxFileBytes, report, add, slices);
-      } else if (canReadSync(host)) {
-        for (const f of notes) {
-          addNote(readSync(host, f, maxFileBytes), maxFileBytes, report, add);
-          if (slices.due()) await slices.next();
+      const scanned = scans?.get(done);
+      if (!scanned) {
+        await readNotes(notes);
+        continue;
+      }
+      for (const part of scanned) {
+        const outcome = await slices.around(part.outcome);
+        let failed = 'failed' in outcome ? outcome.failed : undefined;
+        if (!('failed' in outcome)) {
+          try {
+            await fileScanned(outcome, part.files, tables, index, report, slices);
+          } catch (error) {
+            // It is decoded whole before a note of it is filed: reading them files each once.
+            failed = `its notes did not decode (${error instanceof Error ? error.message : String(error)})`;
+          }
         }
-      } else {
-        // Async hosts read a whole batch at once: one round trip per file would dominate.
-        const reads = await slices.around(Promise.all(notes.map(f => readAsync(host, f, maxFileBytes))));
-        for (const r of reads) {
-          addNote(r, maxFileBytes, report, add);
-          if (slices.due()) await slices.next();
+        if (failed !== undefined) {
+          if (scanFailure === undefined) logger.warn(`Scanning on worker threads failed (${failed}); reading the notes on the main thread instead`);
+          scanFailure ??= failed;
+          await readNotes(part.files);
         }
       }
     }
   } finally {
     // Resolving every link at once is the longest step of a build: spread it too.
+    scanner?.stop();
     while (!index.endBulkBy(slices.deadline())) await slices.next();
   }
   for (const p of problems) stamps.delete(p.path);
   if (done >= files.length) options.onProgress?.(files.length, files.length);
   return { index, problems, millis: performance.now() - started, stamps, restored, cachedNotes: cached?.size, longestSliceMs: slices.finish() };
+}
+
+function countNotes(files: readonly VaultFile[]): number {
+  let n = 0;
+  for (const f of files) if (isNotePath(f.path)) n++;
+  return n;
+}
+
+/** Notes per request to a scanner: decoding a chunk is one step of the build's thread (cold, before V8 optimizes the reader, 100 notes took up to 40 ms), so a small one. */
+const SCAN_NOTES = 50;
+
+/**
+ * Asks the scanner for every note at once, in requests of SCAN_NOTES, grouped by the build batch
+ * (its first file's position) they belong to: the scanners work ahead while the build files.
+ */
+function scanAhead(scanner: NoteScanner, files: readonly VaultFile[], batchSize: number) {
+  const byBatch = new Map<number, { files: VaultFile[]; outcome: ReturnType<NoteScanner['scan']> }[]>();
+  for (let done = 0; done < files.length; done += batchSize) {
+    const notes = files.slice(done, done + batchSize).filter(f => isNotePath(f.path));
+    const parts: { files: VaultFile[]; outcome: ReturnType<NoteScanner['scan']> }[] = [];
+    for (let k = 0; k < notes.length; k += SCAN_NOTES) {
+      const part = notes.slice(k, k + SCAN_NOTES);
+      parts.push({ files: part, outcome: scanner.scan(part) });
+    }
+    byBatch.set(done, parts);
+  }
+  return byBatch;
 }
 
 /**
@@ -200,23 +253,6 @@ async function stampAll(host: StampHost, files: readonly VaultFile[]): Promise<(
     }
   });
   return out.some(s => s instanceof Promise) ? Promise.all(out) : (out as (FileStamp | undefined)[]);
-}
-
-/** Hosts that know sizes let an over-large note be skipped unread. */
-function skipUnread(file: VaultFile, maxFileBytes: number): Read | undefined {
-  if (file.size !== undefined && file.size > maxFileBytes) return { file, problem: tooLarge(file.path, file.size, maxFileBytes) };
-  return undefined;
-}
-
-function readReusing(host: ReusingReadHost, file: VaultFile, maxFileBytes: number): Read {
-  const skipped = skipUnread(file, maxFileBytes);
-  if (skipped) return skipped;
-  try {
-    const bytes = host.readFileReusing(file.path, maxFileBytes);
-    return typeof bytes === 'number' ? { file, problem: tooLarge(file.path, bytes, maxFileBytes) } : { file, bytes };
-  } catch (error) {
-    return { file, problem: unreadable(file.path, error) };
-  }
 }
 
 function readSync(host: SyncReadHost, file: VaultFile, maxFileBytes: number): Read {
@@ -253,8 +289,7 @@ function upsert(index: NoteIndex, path: string, text: string, report: (p: FilePr
     index.upsert(path, text);
   } catch (error) {
     // A scanner bug on one odd note must not cost the user the rest of the vault.
-    const why = error instanceof Error ? error.message : String(error);
-    report({ path, reason: 'unreadable', message: `${path}: could not be scanned (${why}); please report this note` });
+    report(notScanned(path, error));
   }
 }
 
@@ -267,23 +302,12 @@ async function addJoined(
   joined: JoinedText, host: ReusingReadHost, notes: readonly VaultFile[], maxFileBytes: number,
   report: (p: FileProblem) => void, add: Add, slices: TimeSlices,
 ): Promise<void> {
-  joined.clear();
-  const reads: ({ file: VaultFile; start: number; end: number } | { file: VaultFile; problem: FileProblem })[] = [];
-  for (const file of notes) {
-    const r = readReusing(host, file, maxFileBytes);
-    const problem = 'problem' in r ? r.problem : bytesProblem(file.path, r.bytes, maxFileBytes);
-    if (problem) {
-      reads.push({ file, problem });
-    } else if ('bytes' in r) {
-      const start = joined.append(r.bytes);
-      reads.push({ file, start, end: start + r.bytes.length });
-    }
-  }
+  const reads = readJoined(joined, host, notes, maxFileBytes);
   const text = joined.decodeAscii();
   for (const r of reads) {
     if ('problem' in r) report(r.problem);
-    else if (text !== undefined) add(r.file.path, text.slice(r.start, r.end));
-    else addNote({ file: r.file, bytes: joined.slice(r.start, r.end) }, maxFileBytes, report, add);
+    else if (text !== undefined) add(notes[r.at].path, text.slice(r.start, r.end));
+    else addNote({ file: notes[r.at], bytes: joined.slice(r.start, r.end) }, maxFileBytes, report, add);
     if (slices.due()) await slices.next();
   }
 }

@@ -1,5 +1,5 @@
 // Bytes of a note file -> its text, or a problem a user can act on.
-import type { FileProblem } from '../host';
+import type { FileProblem, ReusingReadHost, VaultFile } from '../host';
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Like git: a NUL byte near the start means the file is not text. */
@@ -18,6 +18,12 @@ export function tooLarge(path: string, bytes: number, maxFileBytes: number): Fil
 export function unreadable(path: string, error: unknown): FileProblem {
   const why = error instanceof Error ? error.message : String(error);
   return { path, reason: 'unreadable', message: `${path}: could not be read (${why}); check that it exists and you may read it` };
+}
+
+/** A note the scanner failed on (a bug: the rest of the vault is indexed). */
+export function notScanned(path: string, error: unknown): FileProblem {
+  const why = error instanceof Error ? error.message : String(error);
+  return { path, reason: 'unreadable', message: `${path}: could not be scanned (${why}); please report this note` };
 }
 
 /** What the bytes alone tell against a note: too large, or binary. */
@@ -66,4 +72,24 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 function megabytes(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1);
+}
+
+/** A file read for a build: its bytes, or why it cannot be indexed. */
+export type Read = { file: VaultFile; bytes: Uint8Array } | { file: VaultFile; problem: FileProblem };
+
+/** Hosts that know sizes let an over-large note be skipped unread. */
+export function skipUnread(file: VaultFile, maxFileBytes: number): Read | undefined {
+  if (file.size !== undefined && file.size > maxFileBytes) return { file, problem: tooLarge(file.path, file.size, maxFileBytes) };
+  return undefined;
+}
+
+export function readReusing(host: ReusingReadHost, file: VaultFile, maxFileBytes: number): Read {
+  const skipped = skipUnread(file, maxFileBytes);
+  if (skipped) return skipped;
+  try {
+    const bytes = host.readFileReusing(file.path, maxFileBytes);
+    return typeof bytes === 'number' ? { file, problem: tooLarge(file.path, bytes, maxFileBytes) } : { file, bytes };
+  } catch (error) {
+    return { file, problem: unreadable(file.path, error) };
+  }
 }

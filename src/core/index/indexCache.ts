@@ -26,7 +26,6 @@
 import type { FileStamp } from '../host';
 import type { PackedSyntax, RangeColumn } from '../syntax/packed';
 import type { Frontmatter } from '../syntax/types';
-import type { CachedNote } from './build';
 import type { TextPrint } from './noteTexts';
 import { ChunkStrings, linkCountOf } from './restoredSyntax';
 import { SyntaxReader, SyntaxWriter } from './syntaxCodec';
@@ -49,6 +48,16 @@ const NOTES_PER_CHUNK = 100;
 const TEXT_PER_CHUNK = 1 << 19;
 /** Room for a chunk's size in the header: more digits than any chunk has (the syntax of 512 K characters of text). */
 const WIDEST_CHUNK_BYTES = 99_999_999_999;
+
+/** A note as a cache kept it, with the stamp its file had when it was read. */
+export interface CachedNote {
+  readonly stamp: FileStamp;
+  /** The length and hash of the text it was found in: the index it is restored into reads the text back when asked. */
+  readonly print: TextPrint;
+  readonly packed: PackedSyntax;
+  /** The cache's target table, whose rows its links name, so they are filed by number (targetTable.ts); only on a note with links. */
+  readonly targets?: TargetTable;
+}
 
 /** What a cache must have been written for to be read: this extension build, this folder, these settings. */
 export interface CacheIdentity {
@@ -132,7 +141,7 @@ export async function writeIndexCache(identity: CacheIdentity, notes: readonly C
   let at = pad4(PREFIX_BYTES + room);
   let from = 0;
   for (const to of bounds) {
-    const chunk = encodeChunk(notes.slice(from, to), targets);
+    const chunk = encodeNoteChunk(notes.slice(from, to), targets);
     from = to;
     infos.push({ bytes: chunk.length, checksum: checksum(chunk) });
     await sink(chunk, at);
@@ -162,7 +171,8 @@ export async function encodeIndexCache(identity: CacheIdentity, notes: readonly 
   return [prefix!, ...pieces];
 }
 
-function encodeChunk(part: readonly CacheNote[], targets: TargetNumbering): Uint8Array {
+/** One chunk of the file: also what a scan worker sends a build (scanBatch.ts), its stamps left at 0. */
+export function encodeNoteChunk(part: readonly CacheNote[], targets: TargetNumbering): Uint8Array {
   const w = new SyntaxWriter(targets);
   let rangeCount = 0;
   for (const n of part) {
@@ -276,7 +286,7 @@ export async function decodeIndexCache(file: Uint8Array | CacheSource, identity:
     if (chunk.length !== info.bytes) throw new CacheRejected('truncated', `the file ends inside chunk ${i + 1}`);
     if (checksum(chunk) !== info.checksum) throw new CacheRejected('corrupted', `chunk ${i + 1} of ${chunks.length} does not match its checksum`);
     try {
-      readChunk(chunk, notes, targets);
+      decodeNoteChunk(chunk, targets, (path, note) => notes.set(path, note));
     } catch (e) {
       throw e instanceof CacheRejected ? e : new CacheRejected('corrupted', `chunk ${i + 1} does not decode (${e instanceof Error ? e.message : String(e)})`);
     }
@@ -286,7 +296,8 @@ export async function decodeIndexCache(file: Uint8Array | CacheSource, identity:
   return notes;
 }
 
-function readChunk(chunk: Uint8Array, into: Map<string, CachedNote>, targets: TargetTable): void {
+/** The notes of one chunk, in the order written, to `into`; throws (a plain Error) on one that does not decode. */
+export function decodeNoteChunk(chunk: Uint8Array, targets: TargetTable, into: (path: string, note: CachedNote) => void): void {
   const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.length);
   const [notes, freshCount, numCount, stringCount, stringBytes, frontmatterBytes, rangeCount] = Array.from({ length: COUNTS }, (_, i) => view.getUint32(i * 4, true));
   const stampsAt = COUNTS * 4;
@@ -325,7 +336,7 @@ function readChunk(chunk: Uint8Array, into: Map<string, CachedNote>, targets: Ta
     const stamp = { size: view.getFloat64(stampsAt + i * 16, true), mtime: view.getFloat64(stampsAt + i * 16 + 8, true) };
     const packed = reader.read(own);
     // One shape for every note, with or without links.
-    into.set(path, { stamp, print: { length, hash }, packed, targets: linkCountOf(packed) > 0 ? targets : undefined });
+    into(path, { stamp, print: { length, hash }, packed, targets: linkCountOf(packed) > 0 ? targets : undefined });
     rangeAt += rangeLength;
   }
   if (!reader.finished() || rangeAt !== rangeCount) throw new Error('its notes do not add up to its contents');

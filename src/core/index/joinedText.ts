@@ -5,6 +5,9 @@
 // A slice keeps the whole batch string alive, so this is for builds whose texts mostly stay
 // (the command line's); the editor's reads keep a string per note.
 
+import type { FileProblem, ReusingReadHost, VaultFile } from '../host';
+import { bytesProblem, readReusing } from './decodeNote';
+
 const ascii = new TextDecoder('utf-8', { fatal: true });
 
 export class JoinedText {
@@ -48,4 +51,24 @@ export class JoinedText {
   clear(): void {
     this.used = 0;
   }
+}
+
+/** A file of a batch read into a JoinedText (`at`: its position in the batch): where its bytes are, or why it cannot be indexed. */
+export type JoinedRead = { at: number; start: number; end: number } | { at: number; problem: FileProblem };
+
+/** Reads `files` (a reusing host's batch) into `joined`, cleared first; what the bytes alone tell against a note is found here. */
+export function readJoined(joined: JoinedText, host: ReusingReadHost, files: readonly VaultFile[], maxFileBytes: number): JoinedRead[] {
+  joined.clear();
+  const reads: JoinedRead[] = [];
+  for (let at = 0; at < files.length; at++) {
+    const r = readReusing(host, files[at], maxFileBytes);
+    const problem = 'problem' in r ? r.problem : bytesProblem(files[at].path, r.bytes, maxFileBytes);
+    if (problem) {
+      reads.push({ at, problem });
+    } else if ('bytes' in r) {
+      const start = joined.append(r.bytes);
+      reads.push({ at, start, end: start + r.bytes.length });
+    }
+  }
+  return reads;
 }

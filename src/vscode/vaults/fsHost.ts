@@ -2,7 +2,7 @@
 // and `exclude` (an excluded folder is never entered), and the command line's reads (one
 // reused buffer, a batch decoded at once). Chosen by `hostFor` (folderHost.ts).
 import type * as vscode from 'vscode';
-import type { BulkStampHost, FileStamp, ReusingReadHost, SyncReadHost, VaultFile } from '../../core/host';
+import type { BulkStampHost, FileStamp, NoteScanner, ReusingReadHost, ScanHost, ScanOptions, SyncReadHost, VaultFile } from '../../core/host';
 import { NodeVaultHost } from '../../node/nodeHost';
 import { StampWorker, stampMany } from '../../node/stampWorker';
 import { isNotePath } from '../../core/index/paths';
@@ -10,7 +10,7 @@ import { skippedLinksMessage } from '../../core/index/skippedLinks';
 import { FolderPaths, type BuildPlan, type FolderHost } from './folderPaths';
 import type { VaultSettings } from './settings';
 
-export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, ReusingReadHost, BulkStampHost {
+export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, ReusingReadHost, BulkStampHost, ScanHost {
   readonly kind = 'fs';
   private readonly disk: NodeVaultHost;
   private plan: BuildPlan | undefined;
@@ -76,6 +76,11 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
 
   stamp(path: string): FileStamp {
     return this.disk.stamp(path);
+  }
+
+  /** The files it is asked for are the listed ones: the workers read them as readFileReusing does. */
+  startScanning(options: ScanOptions): NoteScanner | undefined {
+    return this.disk.startScanning(options);
   }
 
   stampMany(paths: readonly string[]): Promise<(FileStamp | undefined)[]> {
