@@ -26,6 +26,7 @@ export class FsHost extends FolderPaths implements FolderHost, SyncReadHost, Reu
     const filter = settings.filter;
     this.disk = new NodeVaultHost(folder.uri.fsPath, {
       accepts: (path, isFolder) => (isFolder ? !filter.excludes(path) : filter.acceptsWalked(path)),
+      scanOnWorkers: true,
     });
   }
 

@@ -148,4 +148,16 @@ suite('node: a cold build scanned on worker threads', () => {
     assert.strictEqual(startScanPool(root, { maxFileBytes: 1000, keepTexts: true, workers: 0 }), undefined);
     assert.strictEqual(startScanPool(root, { maxFileBytes: 1000, keepTexts: true, program: path.join(root, 'no-such-worker.js') }), undefined);
   });
+
+  test('the CLI\'s host scans on its own thread however large the vault; the extension\'s asks for workers', () => {
+    const options = { maxFileBytes: 1000, keepTexts: true, notes: 100_000 };
+    assert.strictEqual(new NodeVaultHost(root).startScanning(options), undefined, 'the command line keeps one thread');
+    const scanner = new NodeVaultHost(root, { scanOnWorkers: true }).startScanning(options);
+    try {
+      assert.ok(scanner, 'an opted-in host starts workers (its program compiled beside scanPool.js)');
+    } finally {
+      scanner?.stop();
+    }
+    assert.strictEqual(new NodeVaultHost(root, { scanOnWorkers: true }).startScanning({ ...options, notes: 10 }), undefined, 'too few notes for a worker');
+  });
 });
