@@ -36,10 +36,10 @@ suite('packaged extension (.vsix)', function () {
 
   test('the vsix holds only the bundles, media, the users\' page and its screenshots, LICENSE and package.json', () => {
     // vsce stores LICENSE as LICENSE.txt and the README (docs/marketplace.md, --readme-path) as readme.md.
-    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/(extension|cli|render|bibtex|citeproc)\.js|docs\/screenshots\/[^/]+\.png|media\/(?!README\.md$).+|syntaxes\/[^/]+\.tmLanguage\.json))$/;
+    const allowed = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|LICENSE\.txt|readme\.md|dist\/(extension|cli|render|bibtex|citeproc|scanWorkerMain)\.js|docs\/screenshots\/[^/]+\.png|media\/(?!README\.md$).+|syntaxes\/[^/]+\.tmLanguage\.json))$/;
     const entries = vsixEntries(VSIX);
     assert.deepStrictEqual(entries.filter(e => !allowed.test(e)), [], `unexpected files in ${path.basename(VSIX)}`);
-    const required = ['extension/package.json', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/dist/render.js',
+    const required = ['extension/package.json', 'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/scanWorkerMain.js', 'extension/dist/cli.js', 'extension/dist/render.js',
       'extension/dist/bibtex.js', 'extension/dist/citeproc.js', // loaded on demand: the full BibTeX reader, citeproc with its styles
       'extension/media/preview.js', 'extension/media/preview.css', 'extension/media/notes.css', 'extension/media/katex/katex.min.css',
       'extension/media/katex/fonts/KaTeX_Main-Regular.woff2', 'extension/media/marginalia.svg'];
