@@ -53,7 +53,7 @@ const builds = [
   { ...common, entryPoints: ['src/core/citations/bibtexFull.ts'], outfile: 'dist/bibtex.js' },
   { ...common, entryPoints: ['src/core/citations/cslFormatter.ts'], outfile: 'dist/citeproc.js' },
   { ...common, entryPoints: ['src/core/render/engine.ts'], outfile: 'dist/render.js', plugins: [citeprocOnDemand] },
-  // A cold build's scan workers (src/node/scanPool.ts), for the extension and the CLI alike.
+  // A cold build's scan workers (src/node/scanPool.ts): the extension's local folders (the CLI keeps one thread).
   { ...common, entryPoints: ['src/node/scanWorkerMain.ts'], outfile: 'dist/scanWorkerMain.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [renderOnDemand, bibtexOnDemand, citeprocOnDemand] },
   { ...common, entryPoints: ['media/src/preview.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false },

@@ -24,10 +24,10 @@ import { NoteIndex } from './noteIndex';
 import type { CachedNote } from './indexCache';
 import { fileScanned, ScannerTables } from './scanBatch';
 import { isNotePath } from './paths';
+import { TimeSlices } from './timeSlices';
 
 // Where a cache's notes are read, as the callers have always imported them.
 export type { CachedNote };
-import { TimeSlices } from './timeSlices';
 
 export interface BuildOptions {
   /** Notes larger than this are reported, not read. Default 5 MB. */
@@ -120,7 +120,7 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
       }
     }
   };
-  let scanFailure: string | undefined;
+  let scanFailed = false;
   let done = 0;
   index.beginBulk();
   try {
@@ -182,8 +182,9 @@ export async function buildIndex(host: VaultHost, options: BuildOptions = {}): P
           }
         }
         if (failed !== undefined) {
-          if (scanFailure === undefined) logger.warn(`Scanning on worker threads failed (${failed}); reading the notes on the main thread instead`);
-          scanFailure ??= failed;
+          // Said once: every later request of a failed pool fails too.
+          if (!scanFailed) logger.warn(`Scanning on worker threads failed (${failed}); reading the notes on the main thread instead`);
+          scanFailed = true;
           await readNotes(part.files);
         }
       }
